@@ -1,0 +1,180 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+export enum NodeEnv {
+  development = 'development',
+  production = 'production',
+  test = 'test',
+}
+
+const toBool = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+/**
+ * Every setting the server reads from the environment. Defaults are for a local start on the
+ * embedded database; `validateEnv` refuses the insecure ones in production.
+ */
+export class Env {
+  @IsEnum(NodeEnv)
+  NODE_ENV: NodeEnv = NodeEnv.development;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  @MinLength(1)
+  HOST = '127.0.0.1';
+
+  @IsOptional()
+  @Matches(/^mongodb(\+srv)?:\/\/\S+$/, { message: 'must be a mongodb:// or mongodb+srv:// URI' })
+  MONGODB_URI?: string;
+
+  /** Where the embedded database and local development secrets live. */
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = './.data';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** Comma-separated `keyId:base64key` pairs (32-byte keys); the first one encrypts. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{43,44}(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{43,44})*$/, {
+    message: 'must be a comma-separated list of keyId:base64-encoded 32-byte keys',
+  })
+  DATA_ENCRYPTION_KEYS?: string;
+
+  /** Key for the keyed hashes that let us look up encrypted values (e-mail, username). */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  BLIND_INDEX_KEY?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @Matches(/^\d+(b|kb|mb)$/i, { message: 'must look like 512kb or 1mb' })
+  BODY_LIMIT = '1mb';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(50)
+  GRAPHQL_MAX_DEPTH = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(100000)
+  GRAPHQL_MAX_COST = 5000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  GRAPHQL_MAX_ALIASES = 15;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(100000)
+  GRAPHQL_MAX_TOKENS = 2000;
+
+  @Transform(toBool)
+  @IsBoolean()
+  GRAPHIQL = true;
+
+  /** Sign-in attempts per client address per minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  SIGNIN_RATE_PER_MINUTE = 10;
+
+  /** Failed sign-ins on one account before it is locked for SIGNIN_LOCK_MINUTES. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  SIGNIN_MAX_FAILURES = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  SIGNIN_LOCK_MINUTES = 15;
+
+  @Transform(toBool)
+  @IsBoolean()
+  TRUST_PROXY = false;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  CORS_ORIGINS?: string;
+}
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+/** Validates the environment; throws one error naming every bad variable (never its value). */
+export function validateEnv(raw: Record<string, unknown>): Env {
+  const known = Object.keys(new Env());
+  const picked: Record<string, unknown> = {};
+  for (const key of [...known, 'MONGODB_URI', 'JWT_SECRET', 'DATA_ENCRYPTION_KEYS', 'BLIND_INDEX_KEY', 'CORS_ORIGINS']) {
+    const value = raw[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  if (picked.GRAPHIQL === undefined && picked.NODE_ENV === NodeEnv.production) picked.GRAPHIQL = 'false';
+  const env = plainToInstance(Env, picked);
+  const problems = validateSync(env, { forbidUnknownValues: false }).map(
+    (e) => `${e.property}: ${Object.values(e.constraints ?? {}).map((m) => m.replace(`${e.property} `, '')).join('; ')}`,
+  );
+  if (env.NODE_ENV === NodeEnv.production) {
+    if (!env.JWT_SECRET) problems.push('JWT_SECRET: required in production (at least 32 characters)');
+    if (!env.DATA_ENCRYPTION_KEYS)
+      problems.push('DATA_ENCRYPTION_KEYS: required in production (keyId:base64 32-byte key)');
+    if (!env.BLIND_INDEX_KEY) problems.push('BLIND_INDEX_KEY: required in production (at least 32 characters)');
+    if (!env.MONGODB_URI)
+      problems.push('MONGODB_URI: required in production (the embedded database is for local use and tests)');
+    if (env.GRAPHIQL) problems.push('GRAPHIQL: must be off in production');
+  }
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+  return env;
+}

@@ -1,0 +1,88 @@
+import { DynamicModule, MiddlewareConsumer, Module, ModuleMetadata, NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AccessGuard } from './auth/access.guard';
+import { AUTH_RATE_LIMIT, GqlThrottlerGuard } from './auth/gql-throttler.guard';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { CryptoModule } from './crypto/crypto.module';
+import { DatabaseModule } from './database/database.module';
+import { GraphqlExceptionFilter } from './errors/graphql-exception.filter';
+import { EventsModule } from './events/events.module';
+import { GraphiqlController } from './graphiql/graphiql.controller';
+import { GraphqlContextFactory } from './graphql/context.factory';
+import { graphqlModule } from './graphql/graphql.setup';
+import { HealthController } from './health/health.controller';
+import { I18nModule } from './i18n/i18n.module';
+import { RequestScopeMiddleware } from './i18n/request-scope.middleware';
+import { LoggingModule } from './logging/logging.module';
+import { NormalizeStringsPipe } from './validation/normalize-strings.pipe';
+import { createValidationPipe } from './validation/validation';
+
+export interface CoreOptions {
+  /** The module that provides AUTHENTICATOR (the identity context). */
+  authentication: NonNullable<ModuleMetadata['imports']>[number];
+}
+
+/**
+ * What every context shares: configuration, logs, database, languages, encryption, events, the
+ * GraphQL endpoint, health checks, and the global guard, pipes and error filter.
+ */
+@Module({})
+export class CoreModule implements NestModule {
+  static forRoot(options: CoreOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      global: true,
+      imports: [
+        ConfigModule,
+        LoggingModule,
+        DatabaseModule,
+        I18nModule,
+        CryptoModule,
+        EventsModule,
+        TerminusModule,
+        ThrottlerModule.forRootAsync({
+          inject: [AppConfig, Reflector],
+          useFactory: (config: AppConfig, reflector: Reflector) => ({
+            throttlers: [
+              { name: 'default', ttl: 60_000, limit: 600 },
+              {
+                name: 'auth',
+                ttl: 60_000,
+                limit: config.env.SIGNIN_RATE_PER_MINUTE,
+                skipIf: (context) => !reflector.get<boolean>(AUTH_RATE_LIMIT, context.getHandler()),
+              },
+            ],
+          }),
+        }),
+        graphqlModule({ imports: [options.authentication, ContextFactoryModule.with(options.authentication)] }),
+      ],
+      controllers: [HealthController, GraphiqlController],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: GqlThrottlerGuard },
+        { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
+        { provide: APP_PIPE, useClass: NormalizeStringsPipe },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestScopeMiddleware).forRoutes('*path');
+  }
+}
+
+@Module({})
+class ContextFactoryModule {
+  static with(authentication: CoreOptions['authentication']): DynamicModule {
+    return {
+      module: ContextFactoryModule,
+      imports: [authentication],
+      providers: [GraphqlContextFactory],
+      exports: [GraphqlContextFactory],
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import type { GraphQLFormattedError } from 'graphql';
+import type { TFunction } from 'i18next';
+import { ErrorCode } from './error-code';
+import { LOCALIZED } from './graphql-exception.filter';
+
+const KNOWN = new Set<string>(Object.values(ErrorCode));
+
+/**
+ * Apollo's formatError: every error leaves with a known code and a message in the request's
+ * language. Errors Apollo raised itself (parse, validation, variable coercion, CSRF) keep their
+ * technical English text in `extensions.detail` for developers; nothing else internal leaks.
+ */
+export function formatGraphqlError(
+  formatted: GraphQLFormattedError,
+  t: TFunction,
+  exposeDetail: boolean,
+): GraphQLFormattedError {
+  const extensions = { ...(formatted.extensions ?? {}) };
+  delete extensions.stacktrace;
+  if (extensions[LOCALIZED]) {
+    delete extensions[LOCALIZED];
+    return { ...formatted, extensions };
+  }
+  let code = typeof extensions.code === 'string' && KNOWN.has(extensions.code) ? extensions.code : ErrorCode.INTERNAL_SERVER_ERROR;
+  if (isComplexityRejection(formatted.message)) code = ErrorCode.QUERY_TOO_COMPLEX;
+  else if (formatted.message.startsWith('Syntax Error:')) code = ErrorCode.GRAPHQL_PARSE_FAILED;
+  const isInternal = code === ErrorCode.INTERNAL_SERVER_ERROR;
+  const result: Record<string, unknown> = { code };
+  if (!isInternal && (exposeDetail || code !== ErrorCode.BAD_REQUEST)) result.detail = formatted.message;
+  return {
+    message: t(`errors:${code}`),
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: result,
+  };
+}
+
+/** graphql-armor reports its limits as validation errors; give them a code of their own. */
+function isComplexityRejection(message: string): boolean {
+  return /(Query depth limit|Query Cost limit|Aliases limit|Directives limit|Token limit) of \d+ exceeded/i.test(message);
+}

@@ -1,0 +1,57 @@
+import { ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+import { GqlArgumentsHost, GqlContextType } from '@nestjs/graphql';
+import { ThrottlerException } from '@nestjs/throttler';
+import { GraphQLError } from 'graphql';
+import { RequestContext } from '../auth/request-context';
+import { DomainException } from './domain.exception';
+import { ErrorCode } from './error-code';
+
+/** Marks errors already written in the caller's language; removed before the response leaves. */
+export const LOCALIZED = 'sasiadLocalized';
+
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: ErrorCode.BAD_USER_INPUT,
+  401: ErrorCode.UNAUTHENTICATED,
+  403: ErrorCode.FORBIDDEN,
+  404: ErrorCode.NOT_FOUND,
+  413: ErrorCode.PAYLOAD_TOO_LARGE,
+  429: ErrorCode.RATE_LIMITED,
+};
+
+/**
+ * Turns whatever a resolver, guard or pipe threw into a GraphQL error with a stable code and a
+ * message in the request's language. Unknown errors are logged with the request id and reach the
+ * client only as INTERNAL_SERVER_ERROR.
+ */
+@Catch()
+export class GraphqlExceptionFilter extends BaseExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  override catch(exception: unknown, host: ArgumentsHost) {
+    if (host.getType<GqlContextType>() !== 'graphql') return super.catch(exception, host);
+    const ctx = GqlArgumentsHost.create(host).getContext<RequestContext>();
+    if (exception instanceof GraphQLError) return exception;
+    const domain = this.toDomain(exception, ctx);
+    const extensions: Record<string, unknown> = { code: domain.code, [LOCALIZED]: true };
+    if (domain.fields.length > 0) extensions.fields = domain.fields;
+    if (domain.code === ErrorCode.RATE_LIMITED || domain.code === ErrorCode.ACCOUNT_LOCKED) {
+      if (domain.params.retryAfterSeconds !== undefined) extensions.retryAfterSeconds = domain.params.retryAfterSeconds;
+    }
+    return new GraphQLError(ctx.t(`errors:${domain.code}`, domain.params), { extensions });
+  }
+
+  private toDomain(exception: unknown, ctx: RequestContext): DomainException {
+    if (exception instanceof DomainException) return exception;
+    if (exception instanceof ThrottlerException) return new DomainException(ErrorCode.RATE_LIMITED);
+    if (exception instanceof HttpException) {
+      const code = STATUS_CODES[exception.getStatus()];
+      if (code) return new DomainException(code);
+    }
+    this.logger.error(
+      { requestId: ctx.requestId, err: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception) },
+      'unexpected error in a resolver',
+    );
+    return new DomainException(ErrorCode.INTERNAL_SERVER_ERROR);
+  }
+}

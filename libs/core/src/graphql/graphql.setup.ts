@@ -1,0 +1,62 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, ModuleMetadata } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Request, Response } from 'express';
+import { AppConfig } from '../config/app-config';
+import { formatGraphqlError } from '../errors/format-error';
+import { I18nService } from '../i18n/i18n.service';
+import { DEFAULT_LANGUAGE } from '../i18n/languages';
+import { requestScope } from '../i18n/request-scope';
+import { GraphqlContextFactory } from './context.factory';
+import { operationLogPlugin } from './operation-log.plugin';
+
+export const GRAPHQL_PATH = '/graphql';
+
+/**
+ * Apollo Server 5 through @nestjs/apollo, code-first. `providers` must include whatever
+ * GraphqlContextFactory needs (the AUTHENTICATOR from the identity context).
+ */
+export function graphqlModule(authenticator: Pick<ModuleMetadata, 'imports'>): DynamicModule {
+  return GraphQLModule.forRootAsync<ApolloDriverConfig>({
+    driver: ApolloDriver,
+    imports: authenticator.imports,
+    inject: [AppConfig, I18nService, GraphqlContextFactory],
+    useFactory: (config: AppConfig, i18n: I18nService, contexts: GraphqlContextFactory) => {
+      const armor = new ApolloArmor({
+        maxDepth: { n: config.env.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true },
+        costLimit: { maxCost: config.env.GRAPHQL_MAX_COST, ignoreIntrospection: true },
+        maxAliases: { n: config.env.GRAPHQL_MAX_ALIASES },
+        maxDirectives: { n: 20 },
+        maxTokens: { n: config.env.GRAPHQL_MAX_TOKENS },
+        // Field suggestions reveal the schema; only hide them where introspection is off too.
+        blockFieldSuggestion: { enabled: config.isProduction },
+      });
+      const protection = armor.protect();
+      return {
+        path: GRAPHQL_PATH,
+        autoSchemaFile: true,
+        sortSchema: true,
+        playground: false,
+        graphiql: false,
+        introspection: !config.isProduction,
+        csrfPrevention: true,
+        allowBatchedHttpRequests: false,
+        includeStacktraceInErrorResponses: false,
+        persistedQueries: false,
+        validationRules: protection.validationRules,
+        plugins: [...protection.plugins, operationLogPlugin()],
+        context: ({ req, res }: { req: Request; res: Response }) => contexts.forHttp(req, res),
+        subscriptions: {
+          'graphql-ws': {
+            path: GRAPHQL_PATH,
+            context: (ctx: { connectionParams?: Record<string, unknown>; extra: { request?: { socket?: { remoteAddress?: string }; headers?: Record<string, unknown> } } }) =>
+              contexts.forWebSocket(ctx.connectionParams, ctx.extra.request),
+          },
+        },
+        formatError: (formatted) =>
+          formatGraphqlError(formatted, i18n.t(requestScope.getStore()?.lang ?? DEFAULT_LANGUAGE), !config.isProduction),
+      } as ApolloDriverConfig;
+    },
+  });
+}

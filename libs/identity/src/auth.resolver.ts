@@ -1,0 +1,75 @@
+import { SetMetadata } from '@nestjs/common';
+import { Args, Mutation, Resolver, Subscription } from '@nestjs/graphql';
+import { AUTH_RATE_LIMIT, AuthUser, Ctx, CurrentUser, EventBus, Public, RequestContext, SignedIn } from '@sasiad/core';
+import {
+  ChangePasswordInput,
+  DeleteAccountInput,
+  RefreshSessionInput,
+  SignInInput,
+  SignUpInput,
+} from './dto/auth.inputs';
+import { AccountEvent, AuthPayload } from './models/user.model';
+import { AuthService } from './auth.service';
+import { ACCOUNT_EVENTS } from './users.service';
+
+/** Counted against SIGNIN_RATE_PER_MINUTE per client address. */
+const AuthRateLimited = () => SetMetadata(AUTH_RATE_LIMIT, true);
+
+@Resolver()
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly events: EventBus,
+  ) {}
+
+  @Mutation(() => AuthPayload, { description: 'Create a learner account with an e-mail or a username.' })
+  @Public()
+  @AuthRateLimited()
+  signUp(@Args('input') input: SignUpInput, @Ctx() ctx: RequestContext) {
+    return this.auth.signUp(input, ctx.lang);
+  }
+
+  @Mutation(() => AuthPayload)
+  @Public()
+  @AuthRateLimited()
+  signIn(@Args('input') input: SignInInput) {
+    return this.auth.signIn(input.login, input.password);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Exchange a refresh token for a new pair; the old one stops working.' })
+  @Public()
+  @AuthRateLimited()
+  refreshSession(@Args('input') input: RefreshSessionInput) {
+    return this.auth.refresh(input.refreshToken);
+  }
+
+  @Mutation(() => Boolean, { description: 'End the session this refresh token belongs to.' })
+  @Public()
+  @AuthRateLimited()
+  signOut(@Args('input') input: RefreshSessionInput) {
+    return this.auth.signOut(input.refreshToken);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Other sessions end; a new session is returned.' })
+  @SignedIn()
+  @AuthRateLimited()
+  changePassword(@Args('input') input: ChangePasswordInput, @CurrentUser() user: AuthUser) {
+    return this.auth.changePassword(user.id, input.currentPassword, input.newPassword);
+  }
+
+  @Mutation(() => Boolean, { description: 'Erase the account and everything personal tied to it. Cannot be undone.' })
+  @SignedIn()
+  @AuthRateLimited()
+  deleteMyAccount(@Args('input') input: DeleteAccountInput, @CurrentUser() user: AuthUser) {
+    return this.auth.deleteAccount(user.id, input.password);
+  }
+
+  @Subscription(() => AccountEvent, {
+    description: 'Events of the signed-in account (signed out everywhere, roles changed, disabled).',
+    filter: (event: AccountEvent, _args: unknown, ctx: RequestContext) => event.userId === ctx.user?.id,
+  })
+  @SignedIn()
+  myAccountEvents() {
+    return this.events.subscribe<AccountEvent>(ACCOUNT_EVENTS);
+  }
+}

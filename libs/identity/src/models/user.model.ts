@@ -1,0 +1,84 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType, Language, LanguageCodeScalar, Role } from '@sasiad/core';
+
+export enum LoginKindModel {
+  email = 'email',
+  username = 'username',
+}
+registerEnumType(LoginKindModel, { name: 'LoginKind' });
+
+export enum UserStatusModel {
+  active = 'active',
+  disabled = 'disabled',
+}
+registerEnumType(UserStatusModel, { name: 'UserStatus' });
+
+@ObjectType('User', { description: 'An account. Only the person and admins see the login.' })
+export class UserModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: 'E-mail or username.' })
+  login: string;
+
+  @Field(() => LoginKindModel)
+  loginKind: LoginKindModel;
+
+  @Field(() => String, { nullable: true })
+  displayName: string | null;
+
+  @Field(() => [Role])
+  roles: Role[];
+
+  @Field(() => ID, { nullable: true })
+  organisationId: string | null;
+
+  @Field(() => LanguageCodeScalar)
+  preferredLanguage: Language;
+
+  @Field(() => UserStatusModel)
+  status: UserStatusModel;
+
+  @Field(() => GraphQLISODateTime)
+  createdAt: Date;
+}
+
+@ObjectType()
+export class UserConnection extends ConnectionType(UserModel) {}
+
+@ObjectType({ description: 'Tokens of a new or refreshed session.' })
+export class AuthPayload {
+  @Field({ description: 'Short-lived; send as `Authorization: Bearer <token>`.' })
+  accessToken: string;
+
+  @Field(() => Int, { description: 'Seconds until the access token expires.' })
+  accessTokenExpiresIn: number;
+
+  @Field({ description: 'Single use: exchange it with refreshSession for a new pair. Keep it secret.' })
+  refreshToken: string;
+
+  @Field(() => GraphQLISODateTime)
+  refreshTokenExpiresAt: Date;
+
+  @Field(() => UserModel)
+  user: UserModel;
+}
+
+export enum AccountEventKind {
+  SIGNED_OUT_EVERYWHERE = 'SIGNED_OUT_EVERYWHERE',
+  ROLES_CHANGED = 'ROLES_CHANGED',
+  DISABLED = 'DISABLED',
+  PASSWORD_CHANGED = 'PASSWORD_CHANGED',
+}
+registerEnumType(AccountEventKind, { name: 'AccountEventKind' });
+
+@ObjectType({ description: 'Something happened to the signed-in account; other open sessions should react.' })
+export class AccountEvent {
+  @Field(() => AccountEventKind)
+  kind: AccountEventKind;
+
+  @Field(() => GraphQLISODateTime)
+  at: Date;
+
+  userId: string;
+}

@@ -1,0 +1,66 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { HydratedDocument, Types } from 'mongoose';
+import { Language, LANGUAGES, Role } from '@sasiad/core';
+
+export type LoginKind = 'email' | 'username';
+export type UserStatus = 'active' | 'disabled';
+
+@Schema({ _id: false })
+export class SignInFailures {
+  @Prop({ required: true, default: 0 })
+  count: number;
+
+  @Prop({ required: true })
+  windowStart: Date;
+
+  @Prop()
+  lockedUntil?: Date;
+}
+
+/**
+ * An account. The login (e-mail or username) and display name are personal data: they are
+ * stored encrypted, and found through a keyed hash (`loginHash`), never in clear.
+ */
+@Schema({ collection: 'users', timestamps: true })
+export class User {
+  @Prop({ required: true, unique: true })
+  loginHash: string;
+
+  @Prop({ required: true, enum: ['email', 'username'] })
+  loginKind: LoginKind;
+
+  @Prop({ required: true })
+  loginEnc: string;
+
+  @Prop()
+  displayNameEnc?: string;
+
+  @Prop({ required: true })
+  passwordHash: string;
+
+  @Prop({ type: [String], enum: Object.values(Role), required: true })
+  roles: Role[];
+
+  @Prop({ type: Types.ObjectId })
+  organisationId?: Types.ObjectId;
+
+  @Prop({ required: true, enum: LANGUAGES, default: 'pl' })
+  preferredLanguage: Language;
+
+  @Prop({ required: true, enum: ['active', 'disabled'], default: 'active' })
+  status: UserStatus;
+
+  /** Bumped to invalidate every access token at once (sign-out everywhere, password or role change). */
+  @Prop({ required: true, default: 0 })
+  tokenVersion: number;
+
+  @Prop({ type: SignInFailures })
+  signInFailures?: SignInFailures;
+
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type UserDocument = HydratedDocument<User>;
+export const UserSchema = SchemaFactory.createForClass(User);
+UserSchema.index({ roles: 1, _id: 1 });

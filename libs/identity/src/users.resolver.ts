@@ -1,0 +1,54 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AuthUser, CurrentUser, Role, Roles, SignedIn } from '@sasiad/core';
+import { CreateUserInput, SetUserRolesInput, SetUserStatusInput, UpdateProfileInput } from './dto/auth.inputs';
+import { UsersArgs } from './dto/users.args';
+import { UserConnection, UserModel } from './models/user.model';
+import { UsersService } from './users.service';
+
+@Resolver(() => UserModel)
+export class UsersResolver {
+  constructor(private readonly accounts: UsersService) {}
+
+  @Query(() => UserModel, { description: 'The signed-in account.' })
+  @SignedIn()
+  me(@CurrentUser() user: AuthUser) {
+    return this.accounts.get(user.id);
+  }
+
+  @Mutation(() => UserModel)
+  @SignedIn()
+  updateMyProfile(@Args('input') input: UpdateProfileInput, @CurrentUser() user: AuthUser) {
+    return this.accounts.updateProfile(user.id, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'End every session of the signed-in account, on every device.' })
+  @SignedIn()
+  async signOutEverywhere(@CurrentUser() user: AuthUser) {
+    await this.accounts.signOutEverywhere(user.id);
+    return true;
+  }
+
+  @Query(() => UserConnection)
+  @Roles(Role.admin)
+  users(@Args() args: UsersArgs) {
+    return this.accounts.list(args);
+  }
+
+  @Mutation(() => UserModel, { description: 'Create a staff, library or admin account.' })
+  @Roles(Role.admin)
+  createUser(@Args('input') input: CreateUserInput) {
+    return this.accounts.create({ ...input, login: input.email, loginKind: 'email' });
+  }
+
+  @Mutation(() => UserModel)
+  @Roles(Role.admin)
+  setUserRoles(@Args('input') input: SetUserRolesInput) {
+    return this.accounts.setRoles(input.userId, input.roles, input.organisationId);
+  }
+
+  @Mutation(() => UserModel)
+  @Roles(Role.admin)
+  setUserStatus(@Args('input') input: SetUserStatusInput) {
+    return this.accounts.setStatus(input.userId, input.status);
+  }
+}

@@ -1,0 +1,213 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { QueryFilter, Model, Types } from 'mongoose';
+import {
+  Connection,
+  decodeCursor,
+  DomainException,
+  encodeCursor,
+  ErrorCode,
+  EventBus,
+  FieldEncryption,
+  Language,
+  Role,
+} from '@sasiad/core';
+import { AccountEventKind, LoginKindModel, UserModel, UserStatusModel } from './models/user.model';
+import { PasswordService } from './password.service';
+import { RefreshToken } from './refresh-token.schema';
+import { LoginKind, User, UserStatus } from './user.schema';
+
+export const ACCOUNT_EVENTS = 'identity.accountEvents';
+export const USER_ERASED = 'identity.userErased';
+
+const LOGIN_CONTEXT = 'users.login';
+const NAME_CONTEXT = 'users.displayName';
+
+type LeanUser = User & { _id: Types.ObjectId };
+
+export interface NewUser {
+  login: string;
+  loginKind: LoginKind;
+  password: string;
+  roles: Role[];
+  displayName?: string;
+  preferredLanguage?: Language;
+  organisationId?: string;
+}
+
+/** Accounts: creation, profile, roles, status and erasure. The only code that touches `users`. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectModel(User.name) private readonly users: Model<User>,
+    @InjectModel(RefreshToken.name) private readonly refreshTokens: Model<RefreshToken>,
+    private readonly crypto: FieldEncryption,
+    private readonly passwords: PasswordService,
+    private readonly events: EventBus,
+  ) {}
+
+  /** E-mails are case-insensitive; usernames too (people retype them on other keyboards). */
+  normalizeLogin(login: string): string {
+    return login.normalize('NFC').trim().toLowerCase();
+  }
+
+  loginHash(login: string): string {
+    return this.crypto.blindIndex(this.normalizeLogin(login), 'login');
+  }
+
+  async create(input: NewUser): Promise<UserModel> {
+    const login = this.normalizeLogin(input.login);
+    this.passwords.assertStrong(input.password, login);
+    const passwordHash = await this.passwords.hash(input.password);
+    try {
+      const created = await this.users.create({
+        loginHash: this.loginHash(login),
+        loginKind: input.loginKind,
+        loginEnc: this.crypto.encrypt(login, LOGIN_CONTEXT),
+        displayNameEnc: input.displayName ? this.crypto.encrypt(input.displayName, NAME_CONTEXT) : undefined,
+        passwordHash,
+        roles: input.roles,
+        preferredLanguage: input.preferredLanguage ?? 'pl',
+        organisationId: input.organisationId ? new Types.ObjectId(input.organisationId) : undefined,
+      });
+      return this.toModel(created.toObject());
+    } catch (error) {
+      if ((error as { code?: number }).code === 11000) throw new DomainException(ErrorCode.LOGIN_TAKEN);
+      throw error;
+    }
+  }
+
+  async findByLogin(login: string): Promise<LeanUser | null> {
+    return this.users.findOne({ loginHash: this.loginHash(login) }).lean<LeanUser>().exec();
+  }
+
+  async findRaw(id: string): Promise<LeanUser | null> {
+    if (!Types.ObjectId.isValid(id)) return null;
+    return this.users.findById(id).lean<LeanUser>().exec();
+  }
+
+  async get(id: string): Promise<UserModel> {
+    const user = await this.findRaw(id);
+    if (!user) throw new DomainException(ErrorCode.NOT_FOUND);
+    return this.toModel(user);
+  }
+
+  /** The fields an access-token check needs, and nothing personal. */
+  async findForAuthentication(id: string) {
+    if (!Types.ObjectId.isValid(id)) return null;
+    return this.users
+      .findById(id, { roles: 1, preferredLanguage: 1, tokenVersion: 1, status: 1, organisationId: 1 })
+      .lean<Pick<LeanUser, '_id' | 'roles' | 'preferredLanguage' | 'tokenVersion' | 'status' | 'organisationId'>>()
+      .exec();
+  }
+
+  async list(args: { first: number; after?: string; role?: Role }): Promise<Connection<UserModel>> {
+    const filter: QueryFilter<User> = args.role ? { roles: args.role } : {};
+    const page: QueryFilter<User> = { ...filter };
+    if (args.after) page._id = { $gt: new Types.ObjectId(decodeCursor(args.after).id) };
+    const [rows, totalCount] = await Promise.all([
+      this.users.find(page).sort({ _id: 1 }).limit(args.first + 1).lean<LeanUser[]>().exec(),
+      this.users.countDocuments(filter).exec(),
+    ]);
+    const nodes = rows.slice(0, args.first).map((u) => this.toModel(u));
+    const last = nodes[nodes.length - 1];
+    return {
+      nodes,
+      totalCount,
+      pageInfo: { hasNextPage: rows.length > args.first, endCursor: last ? encodeCursor({ v: 0, id: last.id }) : null },
+    };
+  }
+
+  async updateProfile(id: string, changes: { displayName?: string; preferredLanguage?: Language }): Promise<UserModel> {
+    const set: Partial<User> = {};
+    if (changes.preferredLanguage) set.preferredLanguage = changes.preferredLanguage;
+    if (changes.displayName !== undefined) set.displayNameEnc = this.crypto.encrypt(changes.displayName, NAME_CONTEXT);
+    const updated = await this.users.findByIdAndUpdate(id, { $set: set }, { new: true }).lean<LeanUser>().exec();
+    if (!updated) throw new DomainException(ErrorCode.NOT_FOUND);
+    return this.toModel(updated);
+  }
+
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.users.updateOne({ _id: id }, { $set: { passwordHash }, $inc: { tokenVersion: 1 } }).exec();
+    await this.publish(id, AccountEventKind.PASSWORD_CHANGED);
+  }
+
+  async setRoles(id: string, roles: Role[], organisationId?: string): Promise<UserModel> {
+    const user = await this.findRaw(id);
+    if (!user) throw new DomainException(ErrorCode.NOT_FOUND);
+    if (user.roles.includes(Role.admin) && !roles.includes(Role.admin)) await this.assertNotLastAdmin(id);
+    const updated = await this.users
+      .findByIdAndUpdate(
+        id,
+        {
+          $set: { roles, ...(organisationId ? { organisationId: new Types.ObjectId(organisationId) } : {}) },
+          ...(organisationId ? {} : { $unset: { organisationId: 1 } }),
+          $inc: { tokenVersion: 1 },
+        },
+        { new: true },
+      )
+      .lean<LeanUser>()
+      .exec();
+    await this.publish(id, AccountEventKind.ROLES_CHANGED);
+    return this.toModel(updated!);
+  }
+
+  async setStatus(id: string, status: UserStatus): Promise<UserModel> {
+    const user = await this.findRaw(id);
+    if (!user) throw new DomainException(ErrorCode.NOT_FOUND);
+    if (status === 'disabled' && user.roles.includes(Role.admin)) await this.assertNotLastAdmin(id);
+    const updated = await this.users
+      .findByIdAndUpdate(id, { $set: { status }, $inc: { tokenVersion: status === 'disabled' ? 1 : 0 } }, { new: true })
+      .lean<LeanUser>()
+      .exec();
+    if (status === 'disabled') {
+      await this.refreshTokens.updateMany({ userId: user._id, revokedAt: null }, { $set: { revokedAt: new Date() } }).exec();
+      await this.publish(id, AccountEventKind.DISABLED);
+    }
+    return this.toModel(updated!);
+  }
+
+  /** Ends every session: access tokens die at once (version bump), refresh tokens are revoked. */
+  async signOutEverywhere(id: string): Promise<void> {
+    await this.users.updateOne({ _id: id }, { $inc: { tokenVersion: 1 } }).exec();
+    await this.refreshTokens.updateMany({ userId: new Types.ObjectId(id), revokedAt: null }, { $set: { revokedAt: new Date() } }).exec();
+    await this.publish(id, AccountEventKind.SIGNED_OUT_EVERYWHERE);
+  }
+
+  /** Erasure on request: the account and its sessions go; other contexts hear of it and erase theirs. */
+  async erase(id: string): Promise<void> {
+    const user = await this.findRaw(id);
+    if (!user) throw new DomainException(ErrorCode.NOT_FOUND);
+    if (user.roles.includes(Role.admin)) await this.assertNotLastAdmin(id);
+    await this.refreshTokens.deleteMany({ userId: user._id }).exec();
+    await this.users.deleteOne({ _id: user._id }).exec();
+    await this.events.publish(USER_ERASED, { userId: id });
+  }
+
+  async countAdmins(): Promise<number> {
+    return this.users.countDocuments({ roles: Role.admin, status: 'active' }).exec();
+  }
+
+  private async assertNotLastAdmin(id: string): Promise<void> {
+    const others = await this.users.countDocuments({ roles: Role.admin, status: 'active', _id: { $ne: new Types.ObjectId(id) } }).exec();
+    if (others === 0) throw new DomainException(ErrorCode.LAST_ADMIN);
+  }
+
+  private publish(userId: string, kind: AccountEventKind) {
+    return this.events.publish(ACCOUNT_EVENTS, { userId, kind, at: new Date() });
+  }
+
+  toModel(user: LeanUser): UserModel {
+    return {
+      id: user._id.toHexString(),
+      login: this.crypto.decrypt(user.loginEnc, LOGIN_CONTEXT),
+      loginKind: user.loginKind as LoginKindModel,
+      displayName: user.displayNameEnc ? this.crypto.decrypt(user.displayNameEnc, NAME_CONTEXT) : null,
+      roles: user.roles,
+      organisationId: user.organisationId ? user.organisationId.toHexString() : null,
+      preferredLanguage: user.preferredLanguage,
+      status: user.status as UserStatusModel,
+      createdAt: user.createdAt,
+    };
+  }
+}
