@@ -18,3 +18,7 @@ export * from './i18n/languages';
 export * from './pagination/pagination';
 export * from './paths';
 export * from './validation/normalize-strings.pipe';
+export * from './config/config.module';
+export * from './crypto/crypto.module';
+export * from './database/database.module';
+export * from './events/events.module';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import { InjectModel } from '@nestjs/mongoose';
-import { Model, Types } from 'mongoose';
+import { Model, trusted, Types } from 'mongoose';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppConfig, AuthResult, Authenticator, DomainException, ErrorCode, Language } from '@sasiad/core';
 import { SignUpInput } from './dto/auth.inputs';
@@ -71,7 +71,7 @@ export class AuthService implements Authenticator {
     const windowMs = this.config.env.SIGNIN_LOCK_MINUTES * 60_000;
     const windowStart = new Date(now.getTime() - windowMs);
     let updated = await this.users
-      .findOneAndUpdate({ _id: userId, 'signInFailures.windowStart': { $gte: windowStart } }, { $inc: { 'signInFailures.count': 1 } }, { new: true })
+      .findOneAndUpdate({ _id: userId, 'signInFailures.windowStart': trusted({ $gte: windowStart }) }, { $inc: { 'signInFailures.count': 1 } }, { new: true })
       .lean()
       .exec();
     updated ??= await this.users
@@ -127,7 +127,7 @@ export class AuthService implements Authenticator {
     const stored = await this.findToken(refreshToken);
     const now = new Date();
     const claimed = await this.refreshTokens
-      .findOneAndUpdate({ _id: stored._id, usedAt: null, revokedAt: null, expiresAt: { $gt: now } }, { $set: { usedAt: now } }, { new: true })
+      .findOneAndUpdate({ _id: stored._id, usedAt: null, revokedAt: null, expiresAt: trusted({ $gt: now }) }, { $set: { usedAt: now } }, { new: true })
       .lean()
       .exec();
     if (!claimed) {
@@ -187,7 +187,7 @@ export class AuthService implements Authenticator {
 
   /** Removes refresh tokens that can no longer be used (FerretDB has no TTL indexes). */
   async purgeExpiredTokens(now = new Date()): Promise<number> {
-    const { deletedCount } = await this.refreshTokens.deleteMany({ expiresAt: { $lt: now } }).exec();
+    const { deletedCount } = await this.refreshTokens.deleteMany({ expiresAt: trusted({ $lt: now }) }).exec();
     return deletedCount;
   }
 

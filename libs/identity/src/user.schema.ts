@@ -26,7 +26,7 @@ export class User {
   @Prop({ required: true, unique: true })
   loginHash: string;
 
-  @Prop({ required: true, enum: ['email', 'username'] })
+  @Prop({ type: String, required: true, enum: ['email', 'username'] })
   loginKind: LoginKind;
 
   @Prop({ required: true })
@@ -44,10 +44,10 @@ export class User {
   @Prop({ type: Types.ObjectId })
   organisationId?: Types.ObjectId;
 
-  @Prop({ required: true, enum: LANGUAGES, default: 'pl' })
+  @Prop({ type: String, required: true, enum: LANGUAGES, default: 'pl' })
   preferredLanguage: Language;
 
-  @Prop({ required: true, enum: ['active', 'disabled'], default: 'active' })
+  @Prop({ type: String, required: true, enum: ['active', 'disabled'], default: 'active' })
   status: UserStatus;
 
   /** Bumped to invalidate every access token at once (sign-out everywhere, password or role change). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { QueryFilter, Model, Types } from 'mongoose';
+import { Model, QueryFilter, trusted, Types } from 'mongoose';
 import {
   Connection,
   decodeCursor,
@@ -104,7 +104,7 @@ export class UsersService {
   async list(args: { first: number; after?: string; role?: Role }): Promise<Connection<UserModel>> {
     const filter: QueryFilter<User> = args.role ? { roles: args.role } : {};
     const page: QueryFilter<User> = { ...filter };
-    if (args.after) page._id = { $gt: new Types.ObjectId(decodeCursor(args.after).id) };
+    if (args.after) page._id = trusted({ $gt: new Types.ObjectId(decodeCursor(args.after).id) });
     const [rows, totalCount] = await Promise.all([
       this.users.find(page).sort({ _id: 1 }).limit(args.first + 1).lean<LeanUser[]>().exec(),
       this.users.countDocuments(filter).exec(),
@@ -189,7 +189,7 @@ export class UsersService {
   }
 
   private async assertNotLastAdmin(id: string): Promise<void> {
-    const others = await this.users.countDocuments({ roles: Role.admin, status: 'active', _id: { $ne: new Types.ObjectId(id) } }).exec();
+    const others = await this.users.countDocuments({ roles: Role.admin, status: 'active', _id: trusted({ $ne: new Types.ObjectId(id) }) }).exec();
     if (others === 0) throw new DomainException(ErrorCode.LAST_ADMIN);
   }
 

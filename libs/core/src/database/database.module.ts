@@ -4,7 +4,8 @@ import mongoose, { Connection } from 'mongoose';
 import { AppConfig } from '../config/app-config';
 import { EmbeddedDatabase } from './embedded-database.service';
 
-// Filters built from client input can never smuggle in a query operator ({ "$gt": "" }).
+// Filters built from client input can never smuggle in a query operator ({ "$gt": "" }):
+// operators written in code are marked with mongoose.trusted(), everything else is compared with $eq.
 mongoose.set('sanitizeFilter', true);
 // Unknown fields in queries are an error, not a silent match-everything.
 mongoose.set('strictQuery', 'throw');

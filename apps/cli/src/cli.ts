@@ -1,0 +1,59 @@
+import { NestFactory } from '@nestjs/core';
+import { parseArgs } from 'node:util';
+import { Role } from '@sasiad/core';
+import { UsersService } from '@sasiad/identity';
+import { CliModule } from './cli.module';
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  /** Reads the password without echo (TTY) or from standard input. */
+  readSecret: (prompt: string) => Promise<string>;
+}
+
+const USAGE = `Usage: npm run cli -- create-admin --email <email> [--name <display name>]
+  The password is read from the SASIAD_ADMIN_PASSWORD environment variable or from standard input.
+  There is no default password.`;
+
+/** Runs one command and returns the process exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command !== 'create-admin') {
+    io.err(USAGE);
+    return 2;
+  }
+  let values: { email?: string; name?: string };
+  try {
+    ({ values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' } } }));
+  } catch (error) {
+    io.err(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (!values.email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email)) {
+    io.err(`--email is required and must be an e-mail address.\n${USAGE}`);
+    return 2;
+  }
+  const password = process.env.SASIAD_ADMIN_PASSWORD ?? (await io.readSecret('Password for the new admin: '));
+  if (password.length < 10 || password.length > 128) {
+    io.err('The password must be 10 to 128 characters long.');
+    return 2;
+  }
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  try {
+    const user = await app.get(UsersService).create({
+      login: values.email,
+      loginKind: 'email',
+      password,
+      roles: [Role.admin],
+      displayName: values.name,
+    });
+    io.out(`Created admin ${user.login} (id ${user.id}).`);
+    return 0;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    io.err(code ? `Could not create the admin: ${code}` : `Could not create the admin: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    await app.close();
+  }
+}

@@ -1,0 +1,12 @@
+/** Unit tests: beside the code in apps/ and libs/ (`*.spec.ts`). */
+module.exports = {
+  rootDir: '.',
+  roots: ['<rootDir>/apps', '<rootDir>/libs'],
+  testRegex: '\\.spec\\.ts$',
+  moduleFileExtensions: ['js', 'json', 'ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  moduleNameMapper: {
+    '^@sasiad/(core|identity)(|/.*)$': '<rootDir>/libs/$1/src$2',
+  },
+  testEnvironment: 'node',
+};
