@@ -28,7 +28,8 @@ export function graphqlModule(authenticator: Pick<ModuleMetadata, 'imports'>): D
         costLimit: { maxCost: config.env.GRAPHQL_MAX_COST, ignoreIntrospection: true },
         maxAliases: { n: config.env.GRAPHQL_MAX_ALIASES },
         maxDirectives: { n: 20 },
-        maxTokens: { n: config.env.GRAPHQL_MAX_TOKENS },
+        // graphql-js limits tokens while parsing (parseOptions below): a clean GRAPHQL_PARSE_FAILED.
+        maxTokens: { enabled: false },
         // Field suggestions reveal the schema; only hide them where introspection is off too.
         blockFieldSuggestion: { enabled: config.isProduction },
       });
@@ -44,6 +45,7 @@ export function graphqlModule(authenticator: Pick<ModuleMetadata, 'imports'>): D
         allowBatchedHttpRequests: false,
         includeStacktraceInErrorResponses: false,
         persistedQueries: false,
+        parseOptions: { maxTokens: config.env.GRAPHQL_MAX_TOKENS },
         validationRules: protection.validationRules,
         plugins: [...protection.plugins, operationLogPlugin()],
         context: ({ req, res }: { req: Request; res: Response }) => contexts.forHttp(req, res),

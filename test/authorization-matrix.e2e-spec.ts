@@ -1,0 +1,124 @@
+import {
+  buildClientSchema,
+  getIntrospectionQuery,
+  getNamedType,
+  GraphQLInputType,
+  GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isScalarType,
+  IntrospectionQuery,
+} from 'graphql';
+import { Role } from '@sasiad/core';
+import { codeOf, startTestApp, TestApp } from './support/test-app';
+
+type Caller = 'anonymous' | Role;
+const CALLERS: Caller[] = ['anonymous', Role.learner, Role.staff, Role.library, Role.admin];
+const SIGNED_IN: Caller[] = [Role.learner, Role.staff, Role.library, Role.admin];
+
+/**
+ * Who may call each mutation. A mutation missing here fails the test, so every new mutation
+ * gets a decision and a check for every role.
+ */
+const ACCESS: Record<string, Caller[]> = {
+  signUp: CALLERS,
+  signIn: CALLERS,
+  refreshSession: CALLERS,
+  signOut: CALLERS,
+  changePassword: SIGNED_IN,
+  deleteMyAccount: SIGNED_IN,
+  updateMyProfile: SIGNED_IN,
+  signOutEverywhere: SIGNED_IN,
+  createUser: [Role.admin],
+  setUserRoles: [Role.admin],
+  setUserStatus: [Role.admin],
+};
+
+const SCALARS: Record<string, unknown> = {
+  String: 'x',
+  ID: '65a000000000000000000001',
+  Int: 1,
+  Float: 1,
+  Boolean: true,
+  LanguageCode: 'pl',
+  DateTime: '2026-01-01T00:00:00.000Z',
+};
+
+/** A well-typed placeholder value, so the request reaches the guard (not GraphQL validation). */
+function placeholder(type: GraphQLInputType): unknown {
+  if (isNonNullType(type)) return placeholder(type.ofType);
+  if (isListType(type)) return [placeholder(type.ofType)];
+  if (isEnumType(type)) return type.getValues()[0].value;
+  if (isScalarType(type)) {
+    if (!(type.name in SCALARS)) throw new Error(`add a placeholder for scalar ${type.name}`);
+    return SCALARS[type.name];
+  }
+  if (isInputObjectType(type)) {
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((f) => isNonNullType(f.type))
+        .map((f) => [f.name, placeholder(f.type)]),
+    );
+  }
+  throw new Error(`unexpected input type ${String(type)}`);
+}
+
+function operationFor(schema: GraphQLSchema, name: string): { query: string; variables: Record<string, unknown> } {
+  const field = schema.getMutationType()!.getFields()[name];
+  const defs = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
+  const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
+  const named = getNamedType(field.type);
+  const selection = 'getFields' in named ? ' { __typename }' : '';
+  const variables = Object.fromEntries(field.args.filter((a) => isNonNullType(a.type)).map((a) => [a.name, placeholder(a.type)]));
+  return {
+    query: `mutation${defs ? `(${defs})` : ''} { ${name}${args ? `(${args})` : ''}${selection} }`,
+    variables,
+  };
+}
+
+describe('authorization matrix: every mutation for every role', () => {
+  let t: TestApp;
+  let schema: GraphQLSchema;
+  beforeAll(async () => {
+    t = await startTestApp();
+    const res = await t.gql<IntrospectionQuery>(getIntrospectionQuery());
+    schema = buildClientSchema(res.body.data!);
+  });
+  afterAll(() => t.close());
+
+  it('has a decision for every mutation in the schema, and none for a mutation that is gone', () => {
+    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(Object.keys(ACCESS).sort());
+  });
+
+  const cases = Object.entries(ACCESS).flatMap(([mutation, allowed]) => CALLERS.map((caller) => ({ mutation, caller, allowed: allowed.includes(caller) })));
+
+  it.each(cases)('$mutation as $caller: allowed=$allowed', async ({ mutation, caller, allowed }) => {
+    // A fresh user per call: some mutations end sessions or change the caller.
+    const token = caller === 'anonymous' ? undefined : (await t.userWith([caller])).token;
+    const { query, variables } = operationFor(schema, mutation);
+    const res = await t.gql(query, variables, { token });
+    const code = codeOf(res);
+    expect(code ?? 'none').not.toMatch(/^GRAPHQL_/); // the placeholder request itself must be valid
+    if (allowed) {
+      expect(['UNAUTHENTICATED', 'FORBIDDEN']).not.toContain(code);
+    } else {
+      expect(code).toBe(caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+      expect(res.body.data).toBeNull();
+    }
+  });
+
+  it('refuses a resolver that has no access rule (deny by default)', async () => {
+    const { AccessGuard } = await import('@sasiad/core/auth/access.guard');
+    const { Reflector } = await import('@nestjs/core');
+    const guard = new AccessGuard(new Reflector());
+    class Undecided {
+      mutate() {
+        return true;
+      }
+    }
+    const context = { getHandler: () => Undecided.prototype.mutate, getClass: () => Undecided, getType: () => 'graphql' } as never;
+    expect(() => guard.canActivate(context)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+  });
+});
