@@ -12,6 +12,7 @@ const KNOWN = new Set<string>(Object.values(ErrorCode));
  */
 export function formatGraphqlError(
   formatted: GraphQLFormattedError,
+  error: unknown,
   t: TFunction,
   exposeDetail: boolean,
 ): GraphQLFormattedError {
@@ -22,7 +23,9 @@ export function formatGraphqlError(
     return { ...formatted, extensions };
   }
   let code = typeof extensions.code === 'string' && KNOWN.has(extensions.code) ? extensions.code : ErrorCode.INTERNAL_SERVER_ERROR;
-  if (isComplexityRejection(formatted.message)) code = ErrorCode.QUERY_TOO_COMPLEX;
+  const domainCode = codeFromCause(error);
+  if (domainCode) code = domainCode;
+  else if (isComplexityRejection(formatted.message)) code = ErrorCode.QUERY_TOO_COMPLEX;
   else if (formatted.message.startsWith('Syntax Error:')) code = ErrorCode.GRAPHQL_PARSE_FAILED;
   const isInternal = code === ErrorCode.INTERNAL_SERVER_ERROR;
   const result: Record<string, unknown> = { code };
@@ -39,3 +42,19 @@ export function formatGraphqlError(
 function isComplexityRejection(message: string): boolean {
   return /(Query depth limit|Query Cost limit|Aliases limit|Directives limit|Token limit) of \d+ exceeded/i.test(message);
 }
+
+/**
+ * A scalar that refuses a value (e.g. LanguageCode) throws an error with our own code; graphql-js
+ * and Apollo wrap it as a validation or coercion error. Find the code under the wrapping.
+ */
+function codeFromCause(error: unknown): ErrorCode | undefined {
+  let current = error as { originalError?: unknown; extensions?: { code?: unknown } } | undefined;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const code = current.extensions?.code;
+    if (depth > 0 && typeof code === 'string' && DOMAIN_CODES.has(code)) return code as ErrorCode;
+    current = current.originalError as typeof current;
+  }
+  return undefined;
+}
+
+const DOMAIN_CODES = new Set<string>([ErrorCode.UNSUPPORTED_LANGUAGE]);

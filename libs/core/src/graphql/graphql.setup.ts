@@ -24,7 +24,11 @@ export function graphqlModule(authenticator: Pick<ModuleMetadata, 'imports'>): D
     inject: [AppConfig, I18nService, GraphqlContextFactory],
     useFactory: (config: AppConfig, i18n: I18nService, contexts: GraphqlContextFactory) => {
       const armor = new ApolloArmor({
-        maxDepth: { n: config.env.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true, flattenFragments: true },
+        maxDepth: {
+          n: config.env.GRAPHQL_MAX_DEPTH,
+          ignoreIntrospection: true,
+          flattenFragments: true,
+        },
         costLimit: { maxCost: config.env.GRAPHQL_MAX_COST, ignoreIntrospection: true },
         maxAliases: { n: config.env.GRAPHQL_MAX_ALIASES },
         maxDirectives: { n: 20 },
@@ -52,12 +56,24 @@ export function graphqlModule(authenticator: Pick<ModuleMetadata, 'imports'>): D
         subscriptions: {
           'graphql-ws': {
             path: GRAPHQL_PATH,
-            context: (ctx: { connectionParams?: Record<string, unknown>; extra: { request?: { socket?: { remoteAddress?: string }; headers?: Record<string, unknown> } } }) =>
-              contexts.forWebSocket(ctx.connectionParams, ctx.extra.request),
+            context: (ctx: {
+              connectionParams?: Record<string, unknown>;
+              extra: {
+                request?: {
+                  socket?: { remoteAddress?: string };
+                  headers?: Record<string, unknown>;
+                };
+              };
+            }) => contexts.forWebSocket(ctx.connectionParams, ctx.extra.request),
           },
         },
-        formatError: (formatted) =>
-          formatGraphqlError(formatted, i18n.t(requestScope.getStore()?.lang ?? DEFAULT_LANGUAGE), !config.isProduction),
+        formatError: (formatted, error) =>
+          formatGraphqlError(
+            formatted,
+            error,
+            i18n.t(requestScope.getStore()?.lang ?? DEFAULT_LANGUAGE),
+            !config.isProduction,
+          ),
       } as ApolloDriverConfig;
     },
   });
