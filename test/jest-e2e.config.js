@@ -7,7 +7,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testRegex: '\\.e2e-spec\\.ts$',
   moduleFileExtensions: ['js', 'json', 'ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  transform: { '^.+\\.ts$': 'ts-jest' },
   moduleNameMapper: {
     '^@sasiad/(core|identity)(|/.*)$': '<rootDir>/libs/$1/src$2',
   },

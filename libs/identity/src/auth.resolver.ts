@@ -67,6 +67,7 @@ export class AuthResolver {
   @Subscription(() => AccountEvent, {
     description: 'Events of the signed-in account (signed out everywhere, roles changed, disabled).',
     filter: (event: AccountEvent, _args: unknown, ctx: RequestContext) => event.userId === ctx.user?.id,
+    resolve: (event: AccountEvent) => event,
   })
   @SignedIn()
   myAccountEvents() {

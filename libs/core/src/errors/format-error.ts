@@ -15,6 +15,8 @@ export function formatGraphqlError(
   error: unknown,
   t: TFunction,
   exposeDetail: boolean,
+  /** For errors that arrive without a code: graphql-ws reports validation errors bare. */
+  fallbackCode: ErrorCode = ErrorCode.INTERNAL_SERVER_ERROR,
 ): GraphQLFormattedError {
   const extensions = { ...(formatted.extensions ?? {}) };
   delete extensions.stacktrace;
@@ -22,7 +24,7 @@ export function formatGraphqlError(
     delete extensions[LOCALIZED];
     return { ...formatted, extensions };
   }
-  let code = typeof extensions.code === 'string' && KNOWN.has(extensions.code) ? extensions.code : ErrorCode.INTERNAL_SERVER_ERROR;
+  let code = typeof extensions.code === 'string' && KNOWN.has(extensions.code) ? extensions.code : fallbackCode;
   const domainCode = codeFromCause(error);
   if (domainCode) code = domainCode;
   else if (isComplexityRejection(formatted.message)) code = ErrorCode.QUERY_TOO_COMPLEX;

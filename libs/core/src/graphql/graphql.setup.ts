@@ -4,14 +4,30 @@ import { DynamicModule, ModuleMetadata } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config';
+import { ErrorCode } from '../errors/error-code';
 import { formatGraphqlError } from '../errors/format-error';
 import { I18nService } from '../i18n/i18n.service';
-import { DEFAULT_LANGUAGE } from '../i18n/languages';
+import { DEFAULT_LANGUAGE, resolveRequestLanguage } from '../i18n/languages';
+import type { ExecutionResult, GraphQLError } from 'graphql';
 import { requestScope } from '../i18n/request-scope';
 import { GraphqlContextFactory } from './context.factory';
 import { operationLogPlugin } from './operation-log.plugin';
 
 export const GRAPHQL_PATH = '/graphql';
+
+interface WsContext {
+  connectionParams?: Record<string, unknown>;
+  extra: { request?: { socket?: { remoteAddress?: string }; headers?: Record<string, unknown> } };
+}
+
+function wsLanguage(ctx: WsContext) {
+  const lang = ctx.connectionParams?.lang;
+  const header = ctx.extra.request?.headers?.['accept-language'];
+  return resolveRequestLanguage({
+    explicit: typeof lang === 'string' ? lang : undefined,
+    acceptLanguage: typeof header === 'string' ? header : undefined,
+  });
+}
 
 /**
  * Apollo Server 5 through @nestjs/apollo, code-first. `providers` must include whatever
@@ -56,15 +72,44 @@ export function graphqlModule(authenticator: Pick<ModuleMetadata, 'imports'>): D
         subscriptions: {
           'graphql-ws': {
             path: GRAPHQL_PATH,
-            context: (ctx: {
-              connectionParams?: Record<string, unknown>;
-              extra: {
-                request?: {
-                  socket?: { remoteAddress?: string };
-                  headers?: Record<string, unknown>;
-                };
-              };
-            }) => contexts.forWebSocket(ctx.connectionParams, ctx.extra.request),
+            context: (ctx: WsContext) =>
+              contexts.forWebSocket(ctx.connectionParams, ctx.extra.request),
+            // graphql-ws does not go through Apollo's formatError: format its errors the same way.
+            onError: (
+              ctx: WsContext,
+              _id: string,
+              _payload: unknown,
+              errors: readonly GraphQLError[],
+            ) =>
+              errors.map((e) =>
+                formatGraphqlError(
+                  e.toJSON(),
+                  e,
+                  i18n.t(wsLanguage(ctx)),
+                  !config.isProduction,
+                  ErrorCode.GRAPHQL_VALIDATION_FAILED,
+                ),
+              ),
+            onNext: (
+              ctx: WsContext,
+              _id: string,
+              _payload: unknown,
+              _args: unknown,
+              result: ExecutionResult,
+            ) =>
+              result.errors
+                ? {
+                    ...result,
+                    errors: result.errors.map((e) =>
+                      formatGraphqlError(
+                        e.toJSON(),
+                        e,
+                        i18n.t(wsLanguage(ctx)),
+                        !config.isProduction,
+                      ),
+                    ),
+                  }
+                : result,
           },
         },
         formatError: (formatted, error) =>

@@ -1,0 +1,63 @@
+import { Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { Role } from '@sasiad/core';
+import { startTestApp, TestApp } from './support/test-app';
+
+type Next = { data?: { myAccountEvents: { kind: string } }; errors?: { message: string; extensions?: { code?: string } }[] };
+
+/** Subscribes and resolves with the first result (data or errors). */
+function first(client: Client, query: string): Promise<Next> {
+  return new Promise((resolve, reject) => {
+    const dispose = client.subscribe<Next['data']>(
+      { query },
+      {
+        next: (value) => {
+          dispose();
+          resolve(value as Next);
+        },
+        error: (error) => (Array.isArray(error) ? resolve({ errors: error as Next['errors'] }) : reject(error instanceof Error ? error : new Error(String(error)))),
+        complete: () => undefined,
+      },
+    );
+  });
+}
+
+describe('subscriptions over graphql-ws', () => {
+  let t: TestApp;
+  const clients: Client[] = [];
+  const connect = (connectionParams: Record<string, unknown>) => {
+    const client = createClient({ url: t.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true });
+    clients.push(client);
+    return client;
+  };
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.dispose()));
+    await t.close();
+  });
+
+  it('tells the other sessions of an account when it signed out everywhere, and nobody else', async () => {
+    const olena = await t.userWith([Role.learner]);
+    const other = await t.userWith([Role.learner]);
+    const own = first(connect({ authorization: `Bearer ${olena.token}` }), 'subscription { myAccountEvents { kind at } }');
+    const foreign = first(connect({ authorization: `Bearer ${other.token}` }), 'subscription { myAccountEvents { kind } }');
+    let foreignEvent: Next | undefined;
+    void foreign.then((v) => (foreignEvent = v));
+    await new Promise((r) => setTimeout(r, 300)); // let both subscriptions register
+    const res = await t.gql('mutation { signOutEverywhere }', undefined, { token: olena.token });
+    expect(res.body.data).toEqual({ signOutEverywhere: true });
+    const event = await own;
+    expect(event.data?.myAccountEvents.kind).toBe('SIGNED_OUT_EVERYWHERE');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(foreignEvent).toBeUndefined();
+  });
+
+  it('refuses a subscription without a signed-in user, with a localized error', async () => {
+    const result = await first(connect({ lang: 'uk' }), 'subscription { myAccountEvents { kind } }');
+    expect(result.errors).toEqual([{ message: 'Увійдіть, щоб зробити це.', extensions: { code: 'UNAUTHENTICATED' } }]);
+    const invalid = await first(connect({ lang: 'be' }), 'subscription { nope }');
+    expect(invalid.errors).toEqual([expect.objectContaining({ message: 'Запыт GraphQL не адпавядае схеме.', extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }) })]);
+  });
+});
