@@ -1,0 +1,13 @@
+import { normalizeStrings } from './normalize-strings.pipe';
+
+describe('normalizeStrings', () => {
+  it('trims and composes to NFC, deeply, but keeps secrets untrimmed', () => {
+    const input = { name: '  Андріи\u0306 ', nested: { list: [' a ', 'e\u0301 '] }, password: ' p\u0301 ', refreshToken: ' t ' };
+    expect(normalizeStrings(input)).toEqual({ name: 'Андрій', nested: { list: ['a', 'é'] }, password: ' ṕ ', refreshToken: ' t ' });
+  });
+
+  it('leaves non-plain objects alone', () => {
+    const date = new Date(0);
+    expect(normalizeStrings({ at: date }).valueOf()).toEqual({ at: date });
+  });
+});
