@@ -65,13 +65,18 @@ function placeholder(type: GraphQLInputType): unknown {
   throw new Error(`unexpected input type ${String(type)}`);
 }
 
-function operationFor(schema: GraphQLSchema, name: string): { query: string; variables: Record<string, unknown> } {
+function operationFor(
+  schema: GraphQLSchema,
+  name: string,
+): { query: string; variables: Record<string, unknown> } {
   const field = schema.getMutationType()!.getFields()[name];
   const defs = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
   const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
   const named = getNamedType(field.type);
   const selection = 'getFields' in named ? ' { __typename }' : '';
-  const variables = Object.fromEntries(field.args.filter((a) => isNonNullType(a.type)).map((a) => [a.name, placeholder(a.type)]));
+  const variables = Object.fromEntries(
+    field.args.filter((a) => isNonNullType(a.type)).map((a) => [a.name, placeholder(a.type)]),
+  );
   return {
     query: `mutation${defs ? `(${defs})` : ''} { ${name}${args ? `(${args})` : ''}${selection} }`,
     variables,
@@ -89,25 +94,32 @@ describe('authorization matrix: every mutation for every role', () => {
   afterAll(() => t.close());
 
   it('has a decision for every mutation in the schema, and none for a mutation that is gone', () => {
-    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(Object.keys(ACCESS).sort());
+    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(
+      Object.keys(ACCESS).sort(),
+    );
   });
 
-  const cases = Object.entries(ACCESS).flatMap(([mutation, allowed]) => CALLERS.map((caller) => ({ mutation, caller, allowed: allowed.includes(caller) })));
+  const cases = Object.entries(ACCESS).flatMap(([mutation, allowed]) =>
+    CALLERS.map((caller) => ({ mutation, caller, allowed: allowed.includes(caller) })),
+  );
 
-  it.each(cases)('$mutation as $caller: allowed=$allowed', async ({ mutation, caller, allowed }) => {
-    // A fresh user per call: some mutations end sessions or change the caller.
-    const token = caller === 'anonymous' ? undefined : (await t.userWith([caller])).token;
-    const { query, variables } = operationFor(schema, mutation);
-    const res = await t.gql(query, variables, { token });
-    const code = codeOf(res);
-    expect(code ?? 'none').not.toMatch(/^GRAPHQL_/); // the placeholder request itself must be valid
-    if (allowed) {
-      expect(['UNAUTHENTICATED', 'FORBIDDEN']).not.toContain(code);
-    } else {
-      expect(code).toBe(caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
-      expect(res.body.data).toBeNull();
-    }
-  });
+  it.each(cases)(
+    '$mutation as $caller: allowed=$allowed',
+    async ({ mutation, caller, allowed }) => {
+      // A fresh user per call: some mutations end sessions or change the caller.
+      const token = caller === 'anonymous' ? undefined : (await t.userWith([caller])).token;
+      const { query, variables } = operationFor(schema, mutation);
+      const res = await t.gql(query, variables, { token });
+      const code = codeOf(res);
+      expect(code ?? 'none').not.toMatch(/^GRAPHQL_/); // the placeholder request itself must be valid
+      if (allowed) {
+        expect(['UNAUTHENTICATED', 'FORBIDDEN']).not.toContain(code);
+      } else {
+        expect(code).toBe(caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+        expect(res.body.data).toBeNull();
+      }
+    },
+  );
 
   it('refuses a resolver that has no access rule (deny by default)', async () => {
     const { AccessGuard } = await import('@sasiad/core/auth/access.guard');
@@ -118,7 +130,13 @@ describe('authorization matrix: every mutation for every role', () => {
         return true;
       }
     }
-    const context = { getHandler: () => Undecided.prototype.mutate, getClass: () => Undecided, getType: () => 'graphql' } as never;
-    expect(() => guard.canActivate(context)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    const context = {
+      getHandler: () => Undecided.prototype.mutate,
+      getClass: () => Undecided,
+      getType: () => 'graphql',
+    } as never;
+    expect(() => guard.canActivate(context)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
   });
 });

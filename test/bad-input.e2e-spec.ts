@@ -33,33 +33,54 @@ describe('bad input is refused with a stable code and a localized message', () =
       );
     }
     // country codes typed as languages are understood
-    expect((await t.gql(SIGN_UP, { i }, { query: '?lang=ua' })).body.errors![0].message).toBe(messages.uk);
-    expect((await t.gql(SIGN_UP, { i }, { query: '?lang=by' })).body.errors![0].message).toBe(messages.be);
+    expect((await t.gql(SIGN_UP, { i }, { query: '?lang=ua' })).body.errors![0].message).toBe(
+      messages.uk,
+    );
+    expect((await t.gql(SIGN_UP, { i }, { query: '?lang=by' })).body.errors![0].message).toBe(
+      messages.be,
+    );
     expect(await t.db.collection('users').countDocuments({})).toBe(0);
   });
 
   it('refuses unknown input fields, inline and in variables', async () => {
-    const inline = await t.gql(`mutation { signIn(input: { login: "abc", password: "x", role: "admin" }) { accessToken } }`);
+    const inline = await t.gql(
+      `mutation { signIn(input: { login: "abc", password: "x", role: "admin" }) { accessToken } }`,
+    );
     expect(codeOf(inline)).toBe('GRAPHQL_VALIDATION_FAILED');
-    const vars = await t.gql(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, { i: { login: 'abc', password: 'x', role: 'admin' } });
+    const vars = await t.gql(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, {
+      i: { login: 'abc', password: 'x', role: 'admin' },
+    });
     expect(codeOf(vars)).toBe('BAD_USER_INPUT');
   });
 
   it('refuses a language outside the four with UNSUPPORTED_LANGUAGE', async () => {
     const user = await t.userWith([Role.learner]);
-    const res = await t.gql(`mutation($l: LanguageCode) { updateMyProfile(input: { preferredLanguage: $l }) { preferredLanguage } }`, { l: 'de' }, { token: user.token });
+    const res = await t.gql(
+      `mutation($l: LanguageCode) { updateMyProfile(input: { preferredLanguage: $l }) { preferredLanguage } }`,
+      { l: 'de' },
+      { token: user.token },
+    );
     expect(codeOf(res)).toBe('UNSUPPORTED_LANGUAGE');
-    const inline = await t.gql(`mutation { updateMyProfile(input: { preferredLanguage: "en" }) { preferredLanguage } }`, undefined, { token: user.token });
+    const inline = await t.gql(
+      `mutation { updateMyProfile(input: { preferredLanguage: "en" }) { preferredLanguage } }`,
+      undefined,
+      { token: user.token },
+    );
     expect(codeOf(inline)).toBe('UNSUPPORTED_LANGUAGE');
   });
 
   it('trims strings and normalizes them to Unicode NFC (but never trims a password)', async () => {
     const decomposed = '  Андріи\u0306 Ковальчук  '; // й typed as и + combining breve
-    const res = await t.gql<{ signUp: { accessToken: string; user: { displayName: string; login: string } } }>(SIGN_UP, {
+    const res = await t.gql<{
+      signUp: { accessToken: string; user: { displayName: string; login: string } };
+    }>(SIGN_UP, {
       i: { username: '  andrii_k ', password: ' spaced-password-1 ', displayName: decomposed },
     });
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data!.signUp.user).toEqual({ displayName: 'Андрій Ковальчук', login: 'andrii_k' });
+    expect(res.body.data!.signUp.user).toEqual({
+      displayName: 'Андрій Ковальчук',
+      login: 'andrii_k',
+    });
     expect(res.body.data!.signUp.user.displayName).toBe('Андрій Ковальчук'.normalize('NFC'));
     const signIn = `mutation($p: String!) { signIn(input: { login: "andrii_k", password: $p }) { accessToken } }`;
     expect(codeOf(await t.gql(signIn, { p: 'spaced-password-1' }))).toBe('INVALID_CREDENTIALS');
@@ -67,11 +88,20 @@ describe('bad input is refused with a stable code and a localized message', () =
   });
 
   it('never lets a MongoDB operator through an input', async () => {
-    const asObject = await t.gql(`mutation($l: String!) { signIn(input: { login: $l, password: "whatever-1" }) { accessToken } }`, { l: { $gt: '' } });
+    const asObject = await t.gql(
+      `mutation($l: String!) { signIn(input: { login: $l, password: "whatever-1" }) { accessToken } }`,
+      { l: { $gt: '' } },
+    );
     expect(codeOf(asObject)).toBe('BAD_USER_INPUT');
-    const asJsonText = await t.gql(`mutation($l: String!) { signIn(input: { login: $l, password: "whatever-1" }) { accessToken } }`, { l: '{"$gt": ""}' });
+    const asJsonText = await t.gql(
+      `mutation($l: String!) { signIn(input: { login: $l, password: "whatever-1" }) { accessToken } }`,
+      { l: '{"$gt": ""}' },
+    );
     expect(codeOf(asJsonText)).toBe('INVALID_CREDENTIALS');
-    const refresh = await t.gql(`mutation($t: String!) { refreshSession(input: { refreshToken: $t }) { accessToken } }`, { t: '{"$ne":null}.aaaaaaaaaaaaaaaaaaaaaaa' });
+    const refresh = await t.gql(
+      `mutation($t: String!) { refreshSession(input: { refreshToken: $t }) { accessToken } }`,
+      { t: '{"$ne":null}.aaaaaaaaaaaaaaaaaaaaaaa' },
+    );
     expect(codeOf(refresh)).toBe('INVALID_REFRESH_TOKEN');
   });
 
@@ -79,14 +109,28 @@ describe('bad input is refused with a stable code and a localized message', () =
     const res = await fetch(`${t.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'accept-language': 'ru' },
-      body: JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(1024 * 1024 + 10) } }),
+      body: JSON.stringify({
+        query: '{ __typename }',
+        variables: { pad: 'x'.repeat(1024 * 1024 + 10) },
+      }),
     });
     expect(res.status).toBe(413);
-    expect(await json(res)).toEqual({ errors: [{ message: 'Отправленные данные слишком велики.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    expect(await json(res)).toEqual({
+      errors: [
+        {
+          message: 'Отправленные данные слишком велики.',
+          extensions: { code: 'PAYLOAD_TOO_LARGE' },
+        },
+      ],
+    });
   });
 
   it('answers malformed JSON with 400 and BAD_REQUEST', async () => {
-    const res = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(res.status).toBe(400);
     expect((await json(res)).errors![0].extensions.code).toBe('BAD_REQUEST');
   });
@@ -114,7 +158,14 @@ describe('query limits, read from configuration', () => {
   let t: TestApp;
   let token: string;
   beforeAll(async () => {
-    t = await startTestApp({ env: { GRAPHQL_MAX_DEPTH: '2', GRAPHQL_MAX_ALIASES: '3', GRAPHQL_MAX_TOKENS: '300', GRAPHQL_MAX_COST: '12' } });
+    t = await startTestApp({
+      env: {
+        GRAPHQL_MAX_DEPTH: '2',
+        GRAPHQL_MAX_ALIASES: '3',
+        GRAPHQL_MAX_TOKENS: '300',
+        GRAPHQL_MAX_COST: '12',
+      },
+    });
     token = (await t.userWith([Role.admin])).token;
   });
   afterAll(() => t.close());
@@ -123,7 +174,11 @@ describe('query limits, read from configuration', () => {
     const res = await t.gql(query, undefined, { token });
     expect(res.status).toBe(400);
     expect(codeOf(res)).toBe(code);
-    expect(res.body.errors![0].message).toBe(code === 'QUERY_TOO_COMPLEX' ? 'Zapytanie jest zbyt złożone. Podziel je na mniejsze.' : 'Zapytanie GraphQL ma błąd składni.');
+    expect(res.body.errors![0].message).toBe(
+      code === 'QUERY_TOO_COMPLEX'
+        ? 'Zapytanie jest zbyt złożone. Podziel je na mniejsze.'
+        : 'Zapytanie GraphQL ma błąd składni.',
+    );
   };
 
   it('accepts what is within the limits', async () => {
@@ -133,14 +188,23 @@ describe('query limits, read from configuration', () => {
 
   it('refuses a query nested too deeply, also through fragments', async () => {
     await refused(`{ users { nodes { id } } }`, 'QUERY_TOO_COMPLEX');
-    await refused(`fragment N on UserConnection { nodes { id } } query { users { ...N } }`, 'QUERY_TOO_COMPLEX');
+    await refused(
+      `fragment N on UserConnection { nodes { id } } query { users { ...N } }`,
+      'QUERY_TOO_COMPLEX',
+    );
   });
 
-  it('refuses too many aliases', () => refused(`{ a: me { id } b: me { id } c: me { id } d: me { id } }`, 'QUERY_TOO_COMPLEX'));
+  it('refuses too many aliases', () =>
+    refused(`{ a: me { id } b: me { id } c: me { id } d: me { id } }`, 'QUERY_TOO_COMPLEX'));
 
-  it('refuses a query that costs too much', () => refused(`{ me { id login loginKind displayName roles organisationId preferredLanguage status createdAt } }`, 'QUERY_TOO_COMPLEX'));
+  it('refuses a query that costs too much', () =>
+    refused(
+      `{ me { id login loginKind displayName roles organisationId preferredLanguage status createdAt } }`,
+      'QUERY_TOO_COMPLEX',
+    ));
 
-  it('refuses a document with too many tokens while parsing', () => refused(`{ ${'__typename '.repeat(400)} }`, 'GRAPHQL_PARSE_FAILED'));
+  it('refuses a document with too many tokens while parsing', () =>
+    refused(`{ ${'__typename '.repeat(400)} }`, 'GRAPHQL_PARSE_FAILED'));
 });
 
 describe('in production', () => {
@@ -158,17 +222,26 @@ describe('in production', () => {
   afterAll(() => t.close());
 
   it('turns introspection and GraphiQL off', async () => {
-    expect(codeOf(await t.gql('{ __schema { types { name } } }'))).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(codeOf(await t.gql('{ __schema { types { name } } }'))).toBe(
+      'GRAPHQL_VALIDATION_FAILED',
+    );
     expect((await fetch(`${t.url}/graphiql`)).status).toBe(404);
   });
 
   it('answers an internal failure with a generic localized message and no stack trace or internals', async () => {
     const user = await t.userWith([Role.learner]);
     // Break the stored ciphertext so that reading the account fails inside the server.
-    await t.db.collection('users').updateOne({}, { $set: { loginEnc: 'v1.k2026.broken.broken.broken' } });
+    await t.db
+      .collection('users')
+      .updateOne({}, { $set: { loginEnc: 'v1.k2026.broken.broken.broken' } });
     const res = await t.gql('{ me { login } }', undefined, { token: user.token, lang: 'pl' });
     expect(res.body.errors).toEqual([
-      { message: 'Coś poszło nie tak po naszej stronie. Spróbuj ponownie za chwilę.', locations: expect.any(Array), path: ['me'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      {
+        message: 'Coś poszło nie tak po naszej stronie. Spróbuj ponownie za chwilę.',
+        locations: expect.any(Array),
+        path: ['me'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
     ]);
     expect(JSON.stringify(res.body)).not.toMatch(/stack|decrypt|\.ts:|node_modules/i);
   });

@@ -18,13 +18,20 @@ describe('the server on the embedded database', () => {
     expect(live.status).toBe(200);
     const ready = await fetch(`${t.url}/health/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ok', details: { database: { status: 'up' } } });
+    expect(await ready.json()).toMatchObject({
+      status: 'ok',
+      details: { database: { status: 'up' } },
+    });
   });
 
   it('gives each request an id and echoes a sane one sent by the client', async () => {
-    const own = await t.gql('{ __typename }', undefined, { headers: { 'x-request-id': 'req-12345678' } });
+    const own = await t.gql('{ __typename }', undefined, {
+      headers: { 'x-request-id': 'req-12345678' },
+    });
     expect(own.headers.get('x-request-id')).toBe('req-12345678');
-    const fresh = await t.gql('{ __typename }', undefined, { headers: { 'x-request-id': 'bad id with spaces' } });
+    const fresh = await t.gql('{ __typename }', undefined, {
+      headers: { 'x-request-id': 'bad id with spaces' },
+    });
     expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 

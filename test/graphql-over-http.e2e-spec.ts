@@ -30,15 +30,27 @@ describe('GraphQL over HTTP (graphql-http server audit)', () => {
     expect(audits.filter((a) => a.name.startsWith('MUST')).length).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(audits.filter((a) => a.name.startsWith('MUST')).map((a) => [a.name, a] as const))('%s', async (_name, audit) => {
-    const result = await audit.fn();
-    expect({ status: result.status, reason: result.status === 'ok' ? undefined : result.reason }).toEqual({ status: 'ok', reason: undefined });
-  });
+  it.each(audits.filter((a) => a.name.startsWith('MUST')).map((a) => [a.name, a] as const))(
+    '%s',
+    async (_name, audit) => {
+      const result = await audit.fn();
+      expect({
+        status: result.status,
+        reason: result.status === 'ok' ? undefined : result.reason,
+      }).toEqual({ status: 'ok', reason: undefined });
+    },
+  );
 
   it('reports which SHOULD and MAY items pass', async () => {
-    const results = await Promise.all(audits.filter((a) => !a.name.startsWith('MUST')).map(async (a) => ({ name: a.name, status: (await a.fn()).status })));
+    const results = await Promise.all(
+      audits
+        .filter((a) => !a.name.startsWith('MUST'))
+        .map(async (a) => ({ name: a.name, status: (await a.fn()).status })),
+    );
     const notOk = results.filter((r) => r.status !== 'ok').map((r) => r.name);
-    console.log(`graphql-http audit: ${results.length - notOk.length}/${results.length} SHOULD/MAY items pass; not met:\n  ${notOk.join('\n  ')}`);
+    console.log(
+      `graphql-http audit: ${results.length - notOk.length}/${results.length} SHOULD/MAY items pass; not met:\n  ${notOk.join('\n  ')}`,
+    );
     expect(results.length).toBeGreaterThan(10);
     // Known and accepted: GET with variables is blocked by CSRF prevention unless the client sends
     // a preflight header; Apollo answers request errors with 4xx also for application/json.

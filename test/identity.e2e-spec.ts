@@ -15,40 +15,77 @@ describe('identity: accounts, sessions and roles', () => {
   });
   afterAll(() => t.close());
 
-  const signUp = async (i: Record<string, unknown>) => (await t.gql<{ signUp: Session }>(SIGN_UP, { i })).body;
-  const signIn = async (login: string, password: string) => t.gql<{ signIn: Session }>(SIGN_IN, { i: { login, password } });
+  const signUp = async (i: Record<string, unknown>) =>
+    (await t.gql<{ signUp: Session }>(SIGN_UP, { i })).body;
+  const signIn = async (login: string, password: string) =>
+    t.gql<{ signIn: Session }>(SIGN_IN, { i: { login, password } });
 
   it('signs a learner up with an e-mail, and with only a username', async () => {
-    const byEmail = await signUp({ email: 'Olena.K@Example.org', password: 'Lodz-Piotrkowska-104', preferredLanguage: 'ua' });
+    const byEmail = await signUp({
+      email: 'Olena.K@Example.org',
+      password: 'Lodz-Piotrkowska-104',
+      preferredLanguage: 'ua',
+    });
     expect(byEmail.errors).toBeUndefined();
-    expect(byEmail.data!.signUp.user).toMatchObject({ login: 'olena.k@example.org', loginKind: 'email', roles: ['learner'], preferredLanguage: 'uk' });
-    const byName = await signUp({ username: 'ales_minsk', password: 'Vilnius-Bialystok-88', preferredLanguage: 'by', displayName: 'Алесь' });
+    expect(byEmail.data!.signUp.user).toMatchObject({
+      login: 'olena.k@example.org',
+      loginKind: 'email',
+      roles: ['learner'],
+      preferredLanguage: 'uk',
+    });
+    const byName = await signUp({
+      username: 'ales_minsk',
+      password: 'Vilnius-Bialystok-88',
+      preferredLanguage: 'by',
+      displayName: 'Алесь',
+    });
     expect(byName.errors).toBeUndefined();
-    expect(byName.data!.signUp.user).toMatchObject({ login: 'ales_minsk', loginKind: 'username', preferredLanguage: 'be', displayName: 'Алесь' });
+    expect(byName.data!.signUp.user).toMatchObject({
+      login: 'ales_minsk',
+      loginKind: 'username',
+      preferredLanguage: 'be',
+      displayName: 'Алесь',
+    });
     const me = await t.gql(ME, undefined, { token: byName.data!.signUp.accessToken });
-    expect(me.body.data).toEqual({ me: expect.objectContaining({ login: 'ales_minsk', roles: ['learner'] }) });
+    expect(me.body.data).toEqual({
+      me: expect.objectContaining({ login: 'ales_minsk', roles: ['learner'] }),
+    });
   });
 
   it('takes the preferred language from the request when none is given', async () => {
-    const res = await t.gql<{ signUp: Session & { user: { preferredLanguage: string } } }>(SIGN_UP, { i: { username: 'ivan_ru', password: 'Krakow-Nowa-Huta-5' } }, { lang: 'ru-RU,ru;q=0.9' });
+    const res = await t.gql<{ signUp: Session & { user: { preferredLanguage: string } } }>(
+      SIGN_UP,
+      { i: { username: 'ivan_ru', password: 'Krakow-Nowa-Huta-5' } },
+      { lang: 'ru-RU,ru;q=0.9' },
+    );
     expect(res.body.data!.signUp.user.preferredLanguage).toBe('ru');
   });
 
   it('refuses a login that is taken (case-insensitive), an e-mail and a username together, and weak passwords', async () => {
     await signUp({ email: 'taken@example.org', password: 'Unique-Password-123' });
-    const again = await t.gql(SIGN_UP, { i: { email: 'TAKEN@example.org', password: 'Another-Password-456' } });
+    const again = await t.gql(SIGN_UP, {
+      i: { email: 'TAKEN@example.org', password: 'Another-Password-456' },
+    });
     expect(codeOf(again)).toBe('LOGIN_TAKEN');
-    const both = await t.gql(SIGN_UP, { i: { email: 'x@example.org', username: 'xname', password: 'Another-Password-456' } });
+    const both = await t.gql(SIGN_UP, {
+      i: { email: 'x@example.org', username: 'xname', password: 'Another-Password-456' },
+    });
     expect(codeOf(both)).toBe('BAD_USER_INPUT');
     const weak = await t.gql(SIGN_UP, { i: { username: 'weakling', password: 'qwerty12345' } });
     expect(codeOf(weak)).toBe('WEAK_PASSWORD');
-    const containsLogin = await t.gql(SIGN_UP, { i: { username: 'mariia', password: 'mariia-2024-01' } });
+    const containsLogin = await t.gql(SIGN_UP, {
+      i: { username: 'mariia', password: 'mariia-2024-01' },
+    });
     expect(codeOf(containsLogin)).toBe('WEAK_PASSWORD');
     expect(await t.db.collection('users').countDocuments({})).toBe(4);
   });
 
   it('stores logins and names encrypted, and passwords only as argon2id hashes', async () => {
-    await signUp({ username: 'secret_person', password: 'Hidden-From-Dumps-1', displayName: 'Тарас Шевчук' });
+    await signUp({
+      username: 'secret_person',
+      password: 'Hidden-From-Dumps-1',
+      displayName: 'Тарас Шевчук',
+    });
     const raw = JSON.stringify(await t.db.collection('users').find({}).toArray());
     expect(raw).not.toContain('secret_person');
     expect(raw).not.toContain('Тарас');
@@ -69,8 +106,13 @@ describe('identity: accounts, sessions and roles', () => {
 
   it('locks an account after repeated failures, with a localized plural message, even for the right password', async () => {
     await signUp({ username: 'locked_out', password: 'Right-Password-2026' });
-    for (let i = 0; i < 3; i++) expect(codeOf(await signIn('locked_out', 'wrong-password-x'))).toBe('INVALID_CREDENTIALS');
-    const locked = await t.gql(SIGN_IN, { i: { login: 'locked_out', password: 'Right-Password-2026' } }, { lang: 'uk' });
+    for (let i = 0; i < 3; i++)
+      expect(codeOf(await signIn('locked_out', 'wrong-password-x'))).toBe('INVALID_CREDENTIALS');
+    const locked = await t.gql(
+      SIGN_IN,
+      { i: { login: 'locked_out', password: 'Right-Password-2026' } },
+      { lang: 'uk' },
+    );
     expect(codeOf(locked)).toBe('ACCOUNT_LOCKED');
     expect(locked.body.errors![0].message).toMatch(/Спробуйте знову через 15 хвилин\.$/);
     expect(locked.body.errors![0].extensions.retryAfterSeconds).toBeGreaterThan(800);
@@ -88,54 +130,103 @@ describe('identity: accounts, sessions and roles', () => {
     expect(codeOf(replay)).toBe('REFRESH_TOKEN_REUSED');
     // the thief's replay also killed the legitimate successor
     expect(codeOf(await t.gql(REFRESH, { t: next.refreshToken }))).toBe('INVALID_REFRESH_TOKEN');
-    expect(codeOf(await t.gql(REFRESH, { t: `${first.refreshToken.split('.')[0]}.forged-secret-value-xx` }))).toBe('INVALID_REFRESH_TOKEN');
+    expect(
+      codeOf(
+        await t.gql(REFRESH, { t: `${first.refreshToken.split('.')[0]}.forged-secret-value-xx` }),
+      ),
+    ).toBe('INVALID_REFRESH_TOKEN');
   });
 
   it('signs out one session, and everywhere (access tokens die at once)', async () => {
     const a = (await signIn('ivan_ru', 'Krakow-Nowa-Huta-5')).body.data!.signIn;
     const b = (await signIn('ivan_ru', 'Krakow-Nowa-Huta-5')).body.data!.signIn;
-    expect((await t.gql(`mutation($t: String!) { signOut(input: { refreshToken: $t }) }`, { t: a.refreshToken })).body.data).toEqual({ signOut: true });
+    expect(
+      (
+        await t.gql(`mutation($t: String!) { signOut(input: { refreshToken: $t }) }`, {
+          t: a.refreshToken,
+        })
+      ).body.data,
+    ).toEqual({ signOut: true });
     expect(codeOf(await t.gql(REFRESH, { t: a.refreshToken }))).toBe('INVALID_REFRESH_TOKEN');
     expect(codeOf(await t.gql(REFRESH, { t: b.refreshToken }))).toBeUndefined();
 
     const c = (await signIn('ivan_ru', 'Krakow-Nowa-Huta-5')).body.data!.signIn;
-    expect((await t.gql(`mutation { signOutEverywhere }`, undefined, { token: c.accessToken })).body.data).toEqual({ signOutEverywhere: true });
+    expect(
+      (await t.gql(`mutation { signOutEverywhere }`, undefined, { token: c.accessToken })).body
+        .data,
+    ).toEqual({ signOutEverywhere: true });
     expect(codeOf(await t.gql(ME, undefined, { token: c.accessToken }))).toBe('UNAUTHENTICATED');
     expect(codeOf(await t.gql(REFRESH, { t: c.refreshToken }))).toBe('INVALID_REFRESH_TOKEN');
   });
 
   it('updates the profile, and the language of later responses follows the preference', async () => {
     const s = (await signIn('olena.k@example.org', 'Lodz-Piotrkowska-104')).body.data!.signIn;
-    const upd = await t.gql(`mutation { updateMyProfile(input: { preferredLanguage: "be", displayName: "Олена" }) { preferredLanguage displayName } }`, undefined, { token: s.accessToken });
-    expect(upd.body.data).toEqual({ updateMyProfile: { preferredLanguage: 'be', displayName: 'Олена' } });
+    const upd = await t.gql(
+      `mutation { updateMyProfile(input: { preferredLanguage: "be", displayName: "Олена" }) { preferredLanguage displayName } }`,
+      undefined,
+      { token: s.accessToken },
+    );
+    expect(upd.body.data).toEqual({
+      updateMyProfile: { preferredLanguage: 'be', displayName: 'Олена' },
+    });
     const denied = await t.gql(`{ users { totalCount } }`, undefined, { token: s.accessToken });
     expect(denied.body.errors![0].message).toBe('У вас няма правоў на гэта дзеянне.');
     // an explicit ?lang= wins over the preference
-    const explicit = await t.gql(`{ users { totalCount } }`, undefined, { token: s.accessToken, query: '?lang=pl' });
+    const explicit = await t.gql(`{ users { totalCount } }`, undefined, {
+      token: s.accessToken,
+      query: '?lang=pl',
+    });
     expect(explicit.body.errors![0].message).toBe('Nie masz uprawnień do tej operacji.');
   });
 
   it('changes the password: the old one stops working, other sessions end', async () => {
     const s = (await signIn('olena.k@example.org', 'Lodz-Piotrkowska-104')).body.data!.signIn;
-    const wrong = await t.gql(`mutation { changePassword(input: { currentPassword: "nope", newPassword: "Brand-New-Secret-9" }) { accessToken } }`, undefined, { token: s.accessToken });
+    const wrong = await t.gql(
+      `mutation { changePassword(input: { currentPassword: "nope", newPassword: "Brand-New-Secret-9" }) { accessToken } }`,
+      undefined,
+      { token: s.accessToken },
+    );
     expect(codeOf(wrong)).toBe('INVALID_CREDENTIALS');
-    const ok = await t.gql<{ changePassword: Session }>(`mutation { changePassword(input: { currentPassword: "Lodz-Piotrkowska-104", newPassword: "Brand-New-Secret-9" }) { accessToken refreshToken } }`, undefined, { token: s.accessToken });
+    const ok = await t.gql<{ changePassword: Session }>(
+      `mutation { changePassword(input: { currentPassword: "Lodz-Piotrkowska-104", newPassword: "Brand-New-Secret-9" }) { accessToken refreshToken } }`,
+      undefined,
+      { token: s.accessToken },
+    );
     expect(ok.body.errors).toBeUndefined();
     expect(codeOf(await t.gql(ME, undefined, { token: s.accessToken }))).toBe('UNAUTHENTICATED');
-    expect((await t.gql(ME, undefined, { token: ok.body.data!.changePassword.accessToken })).body.data).toBeTruthy();
-    expect(codeOf(await signIn('olena.k@example.org', 'Lodz-Piotrkowska-104'))).toBe('INVALID_CREDENTIALS');
+    expect(
+      (await t.gql(ME, undefined, { token: ok.body.data!.changePassword.accessToken })).body.data,
+    ).toBeTruthy();
+    expect(codeOf(await signIn('olena.k@example.org', 'Lodz-Piotrkowska-104'))).toBe(
+      'INVALID_CREDENTIALS',
+    );
     expect(codeOf(await signIn('olena.k@example.org', 'Brand-New-Secret-9'))).toBeUndefined();
   });
 
   it('erases an account on request: the user and every session are gone', async () => {
-    const s = (await signUp({ username: 'to_be_erased', password: 'Erase-Me-Please-1' })).data!.signUp;
-    const wrong = await t.gql(`mutation { deleteMyAccount(input: { password: "not-it" }) }`, undefined, { token: s.accessToken });
+    const s = (await signUp({ username: 'to_be_erased', password: 'Erase-Me-Please-1' })).data!
+      .signUp;
+    const wrong = await t.gql(
+      `mutation { deleteMyAccount(input: { password: "not-it" }) }`,
+      undefined,
+      { token: s.accessToken },
+    );
     expect(codeOf(wrong)).toBe('INVALID_CREDENTIALS');
     const users = await t.db.collection('users').countDocuments({});
-    const res = await t.gql(`mutation { deleteMyAccount(input: { password: "Erase-Me-Please-1" }) }`, undefined, { token: s.accessToken });
+    const res = await t.gql(
+      `mutation { deleteMyAccount(input: { password: "Erase-Me-Please-1" }) }`,
+      undefined,
+      { token: s.accessToken },
+    );
     expect(res.body.data).toEqual({ deleteMyAccount: true });
     expect(await t.db.collection('users').countDocuments({})).toBe(users - 1);
-    expect(await t.db.collection('refresh_tokens').countDocuments({ userId: { $eq: new (await import('mongoose')).Types.ObjectId(s.user.id) } })).toBe(0);
+    expect(
+      await t.db
+        .collection('refresh_tokens')
+        .countDocuments({
+          userId: { $eq: new (await import('mongoose')).Types.ObjectId(s.user.id) },
+        }),
+    ).toBe(0);
     expect(codeOf(await signIn('to_be_erased', 'Erase-Me-Please-1'))).toBe('INVALID_CREDENTIALS');
   });
 
@@ -144,10 +235,20 @@ describe('identity: accounts, sessions and roles', () => {
       const admin = await t.userWith([Role.admin]);
       const created = await t.gql<{ createUser: { id: string; roles: string[] } }>(
         `mutation($i: CreateUserInput!) { createUser(input: $i) { id login roles organisationId } }`,
-        { i: { email: 'filia12@biblioteka.lodz.pl', password: 'Filia-12-Start-Pass', roles: ['library'], organisationId: '65a000000000000000000012' } },
+        {
+          i: {
+            email: 'filia12@biblioteka.lodz.pl',
+            password: 'Filia-12-Start-Pass',
+            roles: ['library'],
+            organisationId: '65a000000000000000000012',
+          },
+        },
         { token: admin.token },
       );
-      expect(created.body.data!.createUser).toMatchObject({ roles: ['library'], organisationId: '65a000000000000000000012' });
+      expect(created.body.data!.createUser).toMatchObject({
+        roles: ['library'],
+        organisationId: '65a000000000000000000012',
+      });
       const staff = await t.gql<{ setUserRoles: { roles: string[] } }>(
         `mutation($i: SetUserRolesInput!) { setUserRoles(input: $i) { roles organisationId } }`,
         { i: { userId: created.body.data!.createUser.id, roles: ['staff'] } },
@@ -155,7 +256,13 @@ describe('identity: accounts, sessions and roles', () => {
       );
       expect(staff.body.data).toEqual({ setUserRoles: { roles: ['staff'], organisationId: null } });
 
-      const page1 = await t.gql<{ users: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string }; totalCount: number } }>(
+      const page1 = await t.gql<{
+        users: {
+          nodes: { id: string }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+          totalCount: number;
+        };
+      }>(
         `{ users(first: 2) { nodes { id } pageInfo { hasNextPage endCursor } totalCount } }`,
         undefined,
         { token: admin.token },
@@ -163,22 +270,46 @@ describe('identity: accounts, sessions and roles', () => {
       const total = page1.body.data!.users.totalCount;
       expect(total).toBe(await t.db.collection('users').countDocuments({}));
       expect(page1.body.data!.users.pageInfo.hasNextPage).toBe(true);
-      const page2 = await t.gql<{ users: { nodes: { id: string }[] } }>(`query($a: String) { users(first: 100, after: $a) { nodes { id } } }`, { a: page1.body.data!.users.pageInfo.endCursor }, { token: admin.token });
-      const ids = [...page1.body.data!.users.nodes, ...page2.body.data!.users.nodes].map((n) => n.id);
+      const page2 = await t.gql<{ users: { nodes: { id: string }[] } }>(
+        `query($a: String) { users(first: 100, after: $a) { nodes { id } } }`,
+        { a: page1.body.data!.users.pageInfo.endCursor },
+        { token: admin.token },
+      );
+      const ids = [...page1.body.data!.users.nodes, ...page2.body.data!.users.nodes].map(
+        (n) => n.id,
+      );
       expect(new Set(ids).size).toBe(total);
-      expect(codeOf(await t.gql(`{ users(after: "garbage") { totalCount } }`, undefined, { token: admin.token }))).toBe('INVALID_CURSOR');
+      expect(
+        codeOf(
+          await t.gql(`{ users(after: "garbage") { totalCount } }`, undefined, {
+            token: admin.token,
+          }),
+        ),
+      ).toBe('INVALID_CURSOR');
     });
 
     it('never removes the last admin, and a disabled account loses its sessions', async () => {
-      await t.db.collection('users').updateMany({ roles: 'admin' }, { $set: { status: 'disabled' } });
+      await t.db
+        .collection('users')
+        .updateMany({ roles: 'admin' }, { $set: { status: 'disabled' } });
       const admin = await t.userWith([Role.admin]);
-      const demote = await t.gql(`mutation($i: SetUserRolesInput!) { setUserRoles(input: $i) { roles } }`, { i: { userId: admin.id, roles: ['staff'] } }, { token: admin.token });
+      const demote = await t.gql(
+        `mutation($i: SetUserRolesInput!) { setUserRoles(input: $i) { roles } }`,
+        { i: { userId: admin.id, roles: ['staff'] } },
+        { token: admin.token },
+      );
       expect(codeOf(demote)).toBe('LAST_ADMIN');
       const victim = await t.userWith([Role.staff]);
-      const off = await t.gql(`mutation($i: SetUserStatusInput!) { setUserStatus(input: $i) { status } }`, { i: { userId: victim.id, status: 'disabled' } }, { token: admin.token });
+      const off = await t.gql(
+        `mutation($i: SetUserStatusInput!) { setUserStatus(input: $i) { status } }`,
+        { i: { userId: victim.id, status: 'disabled' } },
+        { token: admin.token },
+      );
       expect(off.body.data).toEqual({ setUserStatus: { status: 'disabled' } });
       expect(codeOf(await t.gql(ME, undefined, { token: victim.token }))).toBe('UNAUTHENTICATED');
-      expect(codeOf(await t.gql(REFRESH, { t: victim.refreshToken }))).toBe('INVALID_REFRESH_TOKEN');
+      expect(codeOf(await t.gql(REFRESH, { t: victim.refreshToken }))).toBe(
+        'INVALID_REFRESH_TOKEN',
+      );
       expect(codeOf(await signIn(victim.login, victim.password))).toBe('ACCOUNT_DISABLED');
     });
   });

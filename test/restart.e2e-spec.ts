@@ -18,10 +18,13 @@ describe('the embedded default database, started and stopped by the server itsel
 
   it('keeps data across a restart: a user created before can sign in after', async () => {
     const first = await startTestApp({ embedded: true, dataDir });
-    const signUp = await first.gql(`mutation { signUp(input: { username: "persistent_pavlo", password: "Survives-Restarts-7" }) { user { id } } }`);
+    const signUp = await first.gql(
+      `mutation { signUp(input: { username: "persistent_pavlo", password: "Survives-Restarts-7" }) { user { id } } }`,
+    );
     expect(signUp.body.errors).toBeUndefined();
     const { EmbeddedDatabase } = await import('@sasiad/core/database/embedded-database.service');
-    const pid = (first.app.get(EmbeddedDatabase) as unknown as { handle: { pid: number } }).handle.pid;
+    const pid = (first.app.get(EmbeddedDatabase) as unknown as { handle: { pid: number } }).handle
+      .pid;
     expect(pidAlive(pid)).toBe(true);
     await first.close();
     // shutting the server down stopped its database process too
@@ -29,7 +32,9 @@ describe('the embedded default database, started and stopped by the server itsel
 
     const second = await startTestApp({ embedded: true, dataDir });
     try {
-      const signIn = await second.gql(`mutation { signIn(input: { login: "persistent_pavlo", password: "Survives-Restarts-7" }) { user { login } } }`);
+      const signIn = await second.gql(
+        `mutation { signIn(input: { login: "persistent_pavlo", password: "Survives-Restarts-7" }) { user { login } } }`,
+      );
       expect(codeOf(signIn)).toBeUndefined();
       expect(signIn.body.data).toEqual({ signIn: { user: { login: 'persistent_pavlo' } } });
     } finally {

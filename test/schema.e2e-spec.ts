@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { startTestApp, TestApp } from './support/test-app';
 
 const SCHEMA_FILE = join(__dirname, '..', 'schema.gql');
-const HEADER = '# Generated from the code-first resolvers. Do not edit: run `npm run schema:update`.\n\n';
+const HEADER =
+  '# Generated from the code-first resolvers. Do not edit: run `npm run schema:update`.\n\n';
 
 /** schema.gql is committed so API changes show in review; this fails when it is stale. */
 describe('committed GraphQL schema', () => {
@@ -16,7 +17,8 @@ describe('committed GraphQL schema', () => {
   afterAll(() => t.close());
 
   it('matches the schema the server builds', () => {
-    const current = HEADER + printSchema(lexicographicSortSchema(t.app.get(GraphQLSchemaHost).schema)) + '\n';
+    const current =
+      HEADER + printSchema(lexicographicSortSchema(t.app.get(GraphQLSchemaHost).schema)) + '\n';
     if (process.env.UPDATE_SCHEMA === '1') writeFileSync(SCHEMA_FILE, current);
     expect(existsSync(SCHEMA_FILE)).toBe(true);
     const committed = readFileSync(SCHEMA_FILE, 'utf8');

@@ -3,7 +3,10 @@ import WebSocket from 'ws';
 import { Role } from '@sasiad/core';
 import { startTestApp, TestApp } from './support/test-app';
 
-type Next = { data?: { myAccountEvents: { kind: string } }; errors?: { message: string; extensions?: { code?: string } }[] };
+type Next = {
+  data?: { myAccountEvents: { kind: string } };
+  errors?: { message: string; extensions?: { code?: string } }[];
+};
 
 /** Subscribes and resolves with the first result (data or errors). */
 function first(client: Client, query: string): Promise<Next> {
@@ -15,7 +18,10 @@ function first(client: Client, query: string): Promise<Next> {
           dispose();
           resolve(value as Next);
         },
-        error: (error) => (Array.isArray(error) ? resolve({ errors: error as Next['errors'] }) : reject(error instanceof Error ? error : new Error(String(error)))),
+        error: (error) =>
+          Array.isArray(error)
+            ? resolve({ errors: error as Next['errors'] })
+            : reject(error instanceof Error ? error : new Error(String(error))),
         complete: () => undefined,
       },
     );
@@ -26,7 +32,13 @@ describe('subscriptions over graphql-ws', () => {
   let t: TestApp;
   const clients: Client[] = [];
   const connect = (connectionParams: Record<string, unknown>) => {
-    const client = createClient({ url: t.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true });
+    const client = createClient({
+      url: t.url.replace('http', 'ws') + '/graphql',
+      webSocketImpl: WebSocket,
+      connectionParams,
+      retryAttempts: 0,
+      lazy: true,
+    });
     clients.push(client);
     return client;
   };
@@ -41,8 +53,14 @@ describe('subscriptions over graphql-ws', () => {
   it('tells the other sessions of an account when it signed out everywhere, and nobody else', async () => {
     const olena = await t.userWith([Role.learner]);
     const other = await t.userWith([Role.learner]);
-    const own = first(connect({ authorization: `Bearer ${olena.token}` }), 'subscription { myAccountEvents { kind at } }');
-    const foreign = first(connect({ authorization: `Bearer ${other.token}` }), 'subscription { myAccountEvents { kind } }');
+    const own = first(
+      connect({ authorization: `Bearer ${olena.token}` }),
+      'subscription { myAccountEvents { kind at } }',
+    );
+    const foreign = first(
+      connect({ authorization: `Bearer ${other.token}` }),
+      'subscription { myAccountEvents { kind } }',
+    );
     let foreignEvent: Next | undefined;
     void foreign.then((v) => (foreignEvent = v));
     await new Promise((r) => setTimeout(r, 300)); // let both subscriptions register
@@ -55,9 +73,19 @@ describe('subscriptions over graphql-ws', () => {
   });
 
   it('refuses a subscription without a signed-in user, with a localized error', async () => {
-    const result = await first(connect({ lang: 'uk' }), 'subscription { myAccountEvents { kind } }');
-    expect(result.errors).toEqual([{ message: 'Увійдіть, щоб зробити це.', extensions: { code: 'UNAUTHENTICATED' } }]);
+    const result = await first(
+      connect({ lang: 'uk' }),
+      'subscription { myAccountEvents { kind } }',
+    );
+    expect(result.errors).toEqual([
+      { message: 'Увійдіть, щоб зробити це.', extensions: { code: 'UNAUTHENTICATED' } },
+    ]);
     const invalid = await first(connect({ lang: 'be' }), 'subscription { nope }');
-    expect(invalid.errors).toEqual([expect.objectContaining({ message: 'Запыт GraphQL не адпавядае схеме.', extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }) })]);
+    expect(invalid.errors).toEqual([
+      expect.objectContaining({
+        message: 'Запыт GraphQL не адпавядае схеме.',
+        extensions: expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED' }),
+      }),
+    ]);
   });
 });

@@ -12,7 +12,11 @@ module.exports = async () => {
     return;
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'sasiad-test-db-'));
-  const db = await startEmbeddedDb({ dataDir, logLevel: 'error', log: (line) => process.stderr.write(`${line}\n`) });
+  const db = await startEmbeddedDb({
+    dataDir,
+    logLevel: 'error',
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
   process.env.SASIAD_TEST_DB_URI = db.uri;
   process.env.SASIAD_TEST_DB_DIR = dataDir;
   globalThis.__SASIAD_TEST_DB__ = db;

@@ -14,7 +14,16 @@ export interface GqlResponse<T = Record<string, unknown>> {
   headers: Headers;
   body: {
     data?: T | null;
-    errors?: { message: string; path?: string[]; extensions: { code: string; detail?: string; fields?: { field: string; constraint: string }[]; [k: string]: unknown } }[];
+    errors?: {
+      message: string;
+      path?: string[];
+      extensions: {
+        code: string;
+        detail?: string;
+        fields?: { field: string; constraint: string }[];
+        [k: string]: unknown;
+      };
+    }[];
   };
 }
 
@@ -28,7 +37,10 @@ export interface TestApp {
     options?: { token?: string; lang?: string; headers?: Record<string, string>; query?: string },
   ): Promise<GqlResponse<T>>;
   /** A user with these roles and a fresh access token, made through the real services. */
-  userWith(roles: Role[], login?: string): Promise<{ id: string; login: string; password: string; token: string; refreshToken: string }>;
+  userWith(
+    roles: Role[],
+    login?: string,
+  ): Promise<{ id: string; login: string; password: string; token: string; refreshToken: string }>;
   close(): Promise<void>;
 }
 
@@ -38,10 +50,15 @@ const PASSWORD = 'correct-horse-battery-7';
  * Boots the real application on a random port, against a fresh database on the embedded server
  * that global-setup started (or with `embedded: true`, an embedded server of the app's own).
  */
-export async function startTestApp(options: { env?: Record<string, string>; embedded?: boolean; dataDir?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { env?: Record<string, string>; embedded?: boolean; dataDir?: string } = {},
+): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sasiad-test-data-'));
   const baseUri = process.env.SASIAD_TEST_DB_URI;
-  if (!options.embedded && !baseUri) throw new Error('SASIAD_TEST_DB_URI is not set: run the e2e tests through test/jest-e2e.config.js');
+  if (!options.embedded && !baseUri)
+    throw new Error(
+      'SASIAD_TEST_DB_URI is not set: run the e2e tests through test/jest-e2e.config.js',
+    );
   const dbName = `t_${randomBytes(6).toString('hex')}`;
   const env: Record<string, string | undefined> = {
     NODE_ENV: 'test',
@@ -72,17 +89,37 @@ export async function startTestApp(options: { env?: Record<string, string>; embe
     const headers: Record<string, string> = { 'content-type': 'application/json', ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     if (opts.lang) headers['accept-language'] = opts.lang;
-    const res = await fetch(`${url}/graphql${opts.query ?? ''}`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-    return { status: res.status, headers: res.headers, body: await res.json() } as GqlResponse<never>;
+    const res = await fetch(`${url}/graphql${opts.query ?? ''}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
+    return {
+      status: res.status,
+      headers: res.headers,
+      body: await res.json(),
+    } as GqlResponse<never>;
   };
 
   let counter = 0;
   const userWith: TestApp['userWith'] = async (roles, login) => {
     const users = app.get(UsersService);
-    const email = login ?? `${roles.join('-')}-${++counter}-${randomBytes(3).toString('hex')}@example.org`;
-    const user = await users.create({ login: email, loginKind: 'email', password: PASSWORD, roles });
+    const email =
+      login ?? `${roles.join('-')}-${++counter}-${randomBytes(3).toString('hex')}@example.org`;
+    const user = await users.create({
+      login: email,
+      loginKind: 'email',
+      password: PASSWORD,
+      roles,
+    });
     const session = await app.get(AuthService).startSession(user);
-    return { id: user.id, login: email, password: PASSWORD, token: session.accessToken, refreshToken: session.refreshToken };
+    return {
+      id: user.id,
+      login: email,
+      password: PASSWORD,
+      token: session.accessToken,
+      refreshToken: session.refreshToken,
+    };
   };
 
   return {

@@ -17,7 +17,9 @@ function bodyErrors(i18n: I18nService): ErrorRequestHandler {
       explicit: typeof req.query?.lang === 'string' ? req.query.lang : undefined,
       acceptLanguage: req.headers['accept-language'],
     });
-    res.status(err.status === 413 ? 413 : 400).json({ errors: [{ message: i18n.t(lang)(`errors:${code}`), extensions: { code } }] });
+    res
+      .status(err.status === 413 ? 413 : 400)
+      .json({ errors: [{ message: i18n.t(lang)(`errors:${code}`), extensions: { code } }] });
   };
 }
 
@@ -36,7 +38,10 @@ export async function createApp(options: { bufferLogs?: boolean } = {}): Promise
   app.use(express.json({ limit: config.bodyLimitBytes }));
   app.use(bodyErrors(app.get(I18nService)));
   if (config.env.CORS_ORIGINS) {
-    app.enableCors({ origin: config.env.CORS_ORIGINS.split(',').map((o) => o.trim()), credentials: false });
+    app.enableCors({
+      origin: config.env.CORS_ORIGINS.split(',').map((o) => o.trim()),
+      credentials: false,
+    });
   }
   app.enableShutdownHooks();
   return app;

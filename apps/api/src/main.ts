@@ -16,10 +16,16 @@ async function main() {
   const config = app.get(AppConfig);
   await app.listen(config.env.PORT, config.env.HOST);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
-  app.get(Logger).log(`Sąsiad API listening on ${url}/graphql${config.env.GRAPHIQL ? ` (GraphiQL: ${url}/graphiql)` : ''}`);
+  app
+    .get(Logger)
+    .log(
+      `Sąsiad API listening on ${url}/graphql${config.env.GRAPHIQL ? ` (GraphiQL: ${url}/graphiql)` : ''}`,
+    );
 }
 
 void main().catch((error: unknown) => {
-  process.stderr.write(`Sąsiad failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Sąsiad failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -24,7 +24,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   let values: { email?: string; name?: string };
   try {
-    ({ values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' } } }));
+    ({ values } = parseArgs({
+      args: rest,
+      options: { email: { type: 'string' }, name: { type: 'string' } },
+    }));
   } catch (error) {
     io.err(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -33,7 +36,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`--email is required and must be an e-mail address.\n${USAGE}`);
     return 2;
   }
-  const password = process.env.SASIAD_ADMIN_PASSWORD ?? (await io.readSecret('Password for the new admin: '));
+  const password =
+    process.env.SASIAD_ADMIN_PASSWORD ?? (await io.readSecret('Password for the new admin: '));
   if (password.length < 10 || password.length > 128) {
     io.err('The password must be 10 to 128 characters long.');
     return 2;
@@ -51,7 +55,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   } catch (error) {
     const code = (error as { code?: string }).code;
-    io.err(code ? `Could not create the admin: ${code}` : `Could not create the admin: ${(error as Error).message}`);
+    io.err(
+      code
+        ? `Could not create the admin: ${code}`
+        : `Could not create the admin: ${(error as Error).message}`,
+    );
     return 1;
   } finally {
     await app.close();

@@ -3,7 +3,11 @@ import { ConfigValidationError, validateEnv } from '@sasiad/core';
 import { runCli } from './cli';
 
 function readSecret(prompt: string): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY });
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stderr,
+    terminal: process.stdin.isTTY,
+  });
   return new Promise((resolve) => {
     if (process.stdin.isTTY) {
       process.stderr.write(prompt);

@@ -1,4 +1,10 @@
-import { DynamicModule, MiddlewareConsumer, Module, ModuleMetadata, NestModule } from '@nestjs/common';
+import {
+  DynamicModule,
+  MiddlewareConsumer,
+  Module,
+  ModuleMetadata,
+  NestModule,
+} from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -57,7 +63,9 @@ export class CoreModule implements NestModule {
             ],
           }),
         }),
-        graphqlModule({ imports: [options.authentication, ContextFactoryModule.with(options.authentication)] }),
+        graphqlModule({
+          imports: [options.authentication, ContextFactoryModule.with(options.authentication)],
+        }),
       ],
       controllers: [HealthController, GraphiqlController],
       providers: [

@@ -9,7 +9,8 @@ export function repoRoot(): string {
   let dir = __dirname;
   for (;;) {
     const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'sasiad') return (cached = dir);
+    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'sasiad')
+      return (cached = dir);
     const parent = dirname(dir);
     if (parent === dir) throw new Error('cannot find the Sąsiad repository root');
     dir = parent;

@@ -1,6 +1,15 @@
 import { SetMetadata } from '@nestjs/common';
 import { Args, Mutation, Resolver, Subscription } from '@nestjs/graphql';
-import { AUTH_RATE_LIMIT, AuthUser, Ctx, CurrentUser, EventBus, Public, RequestContext, SignedIn } from '@sasiad/core';
+import {
+  AUTH_RATE_LIMIT,
+  AuthUser,
+  Ctx,
+  CurrentUser,
+  EventBus,
+  Public,
+  RequestContext,
+  SignedIn,
+} from '@sasiad/core';
 import {
   ChangePasswordInput,
   DeleteAccountInput,
@@ -22,7 +31,9 @@ export class AuthResolver {
     private readonly events: EventBus,
   ) {}
 
-  @Mutation(() => AuthPayload, { description: 'Create a learner account with an e-mail or a username.' })
+  @Mutation(() => AuthPayload, {
+    description: 'Create a learner account with an e-mail or a username.',
+  })
   @Public()
   @AuthRateLimited()
   signUp(@Args('input') input: SignUpInput, @Ctx() ctx: RequestContext) {
@@ -36,7 +47,9 @@ export class AuthResolver {
     return this.auth.signIn(input.login, input.password);
   }
 
-  @Mutation(() => AuthPayload, { description: 'Exchange a refresh token for a new pair; the old one stops working.' })
+  @Mutation(() => AuthPayload, {
+    description: 'Exchange a refresh token for a new pair; the old one stops working.',
+  })
   @Public()
   @AuthRateLimited()
   refreshSession(@Args('input') input: RefreshSessionInput) {
@@ -57,7 +70,9 @@ export class AuthResolver {
     return this.auth.changePassword(user.id, input.currentPassword, input.newPassword);
   }
 
-  @Mutation(() => Boolean, { description: 'Erase the account and everything personal tied to it. Cannot be undone.' })
+  @Mutation(() => Boolean, {
+    description: 'Erase the account and everything personal tied to it. Cannot be undone.',
+  })
   @SignedIn()
   @AuthRateLimited()
   deleteMyAccount(@Args('input') input: DeleteAccountInput, @CurrentUser() user: AuthUser) {
@@ -65,8 +80,10 @@ export class AuthResolver {
   }
 
   @Subscription(() => AccountEvent, {
-    description: 'Events of the signed-in account (signed out everywhere, roles changed, disabled).',
-    filter: (event: AccountEvent, _args: unknown, ctx: RequestContext) => event.userId === ctx.user?.id,
+    description:
+      'Events of the signed-in account (signed out everywhere, roles changed, disabled).',
+    filter: (event: AccountEvent, _args: unknown, ctx: RequestContext) =>
+      event.userId === ctx.user?.id,
     resolve: (event: AccountEvent) => event,
   })
   @SignedIn()

@@ -44,7 +44,10 @@ export class IdentityModule implements OnModuleInit, OnApplicationShutdown {
 
   /** Hourly removal of expired refresh tokens (a scheduled job, as FerretDB has no TTL indexes). */
   onModuleInit() {
-    this.timer = setInterval(() => void this.auth.purgeExpiredTokens().catch(() => undefined), HOUR);
+    this.timer = setInterval(
+      () => void this.auth.purgeExpiredTokens().catch(() => undefined),
+      HOUR,
+    );
     this.timer.unref();
   }
 

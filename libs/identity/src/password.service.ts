@@ -3,11 +3,28 @@ import * as argon2 from 'argon2';
 import { DomainException, ErrorCode } from '@sasiad/core';
 
 /** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. */
-const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 } as const;
+const ARGON2_OPTIONS = {
+  type: argon2.argon2id,
+  memoryCost: 19 * 1024,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 const COMMON = new Set([
-  'password123', 'qwerty12345', '1234567890', '12345678910', 'qwertyuiop', 'haslo12345', 'hasło12345',
-  'password1234', 'iloveyou123', 'admin12345', 'zaq12wsxcde', '1q2w3e4r5t', 'qwerty123456', 'пароль12345',
+  'password123',
+  'qwerty12345',
+  '1234567890',
+  '12345678910',
+  'qwertyuiop',
+  'haslo12345',
+  'hasło12345',
+  'password1234',
+  'iloveyou123',
+  'admin12345',
+  'zaq12wsxcde',
+  '1q2w3e4r5t',
+  'qwerty123456',
+  'пароль12345',
 ]);
 
 @Injectable()
@@ -34,7 +51,9 @@ export class PasswordService {
     const loginPart = login.toLowerCase().split('@')[0];
     const oneChar = new Set(lower).size <= 2;
     if (COMMON.has(lower) || oneChar || (loginPart.length >= 4 && lower.includes(loginPart))) {
-      throw new DomainException(ErrorCode.WEAK_PASSWORD, {}, [{ field: 'password', constraint: 'weakPassword' }]);
+      throw new DomainException(ErrorCode.WEAK_PASSWORD, {}, [
+        { field: 'password', constraint: 'weakPassword' },
+      ]);
     }
   }
 }

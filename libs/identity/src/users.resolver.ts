@@ -1,6 +1,11 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthUser, CurrentUser, Role, Roles, SignedIn } from '@sasiad/core';
-import { CreateUserInput, SetUserRolesInput, SetUserStatusInput, UpdateProfileInput } from './dto/auth.inputs';
+import {
+  CreateUserInput,
+  SetUserRolesInput,
+  SetUserStatusInput,
+  UpdateProfileInput,
+} from './dto/auth.inputs';
 import { UsersArgs } from './dto/users.args';
 import { UserConnection, UserModel } from './models/user.model';
 import { UsersService } from './users.service';
@@ -21,7 +26,9 @@ export class UsersResolver {
     return this.accounts.updateProfile(user.id, input);
   }
 
-  @Mutation(() => Boolean, { description: 'End every session of the signed-in account, on every device.' })
+  @Mutation(() => Boolean, {
+    description: 'End every session of the signed-in account, on every device.',
+  })
   @SignedIn()
   async signOutEverywhere(@CurrentUser() user: AuthUser) {
     await this.accounts.signOutEverywhere(user.id);

@@ -64,7 +64,9 @@ export class UsersService {
         loginHash: this.loginHash(login),
         loginKind: input.loginKind,
         loginEnc: this.crypto.encrypt(login, LOGIN_CONTEXT),
-        displayNameEnc: input.displayName ? this.crypto.encrypt(input.displayName, NAME_CONTEXT) : undefined,
+        displayNameEnc: input.displayName
+          ? this.crypto.encrypt(input.displayName, NAME_CONTEXT)
+          : undefined,
         passwordHash,
         roles: input.roles,
         preferredLanguage: input.preferredLanguage ?? 'pl',
@@ -72,13 +74,17 @@ export class UsersService {
       });
       return this.toModel(created.toObject());
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) throw new DomainException(ErrorCode.LOGIN_TAKEN);
+      if ((error as { code?: number }).code === 11000)
+        throw new DomainException(ErrorCode.LOGIN_TAKEN);
       throw error;
     }
   }
 
   async findByLogin(login: string): Promise<LeanUser | null> {
-    return this.users.findOne({ loginHash: this.loginHash(login) }).lean<LeanUser>().exec();
+    return this.users
+      .findOne({ loginHash: this.loginHash(login) })
+      .lean<LeanUser>()
+      .exec();
   }
 
   async findRaw(id: string): Promise<LeanUser | null> {
@@ -96,8 +102,19 @@ export class UsersService {
   async findForAuthentication(id: string) {
     if (!Types.ObjectId.isValid(id)) return null;
     return this.users
-      .findById(id, { roles: 1, preferredLanguage: 1, tokenVersion: 1, status: 1, organisationId: 1 })
-      .lean<Pick<LeanUser, '_id' | 'roles' | 'preferredLanguage' | 'tokenVersion' | 'status' | 'organisationId'>>()
+      .findById(id, {
+        roles: 1,
+        preferredLanguage: 1,
+        tokenVersion: 1,
+        status: 1,
+        organisationId: 1,
+      })
+      .lean<
+        Pick<
+          LeanUser,
+          '_id' | 'roles' | 'preferredLanguage' | 'tokenVersion' | 'status' | 'organisationId'
+        >
+      >()
       .exec();
   }
 
@@ -106,7 +123,12 @@ export class UsersService {
     const page: QueryFilter<User> = { ...filter };
     if (args.after) page._id = trusted({ $gt: new Types.ObjectId(decodeCursor(args.after).id) });
     const [rows, totalCount] = await Promise.all([
-      this.users.find(page).sort({ _id: 1 }).limit(args.first + 1).lean<LeanUser[]>().exec(),
+      this.users
+        .find(page)
+        .sort({ _id: 1 })
+        .limit(args.first + 1)
+        .lean<LeanUser[]>()
+        .exec(),
       this.users.countDocuments(filter).exec(),
     ]);
     const nodes = rows.slice(0, args.first).map((u) => this.toModel(u));
@@ -114,33 +136,49 @@ export class UsersService {
     return {
       nodes,
       totalCount,
-      pageInfo: { hasNextPage: rows.length > args.first, endCursor: last ? encodeCursor({ v: 0, id: last.id }) : null },
+      pageInfo: {
+        hasNextPage: rows.length > args.first,
+        endCursor: last ? encodeCursor({ v: 0, id: last.id }) : null,
+      },
     };
   }
 
-  async updateProfile(id: string, changes: { displayName?: string; preferredLanguage?: Language }): Promise<UserModel> {
+  async updateProfile(
+    id: string,
+    changes: { displayName?: string; preferredLanguage?: Language },
+  ): Promise<UserModel> {
     const set: Partial<User> = {};
     if (changes.preferredLanguage) set.preferredLanguage = changes.preferredLanguage;
-    if (changes.displayName !== undefined) set.displayNameEnc = this.crypto.encrypt(changes.displayName, NAME_CONTEXT);
-    const updated = await this.users.findByIdAndUpdate(id, { $set: set }, { new: true }).lean<LeanUser>().exec();
+    if (changes.displayName !== undefined)
+      set.displayNameEnc = this.crypto.encrypt(changes.displayName, NAME_CONTEXT);
+    const updated = await this.users
+      .findByIdAndUpdate(id, { $set: set }, { new: true })
+      .lean<LeanUser>()
+      .exec();
     if (!updated) throw new DomainException(ErrorCode.NOT_FOUND);
     return this.toModel(updated);
   }
 
   async setPasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.users.updateOne({ _id: id }, { $set: { passwordHash }, $inc: { tokenVersion: 1 } }).exec();
+    await this.users
+      .updateOne({ _id: id }, { $set: { passwordHash }, $inc: { tokenVersion: 1 } })
+      .exec();
     await this.publish(id, AccountEventKind.PASSWORD_CHANGED);
   }
 
   async setRoles(id: string, roles: Role[], organisationId?: string): Promise<UserModel> {
     const user = await this.findRaw(id);
     if (!user) throw new DomainException(ErrorCode.NOT_FOUND);
-    if (user.roles.includes(Role.admin) && !roles.includes(Role.admin)) await this.assertNotLastAdmin(id);
+    if (user.roles.includes(Role.admin) && !roles.includes(Role.admin))
+      await this.assertNotLastAdmin(id);
     const updated = await this.users
       .findByIdAndUpdate(
         id,
         {
-          $set: { roles, ...(organisationId ? { organisationId: new Types.ObjectId(organisationId) } : {}) },
+          $set: {
+            roles,
+            ...(organisationId ? { organisationId: new Types.ObjectId(organisationId) } : {}),
+          },
           ...(organisationId ? {} : { $unset: { organisationId: 1 } }),
           $inc: { tokenVersion: 1 },
         },
@@ -157,11 +195,17 @@ export class UsersService {
     if (!user) throw new DomainException(ErrorCode.NOT_FOUND);
     if (status === 'disabled' && user.roles.includes(Role.admin)) await this.assertNotLastAdmin(id);
     const updated = await this.users
-      .findByIdAndUpdate(id, { $set: { status }, $inc: { tokenVersion: status === 'disabled' ? 1 : 0 } }, { new: true })
+      .findByIdAndUpdate(
+        id,
+        { $set: { status }, $inc: { tokenVersion: status === 'disabled' ? 1 : 0 } },
+        { new: true },
+      )
       .lean<LeanUser>()
       .exec();
     if (status === 'disabled') {
-      await this.refreshTokens.updateMany({ userId: user._id, revokedAt: null }, { $set: { revokedAt: new Date() } }).exec();
+      await this.refreshTokens
+        .updateMany({ userId: user._id, revokedAt: null }, { $set: { revokedAt: new Date() } })
+        .exec();
       await this.publish(id, AccountEventKind.DISABLED);
     }
     return this.toModel(updated!);
@@ -170,7 +214,12 @@ export class UsersService {
   /** Ends every session: access tokens die at once (version bump), refresh tokens are revoked. */
   async signOutEverywhere(id: string): Promise<void> {
     await this.users.updateOne({ _id: id }, { $inc: { tokenVersion: 1 } }).exec();
-    await this.refreshTokens.updateMany({ userId: new Types.ObjectId(id), revokedAt: null }, { $set: { revokedAt: new Date() } }).exec();
+    await this.refreshTokens
+      .updateMany(
+        { userId: new Types.ObjectId(id), revokedAt: null },
+        { $set: { revokedAt: new Date() } },
+      )
+      .exec();
     await this.publish(id, AccountEventKind.SIGNED_OUT_EVERYWHERE);
   }
 
@@ -189,7 +238,13 @@ export class UsersService {
   }
 
   private async assertNotLastAdmin(id: string): Promise<void> {
-    const others = await this.users.countDocuments({ roles: Role.admin, status: 'active', _id: trusted({ $ne: new Types.ObjectId(id) }) }).exec();
+    const others = await this.users
+      .countDocuments({
+        roles: Role.admin,
+        status: 'active',
+        _id: trusted({ $ne: new Types.ObjectId(id) }),
+      })
+      .exec();
     if (others === 0) throw new DomainException(ErrorCode.LAST_ADMIN);
   }
 
@@ -202,7 +257,9 @@ export class UsersService {
       id: user._id.toHexString(),
       login: this.crypto.decrypt(user.loginEnc, LOGIN_CONTEXT),
       loginKind: user.loginKind as LoginKindModel,
-      displayName: user.displayNameEnc ? this.crypto.decrypt(user.displayNameEnc, NAME_CONTEXT) : null,
+      displayName: user.displayNameEnc
+        ? this.crypto.decrypt(user.displayNameEnc, NAME_CONTEXT)
+        : null,
       roles: user.roles,
       organisationId: user.organisationId ? user.organisationId.toHexString() : null,
       preferredLanguage: user.preferredLanguage,

@@ -9,7 +9,8 @@ export type AccessRule = { public: true } | { public: false; roles: Role[] };
 export const Public = () => SetMetadata(ACCESS_KEY, { public: true } satisfies AccessRule);
 
 /** Only signed-in users holding one of these roles. */
-export const Roles = (...roles: Role[]) => SetMetadata(ACCESS_KEY, { public: false, roles } satisfies AccessRule);
+export const Roles = (...roles: Role[]) =>
+  SetMetadata(ACCESS_KEY, { public: false, roles } satisfies AccessRule);
 
 /** Any signed-in user. */
 export const SignedIn = () => Roles(...ALL_ROLES);

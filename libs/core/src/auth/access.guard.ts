@@ -22,16 +22,24 @@ export class AccessGuard implements CanActivate {
       context.getClass(),
     ]);
     if (!rule) {
-      this.logger.warn(`denied by default: ${context.getClass().name}.${context.getHandler().name} has no access rule`);
+      this.logger.warn(
+        `denied by default: ${context.getClass().name}.${context.getHandler().name} has no access rule`,
+      );
       throw new DomainException(ErrorCode.FORBIDDEN);
     }
     if (rule.public) return true;
     const user = this.userOf(context);
     if (!user) {
-      const problem = context.getType<GqlContextType>() === 'graphql' ? GqlExecutionContext.create(context).getContext<RequestContext>().authProblem : undefined;
-      throw new DomainException(problem === 'expired' ? ErrorCode.TOKEN_EXPIRED : ErrorCode.UNAUTHENTICATED);
+      const problem =
+        context.getType<GqlContextType>() === 'graphql'
+          ? GqlExecutionContext.create(context).getContext<RequestContext>().authProblem
+          : undefined;
+      throw new DomainException(
+        problem === 'expired' ? ErrorCode.TOKEN_EXPIRED : ErrorCode.UNAUTHENTICATED,
+      );
     }
-    if (!rule.roles.some((role) => user.roles.includes(role))) throw new DomainException(ErrorCode.FORBIDDEN);
+    if (!rule.roles.some((role) => user.roles.includes(role)))
+      throw new DomainException(ErrorCode.FORBIDDEN);
     return true;
   }
 

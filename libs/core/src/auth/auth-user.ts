@@ -9,9 +9,7 @@ export interface AuthUser {
   organisationId?: string;
 }
 
-export type AuthResult =
-  | { user: AuthUser }
-  | { user: null; problem: 'invalid' | 'expired' };
+export type AuthResult = { user: AuthUser } | { user: null; problem: 'invalid' | 'expired' };
 
 /** Provided by the identity context; core only knows this interface. */
 export interface Authenticator {

@@ -18,7 +18,11 @@ export class GqlThrottlerGuard extends ThrottlerGuard {
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     // A subscription event has no HTTP request to count against; limits apply to HTTP operations.
-    if (context.getType<GqlContextType>() === 'graphql' && !GqlExecutionContext.create(context).getContext<RequestContext>().req) return true;
+    if (
+      context.getType<GqlContextType>() === 'graphql' &&
+      !GqlExecutionContext.create(context).getContext<RequestContext>().req
+    )
+      return true;
     return super.canActivate(context);
   }
 }

@@ -59,9 +59,12 @@ export class Env {
 
   /** Comma-separated `keyId:base64key` pairs (32-byte keys); the first one encrypts. */
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{43,44}(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{43,44})*$/, {
-    message: 'must be a comma-separated list of keyId:base64-encoded 32-byte keys',
-  })
+  @Matches(
+    /^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{43,44}(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{43,44})*$/,
+    {
+      message: 'must be a comma-separated list of keyId:base64-encoded 32-byte keys',
+    },
+  )
   DATA_ENCRYPTION_KEYS?: string;
 
   /** Key for the keyed hashes that let us look up encrypted values (e-mail, username). */
@@ -157,22 +160,37 @@ export class ConfigValidationError extends Error {
 export function validateEnv(raw: Record<string, unknown>): Env {
   const known = Object.keys(new Env());
   const picked: Record<string, unknown> = {};
-  for (const key of [...known, 'MONGODB_URI', 'JWT_SECRET', 'DATA_ENCRYPTION_KEYS', 'BLIND_INDEX_KEY', 'CORS_ORIGINS']) {
+  for (const key of [
+    ...known,
+    'MONGODB_URI',
+    'JWT_SECRET',
+    'DATA_ENCRYPTION_KEYS',
+    'BLIND_INDEX_KEY',
+    'CORS_ORIGINS',
+  ]) {
     const value = raw[key];
     if (value !== undefined && value !== '') picked[key] = value;
   }
-  if (picked.GRAPHIQL === undefined && picked.NODE_ENV === NodeEnv.production) picked.GRAPHIQL = 'false';
+  if (picked.GRAPHIQL === undefined && picked.NODE_ENV === NodeEnv.production)
+    picked.GRAPHIQL = 'false';
   const env = plainToInstance(Env, picked);
   const problems = validateSync(env, { forbidUnknownValues: false }).map(
-    (e) => `${e.property}: ${Object.values(e.constraints ?? {}).map((m) => m.replace(`${e.property} `, '')).join('; ')}`,
+    (e) =>
+      `${e.property}: ${Object.values(e.constraints ?? {})
+        .map((m) => m.replace(`${e.property} `, ''))
+        .join('; ')}`,
   );
   if (env.NODE_ENV === NodeEnv.production) {
-    if (!env.JWT_SECRET) problems.push('JWT_SECRET: required in production (at least 32 characters)');
+    if (!env.JWT_SECRET)
+      problems.push('JWT_SECRET: required in production (at least 32 characters)');
     if (!env.DATA_ENCRYPTION_KEYS)
       problems.push('DATA_ENCRYPTION_KEYS: required in production (keyId:base64 32-byte key)');
-    if (!env.BLIND_INDEX_KEY) problems.push('BLIND_INDEX_KEY: required in production (at least 32 characters)');
+    if (!env.BLIND_INDEX_KEY)
+      problems.push('BLIND_INDEX_KEY: required in production (at least 32 characters)');
     if (!env.MONGODB_URI)
-      problems.push('MONGODB_URI: required in production (the embedded database is for local use and tests)');
+      problems.push(
+        'MONGODB_URI: required in production (the embedded database is for local use and tests)',
+      );
     if (env.GRAPHIQL) problems.push('GRAPHIQL: must be off in production');
   }
   if (problems.length > 0) throw new ConfigValidationError(problems);

@@ -22,17 +22,27 @@ export class FieldEncryption {
     // The context (e.g. collection.field) is authenticated, so a value cannot be moved to another field.
     cipher.setAAD(Buffer.from(context, 'utf8'));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return [VERSION, currentKeyId, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+    return [
+      VERSION,
+      currentKeyId,
+      iv.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      body.toString('base64url'),
+    ].join('.');
   }
 
   decrypt(stored: string, context = ''): string {
     const [version, keyId, iv, tag, body] = stored.split('.');
     const key = this.config.secrets.encryptionKeys.get(keyId);
-    if (version !== VERSION || !key || body === undefined) throw new Error(`cannot decrypt a value sealed with key "${keyId}"`);
+    if (version !== VERSION || !key || body === undefined)
+      throw new Error(`cannot decrypt a value sealed with key "${keyId}"`);
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
     decipher.setAAD(Buffer.from(context, 'utf8'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+    return Buffer.concat([
+      decipher.update(Buffer.from(body, 'base64url')),
+      decipher.final(),
+    ]).toString('utf8');
   }
 
   /** The key id a stored value was sealed with (to find values that need re-encryption). */
@@ -42,6 +52,8 @@ export class FieldEncryption {
 
   /** A keyed hash for equality look-ups of an encrypted value (blind index). */
   blindIndex(value: string, purpose: string): string {
-    return createHmac('sha256', this.config.secrets.blindIndexKey).update(`${purpose}\u0000${value}`).digest('base64url');
+    return createHmac('sha256', this.config.secrets.blindIndexKey)
+      .update(`${purpose}\u0000${value}`)
+      .digest('base64url');
   }
 }

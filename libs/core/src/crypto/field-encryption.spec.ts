@@ -4,7 +4,15 @@ import { FieldEncryption } from './field-encryption.service';
 
 const key = (n: number) => Buffer.alloc(32, n).toString('base64');
 const make = (keys: string) =>
-  new FieldEncryption(new AppConfig(validateEnv({ JWT_SECRET: 'j'.repeat(40), BLIND_INDEX_KEY: 'b'.repeat(40), DATA_ENCRYPTION_KEYS: keys })));
+  new FieldEncryption(
+    new AppConfig(
+      validateEnv({
+        JWT_SECRET: 'j'.repeat(40),
+        BLIND_INDEX_KEY: 'b'.repeat(40),
+        DATA_ENCRYPTION_KEYS: keys,
+      }),
+    ),
+  );
 
 describe('field encryption', () => {
   it('round-trips, with a fresh IV each time and the key id stored with the value', () => {

@@ -29,7 +29,9 @@ export class EmbeddedDatabase {
   private handle?: EmbeddedDbHandle;
 
   async start(dataDir: string): Promise<string> {
-    const launcher = createRequire(__filename)(join(repoRoot(), 'tools', 'embedded-db')) as EmbeddedDbLauncher;
+    const launcher = createRequire(__filename)(
+      join(repoRoot(), 'tools', 'embedded-db'),
+    ) as EmbeddedDbLauncher;
     const dir = join(dataDir, 'db');
     this.logger.log(`starting the embedded database (FerretDB + SQLite) in ${dir}`);
     this.handle = await launcher.startEmbeddedDb({

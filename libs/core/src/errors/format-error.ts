@@ -24,14 +24,18 @@ export function formatGraphqlError(
     delete extensions[LOCALIZED];
     return { ...formatted, extensions };
   }
-  let code = typeof extensions.code === 'string' && KNOWN.has(extensions.code) ? extensions.code : fallbackCode;
+  let code =
+    typeof extensions.code === 'string' && KNOWN.has(extensions.code)
+      ? extensions.code
+      : fallbackCode;
   const domainCode = codeFromCause(error);
   if (domainCode) code = domainCode;
   else if (isComplexityRejection(formatted.message)) code = ErrorCode.QUERY_TOO_COMPLEX;
   else if (formatted.message.startsWith('Syntax Error:')) code = ErrorCode.GRAPHQL_PARSE_FAILED;
   const isInternal = code === ErrorCode.INTERNAL_SERVER_ERROR;
   const result: Record<string, unknown> = { code };
-  if (!isInternal && (exposeDetail || code !== ErrorCode.BAD_REQUEST)) result.detail = formatted.message;
+  if (!isInternal && (exposeDetail || code !== ErrorCode.BAD_REQUEST))
+    result.detail = formatted.message;
   return {
     message: t(`errors:${code}`),
     ...(formatted.locations ? { locations: formatted.locations } : {}),
@@ -42,7 +46,9 @@ export function formatGraphqlError(
 
 /** graphql-armor reports its limits as validation errors; give them a code of their own. */
 function isComplexityRejection(message: string): boolean {
-  return /(Query depth limit|Query Cost limit|Aliases limit|Directives limit|Token limit) of \d+ exceeded/i.test(message);
+  return /(Query depth limit|Query Cost limit|Aliases limit|Directives limit|Token limit) of \d+ exceeded/i.test(
+    message,
+  );
 }
 
 /**

@@ -36,7 +36,8 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
     const extensions: Record<string, unknown> = { code: domain.code, [LOCALIZED]: true };
     if (domain.fields.length > 0) extensions.fields = domain.fields;
     if (domain.code === ErrorCode.RATE_LIMITED || domain.code === ErrorCode.ACCOUNT_LOCKED) {
-      if (domain.params.retryAfterSeconds !== undefined) extensions.retryAfterSeconds = domain.params.retryAfterSeconds;
+      if (domain.params.retryAfterSeconds !== undefined)
+        extensions.retryAfterSeconds = domain.params.retryAfterSeconds;
     }
     return new GraphQLError(ctx.t(`errors:${domain.code}`, domain.params), { extensions });
   }
@@ -49,7 +50,13 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
       if (code) return new DomainException(code);
     }
     this.logger.error(
-      { requestId: ctx.requestId, err: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception) },
+      {
+        requestId: ctx.requestId,
+        err:
+          exception instanceof Error
+            ? { name: exception.name, message: exception.message, stack: exception.stack }
+            : String(exception),
+      },
       'unexpected error in a resolver',
     );
     return new DomainException(ErrorCode.INTERNAL_SERVER_ERROR);

@@ -3,5 +3,8 @@ import { PubSub } from 'graphql-subscriptions';
 import { EventBus } from './event-bus';
 
 @Global()
-@Module({ providers: [{ provide: EventBus, useFactory: () => new EventBus(new PubSub()) }], exports: [EventBus] })
+@Module({
+  providers: [{ provide: EventBus, useFactory: () => new EventBus(new PubSub()) }],
+  exports: [EventBus],
+})
 export class EventsModule {}

@@ -48,7 +48,12 @@ export class GraphiqlController {
   @Public()
   page(@Res() res: Response) {
     this.ensureEnabled();
-    res.type('html').setHeader('Content-Security-Policy', "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
+    res
+      .type('html')
+      .setHeader(
+        'Content-Security-Policy',
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+      );
     res.send(PAGE);
   }
 

@@ -44,15 +44,27 @@ export class GraphqlContextFactory {
   }
 
   /** graphql-ws: the token and language come in the connection_init payload. */
-  async forWebSocket(connectionParams: Record<string, unknown> | undefined, request?: { socket?: { remoteAddress?: string }; headers?: Record<string, unknown> }): Promise<RequestContext> {
+  async forWebSocket(
+    connectionParams: Record<string, unknown> | undefined,
+    request?: { socket?: { remoteAddress?: string }; headers?: Record<string, unknown> },
+  ): Promise<RequestContext> {
     const params = connectionParams ?? {};
     const auth = await this.authenticate(bearer(params.authorization ?? params.Authorization));
     const lang = resolveRequestLanguage({
       explicit: typeof params.lang === 'string' ? params.lang : undefined,
       userPreference: auth?.user?.preferredLanguage,
-      acceptLanguage: typeof request?.headers?.['accept-language'] === 'string' ? request.headers['accept-language'] : undefined,
+      acceptLanguage:
+        typeof request?.headers?.['accept-language'] === 'string'
+          ? request.headers['accept-language']
+          : undefined,
     });
-    return this.build({ requestId: randomUUID(), transport: 'ws', auth, lang, clientIp: request?.socket?.remoteAddress ?? 'unknown' });
+    return this.build({
+      requestId: randomUUID(),
+      transport: 'ws',
+      auth,
+      lang,
+      clientIp: request?.socket?.remoteAddress ?? 'unknown',
+    });
   }
 
   private async authenticate(token: string | undefined): Promise<AuthResult | undefined> {

@@ -12,14 +12,17 @@ export function operationLogPlugin(): ApolloServerPlugin<RequestContext> {
       return {
         async willSendResponse({ operationName, operation, errors }) {
           const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-          logger.log({
-            requestId: contextValue.requestId,
-            operationName: operationName ?? null,
-            operationType: operation?.operation ?? null,
-            durationMs: Math.round(durationMs * 10) / 10,
-            errorCodes: errors?.map((e) => e.extensions?.code ?? 'UNKNOWN'),
-            userRoles: contextValue.user?.roles,
-          }, 'graphql operation');
+          logger.log(
+            {
+              requestId: contextValue.requestId,
+              operationName: operationName ?? null,
+              operationType: operation?.operation ?? null,
+              durationMs: Math.round(durationMs * 10) / 10,
+              errorCodes: errors?.map((e) => e.extensions?.code ?? 'UNKNOWN'),
+              userRoles: contextValue.user?.roles,
+            },
+            'graphql operation',
+          );
         },
       };
     },

@@ -13,7 +13,9 @@ export function loadResources(dir = join(repoRoot(), 'i18n')): Resources {
   for (const lang of LANGUAGES) {
     resources[lang] = {};
     for (const file of readdirSync(join(dir, lang)).filter((f) => f.endsWith('.json'))) {
-      resources[lang][basename(file, '.json')] = JSON.parse(readFileSync(join(dir, lang, file), 'utf8'));
+      resources[lang][basename(file, '.json')] = JSON.parse(
+        readFileSync(join(dir, lang, file), 'utf8'),
+      );
     }
   }
   return resources;

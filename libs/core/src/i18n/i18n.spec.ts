@@ -17,8 +17,12 @@ describe('message resources', () => {
     for (const lang of LANGUAGES) {
       expect(Object.keys(resources[lang]).sort()).toEqual(Object.keys(reference).sort());
       for (const ns of Object.keys(reference)) {
-        const missing = [...baseKeys(reference[ns])].filter((k) => !baseKeys(resources[lang][ns]).has(k));
-        const extra = [...baseKeys(resources[lang][ns])].filter((k) => !baseKeys(reference[ns]).has(k));
+        const missing = [...baseKeys(reference[ns])].filter(
+          (k) => !baseKeys(resources[lang][ns]).has(k),
+        );
+        const extra = [...baseKeys(resources[lang][ns])].filter(
+          (k) => !baseKeys(reference[ns]).has(k),
+        );
         expect({ lang, ns, missing, extra }).toEqual({ lang, ns, missing: [], extra: [] });
       }
     }
@@ -28,9 +32,16 @@ describe('message resources', () => {
     for (const lang of LANGUAGES) {
       const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
       for (const [ns, messages] of Object.entries(resources[lang])) {
-        const plurals = new Set(Object.keys(messages).filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')));
+        const plurals = new Set(
+          Object.keys(messages)
+            .filter((k) => PLURAL.test(k))
+            .map((k) => k.replace(PLURAL, '')),
+        );
         for (const key of plurals) {
-          for (const category of categories) expect(`${lang}:${ns}:${key}_${category} ${typeof messages[`${key}_${category}`]}`).toBe(`${lang}:${ns}:${key}_${category} string`);
+          for (const category of categories)
+            expect(
+              `${lang}:${ns}:${key}_${category} ${typeof messages[`${key}_${category}`]}`,
+            ).toBe(`${lang}:${ns}:${key}_${category} string`);
         }
       }
     }
@@ -50,15 +61,57 @@ describe('message resources', () => {
 
 describe('plural forms follow CLDR in each language', () => {
   const i18n = new I18nService();
-  const minutes = (lang: Language, count: number) => /(\d+) (\S+)\.$/.exec(i18n.t(lang)('errors:ACCOUNT_LOCKED', { count }))!.slice(1).join(' ');
+  const minutes = (lang: Language, count: number) =>
+    /(\d+) (\S+)\.$/.exec(i18n.t(lang)('errors:ACCOUNT_LOCKED', { count }))!.slice(1).join(' ');
 
   it.each<[Language, Record<number, string>]>([
-    ['pl', { 1: '1 minutę', 2: '2 minuty', 5: '5 minut', 21: '21 minut', 22: '22 minuty', 25: '25 minut' }],
-    ['uk', { 1: '1 хвилину', 2: '2 хвилини', 5: '5 хвилин', 21: '21 хвилину', 22: '22 хвилини', 25: '25 хвилин' }],
-    ['be', { 1: '1 хвіліну', 2: '2 хвіліны', 5: '5 хвілін', 21: '21 хвіліну', 22: '22 хвіліны', 25: '25 хвілін' }],
-    ['ru', { 1: '1 минуту', 2: '2 минуты', 5: '5 минут', 21: '21 минуту', 22: '22 минуты', 25: '25 минут' }],
+    [
+      'pl',
+      {
+        1: '1 minutę',
+        2: '2 minuty',
+        5: '5 minut',
+        21: '21 minut',
+        22: '22 minuty',
+        25: '25 minut',
+      },
+    ],
+    [
+      'uk',
+      {
+        1: '1 хвилину',
+        2: '2 хвилини',
+        5: '5 хвилин',
+        21: '21 хвилину',
+        22: '22 хвилини',
+        25: '25 хвилин',
+      },
+    ],
+    [
+      'be',
+      {
+        1: '1 хвіліну',
+        2: '2 хвіліны',
+        5: '5 хвілін',
+        21: '21 хвіліну',
+        22: '22 хвіліны',
+        25: '25 хвілін',
+      },
+    ],
+    [
+      'ru',
+      {
+        1: '1 минуту',
+        2: '2 минуты',
+        5: '5 минут',
+        21: '21 минуту',
+        22: '22 минуты',
+        25: '25 минут',
+      },
+    ],
   ])('%s', (lang, expected) => {
-    for (const [count, text] of Object.entries(expected)) expect(minutes(lang, Number(count))).toBe(text);
+    for (const [count, text] of Object.entries(expected))
+      expect(minutes(lang, Number(count))).toBe(text);
   });
 
   it('gives each request language its own fixed function (no shared switching)', () => {

@@ -21,7 +21,9 @@ describe('languages', () => {
   });
 
   it('orders the sources: explicit, user preference, header, then Polish', () => {
-    expect(resolveRequestLanguage({ explicit: 'ua', userPreference: 'ru', acceptLanguage: 'be' })).toBe('uk');
+    expect(
+      resolveRequestLanguage({ explicit: 'ua', userPreference: 'ru', acceptLanguage: 'be' }),
+    ).toBe('uk');
     expect(resolveRequestLanguage({ userPreference: 'ru', acceptLanguage: 'be' })).toBe('ru');
     expect(resolveRequestLanguage({ explicit: 'xx', acceptLanguage: 'be' })).toBe('be');
     expect(resolveRequestLanguage({})).toBe('pl');

@@ -21,7 +21,10 @@ export class RequestScopeMiddleware implements NestMiddleware {
     const requestId = requestIdOf(req);
     res.setHeader('X-Request-Id', requestId);
     const explicit = typeof req.query?.lang === 'string' ? req.query.lang : undefined;
-    const lang = resolveRequestLanguage({ explicit, acceptLanguage: req.headers['accept-language'] });
+    const lang = resolveRequestLanguage({
+      explicit,
+      acceptLanguage: req.headers['accept-language'],
+    });
     requestScope.run({ requestId, lang }, next);
   }
 }

@@ -66,7 +66,11 @@ export function encodeCursor(position: CursorPosition): string {
 export function decodeCursor(cursor: string): CursorPosition {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorPosition;
-    if ((typeof parsed.v === 'string' || typeof parsed.v === 'number') && /^[a-f0-9]{24}$/.test(parsed.id)) return parsed;
+    if (
+      (typeof parsed.v === 'string' || typeof parsed.v === 'number') &&
+      /^[a-f0-9]{24}$/.test(parsed.id)
+    )
+      return parsed;
   } catch {
     // fall through
   }

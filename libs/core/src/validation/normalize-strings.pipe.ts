@@ -16,7 +16,8 @@ export function normalizeStrings(value: unknown, key = ''): unknown {
   }
   if (Array.isArray(value)) return value.map((item) => normalizeStrings(item, key));
   if (value && typeof value === 'object' && isPlain(value)) {
-    for (const [k, v] of Object.entries(value)) (value as Record<string, unknown>)[k] = normalizeStrings(v, k);
+    for (const [k, v] of Object.entries(value))
+      (value as Record<string, unknown>)[k] = normalizeStrings(v, k);
   }
   return value;
 }

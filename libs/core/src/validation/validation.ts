@@ -22,6 +22,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     stopAtFirstError: false,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new DomainException(ErrorCode.BAD_USER_INPUT, {}, flatten(errors)),
+    exceptionFactory: (errors) =>
+      new DomainException(ErrorCode.BAD_USER_INPUT, {}, flatten(errors)),
   });
 }

@@ -19,7 +19,9 @@ import { Language, LanguageCodeScalar, LANGUAGES, Role } from '@sasiad/core';
 /** Letters (any script), digits, dot, dash and underscore; no @ so it never looks like an e-mail. */
 export const USERNAME = /^[\p{L}\p{N}._-]{3,32}$/u;
 
-@InputType({ description: 'Give an e-mail or a username (for people without an e-mail they trust), not both.' })
+@InputType({
+  description: 'Give an e-mail or a username (for people without an e-mail they trust), not both.',
+})
 export class SignUpInput {
   @Field(() => String, { nullable: true })
   @ValidateIf((o: SignUpInput) => o.email !== undefined || o.username === undefined)
@@ -29,7 +31,9 @@ export class SignUpInput {
 
   @Field(() => String, { nullable: true })
   @ValidateIf((o: SignUpInput) => o.username !== undefined || o.email === undefined)
-  @Matches(USERNAME, { message: 'username must be 3–32 letters, digits, dots, dashes or underscores' })
+  @Matches(USERNAME, {
+    message: 'username must be 3–32 letters, digits, dots, dashes or underscores',
+  })
   username?: string;
 
   @Field()
@@ -38,7 +42,10 @@ export class SignUpInput {
   @MaxLength(128)
   password: string;
 
-  @Field(() => String, { nullable: true, description: 'How the person wants to be addressed; optional.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'How the person wants to be addressed; optional.',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)
@@ -114,7 +121,10 @@ export class DeleteAccountInput {
   password: string;
 }
 
-@InputType({ description: 'An account created by an admin, e.g. for info-point staff or a library coordinator.' })
+@InputType({
+  description:
+    'An account created by an admin, e.g. for info-point staff or a library coordinator.',
+})
 export class CreateUserInput {
   @Field()
   @IsEmail()
@@ -141,7 +151,10 @@ export class CreateUserInput {
   @MaxLength(80)
   displayName?: string;
 
-  @Field(() => ID, { nullable: true, description: 'The organisation a library coordinator acts for.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The organisation a library coordinator acts for.',
+  })
   @IsOptional()
   @IsMongoId()
   organisationId?: string;

@@ -54,7 +54,9 @@ export class AuthPayload {
   @Field(() => Int, { description: 'Seconds until the access token expires.' })
   accessTokenExpiresIn: number;
 
-  @Field({ description: 'Single use: exchange it with refreshSession for a new pair. Keep it secret.' })
+  @Field({
+    description: 'Single use: exchange it with refreshSession for a new pair. Keep it secret.',
+  })
   refreshToken: string;
 
   @Field(() => GraphQLISODateTime)
@@ -72,7 +74,9 @@ export enum AccountEventKind {
 }
 registerEnumType(AccountEventKind, { name: 'AccountEventKind' });
 
-@ObjectType({ description: 'Something happened to the signed-in account; other open sessions should react.' })
+@ObjectType({
+  description: 'Something happened to the signed-in account; other open sessions should react.',
+})
 export class AccountEvent {
   @Field(() => AccountEventKind)
   kind: AccountEventKind;
