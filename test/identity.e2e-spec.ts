@@ -221,11 +221,9 @@ describe('identity: accounts, sessions and roles', () => {
     expect(res.body.data).toEqual({ deleteMyAccount: true });
     expect(await t.db.collection('users').countDocuments({})).toBe(users - 1);
     expect(
-      await t.db
-        .collection('refresh_tokens')
-        .countDocuments({
-          userId: { $eq: new (await import('mongoose')).Types.ObjectId(s.user.id) },
-        }),
+      await t.db.collection('refresh_tokens').countDocuments({
+        userId: { $eq: new (await import('mongoose')).Types.ObjectId(s.user.id) },
+      }),
     ).toBe(0);
     expect(codeOf(await signIn('to_be_erased', 'Erase-Me-Please-1'))).toBe('INVALID_CREDENTIALS');
   });

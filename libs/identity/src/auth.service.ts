@@ -84,7 +84,7 @@ export class AuthService implements Authenticator {
       .findOneAndUpdate(
         { _id: userId, 'signInFailures.windowStart': trusted({ $gte: windowStart }) },
         { $inc: { 'signInFailures.count': 1 } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean()
       .exec();
@@ -92,7 +92,7 @@ export class AuthService implements Authenticator {
       .findOneAndUpdate(
         { _id: userId },
         { $set: { signInFailures: { count: 1, windowStart: now } } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean()
       .exec();
@@ -166,7 +166,7 @@ export class AuthService implements Authenticator {
       .findOneAndUpdate(
         { _id: stored._id, usedAt: null, revokedAt: null, expiresAt: trusted({ $gt: now }) },
         { $set: { usedAt: now } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean()
       .exec();

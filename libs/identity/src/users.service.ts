@@ -152,7 +152,7 @@ export class UsersService {
     if (changes.displayName !== undefined)
       set.displayNameEnc = this.crypto.encrypt(changes.displayName, NAME_CONTEXT);
     const updated = await this.users
-      .findByIdAndUpdate(id, { $set: set }, { new: true })
+      .findByIdAndUpdate(id, { $set: set }, { returnDocument: 'after' })
       .lean<LeanUser>()
       .exec();
     if (!updated) throw new DomainException(ErrorCode.NOT_FOUND);
@@ -182,7 +182,7 @@ export class UsersService {
           ...(organisationId ? {} : { $unset: { organisationId: 1 } }),
           $inc: { tokenVersion: 1 },
         },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<LeanUser>()
       .exec();
@@ -198,7 +198,7 @@ export class UsersService {
       .findByIdAndUpdate(
         id,
         { $set: { status }, $inc: { tokenVersion: status === 'disabled' ? 1 : 0 } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<LeanUser>()
       .exec();
