@@ -238,7 +238,7 @@ describe('in production', () => {
     expect(res.body.errors).toEqual([
       {
         message: 'Coś poszło nie tak po naszej stronie. Spróbuj ponownie za chwilę.',
-        locations: expect.any(Array),
+        locations: [{ line: 1, column: 3 }],
         path: ['me'],
         extensions: { code: 'INTERNAL_SERVER_ERROR' },
       },

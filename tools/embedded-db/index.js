@@ -15,7 +15,6 @@ const BIN_DIR = path.join(ROOT, 'bin');
 const BIN_NAME = 'sasiad-embedded-db' + (process.platform === 'win32' ? '.exe' : '');
 const HASH_FILE = path.join(BIN_DIR, '.build-hash');
 const LOCK_FILE = path.join(BIN_DIR, '.build.lock');
-const SOURCES = ['go.mod', 'go.sum', 'main.go'];
 
 // No PostgreSQL backend (smaller binary, faster build); no debug info; no VCS stamping
 // (the module lives inside the project's git repository).
@@ -40,9 +39,15 @@ function binaryPath() {
   return path.join(BIN_DIR, BIN_NAME);
 }
 
+// go.mod, go.sum and every .go file (main.go, proxy.go)
+function sourceFiles() {
+  const goFiles = fs.readdirSync(ROOT).filter((f) => f.endsWith('.go') && !f.endsWith('_test.go'));
+  return ['go.mod', 'go.sum', ...goFiles.sort()];
+}
+
 function sourceHash() {
   const h = crypto.createHash('sha256');
-  for (const name of SOURCES) {
+  for (const name of sourceFiles()) {
     h.update(`${name}\0`);
     h.update(fs.readFileSync(path.join(ROOT, name)));
     h.update('\0');
@@ -186,7 +191,7 @@ function runGoBuild(out, log) {
 
 /**
  * Builds bin/sasiad-embedded-db unless it exists and was built from the current
- * go.mod + go.sum + main.go (hash kept in bin/.build-hash). Safe to call from several
+ * go.mod + go.sum + *.go (hash kept in bin/.build-hash). Safe to call from several
  * processes at once (lock file + build into a temp file + atomic rename).
  * Resolves to the binary path.
  */

@@ -3,6 +3,10 @@
 //
 // It is for local runs and tests only; production uses a real MongoDB (MONGODB_URI).
 //
+// Clients connect to a small proxy (proxy.go) that runs one command at a time, because
+// FerretDB 1.24's SQLite backend is not atomic under concurrent updates; FerretDB itself
+// listens on a private Unix socket.
+//
 // Once the listener accepts connections it prints exactly one line to stdout:
 //
 //	READY mongodb://127.0.0.1:<port>/

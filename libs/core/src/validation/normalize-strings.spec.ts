@@ -18,6 +18,7 @@ describe('normalizeStrings', () => {
 
   it('leaves non-plain objects alone', () => {
     const date = new Date(0);
-    expect(normalizeStrings({ at: date }).valueOf()).toEqual({ at: date });
+    const result = normalizeStrings({ at: date }) as { at: Date };
+    expect(result.at).toBe(date);
   });
 });
