@@ -233,7 +233,8 @@ async function ensureBuilt({ log = console.error, force = false } = {}) {
  * @param {string} [opts.dataDir] directory for the SQLite files (required unless memory)
  * @param {boolean} [opts.memory=false] keep everything in memory instead
  * @param {number} [opts.port=0] TCP port; 0 picks a free one
- * @param {string} [opts.logLevel='warn'] FerretDB log level (debug, info, warn, error)
+ * @param {string} [opts.logLevel='error'] FerretDB log level (debug, info, warn, error); warn logs every
+ *   error reply (duplicate keys, unsupported features, endSessions) in full
  * @param {(line: string) => void} [opts.log=console.error] receives progress and FerretDB's log lines
  * @returns {Promise<{uri: string, port: number, pid: number, stop: () => Promise<void>}>}
  */
@@ -241,7 +242,7 @@ async function startEmbeddedDb({
   dataDir,
   memory = false,
   port = 0,
-  logLevel = 'warn',
+  logLevel = 'error',
   log = console.error,
 } = {}) {
   if (!memory && !dataDir) throw new Error('startEmbeddedDb: pass { dataDir } or { memory: true }');
