@@ -253,6 +253,15 @@ describe('identity: accounts, sessions and roles', () => {
         { token: admin.token },
       );
       expect(staff.body.data).toEqual({ setUserRoles: { roles: ['staff'], organisationId: null } });
+      const libraryWithoutOrganisation = await t.gql(
+        `mutation($i: SetUserRolesInput!) { setUserRoles(input: $i) { roles } }`,
+        { i: { userId: created.body.data!.createUser.id, roles: ['library'] } },
+        { token: admin.token },
+      );
+      expect(codeOf(libraryWithoutOrganisation)).toBe('BAD_USER_INPUT');
+      expect(libraryWithoutOrganisation.body.errors![0].extensions.fields).toEqual([
+        { field: 'organisationId', constraint: 'requiredForLibraryRole' },
+      ]);
 
       const page1 = await t.gql<{
         users: {

@@ -111,6 +111,8 @@ export async function startTestApp(
       loginKind: 'email',
       password: PASSWORD,
       roles,
+      // a library coordinator always acts for an organisation
+      organisationId: roles.includes(Role.library) ? '65a0000000000000000000aa' : undefined,
     });
     const session = await app.get(AuthService).startSession(user);
     return {

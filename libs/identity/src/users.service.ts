@@ -55,7 +55,17 @@ export class UsersService {
     return this.crypto.blindIndex(this.normalizeLogin(login), 'login');
   }
 
+  /** A library coordinator always acts for an organisation. */
+  private assertOrganisation(roles: Role[], organisationId?: string): void {
+    if (roles.includes(Role.library) && !organisationId) {
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, [
+        { field: 'organisationId', constraint: 'requiredForLibraryRole' },
+      ]);
+    }
+  }
+
   async create(input: NewUser): Promise<UserModel> {
+    this.assertOrganisation(input.roles, input.organisationId);
     const login = this.normalizeLogin(input.login);
     this.passwords.assertStrong(input.password, login);
     const passwordHash = await this.passwords.hash(input.password);
@@ -167,6 +177,7 @@ export class UsersService {
   }
 
   async setRoles(id: string, roles: Role[], organisationId?: string): Promise<UserModel> {
+    this.assertOrganisation(roles, organisationId);
     const user = await this.findRaw(id);
     if (!user) throw new DomainException(ErrorCode.NOT_FOUND);
     if (user.roles.includes(Role.admin) && !roles.includes(Role.admin))

@@ -33,12 +33,3 @@ export enum ErrorCode {
   WEAK_PASSWORD = 'WEAK_PASSWORD',
   LAST_ADMIN = 'LAST_ADMIN',
 }
-
-/** HTTP status that goes with a request-level error; field errors stay 200 as GraphQL requires. */
-export const REQUEST_ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
-  [ErrorCode.BAD_REQUEST]: 400,
-  [ErrorCode.GRAPHQL_PARSE_FAILED]: 400,
-  [ErrorCode.GRAPHQL_VALIDATION_FAILED]: 400,
-  [ErrorCode.QUERY_TOO_COMPLEX]: 400,
-  [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
-};
