@@ -1,10 +1,4 @@
-import {
-  DynamicModule,
-  MiddlewareConsumer,
-  Module,
-  ModuleMetadata,
-  NestModule,
-} from '@nestjs/common';
+import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -21,7 +15,6 @@ import { GraphqlContextFactory } from './graphql/context.factory';
 import { graphqlModule } from './graphql/graphql.setup';
 import { HealthController } from './health/health.controller';
 import { I18nModule } from './i18n/i18n.module';
-import { RequestScopeMiddleware } from './i18n/request-scope.middleware';
 import { LoggingModule } from './logging/logging.module';
 import { NormalizeStringsPipe } from './validation/normalize-strings.pipe';
 import { createValidationPipe } from './validation/validation';
@@ -36,7 +29,7 @@ export interface CoreOptions {
  * GraphQL endpoint, health checks, and the global guard, pipes and error filter.
  */
 @Module({})
-export class CoreModule implements NestModule {
+export class CoreModule {
   static forRoot(options: CoreOptions): DynamicModule {
     return {
       module: CoreModule,
@@ -76,10 +69,6 @@ export class CoreModule implements NestModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestScopeMiddleware).forRoutes('*path');
   }
 }
 

@@ -15,6 +15,7 @@ export * from './graphql/language-code.scalar';
 export * from './graphql/loader-registry';
 export * from './i18n/i18n.service';
 export * from './i18n/languages';
+export * from './i18n/request-scope';
 export * from './pagination/pagination';
 export * from './paths';
 export * from './validation/normalize-strings.pipe';

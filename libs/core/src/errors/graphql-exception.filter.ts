@@ -6,6 +6,9 @@ import { GraphQLError } from 'graphql';
 import { RequestContext } from '../auth/request-context';
 import { DomainException } from './domain.exception';
 import { ErrorCode } from './error-code';
+import { GRAPHQL_PATH } from '../graphql/graphql-path';
+import { I18nService } from '../i18n/i18n.service';
+import { resolveRequestLanguage } from '../i18n/languages';
 
 /** Marks errors already written in the caller's language; removed before the response leaves. */
 export const LOCALIZED = 'sasiadLocalized';
@@ -28,8 +31,12 @@ const STATUS_CODES: Record<number, ErrorCode> = {
 export class GraphqlExceptionFilter extends BaseExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(private readonly i18n: I18nService) {
+    super();
+  }
+
   override catch(exception: unknown, host: ArgumentsHost) {
-    if (host.getType<GqlContextType>() !== 'graphql') return super.catch(exception, host);
+    if (host.getType<GqlContextType>() !== 'graphql') return this.catchHttp(exception, host);
     const ctx = GqlArgumentsHost.create(host).getContext<RequestContext>();
     if (exception instanceof GraphQLError) return exception;
     const domain = this.toDomain(exception, ctx);
@@ -40,6 +47,35 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
         extensions.retryAfterSeconds = domain.params.retryAfterSeconds;
     }
     return new GraphQLError(ctx.t(`errors:${domain.code}`, domain.params), { extensions });
+  }
+
+  /**
+   * Errors before GraphQL runs (a body over the limit, malformed JSON, a wrong media type) are
+   * answered in GraphQL's error shape too, with a stable code and a localized message.
+   */
+  private catchHttp(exception: unknown, host: ArgumentsHost) {
+    const request = host.switchToHttp().getRequest<{
+      url: string;
+      query?: Record<string, unknown>;
+      headers: Record<string, string | undefined>;
+    }>();
+    const status =
+      exception instanceof HttpException
+        ? exception.getStatus()
+        : (exception as { statusCode?: unknown }).statusCode;
+    const isGraphql = request.url.split('?')[0] === GRAPHQL_PATH;
+    if (!isGraphql || typeof status !== 'number' || status < 400 || status >= 500) {
+      return super.catch(exception, host);
+    }
+    const lang = resolveRequestLanguage({
+      explicit: typeof request.query?.lang === 'string' ? request.query.lang : undefined,
+      acceptLanguage: request.headers['accept-language'],
+    });
+    const code = status === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.BAD_REQUEST;
+    const body = {
+      errors: [{ message: this.i18n.t(lang)(`errors:${code}`), extensions: { code } }],
+    };
+    this.httpAdapterHost!.httpAdapter.reply(host.switchToHttp().getResponse(), body, status);
   }
 
   private toDomain(exception: unknown, ctx: RequestContext): DomainException {

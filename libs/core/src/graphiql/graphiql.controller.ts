@@ -1,10 +1,11 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { Public } from '../auth/access.decorator';
 import { AppConfig } from '../config/app-config';
 import { repoRoot } from '../paths';
-import { GRAPHQL_PATH } from '../graphql/graphql.setup';
+import { GRAPHQL_PATH } from '../graphql/graphql-path';
 
 /** Files served from node_modules: the page works offline, with no CDN. */
 const ASSETS: Record<string, { file: string; type: string }> = {
@@ -46,29 +47,28 @@ export class GraphiqlController {
 
   @Get()
   @Public()
-  page(@Res() res: Response) {
+  page(@Res() reply: FastifyReply) {
     this.ensureEnabled();
-    res
-      .type('html')
-      .setHeader(
+    return reply
+      .type('text/html; charset=utf-8')
+      .header(
         'Content-Security-Policy',
         "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
-      );
-    res.send(PAGE);
+      )
+      .send(PAGE);
   }
 
   @Get('assets/:name')
   @Public()
-  asset(@Param('name') name: string, @Res() res: Response) {
+  asset(@Param('name') name: string, @Res() reply: FastifyReply) {
     this.ensureEnabled();
-    if (name === 'app.js') {
-      res.type('text/javascript').send(APP);
-      return;
-    }
+    if (name === 'app.js') return reply.type('text/javascript; charset=utf-8').send(APP);
     const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
     if (!asset) throw new NotFoundException();
-    res.type(asset.type).setHeader('Cache-Control', 'public, max-age=86400');
-    res.sendFile(join(repoRoot(), 'node_modules', asset.file));
+    return reply
+      .type(asset.type)
+      .header('Cache-Control', 'public, max-age=86400')
+      .send(createReadStream(join(repoRoot(), 'node_modules', asset.file)));
   }
 
   private ensureEnabled() {

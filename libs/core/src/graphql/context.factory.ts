@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { AUTHENTICATOR, AuthResult, Authenticator } from '../auth/auth-user';
 import { RequestContext } from '../auth/request-context';
 import { I18nService } from '../i18n/i18n.service';
 import { resolveRequestLanguage } from '../i18n/languages';
-import { requestScope } from '../i18n/request-scope';
-import { requestIdOf } from '../i18n/request-scope.middleware';
+import { requestIdOf, requestScope } from '../i18n/request-scope';
 import { LoaderRegistry } from './loader-registry';
 
 function bearer(value: unknown): string | undefined {
@@ -23,10 +22,13 @@ export class GraphqlContextFactory {
     private readonly i18n: I18nService,
   ) {}
 
-  async forHttp(req: Request, res: Response): Promise<RequestContext> {
+  async forHttp(req: FastifyRequest, res: FastifyReply): Promise<RequestContext> {
     const auth = await this.authenticate(bearer(req.headers.authorization));
     const lang = resolveRequestLanguage({
-      explicit: typeof req.query?.lang === 'string' ? req.query.lang : undefined,
+      explicit:
+        typeof (req.query as Record<string, unknown> | undefined)?.lang === 'string'
+          ? (req.query as Record<string, string>).lang
+          : undefined,
       userPreference: auth?.user?.preferredLanguage,
       acceptLanguage: req.headers['accept-language'],
     });
@@ -37,7 +39,7 @@ export class GraphqlContextFactory {
       transport: 'http',
       auth,
       lang,
-      clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+      clientIp: req.ip,
       req,
       res,
     });

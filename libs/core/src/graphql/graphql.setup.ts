@@ -2,7 +2,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, ModuleMetadata } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config';
 import { ErrorCode } from '../errors/error-code';
 import { formatGraphqlError } from '../errors/format-error';
@@ -11,9 +11,8 @@ import { DEFAULT_LANGUAGE, resolveRequestLanguage } from '../i18n/languages';
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import { requestScope } from '../i18n/request-scope';
 import { GraphqlContextFactory } from './context.factory';
+import { GRAPHQL_PATH } from './graphql-path';
 import { operationLogPlugin } from './operation-log.plugin';
-
-export const GRAPHQL_PATH = '/graphql';
 
 interface WsContext {
   connectionParams?: Record<string, unknown>;
@@ -68,7 +67,8 @@ export function graphqlModule(authenticator: Pick<ModuleMetadata, 'imports'>): D
         parseOptions: { maxTokens: config.env.GRAPHQL_MAX_TOKENS },
         validationRules: protection.validationRules,
         plugins: [...protection.plugins, operationLogPlugin()],
-        context: ({ req, res }: { req: Request; res: Response }) => contexts.forHttp(req, res),
+        // Apollo's Fastify integration calls the context function with (request, reply).
+        context: (request: FastifyRequest, reply: FastifyReply) => contexts.forHttp(request, reply),
         subscriptions: {
           'graphql-ws': {
             path: GRAPHQL_PATH,

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
-import { requestIdOf } from '../i18n/request-scope.middleware';
+import { requestIdOf } from '../i18n/request-scope';
 
 /**
  * Structured JSON logs (pino) with a request id. Only method, path and status are logged for a
