@@ -321,3 +321,26 @@ describe('identity: accounts, sessions and roles', () => {
     });
   });
 });
+
+describe('identity: rate limit per client address', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { SIGNIN_RATE_PER_MINUTE: '3' } });
+  });
+  afterAll(() => t.close());
+
+  it('refuses sign-in attempts over the limit from one address, whatever the account, with a localized error', async () => {
+    const attempt = (login: string) =>
+      t.gql(SIGN_IN, { i: { login, password: 'not-the-password' } }, { lang: 'pl' });
+    for (const login of ['anna@example.org', 'bohdan@example.org', 'chrystyna@example.org']) {
+      expect(codeOf(await attempt(login))).toBe('INVALID_CREDENTIALS');
+    }
+    const limited = await attempt('dmytro@example.org');
+    expect(codeOf(limited)).toBe('RATE_LIMITED');
+    expect(limited.body.errors![0].message).toBe(
+      'Zbyt wiele prób. Odczekaj chwilę i spróbuj ponownie.',
+    );
+    // other operations are not held back by the sign-in limit
+    expect((await t.gql('{ __typename }')).body.data).toEqual({ __typename: 'Query' });
+  });
+});
