@@ -88,4 +88,41 @@ describe('subscriptions over graphql-ws', () => {
       }),
     ]);
   });
+
+  it('serves only subscriptions: queries and mutations (sign-in) must use HTTP and its limits', async () => {
+    const query = await first(connect({}), '{ __typename }');
+    expect(query.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    const signIn = await first(
+      connect({}),
+      'mutation { signIn(input: { login: "someone", password: "guess-1234" }) { accessToken } }',
+    );
+    expect(signIn.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    const broken = await first(connect({}), 'subscription { myAccountEvents { kind ');
+    expect(broken.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+});
+
+describe('subscriptions get the same query limits as HTTP', () => {
+  let t: TestApp;
+  let client: Client;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { GRAPHQL_MAX_ALIASES: '1' } });
+  });
+  afterAll(async () => {
+    await client?.dispose();
+    await t.close();
+  });
+
+  it('refuses a subscription with more aliases than GRAPHQL_MAX_ALIASES', async () => {
+    const user = await t.userWith([Role.learner]);
+    client = createClient({
+      url: t.url.replace('http', 'ws') + '/graphql',
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${user.token}` },
+      retryAttempts: 0,
+      lazy: true,
+    });
+    const result = await first(client, 'subscription { myAccountEvents { a: kind b: at } }');
+    expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
 });

@@ -8,7 +8,17 @@ import { ErrorCode } from '../errors/error-code';
 import { formatGraphqlError } from '../errors/format-error';
 import { I18nService } from '../i18n/i18n.service';
 import { DEFAULT_LANGUAGE, resolveRequestLanguage } from '../i18n/languages';
-import type { ExecutionResult, GraphQLError } from 'graphql';
+import {
+  DocumentNode,
+  ExecutionResult,
+  getOperationAST,
+  GraphQLError,
+  GraphQLSchema,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  validate,
+} from 'graphql';
 import { requestScope } from '../i18n/request-scope';
 import { GraphqlContextFactory } from './context.factory';
 import { GRAPHQL_PATH } from './graphql-path';
@@ -17,6 +27,33 @@ import { operationLogPlugin } from './operation-log.plugin';
 interface WsContext {
   connectionParams?: Record<string, unknown>;
   extra: { request?: { socket?: { remoteAddress?: string }; headers?: Record<string, unknown> } };
+}
+
+/** Refuses, before execution, a WebSocket operation that is too large or not a subscription. */
+function checkWebSocketOperation(
+  payload: { query?: unknown; operationName?: string | null },
+  maxTokens: number,
+): GraphQLError[] | undefined {
+  if (typeof payload.query !== 'string')
+    return [
+      new GraphQLError('query must be a string', { extensions: { code: ErrorCode.BAD_REQUEST } }),
+    ];
+  let document: DocumentNode;
+  try {
+    document = parse(payload.query, { maxTokens });
+  } catch (error) {
+    return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+  }
+  const operation = getOperationAST(document, payload.operationName ?? undefined);
+  if (operation?.operation !== 'subscription') {
+    return [
+      new GraphQLError(
+        'Only subscriptions are served over WebSocket; send queries and mutations over HTTP.',
+        { extensions: { code: ErrorCode.BAD_REQUEST } },
+      ),
+    ];
+  }
+  return undefined;
 }
 
 function wsLanguage(ctx: WsContext) {
@@ -74,6 +111,19 @@ export function graphqlModule(authenticator: Pick<ModuleMetadata, 'imports'>): D
             path: GRAPHQL_PATH,
             context: (ctx: WsContext) =>
               contexts.forWebSocket(ctx.connectionParams, ctx.extra.request),
+            // The WebSocket gets the same limits as HTTP, and carries subscriptions only: queries
+            // and mutations (sign-in among them) must go through HTTP and its rate limits.
+            onSubscribe: (
+              _ctx: WsContext,
+              _id: string,
+              payload: { query?: unknown; operationName?: string | null },
+            ) => checkWebSocketOperation(payload, config.env.GRAPHQL_MAX_TOKENS),
+            validate: (schema: GraphQLSchema, document: DocumentNode) =>
+              validate(schema, document, [
+                ...specifiedRules,
+                ...protection.validationRules,
+                ...(config.isProduction ? [NoSchemaIntrospectionCustomRule] : []),
+              ]),
             // graphql-ws does not go through Apollo's formatError: format its errors the same way.
             onError: (
               ctx: WsContext,
