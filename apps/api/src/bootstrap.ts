@@ -3,7 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
-import { AppConfig, installRequestScope, requestIdOf, validateEnv } from '@sasiad/core';
+import {
+  AppConfig,
+  bodyLimitBytes,
+  installRequestScope,
+  requestIdOf,
+  trustProxySetting,
+  validateEnv,
+} from '@sasiad/core';
 
 /** The configured application, not yet listening: used by main.ts and by the end-to-end tests. */
 export async function createApp(options: { bufferLogs?: boolean } = {}): Promise<INestApplication> {
@@ -11,8 +18,8 @@ export async function createApp(options: { bufferLogs?: boolean } = {}): Promise
   // Loaded here, after the environment was validated and possibly changed by a test.
   const { AppModule } = await import('./app.module');
   const adapter = new FastifyAdapter({
-    bodyLimit: new AppConfig(env).bodyLimitBytes,
-    trustProxy: env.TRUST_PROXY,
+    bodyLimit: bodyLimitBytes(env.BODY_LIMIT),
+    trustProxy: trustProxySetting(env.TRUST_PROXY),
     genReqId: (req: IncomingMessage) => requestIdOf(req),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {

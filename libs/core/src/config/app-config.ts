@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Env, NodeEnv } from './env';
+import { bodyLimitBytes, Env, NodeEnv } from './env';
 
 export interface Secrets {
   jwtSecret: string;
@@ -30,10 +30,7 @@ export class AppConfig {
   }
 
   get bodyLimitBytes(): number {
-    const m = /^(\d+)(b|kb|mb)$/i.exec(this.env.BODY_LIMIT);
-    if (!m) return 1024 * 1024;
-    const unit = m[2].toLowerCase();
-    return Number(m[1]) * (unit === 'mb' ? 1024 * 1024 : unit === 'kb' ? 1024 : 1);
+    return bodyLimitBytes(this.env.BODY_LIMIT);
   }
 }
 

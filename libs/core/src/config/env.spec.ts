@@ -1,4 +1,4 @@
-import { ConfigValidationError, validateEnv } from './env';
+import { ConfigValidationError, trustProxySetting, validateEnv } from './env';
 
 describe('configuration', () => {
   it('starts with defaults that suit a local start', () => {
@@ -17,6 +17,7 @@ describe('configuration', () => {
     let error: ConfigValidationError | undefined;
     try {
       validateEnv({
+        NODE_ENV: 'test',
         PORT: 'eighty',
         MONGODB_URI: 'postgres://secret-host',
         LOG_LEVEL: 'chatty',
@@ -36,21 +37,27 @@ describe('configuration', () => {
     expect(error!.message).not.toContain('short-secret');
   });
 
+  const problemsOf = (raw: Record<string, unknown>): string[] => {
+    try {
+      validateEnv(raw);
+    } catch (e) {
+      return (e as ConfigValidationError).problems.map((p) => p.split(':')[0]).sort();
+    }
+    return [];
+  };
+
   it('refuses insecure defaults in production', () => {
     expect(() => validateEnv({ NODE_ENV: 'production' })).toThrow(
       /JWT_SECRET: required in production/,
     );
-    try {
-      validateEnv({ NODE_ENV: 'production', GRAPHIQL: 'true' });
-    } catch (e) {
-      expect((e as ConfigValidationError).problems.map((p) => p.split(':')[0]).sort()).toEqual([
-        'BLIND_INDEX_KEY',
-        'DATA_ENCRYPTION_KEYS',
-        'GRAPHIQL',
-        'JWT_SECRET',
-        'MONGODB_URI',
-      ]);
-    }
+    expect(problemsOf({ NODE_ENV: 'production', GRAPHIQL: 'true', TRUST_PROXY: 'true' })).toEqual([
+      'BLIND_INDEX_KEY',
+      'DATA_ENCRYPTION_KEYS',
+      'GRAPHIQL',
+      'JWT_SECRET',
+      'MONGODB_URI',
+      'TRUST_PROXY',
+    ]);
     const ok = validateEnv({
       NODE_ENV: 'production',
       JWT_SECRET: 'j'.repeat(40),
@@ -59,5 +66,23 @@ describe('configuration', () => {
       MONGODB_URI: 'mongodb://db.internal:27017/sasiad',
     });
     expect(ok.GRAPHIQL).toBe(false);
+  });
+
+  it('wants explicit secrets whenever a shared MongoDB is used outside tests', () => {
+    expect(problemsOf({ MONGODB_URI: 'mongodb://db.internal/sasiad' })).toEqual([
+      'BLIND_INDEX_KEY',
+      'DATA_ENCRYPTION_KEYS',
+      'JWT_SECRET',
+    ]);
+    expect(problemsOf({ NODE_ENV: 'test', MONGODB_URI: 'mongodb://127.0.0.1/t' })).toEqual([]);
+  });
+
+  it('reads TRUST_PROXY as a flag, a hop count or proxy addresses', () => {
+    expect(trustProxySetting(validateEnv({}).TRUST_PROXY)).toBe(false);
+    expect(trustProxySetting(validateEnv({ TRUST_PROXY: '1' }).TRUST_PROXY)).toBe(1);
+    expect(
+      trustProxySetting(validateEnv({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).TRUST_PROXY),
+    ).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(problemsOf({ TRUST_PROXY: 'anyone' })).toEqual(['TRUST_PROXY']);
   });
 });

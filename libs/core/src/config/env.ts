@@ -136,9 +136,15 @@ export class Env {
   @Max(1440)
   SIGNIN_LOCK_MINUTES = 15;
 
-  @Transform(toBool)
-  @IsBoolean()
-  TRUST_PROXY = false;
+  /**
+   * Which proxies may set X-Forwarded-For: `false`, a hop count (`1` behind one load balancer),
+   * or a comma-separated list of addresses/CIDRs. `true` (trust anyone) lets clients forge their
+   * address and dodge rate limits, so production refuses it.
+   */
+  @Matches(/^(true|false|\d{1,2}|[0-9A-Fa-f:.\/]+(\s*,\s*[0-9A-Fa-f:.\/]+)*)$/, {
+    message: 'must be false, true, a hop count, or a comma-separated list of proxy addresses/CIDRs',
+  })
+  TRUST_PROXY = 'false';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -154,6 +160,20 @@ export class ConfigValidationError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigValidationError';
   }
+}
+
+/** `BODY_LIMIT` (validated, e.g. 512kb or 1mb) in bytes. */
+export function bodyLimitBytes(limit: string): number {
+  const [, amount, unit] = /^(\d+)(b|kb|mb)$/i.exec(limit)!;
+  const factor = { b: 1, kb: 1024, mb: 1024 * 1024 }[unit.toLowerCase() as 'b' | 'kb' | 'mb'];
+  return Number(amount) * factor;
+}
+
+/** `TRUST_PROXY` in the form Fastify takes. */
+export function trustProxySetting(value: string): boolean | number | string[] {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((a) => a.trim());
 }
 
 /** Validates the environment; throws one error naming every bad variable (never its value). */
@@ -192,6 +212,18 @@ export function validateEnv(raw: Record<string, unknown>): Env {
         'MONGODB_URI: required in production (the embedded database is for local use and tests)',
       );
     if (env.GRAPHIQL) problems.push('GRAPHIQL: must be off in production');
+    if (env.TRUST_PROXY === 'true')
+      problems.push(
+        'TRUST_PROXY: true lets clients forge their address; give a hop count or proxy addresses',
+      );
+  } else if (env.NODE_ENV === NodeEnv.development && env.MONGODB_URI) {
+    // Generated secrets live in one DATA_DIR; a shared database needs the same keys everywhere.
+    for (const name of ['JWT_SECRET', 'DATA_ENCRYPTION_KEYS', 'BLIND_INDEX_KEY'] as const) {
+      if (!env[name])
+        problems.push(
+          `${name}: required with MONGODB_URI (generated secrets only suit the embedded database)`,
+        );
+    }
   }
   if (problems.length > 0) throw new ConfigValidationError(problems);
   return env;

@@ -36,9 +36,14 @@ export class FieldEncryption {
     const key = this.config.secrets.encryptionKeys.get(keyId);
     if (version !== VERSION || !key || body === undefined)
       throw new Error(`cannot decrypt a value sealed with key "${keyId}"`);
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    const authTag = Buffer.from(tag, 'base64url');
+    // A shortened tag would weaken the authentication: only full 128-bit tags are accepted.
+    if (authTag.length !== 16) throw new Error('invalid authentication tag');
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'), {
+      authTagLength: 16,
+    });
     decipher.setAAD(Buffer.from(context, 'utf8'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    decipher.setAuthTag(authTag);
     return Buffer.concat([
       decipher.update(Buffer.from(body, 'base64url')),
       decipher.final(),
