@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
+import { request } from 'node:http';
 
 const ROOT = join(__dirname, '..');
 const MAIN = [
@@ -85,19 +86,38 @@ describe('the server process', () => {
     await waitUntilLive(url, proc, proc.child);
 
     const password = 'Never-In-Any-Log-42';
-    const inFlight = fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-sigterm-0001' },
-      body: JSON.stringify({
+    // Send the headers and half of the body, so the request is surely in flight when SIGTERM
+    // arrives; the rest of the body follows after the signal.
+    const payload = Buffer.from(
+      JSON.stringify({
         query: `mutation($i: SignUpInput!) { signUp(input: $i) { accessToken refreshToken } }`,
         variables: { i: { username: 'sigterm_sofiia', password } },
       }),
+    );
+    const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(`${url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': payload.length,
+          'x-request-id': 'trace-sigterm-0001',
+        },
+      });
+      req.on('response', (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      req.write(payload.subarray(0, 40));
+      setTimeout(() => {
+        proc.child.kill('SIGTERM');
+        setTimeout(() => req.end(payload.subarray(40)), 300);
+      }, 500);
     });
-    await new Promise((r) => setTimeout(r, 20));
-    proc.child.kill('SIGTERM');
-    const res = await inFlight;
+    const res = await response;
     expect(res.status).toBe(200);
-    const body = (await res.json()) as {
+    const body = JSON.parse(res.text) as {
       data: { signUp: { accessToken: string; refreshToken: string } };
     };
     expect(body.data.signUp.accessToken).toBeTruthy();
