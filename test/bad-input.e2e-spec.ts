@@ -105,6 +105,19 @@ describe('bad input is refused with a stable code and a localized message', () =
     expect(codeOf(refresh)).toBe('INVALID_REFRESH_TOKEN');
   });
 
+  it('neutralises a query operator that reaches a model from input (sanitizeFilter), while trusted operators work', async () => {
+    await t.userWith([Role.learner]);
+    const { getModelToken } = await import('@nestjs/mongoose');
+    const { trusted } = await import('mongoose');
+    const users = t.app.get<import('mongoose').Model<{ loginHash: string }>>(getModelToken('User'));
+    const fromInput = JSON.parse('{"loginHash": {"$ne": "nothing"}}') as Record<string, unknown>;
+    // The operator becomes a literal value to compare with ($eq), which a string field refuses.
+    await expect(users.countDocuments(fromInput)).rejects.toThrow(/Cast to string failed/);
+    expect(await users.countDocuments({ loginHash: trusted({ $ne: 'nothing' }) })).toBeGreaterThan(
+      0,
+    );
+  });
+
   it('refuses bodies over the limit with 413', async () => {
     const res = await fetch(`${t.url}/graphql`, {
       method: 'POST',

@@ -228,6 +228,60 @@ describe('identity: accounts, sessions and roles', () => {
     expect(codeOf(await signIn('to_be_erased', 'Erase-Me-Please-1'))).toBe('INVALID_CREDENTIALS');
   });
 
+  it('counts parallel wrong guesses before checking them: no more than the limit get through', async () => {
+    await signUp({ username: 'sprayed_account', password: 'Guarded-Password-2026' });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => signIn('sprayed_account', 'wrong-password-x')),
+    );
+    const codes = results.map(codeOf);
+    expect(codes.filter((c) => c === 'INVALID_CREDENTIALS').length).toBeLessThanOrEqual(3);
+    expect(codes.filter((c) => c === 'ACCOUNT_LOCKED').length).toBeGreaterThanOrEqual(17);
+    expect(codes.every((c) => c === 'INVALID_CREDENTIALS' || c === 'ACCOUNT_LOCKED')).toBe(true);
+  });
+
+  it('ends a session when two parties race to use one refresh token, and signing out kills its access token', async () => {
+    const s = (await signIn('ales_minsk', 'Vilnius-Bialystok-88')).body.data!.signIn;
+    const [a, b] = await Promise.all([
+      t.gql<{ refreshSession: Session }>(REFRESH, { t: s.refreshToken }),
+      t.gql<{ refreshSession: Session }>(REFRESH, { t: s.refreshToken }),
+    ]);
+    const winner = [a, b].find((r) => !r.body.errors);
+    const loser = [a, b].find((r) => r.body.errors);
+    expect(winner).toBeDefined();
+    expect(codeOf(loser!)).toBe('REFRESH_TOKEN_REUSED');
+    const stolen = winner!.body.data!.refreshSession;
+    expect(codeOf(await t.gql(ME, undefined, { token: stolen.accessToken }))).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(codeOf(await t.gql(REFRESH, { t: stolen.refreshToken }))).toBe('INVALID_REFRESH_TOKEN');
+
+    const other = (await signIn('ales_minsk', 'Vilnius-Bialystok-88')).body.data!.signIn;
+    expect(codeOf(await t.gql(ME, undefined, { token: other.accessToken }))).toBeUndefined();
+    await t.gql(`mutation($t: String!) { signOut(input: { refreshToken: $t }) }`, {
+      t: other.refreshToken,
+    });
+    expect(codeOf(await t.gql(ME, undefined, { token: other.accessToken }))).toBe(
+      'UNAUTHENTICATED',
+    );
+  });
+
+  it('takes null for the field a client does not use, and null removes the display name', async () => {
+    const res = await signUp({
+      email: null,
+      username: 'null_sender',
+      password: 'Null-Means-Absent-1',
+      displayName: 'Ірина',
+    });
+    expect(res.errors).toBeUndefined();
+    const token = res.data!.signUp.accessToken;
+    const cleared = await t.gql(
+      `mutation { updateMyProfile(input: { displayName: null }) { displayName } }`,
+      undefined,
+      { token },
+    );
+    expect(cleared.body.data).toEqual({ updateMyProfile: { displayName: null } });
+  });
+
   describe('administration', () => {
     it('lets an admin create staff and library accounts, list users and change roles', async () => {
       const admin = await t.userWith([Role.admin]);

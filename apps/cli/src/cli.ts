@@ -36,8 +36,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`--email is required and must be an e-mail address.\n${USAGE}`);
     return 2;
   }
-  const password =
-    process.env.SASIAD_ADMIN_PASSWORD ?? (await io.readSecret('Password for the new admin: '));
+  // NFC as the API does, so the admin can sign in with the same typed password.
+  const password = (
+    process.env.SASIAD_ADMIN_PASSWORD ?? (await io.readSecret('Password for the new admin: '))
+  ).normalize('NFC');
+  const name = values.name?.normalize('NFC').trim();
+  if (name !== undefined && (name.length < 1 || name.length > 80)) {
+    io.err('--name must be 1 to 80 characters long.');
+    return 2;
+  }
   if (password.length < 10 || password.length > 128) {
     io.err('The password must be 10 to 128 characters long.');
     return 2;
@@ -49,7 +56,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       loginKind: 'email',
       password,
       roles: [Role.admin],
-      displayName: values.name,
+      displayName: name,
     });
     io.out(`Created admin ${user.login} (id ${user.id}).`);
     return 0;

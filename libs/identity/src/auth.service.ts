@@ -1,233 +1,134 @@
-import { Injectable } from '@nestjs/common';
-import { JwtService, TokenExpiredError } from '@nestjs/jwt';
-import { InjectModel } from '@nestjs/mongoose';
-import { Model, trusted, Types } from 'mongoose';
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
 import {
-  AppConfig,
   AuthResult,
   Authenticator,
   DomainException,
   ErrorCode,
   Language,
+  Role,
 } from '@sasiad/core';
 import { SignUpInput } from './dto/auth.inputs';
 import { AuthPayload, UserModel } from './models/user.model';
 import { PasswordService } from './password.service';
-import { RefreshToken } from './refresh-token.schema';
-import { User } from './user.schema';
+import { SessionsService } from './sessions.service';
 import { UsersService } from './users.service';
-import { Role } from '@sasiad/core';
-
-interface AccessClaims {
-  sub: string;
-  ver: number;
-  sid: string;
-}
-
-const sha256 = (value: string) => createHash('sha256').update(value).digest();
 
 /** Sign-up, sign-in, token rotation and sign-out; also checks access tokens for every request. */
 @Injectable()
 export class AuthService implements Authenticator {
+  private readonly logger = new Logger(AuthService.name);
+
   constructor(
-    @InjectModel(User.name) private readonly users: Model<User>,
-    @InjectModel(RefreshToken.name) private readonly refreshTokens: Model<RefreshToken>,
     private readonly accounts: UsersService,
+    private readonly sessions: SessionsService,
     private readonly passwords: PasswordService,
-    private readonly jwt: JwtService,
-    private readonly config: AppConfig,
   ) {}
 
   async signUp(input: SignUpInput, requestLanguage: Language): Promise<AuthPayload> {
-    if ((input.email === undefined) === (input.username === undefined)) {
+    const hasEmail = input.email != null;
+    if (hasEmail === (input.username != null)) {
       throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, [
         { field: 'email', constraint: 'emailXorUsername' },
       ]);
     }
     const user = await this.accounts.create({
-      login: input.email ?? input.username!,
-      loginKind: input.email !== undefined ? 'email' : 'username',
+      login: hasEmail ? input.email! : input.username!,
+      loginKind: hasEmail ? 'email' : 'username',
       password: input.password,
       roles: [Role.learner],
-      displayName: input.displayName,
+      displayName: input.displayName ?? undefined,
       preferredLanguage: input.preferredLanguage ?? requestLanguage,
     });
     return this.startSession(user);
   }
 
   /**
-   * Same answer and similar time for an unknown login and a wrong password. Failures are counted
-   * per account (conditional updates) and lock it for a while; per-address limits are the
-   * throttler's job.
+   * Same answer for an unknown login and a wrong password. Each attempt on an account is counted
+   * atomically BEFORE the password is checked, so parallel guesses cannot slip past the lock;
+   * per-address limits are the throttler's job.
    */
   async signIn(login: string, password: string): Promise<AuthPayload> {
     const user = await this.accounts.findByLogin(login);
-    const now = new Date();
-    const lockedUntil = user?.signInFailures?.lockedUntil;
-    if (user && lockedUntil && lockedUntil > now) throw this.locked(lockedUntil, now);
-    const ok = await this.passwords.verify(user?.passwordHash, password);
-    if (!user || !ok) {
-      if (user) await this.recordFailure(user._id, now);
+    if (!user) {
+      await this.passwords.verify(undefined, password);
+      throw new DomainException(ErrorCode.INVALID_CREDENTIALS);
+    }
+    const attempt = await this.accounts.reserveSignInAttempt(user._id.toHexString());
+    if (attempt.locked) {
+      const seconds = Math.max(1, Math.ceil((attempt.until.getTime() - Date.now()) / 1000));
+      throw new DomainException(ErrorCode.ACCOUNT_LOCKED, {
+        count: Math.ceil(seconds / 60),
+        retryAfterSeconds: seconds,
+      });
+    }
+    if (!(await this.passwords.verify(user.passwordHash, password))) {
       throw new DomainException(ErrorCode.INVALID_CREDENTIALS);
     }
     if (user.status !== 'active') throw new DomainException(ErrorCode.ACCOUNT_DISABLED);
-    if (user.signInFailures)
-      await this.users.updateOne({ _id: user._id }, { $unset: { signInFailures: 1 } }).exec();
-    return this.startSession(this.accounts.toModel(user));
+    await this.accounts.clearSignInAttempts(user._id.toHexString());
+    return this.sessions.start(this.accounts.toModel(user), user.tokenVersion);
   }
 
-  private async recordFailure(userId: Types.ObjectId, now: Date): Promise<void> {
-    const windowMs = this.config.env.SIGNIN_LOCK_MINUTES * 60_000;
-    const windowStart = new Date(now.getTime() - windowMs);
-    let updated = await this.users
-      .findOneAndUpdate(
-        { _id: userId, 'signInFailures.windowStart': trusted({ $gte: windowStart }) },
-        { $inc: { 'signInFailures.count': 1 } },
-        { returnDocument: 'after' },
-      )
-      .lean()
-      .exec();
-    updated ??= await this.users
-      .findOneAndUpdate(
-        { _id: userId },
-        { $set: { signInFailures: { count: 1, windowStart: now } } },
-        { returnDocument: 'after' },
-      )
-      .lean()
-      .exec();
-    if (
-      updated?.signInFailures &&
-      updated.signInFailures.count >= this.config.env.SIGNIN_MAX_FAILURES
-    ) {
-      await this.users
-        .updateOne(
-          { _id: userId },
-          { $set: { 'signInFailures.lockedUntil': new Date(now.getTime() + windowMs) } },
-        )
-        .exec();
-    }
-  }
-
-  private locked(until: Date, now: Date): DomainException {
-    const seconds = Math.ceil((until.getTime() - now.getTime()) / 1000);
-    return new DomainException(ErrorCode.ACCOUNT_LOCKED, {
-      count: Math.ceil(seconds / 60),
-      retryAfterSeconds: seconds,
-    });
-  }
-
-  /** A new session (token family) for a user: used after sign-up and sign-in, and by tests and tools. */
+  /** A new session for a user: after sign-up, and for tools and tests. */
   async startSession(user: UserModel): Promise<AuthPayload> {
-    const familyId = new Types.ObjectId();
-    return this.issue(user, familyId, await this.currentTokenVersion(user.id));
-  }
-
-  private async currentTokenVersion(userId: string): Promise<number> {
-    const found = await this.accounts.findForAuthentication(userId);
+    const found = await this.accounts.findForAuthentication(user.id);
     if (!found) throw new DomainException(ErrorCode.NOT_FOUND);
-    return found.tokenVersion;
+    return this.sessions.start(user, found.tokenVersion);
   }
 
-  private async issue(
-    user: UserModel,
-    familyId: Types.ObjectId,
-    tokenVersion: number,
-  ): Promise<AuthPayload> {
-    const ttl = this.config.env.ACCESS_TOKEN_TTL_SECONDS;
-    const accessToken = await this.jwt.signAsync(
-      { sub: user.id, ver: tokenVersion, sid: familyId.toHexString() } satisfies AccessClaims,
-      {
-        expiresIn: ttl,
-      },
-    );
-    const secret = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(Date.now() + this.config.env.REFRESH_TOKEN_TTL_DAYS * 86_400_000);
-    const token = await this.refreshTokens.create({
-      userId: new Types.ObjectId(user.id),
-      familyId,
-      secretHash: sha256(secret).toString('base64url'),
-      expiresAt,
+  refresh(refreshToken: string): Promise<AuthPayload> {
+    return this.sessions.rotate(refreshToken, async (userId) => {
+      const user = await this.accounts.findRaw(userId);
+      return (
+        user && {
+          user: this.accounts.toModel(user),
+          tokenVersion: user.tokenVersion,
+          active: user.status === 'active',
+        }
+      );
     });
-    return {
-      accessToken,
-      accessTokenExpiresIn: ttl,
-      refreshToken: `${token._id.toHexString()}.${secret}`,
-      refreshTokenExpiresAt: expiresAt,
-      user,
-    };
   }
 
-  /** Rotation: a token works once. A second use means it was stolen: the whole session ends. */
-  async refresh(refreshToken: string): Promise<AuthPayload> {
-    const stored = await this.findToken(refreshToken);
-    const now = new Date();
-    const claimed = await this.refreshTokens
-      .findOneAndUpdate(
-        { _id: stored._id, usedAt: null, revokedAt: null, expiresAt: trusted({ $gt: now }) },
-        { $set: { usedAt: now } },
-        { returnDocument: 'after' },
-      )
-      .lean()
-      .exec();
-    if (!claimed) {
-      if (stored.usedAt && !stored.revokedAt) {
-        await this.refreshTokens
-          .updateMany({ familyId: stored.familyId, revokedAt: null }, { $set: { revokedAt: now } })
-          .exec();
-        throw new DomainException(ErrorCode.REFRESH_TOKEN_REUSED);
-      }
-      throw new DomainException(ErrorCode.INVALID_REFRESH_TOKEN);
-    }
-    const user = await this.accounts.findRaw(stored.userId.toHexString());
-    if (!user || user.status !== 'active')
-      throw new DomainException(ErrorCode.INVALID_REFRESH_TOKEN);
-    return this.issue(this.accounts.toModel(user), stored.familyId, user.tokenVersion);
-  }
-
-  /** Ends one session, given its refresh token (possession is the proof). */
   async signOut(refreshToken: string): Promise<boolean> {
-    const stored = await this.findToken(refreshToken);
-    await this.refreshTokens
-      .updateMany(
-        { familyId: stored.familyId, revokedAt: null },
-        { $set: { revokedAt: new Date() } },
-      )
-      .exec();
+    await this.sessions.endByToken(refreshToken);
     return true;
   }
 
   async changePassword(userId: string, current: string, next: string): Promise<AuthPayload> {
     const user = await this.accounts.findRaw(userId);
-    if (!user || !(await this.passwords.verify(user.passwordHash, current)))
+    if (!user || !(await this.passwords.verify(user.passwordHash, current))) {
       throw new DomainException(ErrorCode.INVALID_CREDENTIALS);
+    }
     const model = this.accounts.toModel(user);
     this.passwords.assertStrong(next, model.login);
-    await this.accounts.setPasswordHash(userId, await this.passwords.hash(next));
-    await this.refreshTokens
-      .updateMany({ userId: user._id, revokedAt: null }, { $set: { revokedAt: new Date() } })
-      .exec();
-    return this.startSession(model);
+    const tokenVersion = await this.accounts.setPasswordHash(
+      userId,
+      await this.passwords.hash(next),
+    );
+    await this.sessions.endAll(userId);
+    return this.sessions.start(model, tokenVersion);
   }
 
   async deleteAccount(userId: string, password: string): Promise<boolean> {
     const user = await this.accounts.findRaw(userId);
-    if (!user || !(await this.passwords.verify(user.passwordHash, password)))
+    if (!user || !(await this.passwords.verify(user.passwordHash, password))) {
       throw new DomainException(ErrorCode.INVALID_CREDENTIALS);
+    }
     await this.accounts.erase(userId);
     return true;
   }
 
+  /** Called for every request that carries a token: the account, its version and the session must all still hold. */
   async authenticate(accessToken: string): Promise<AuthResult> {
-    let claims: AccessClaims;
-    try {
-      claims = await this.jwt.verifyAsync<AccessClaims>(accessToken);
-    } catch (error) {
-      return { user: null, problem: error instanceof TokenExpiredError ? 'expired' : 'invalid' };
-    }
-    const user = await this.accounts.findForAuthentication(claims.sub);
-    if (!user || user.status !== 'active' || user.tokenVersion !== claims.ver)
+    const claims = await this.sessions.verifyAccessToken(accessToken);
+    if (typeof claims === 'string') return { user: null, problem: claims };
+    const [user, sessionActive] = await Promise.all([
+      this.accounts.findForAuthentication(claims.sub),
+      this.sessions.isActive(claims.sid),
+    ]);
+    if (!user || user.status !== 'active' || user.tokenVersion !== claims.ver || !sessionActive) {
       return { user: null, problem: 'invalid' };
+    }
     return {
       user: {
         id: user._id.toHexString(),
@@ -238,22 +139,12 @@ export class AuthService implements Authenticator {
     };
   }
 
-  /** Removes refresh tokens that can no longer be used (FerretDB has no TTL indexes). */
-  async purgeExpiredTokens(now = new Date()): Promise<number> {
-    const { deletedCount } = await this.refreshTokens
-      .deleteMany({ expiresAt: trusted({ $lt: now }) })
-      .exec();
-    return deletedCount;
-  }
-
-  private async findToken(refreshToken: string) {
-    const [id, secret] = refreshToken.split('.');
-    if (!id || !secret || !Types.ObjectId.isValid(id))
-      throw new DomainException(ErrorCode.INVALID_REFRESH_TOKEN);
-    const stored = await this.refreshTokens.findById(id).lean().exec();
-    const expected = stored ? Buffer.from(stored.secretHash, 'base64url') : sha256('absent');
-    const matches = timingSafeEqual(expected, sha256(secret));
-    if (!stored || !matches) throw new DomainException(ErrorCode.INVALID_REFRESH_TOKEN);
-    return stored;
+  async purgeExpiredTokens(): Promise<void> {
+    try {
+      const removed = await this.sessions.purgeExpired();
+      if (removed > 0) this.logger.log({ removed }, 'expired refresh tokens purged');
+    } catch (error) {
+      this.logger.error({ err: (error as Error).message }, 'purging expired refresh tokens failed');
+    }
   }
 }

@@ -6,6 +6,7 @@ import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { PasswordService } from './password.service';
 import { RefreshToken, RefreshTokenSchema } from './refresh-token.schema';
+import { SessionsService } from './sessions.service';
 import { User, UserSchema } from './user.schema';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
@@ -30,6 +31,7 @@ const HOUR = 3_600_000;
   providers: [
     AuthService,
     UsersService,
+    SessionsService,
     PasswordService,
     AuthResolver,
     UsersResolver,
@@ -44,10 +46,7 @@ export class IdentityModule implements OnModuleInit, OnApplicationShutdown {
 
   /** Hourly removal of expired refresh tokens (a scheduled job, as FerretDB has no TTL indexes). */
   onModuleInit() {
-    this.timer = setInterval(
-      () => void this.auth.purgeExpiredTokens().catch(() => undefined),
-      HOUR,
-    );
+    this.timer = setInterval(() => void this.auth.purgeExpiredTokens(), HOUR);
     this.timer.unref();
   }
 

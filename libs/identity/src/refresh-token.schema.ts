@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { HydratedDocument, Types } from 'mongoose';
+import { Types } from 'mongoose';
 
 /**
  * One refresh token of a session. Tokens rotate: each use marks the token used and issues its
@@ -14,6 +14,10 @@ export class RefreshToken {
   /** The session: every rotation of one sign-in shares it. */
   @Prop({ type: Types.ObjectId, required: true, index: true })
   familyId: Types.ObjectId;
+
+  /** The account's token version when the session was started or last rotated. */
+  @Prop({ required: true, default: 0 })
+  tokenVersion: number;
 
   @Prop({ required: true })
   secretHash: string;
@@ -30,5 +34,4 @@ export class RefreshToken {
   createdAt: Date;
 }
 
-export type RefreshTokenDocument = HydratedDocument<RefreshToken>;
 export const RefreshTokenSchema = SchemaFactory.createForClass(RefreshToken);

@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { HydratedDocument, Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { Language, LANGUAGES, Role } from '@sasiad/core';
 
 export type LoginKind = 'email' | 'username';
@@ -61,6 +61,5 @@ export class User {
   updatedAt: Date;
 }
 
-export type UserDocument = HydratedDocument<User>;
 export const UserSchema = SchemaFactory.createForClass(User);
 UserSchema.index({ roles: 1, _id: 1 });

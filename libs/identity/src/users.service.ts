@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
 import {
+  AppConfig,
   Connection,
   decodeCursor,
   DomainException,
@@ -14,7 +15,7 @@ import {
 } from '@sasiad/core';
 import { AccountEventKind, LoginKindModel, UserModel, UserStatusModel } from './models/user.model';
 import { PasswordService } from './password.service';
-import { RefreshToken } from './refresh-token.schema';
+import { SessionsService } from './sessions.service';
 import { LoginKind, User, UserStatus } from './user.schema';
 
 export const ACCOUNT_EVENTS = 'identity.accountEvents';
@@ -40,10 +41,11 @@ export interface NewUser {
 export class UsersService {
   constructor(
     @InjectModel(User.name) private readonly users: Model<User>,
-    @InjectModel(RefreshToken.name) private readonly refreshTokens: Model<RefreshToken>,
     private readonly crypto: FieldEncryption,
     private readonly passwords: PasswordService,
     private readonly events: EventBus,
+    private readonly sessions: SessionsService,
+    private readonly config: AppConfig,
   ) {}
 
   /** E-mails are case-insensitive; usernames too (people retype them on other keyboards). */
@@ -66,6 +68,7 @@ export class UsersService {
 
   async create(input: NewUser): Promise<UserModel> {
     this.assertOrganisation(input.roles, input.organisationId);
+    const organisationId = input.roles.includes(Role.library) ? input.organisationId : undefined;
     const login = this.normalizeLogin(input.login);
     this.passwords.assertStrong(input.password, login);
     const passwordHash = await this.passwords.hash(input.password);
@@ -80,7 +83,7 @@ export class UsersService {
         passwordHash,
         roles: input.roles,
         preferredLanguage: input.preferredLanguage ?? 'pl',
-        organisationId: input.organisationId ? new Types.ObjectId(input.organisationId) : undefined,
+        organisationId: organisationId ? new Types.ObjectId(organisationId) : undefined,
       });
       return this.toModel(created.toObject());
     } catch (error) {
@@ -153,31 +156,108 @@ export class UsersService {
     };
   }
 
+  /** `displayName: null` removes the name; undefined leaves it as it is. */
   async updateProfile(
     id: string,
-    changes: { displayName?: string; preferredLanguage?: Language },
+    changes: { displayName?: string | null; preferredLanguage?: Language | null },
   ): Promise<UserModel> {
     const set: Partial<User> = {};
     if (changes.preferredLanguage) set.preferredLanguage = changes.preferredLanguage;
-    if (changes.displayName !== undefined)
+    if (changes.displayName)
       set.displayNameEnc = this.crypto.encrypt(changes.displayName, NAME_CONTEXT);
+    const update =
+      changes.displayName === null ? { $set: set, $unset: { displayNameEnc: 1 } } : { $set: set };
     const updated = await this.users
-      .findByIdAndUpdate(id, { $set: set }, { returnDocument: 'after' })
+      .findByIdAndUpdate(id, update, { returnDocument: 'after' })
       .lean<LeanUser>()
       .exec();
     if (!updated) throw new DomainException(ErrorCode.NOT_FOUND);
     return this.toModel(updated);
   }
 
-  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
-    await this.users
-      .updateOne({ _id: id }, { $set: { passwordHash }, $inc: { tokenVersion: 1 } })
+  /**
+   * Counts a sign-in attempt before the password is checked, atomically, so that parallel guesses
+   * cannot get past SIGNIN_MAX_FAILURES. A success clears the count.
+   */
+  async reserveSignInAttempt(
+    id: string,
+  ): Promise<{ locked: false } | { locked: true; until: Date }> {
+    const now = new Date();
+    const windowMs = this.config.env.SIGNIN_LOCK_MINUTES * 60_000;
+    const max = this.config.env.SIGNIN_MAX_FAILURES;
+    const _id = new Types.ObjectId(id);
+    const counted = await this.users
+      .findOneAndUpdate(
+        {
+          _id,
+          'signInFailures.windowStart': trusted({ $gt: new Date(now.getTime() - windowMs) }),
+          'signInFailures.count': trusted({ $lt: max }),
+        },
+        { $inc: { 'signInFailures.count': 1 } },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanUser>()
       .exec();
-    await this.publish(id, AccountEventKind.PASSWORD_CHANGED);
+    if (counted) return { locked: false };
+    // No window open (first attempt, or the last window is over): open one, unless locked.
+    const opened = await this.users
+      .findOneAndUpdate(
+        {
+          _id,
+          $or: [
+            { signInFailures: null },
+            {
+              'signInFailures.windowStart': trusted({ $lte: new Date(now.getTime() - windowMs) }),
+              'signInFailures.lockedUntil': null,
+            },
+            { 'signInFailures.lockedUntil': trusted({ $lte: now }) },
+          ],
+        },
+        { $set: { signInFailures: { count: 1, windowStart: now } } },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanUser>()
+      .exec();
+    if (opened) return { locked: false };
+    // The window is full: lock (once) and report until when.
+    const until = new Date(now.getTime() + windowMs);
+    const locked = await this.users
+      .findOneAndUpdate(
+        { _id, 'signInFailures.lockedUntil': null },
+        { $set: { 'signInFailures.lockedUntil': until } },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanUser>()
+      .exec();
+    const current = locked ?? (await this.findRaw(id));
+    return { locked: true, until: current?.signInFailures?.lockedUntil ?? until };
   }
 
-  async setRoles(id: string, roles: Role[], organisationId?: string): Promise<UserModel> {
-    this.assertOrganisation(roles, organisationId);
+  async clearSignInAttempts(id: string): Promise<void> {
+    await this.users
+      .updateOne({ _id: new Types.ObjectId(id) }, { $unset: { signInFailures: 1 } })
+      .exec();
+  }
+
+  /** Sets a new password hash and ends every access token; returns the new token version. */
+  async setPasswordHash(id: string, passwordHash: string): Promise<number> {
+    const updated = await this.users
+      .findByIdAndUpdate(
+        id,
+        { $set: { passwordHash }, $inc: { tokenVersion: 1 } },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanUser>()
+      .exec();
+    if (!updated) throw new DomainException(ErrorCode.NOT_FOUND);
+    await this.publish(id, AccountEventKind.PASSWORD_CHANGED);
+    return updated.tokenVersion;
+  }
+
+  async setRoles(id: string, roles: Role[], requestedOrganisationId?: string): Promise<UserModel> {
+    this.assertOrganisation(roles, requestedOrganisationId);
+    // Only a library coordinator acts for an organisation.
+    const organisationId = roles.includes(Role.library) ? requestedOrganisationId : undefined;
     const user = await this.findRaw(id);
     if (!user) throw new DomainException(ErrorCode.NOT_FOUND);
     if (user.roles.includes(Role.admin) && !roles.includes(Role.admin))
@@ -197,8 +277,9 @@ export class UsersService {
       )
       .lean<LeanUser>()
       .exec();
+    if (!updated) throw new DomainException(ErrorCode.NOT_FOUND);
     await this.publish(id, AccountEventKind.ROLES_CHANGED);
-    return this.toModel(updated!);
+    return this.toModel(updated);
   }
 
   async setStatus(id: string, status: UserStatus): Promise<UserModel> {
@@ -213,24 +294,18 @@ export class UsersService {
       )
       .lean<LeanUser>()
       .exec();
+    if (!updated) throw new DomainException(ErrorCode.NOT_FOUND);
     if (status === 'disabled') {
-      await this.refreshTokens
-        .updateMany({ userId: user._id, revokedAt: null }, { $set: { revokedAt: new Date() } })
-        .exec();
+      await this.sessions.endAll(id);
       await this.publish(id, AccountEventKind.DISABLED);
     }
-    return this.toModel(updated!);
+    return this.toModel(updated);
   }
 
   /** Ends every session: access tokens die at once (version bump), refresh tokens are revoked. */
   async signOutEverywhere(id: string): Promise<void> {
     await this.users.updateOne({ _id: id }, { $inc: { tokenVersion: 1 } }).exec();
-    await this.refreshTokens
-      .updateMany(
-        { userId: new Types.ObjectId(id), revokedAt: null },
-        { $set: { revokedAt: new Date() } },
-      )
-      .exec();
+    await this.sessions.endAll(id);
     await this.publish(id, AccountEventKind.SIGNED_OUT_EVERYWHERE);
   }
 
@@ -239,13 +314,9 @@ export class UsersService {
     const user = await this.findRaw(id);
     if (!user) throw new DomainException(ErrorCode.NOT_FOUND);
     if (user.roles.includes(Role.admin)) await this.assertNotLastAdmin(id);
-    await this.refreshTokens.deleteMany({ userId: user._id }).exec();
+    await this.sessions.deleteAll(id);
     await this.users.deleteOne({ _id: user._id }).exec();
     await this.events.publish(USER_ERASED, { userId: id });
-  }
-
-  async countAdmins(): Promise<number> {
-    return this.users.countDocuments({ roles: Role.admin, status: 'active' }).exec();
   }
 
   private async assertNotLastAdmin(id: string): Promise<void> {

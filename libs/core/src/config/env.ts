@@ -141,7 +141,7 @@ export class Env {
    * or a comma-separated list of addresses/CIDRs. `true` (trust anyone) lets clients forge their
    * address and dodge rate limits, so production refuses it.
    */
-  @Matches(/^(true|false|\d{1,2}|[0-9A-Fa-f:.\/]+(\s*,\s*[0-9A-Fa-f:.\/]+)*)$/, {
+  @Matches(/^(true|false|\d{1,2}|[0-9A-Fa-f:./]+(\s*,\s*[0-9A-Fa-f:./]+)*)$/, {
     message: 'must be false, true, a hop count, or a comma-separated list of proxy addresses/CIDRs',
   })
   TRUST_PROXY = 'false';

@@ -50,8 +50,4 @@ export class I18nService {
   t(lang: Language): TFunction {
     return this.fixed.get(lang)!;
   }
-
-  has(key: string): boolean {
-    return this.instance.exists(key, { lng: DEFAULT_LANGUAGE });
-  }
 }

@@ -24,17 +24,17 @@ export const USERNAME = /^[\p{L}\p{N}._-]{3,32}$/u;
 })
 export class SignUpInput {
   @Field(() => String, { nullable: true })
-  @ValidateIf((o: SignUpInput) => o.email !== undefined || o.username === undefined)
+  @ValidateIf((o: SignUpInput) => o.email != null || o.username == null)
   @IsEmail()
   @MaxLength(254)
-  email?: string;
+  email?: string | null;
 
   @Field(() => String, { nullable: true })
-  @ValidateIf((o: SignUpInput) => o.username !== undefined || o.email === undefined)
+  @ValidateIf((o: SignUpInput) => o.username != null || o.email == null)
   @Matches(USERNAME, {
     message: 'username must be 3–32 letters, digits, dots, dashes or underscores',
   })
-  username?: string;
+  username?: string | null;
 
   @Field()
   @IsString()
@@ -84,12 +84,12 @@ export class RefreshSessionInput {
 
 @InputType()
 export class UpdateProfileInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'null removes the name.' })
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(80)
-  displayName?: string;
+  displayName?: string | null;
 
   @Field(() => LanguageCodeScalar, { nullable: true })
   @IsOptional()
