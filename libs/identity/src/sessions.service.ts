@@ -96,7 +96,18 @@ export class SessionsService {
       await this.endSession(stored.familyId.toHexString());
       throw new DomainException(ErrorCode.INVALID_REFRESH_TOKEN);
     }
-    return this.issue(account.user, stored.familyId, account.tokenVersion);
+    const next = await this.issue(account.user, stored.familyId, account.tokenVersion);
+    // A concurrent reuse may have ended the session while this rotation was under way: then the
+    // token just issued must not revive it.
+    const ended = await this.tokens
+      .findOne({ familyId: stored.familyId, revokedAt: trusted({ $ne: null }) }, { _id: 1 })
+      .lean()
+      .exec();
+    if (ended) {
+      await this.endSession(stored.familyId.toHexString());
+      throw new DomainException(ErrorCode.REFRESH_TOKEN_REUSED);
+    }
+    return next;
   }
 
   /** Ends the session a refresh token belongs to (possession of the token is the proof). */
