@@ -15,4 +15,16 @@ export class EventBus {
   subscribe<T>(topic: string): AsyncIterableIterator<T> {
     return this.engine.asyncIterableIterator<T>(topic);
   }
+
+  /**
+   * Runs a handler for every event of a topic, for reactions between contexts (e.g. erasing what
+   * a context holds about an erased account). Returns the id to pass to `off`.
+   */
+  on<T>(topic: string, handler: (payload: T) => void | Promise<void>): Promise<number> {
+    return this.engine.subscribe(topic, (payload: T) => void handler(payload), {});
+  }
+
+  off(subscriptionId: number): void {
+    this.engine.unsubscribe(subscriptionId);
+  }
 }
