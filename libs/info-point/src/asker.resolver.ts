@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import {
   ACCESS_CODE_RATE_LIMIT,
   AuthUser,
@@ -14,6 +14,7 @@ import { AskerAccessArgs, AskerTextArgs, AskQuestionInput } from './dto/question
 import {
   AskerQuestion,
   AskerQuestionConnection,
+  AskerQuestionEvent,
   AskQuestionPayload,
   ConsentText,
 } from './models/question.model';
@@ -86,5 +87,15 @@ export class AskerResolver {
   @AccessCodeRateLimited()
   eraseQuestion(@Args() access: AskerAccessArgs, @Ctx() ctx: RequestContext) {
     return this.questions.erase(access, ctx.user);
+  }
+
+  @Subscription(() => AskerQuestionEvent, {
+    description:
+      'Tells you when your question is answered, needs details or is closed: all your questions when signed in, or the one of accessCode.',
+    resolve: (event: AskerQuestionEvent) => event,
+  })
+  @Public()
+  myQuestionEvents(@Args() access: AskerAccessArgs, @Ctx() ctx: RequestContext) {
+    return this.questions.askerEvents(access, ctx.user, ctx.clientIp);
   }
 }

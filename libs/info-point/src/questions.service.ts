@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { InjectThrottlerStorage, ThrottlerStorage } from '@nestjs/throttler';
 import { InjectModel } from '@nestjs/mongoose';
 import type { TFunction } from 'i18next';
 import { Model, QueryFilter, trusted, Types, UpdateQuery } from 'mongoose';
@@ -51,6 +52,29 @@ export interface QuestionChangedEvent {
 
 const HELD: QuestionStatus[] = ['claimed', 'awaiting_asker', 'answered'];
 
+/** What an asker is told about, live. */
+const TOLD_TO_ASKER = new Set<QuestionChangedEvent['action']>(['answer', 'askForDetails', 'close']);
+
+/** Passes on only the events that `keep` accepts; ending it ends the source at once. */
+function filterEvents<T>(
+  source: AsyncIterableIterator<T>,
+  keep: (event: T) => boolean,
+): AsyncIterableIterator<T> {
+  return {
+    async next() {
+      for (;;) {
+        const result = await source.next();
+        if (result.done || keep(result.value)) return result;
+      }
+    },
+    return: () => source.return?.() ?? Promise.resolve({ done: true, value: undefined }),
+    throw: (error: unknown) => source.throw?.(error) ?? Promise.reject(error),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
 /**
  * The information point's questions: asking, the staff queue and its lifecycle, and erasure.
  * Every change is a conditional update of one document, decided on the state it applies to.
@@ -64,6 +88,7 @@ export class QuestionsService {
     private readonly users: UsersService,
     private readonly events: EventBus,
     private readonly config: AppConfig,
+    @InjectThrottlerStorage() private readonly throttler: ThrottlerStorage,
   ) {}
 
   consentText(t: TFunction): ConsentText {
@@ -193,7 +218,54 @@ export class QuestionsService {
     }
   }
 
+  /**
+   * Live news of the asker's questions: every own question when signed in, or the one question
+   * of an access code. The code is checked when subscribing, rate-limited per address (the HTTP
+   * throttler does not see WebSocket operations).
+   */
+  async askerEvents(
+    access: AskerAccessArgs,
+    user: AuthUser | null,
+    clientIp: string,
+  ): Promise<AsyncIterableIterator<QuestionChangedEvent>> {
+    let keep: (e: QuestionChangedEvent) => boolean;
+    if (access.accessCode !== undefined) {
+      const limit = this.config.env.ACCESS_CODE_RATE_PER_MINUTE;
+      const hits = await this.throttler.increment(
+        `infoPoint:ws-access-code:${clientIp}`,
+        60_000,
+        limit,
+        60_000,
+        'accessCode',
+      );
+      if (hits.isBlocked)
+        throw new DomainException(ErrorCode.RATE_LIMITED, {
+          retryAfterSeconds: Math.ceil(hits.timeToBlockExpire),
+        });
+      const found = await this.questions
+        .findOne({ accessCodeHash: this.codeHash(access.accessCode) }, { _id: 1 })
+        .lean<{ _id: Types.ObjectId }>()
+        .exec();
+      if (!found) throw new DomainException(ErrorCode.INVALID_ACCESS_CODE);
+      const questionId = found._id.toHexString();
+      keep = (e) => e.questionId === questionId;
+    } else if (user) {
+      keep = (e) =>
+        e.askerId === user.id && (!access.questionId || e.questionId === access.questionId);
+    } else {
+      throw new DomainException(ErrorCode.UNAUTHENTICATED);
+    }
+    return filterEvents(
+      this.events.subscribe<QuestionChangedEvent>(QUESTION_CHANGED),
+      (e) => TOLD_TO_ASKER.has(e.action) && keep(e),
+    );
+  }
+
   // ---- staff ----
+
+  queueEvents(): AsyncIterableIterator<QuestionChangedEvent> {
+    return this.events.subscribe<QuestionChangedEvent>(QUESTION_CHANGED);
+  }
 
   async queue(args: QueueArgs, staff: AuthUser): Promise<Connection<QueueItem>> {
     const filter: QueryFilter<Question> = {

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { AuthUser, CLAIM_RATE_LIMIT, CurrentUser, Role, Roles } from '@sasiad/core';
 import { InfoPointAuditService } from './audit.service';
 import {
@@ -13,6 +13,7 @@ import {
 import {
   AuditConnection,
   ClaimNextPayload,
+  QueueEvent,
   QueueConnection,
   QueueItem,
   StaffQuestion,
@@ -102,5 +103,14 @@ export class QueueResolver {
   @Roles(Role.admin)
   infoPointAudit(@Args() args: AuditArgs) {
     return this.audit.list(args);
+  }
+
+  @Subscription(() => QueueEvent, {
+    description: 'Every change in the queue, live (new, claimed, answered, closed, …).',
+    resolve: (event: QueueEvent) => event,
+  })
+  @Roles(Role.staff, Role.admin)
+  questionQueueEvents() {
+    return this.questions.queueEvents();
   }
 }

@@ -212,3 +212,45 @@ export class ConsentText {
   @Field({ description: 'For an e-mail or phone contact.' })
   contact: string;
 }
+
+@ObjectType({ description: 'A question changed: for the live staff queue. No content.' })
+export class QueueEvent {
+  @Field({
+    description:
+      'ask, claim, release, reassign, note, answer, askForDetails, followUp, close, reopen, erase',
+  })
+  action: string;
+
+  @Field(() => ID)
+  questionId: string;
+
+  @Field(() => QuestionStatusEnum)
+  status: QuestionStatus;
+
+  @Field(() => QuestionTopicEnum)
+  topic: QuestionTopic;
+
+  @Field(() => LanguageCodeScalar)
+  language: Language;
+
+  @Field(() => ID, { nullable: true })
+  claimedBy: string | null;
+
+  @Field(() => GraphQLISODateTime)
+  at: Date;
+}
+
+@ObjectType({ description: 'Your question was answered, needs details, or was closed.' })
+export class AskerQuestionEvent {
+  @Field({ description: 'answer, askForDetails or close' })
+  action: string;
+
+  @Field(() => ID)
+  questionId: string;
+
+  @Field(() => QuestionStatusEnum)
+  status: QuestionStatus;
+
+  @Field(() => GraphQLISODateTime)
+  at: Date;
+}
