@@ -48,6 +48,9 @@ const ACCESS: Record<string, Caller[]> = {
   answerQuestion: STAFF,
   askForDetails: STAFF,
   closeQuestion: STAFF,
+  createCannedAnswer: STAFF,
+  updateCannedAnswer: STAFF,
+  deleteCannedAnswer: [Role.admin],
 };
 
 const SCALARS: Record<string, unknown> = {

@@ -5,6 +5,9 @@ import { IdentityModule, USER_ERASED } from '@sasiad/identity';
 import { AskerResolver } from './asker.resolver';
 import { AuditEntry, AuditEntrySchema } from './audit.schema';
 import { InfoPointAuditService } from './audit.service';
+import { CannedAnswer, CannedAnswerSchema } from './canned-answer.schema';
+import { CannedAnswersResolver } from './canned-answers.resolver';
+import { CannedAnswersService } from './canned-answers.service';
 import { QueueResolver } from './queue.resolver';
 import { Question, QuestionSchema } from './question.schema';
 import { QuestionsService } from './questions.service';
@@ -15,9 +18,17 @@ import { QuestionsService } from './questions.service';
     MongooseModule.forFeature([
       { name: Question.name, schema: QuestionSchema },
       { name: AuditEntry.name, schema: AuditEntrySchema },
+      { name: CannedAnswer.name, schema: CannedAnswerSchema },
     ]),
   ],
-  providers: [QuestionsService, InfoPointAuditService, AskerResolver, QueueResolver],
+  providers: [
+    QuestionsService,
+    InfoPointAuditService,
+    CannedAnswersService,
+    AskerResolver,
+    QueueResolver,
+    CannedAnswersResolver,
+  ],
   exports: [QuestionsService],
 })
 export class InfoPointModule implements OnModuleInit, OnApplicationShutdown {
