@@ -568,7 +568,9 @@ describe('info point: asking, the staff queue, privacy', () => {
       notes: [],
       askerId: null,
       claimedBy: null,
+      contactConsentAt: null,
     });
+    expect(before.contactConsentAt).toBeInstanceOf(Date);
     for (const gone of ['textEnc', 'contactEnc', 'accessCodeHash', 'consent'])
       expect(after).not.toHaveProperty(gone);
     expect(after.createdAt).toEqual(before.createdAt);
@@ -703,6 +705,11 @@ describe('info point: asking, the staff queue, privacy', () => {
       at: expect.any(Date),
       version: res.body.data!.infoPointConsent.version,
     });
+    const withEmail = (
+      await ask({ contact: { channel: 'email', email: 'a@example.org', consentToContact: true } })
+    ).question.id;
+    expect((await rawOf(withEmail))!.contactConsentAt).toBeInstanceOf(Date);
+    expect((await rawOf((await ask()).question.id))!.contactConsentAt).toBeNull();
   });
 });
 
@@ -734,5 +741,36 @@ describe('info point: rate limits', () => {
     expect(claims).toEqual(['NOT_FOUND', 'NOT_FOUND', 'RATE_LIMITED']);
     // another staff member (same address) is not held back by a's claims
     expect(codeOf(await t.gql(CLAIM, { q: id }, { token: b.token }))).toBe('NOT_FOUND');
+  });
+});
+
+describe('info point: the reopen period comes from INFO_POINT_REOPEN_DAYS', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ env: { INFO_POINT_REOPEN_DAYS: '2' } });
+  });
+  afterAll(() => t.close());
+
+  it('offers and allows reopening for 2 days, then refuses with a plural-correct message', async () => {
+    const staff = await t.userWith([Role.staff]);
+    const asked = (await t.gql<Asked>(ASK, { i: base })).body.data!.askQuestion;
+    const id = asked.question.id;
+    await t.gql(CLAIM, { q: id }, { token: staff.token });
+    await t.gql(CLOSE, { q: id }, { token: staff.token });
+    const read = await t.gql<{ myQuestion: { closedAt: string; reopenableUntil: string } }>(
+      MY_QUESTION,
+      { accessCode: asked.accessCode },
+    );
+    const { closedAt, reopenableUntil } = read.body.data!.myQuestion;
+    expect(new Date(reopenableUntil).getTime() - new Date(closedAt).getTime()).toBe(2 * 86_400_000);
+    await t.db
+      .collection('info_point_questions')
+      .updateOne(
+        { _id: new Types.ObjectId(id) },
+        { $set: { closedAt: new Date(Date.now() - 3 * 86_400_000) } },
+      );
+    const late = await t.gql(REOPEN, { accessCode: asked.accessCode }, { lang: 'uk' });
+    expect(codeOf(late)).toBe('REOPEN_PERIOD_OVER');
+    expect(late.body.errors![0].message).toMatch(/протягом 2 днів після закриття/);
   });
 });

@@ -82,6 +82,10 @@ export class Question {
   @Prop({ type: String })
   contactEnc?: string;
 
+  /** When the asker agreed to be contacted by e-mail or phone (null: in-app only). */
+  @Prop({ type: Date, default: null })
+  contactConsentAt: Date | null;
+
   @Prop({ type: ProcessingConsent })
   consent?: ProcessingConsent;
 

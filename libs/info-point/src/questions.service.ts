@@ -139,6 +139,7 @@ export class QuestionsService {
               JSON.stringify({ email: contact.email, phone: contact.phone }),
               CONTACT,
             ),
+      contactConsentAt: contact.channel === 'in_app' ? null : now,
       consent: { at: now, version: PROCESSING_CONSENT_VERSION },
     });
     const question = created.toObject() as LeanQuestion;
@@ -465,6 +466,7 @@ export class QuestionsService {
       $set: {
         status: 'erased',
         erasedAt: now,
+        contactConsentAt: null,
         thread: [],
         notes: [],
         askerId: null,
