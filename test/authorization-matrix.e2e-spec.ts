@@ -17,6 +17,7 @@ import { codeOf, startTestApp, TestApp } from './support/test-app';
 type Caller = 'anonymous' | Role;
 const CALLERS: Caller[] = ['anonymous', Role.learner, Role.staff, Role.library, Role.admin];
 const SIGNED_IN: Caller[] = [Role.learner, Role.staff, Role.library, Role.admin];
+const STAFF: Caller[] = [Role.staff, Role.admin];
 
 /**
  * Who may call each mutation. A mutation missing here fails the test, so every new mutation
@@ -34,6 +35,22 @@ const ACCESS: Record<string, Caller[]> = {
   createUser: [Role.admin],
   setUserRoles: [Role.admin],
   setUserStatus: [Role.admin],
+  // info point: askers signed in or anonymous (by access code); the queue for staff and admins
+  askQuestion: CALLERS,
+  followUpQuestion: CALLERS,
+  reopenQuestion: CALLERS,
+  eraseQuestion: CALLERS,
+  claimQuestion: STAFF,
+  claimNextQuestion: STAFF,
+  releaseQuestion: STAFF,
+  reassignQuestion: STAFF,
+  addInternalNote: STAFF,
+  answerQuestion: STAFF,
+  askForDetails: STAFF,
+  closeQuestion: STAFF,
+  createCannedAnswer: STAFF,
+  updateCannedAnswer: STAFF,
+  deleteCannedAnswer: [Role.admin],
 };
 
 const SCALARS: Record<string, unknown> = {

@@ -1,9 +1,16 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessGuard } from './auth/access.guard';
-import { AUTH_RATE_LIMIT, GqlThrottlerGuard } from './auth/gql-throttler.guard';
+import {
+  ACCESS_CODE_RATE_LIMIT,
+  AUTH_RATE_LIMIT,
+  CLAIM_RATE_LIMIT,
+  GqlThrottlerGuard,
+} from './auth/gql-throttler.guard';
+import { RequestContext } from './auth/request-context';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { CryptoModule } from './crypto/crypto.module';
@@ -52,6 +59,24 @@ export class CoreModule {
                 ttl: 60_000,
                 limit: config.env.SIGNIN_RATE_PER_MINUTE,
                 skipIf: (context) => !reflector.get<boolean>(AUTH_RATE_LIMIT, context.getHandler()),
+              },
+              {
+                name: 'accessCode',
+                ttl: 60_000,
+                limit: config.env.ACCESS_CODE_RATE_PER_MINUTE,
+                skipIf: (context) =>
+                  !reflector.get<boolean>(ACCESS_CODE_RATE_LIMIT, context.getHandler()),
+              },
+              {
+                name: 'claim',
+                ttl: 60_000,
+                limit: config.env.CLAIM_RATE_PER_MINUTE,
+                skipIf: (context) =>
+                  !reflector.get<boolean>(CLAIM_RATE_LIMIT, context.getHandler()),
+                // Per person, not per address: a whole office may share one address.
+                getTracker: (req, context) =>
+                  GqlExecutionContext.create(context).getContext<RequestContext>().user?.id ??
+                  String(req.ip),
               },
             ],
           }),

@@ -4,6 +4,10 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { RequestContext } from './request-context';
 
 export const AUTH_RATE_LIMIT = 'sasiad:authRateLimit';
+/** Operations that take a guessable secret without an account (an access code), per address. */
+export const ACCESS_CODE_RATE_LIMIT = 'sasiad:accessCodeRateLimit';
+/** Operations that take work from a shared queue (claims), per signed-in user. */
+export const CLAIM_RATE_LIMIT = 'sasiad:claimRateLimit';
 
 /** Rate limits per client address, for GraphQL operations as well as plain routes. */
 @Injectable()

@@ -85,4 +85,19 @@ describe('configuration', () => {
     ).toEqual(['10.0.0.0/8', '127.0.0.1']);
     expect(problemsOf({ TRUST_PROXY: 'anyone' })).toEqual(['TRUST_PROXY']);
   });
+
+  it('reads the info point settings, with defaults and bounds', () => {
+    expect(validateEnv({})).toMatchObject({
+      INFO_POINT_REOPEN_DAYS: 14,
+      ACCESS_CODE_RATE_PER_MINUTE: 20,
+      CLAIM_RATE_PER_MINUTE: 60,
+    });
+    expect(validateEnv({ INFO_POINT_REOPEN_DAYS: '30' }).INFO_POINT_REOPEN_DAYS).toBe(30);
+    for (const bad of ['0', '366', 'two weeks', '1.5']) {
+      expect(() => validateEnv({ INFO_POINT_REOPEN_DAYS: bad })).toThrow(/INFO_POINT_REOPEN_DAYS/);
+    }
+    expect(() => validateEnv({ ACCESS_CODE_RATE_PER_MINUTE: '0' })).toThrow(
+      /ACCESS_CODE_RATE_PER_MINUTE/,
+    );
+  });
 });

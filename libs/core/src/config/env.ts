@@ -136,6 +136,27 @@ export class Env {
   @Max(1440)
   SIGNIN_LOCK_MINUTES = 15;
 
+  /** Guesses of an access code (anonymous askers' questions) per client address per minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  ACCESS_CODE_RATE_PER_MINUTE = 20;
+
+  /** Claims of info-point questions per staff member per minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  CLAIM_RATE_PER_MINUTE = 60;
+
+  /** How long after closing an asker may reopen their info-point question. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  INFO_POINT_REOPEN_DAYS = 14;
+
   /**
    * Which proxies may set X-Forwarded-For: `false`, a hop count (`1` behind one load balancer),
    * or a comma-separated list of addresses/CIDRs. `true` (trust anyone) lets clients forge their

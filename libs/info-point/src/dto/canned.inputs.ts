@@ -1,0 +1,110 @@
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { Language, LanguageCodeScalar, LANGUAGES } from '@sasiad/core';
+import { TEXT_MAX } from './question.inputs';
+
+/** Lowercase letters, digits and dashes, so staff can type it quickly: `karta-pobytu`. */
+export const SHORT_CODE = /^[a-z0-9][a-z0-9-]{1,39}$/;
+
+@InputType({ description: 'The same answer in each language; use {{name}} for placeholders.' })
+export class CannedTextsInput {
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TEXT_MAX)
+  pl: string;
+
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TEXT_MAX)
+  uk: string;
+
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TEXT_MAX)
+  be: string;
+
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TEXT_MAX)
+  ru: string;
+}
+
+@InputType()
+export class CannedAnswerInput {
+  @Field({ description: 'Lowercase letters, digits and dashes, 2–40 characters.' })
+  @Matches(SHORT_CODE, { message: 'shortCode must be 2–40 lowercase letters, digits or dashes' })
+  shortCode: string;
+
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  title: string;
+
+  @Field(() => CannedTextsInput)
+  @ValidateNested()
+  @Type(() => CannedTextsInput)
+  texts: CannedTextsInput;
+}
+
+@ArgsType()
+export class CannedSearchArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: 'The beginning of a short code; all when omitted.',
+  })
+  @IsOptional()
+  @Matches(/^[a-z0-9-]{1,40}$/, { message: 'search must be lowercase letters, digits or dashes' })
+  search?: string;
+}
+
+@InputType()
+export class PlaceholderValue {
+  @Field()
+  @Matches(/^[A-Za-z][A-Za-z0-9_]{0,30}$/)
+  name: string;
+
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  value: string;
+}
+
+@ArgsType()
+export class RenderCannedArgs {
+  @Field()
+  @Matches(SHORT_CODE)
+  shortCode: string;
+
+  @Field(() => LanguageCodeScalar, { description: 'Normally the question’s language.' })
+  @IsIn(LANGUAGES)
+  language: Language;
+
+  @Field(() => [PlaceholderValue], { defaultValue: [] })
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => PlaceholderValue)
+  values: PlaceholderValue[] = [];
+}
+
+@ArgsType()
+export class ShortCodeArgs {
+  @Field()
+  @Matches(SHORT_CODE)
+  shortCode: string;
+}

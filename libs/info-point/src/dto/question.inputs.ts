@@ -1,0 +1,184 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  Equals,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsMongoId,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { Language, LanguageCodeScalar, LANGUAGES, PageArgs } from '@sasiad/core';
+import { QUESTION_STATUSES, QuestionStatus } from '../question-lifecycle';
+import { CONTACT_CHANNELS, ContactChannel } from '../question.schema';
+import { QUESTION_TOPICS, QuestionTopic } from '../topics';
+import {
+  ContactChannelEnum,
+  QuestionStatusEnum,
+  QuestionTopicEnum,
+} from '../models/question.model';
+
+export const TEXT_MAX = 5000;
+/** International format: an optional +, then 7–15 digits, spaces or dashes between groups. */
+export const PHONE = /^\+?\d[\d -]{5,18}\d$/;
+
+@InputType({
+  description:
+    'In-app by default. An e-mail or phone is kept only with consentToContact: true, and only for this question.',
+})
+export class ContactInput {
+  @Field(() => ContactChannelEnum)
+  @IsIn(CONTACT_CHANNELS)
+  channel: ContactChannel;
+
+  @Field(() => String, { nullable: true })
+  @ValidateIf((o: ContactInput) => o.channel === 'email' || o.email !== undefined)
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @Field(() => String, { nullable: true })
+  @ValidateIf((o: ContactInput) => o.channel === 'phone' || o.phone !== undefined)
+  @Matches(PHONE, { message: 'phone must be an international number such as +48 600 100 200' })
+  phone?: string;
+
+  @Field(() => Boolean, { nullable: true })
+  @ValidateIf((o: ContactInput) => o.channel !== 'in_app')
+  @Equals(true, { message: 'an e-mail or phone contact needs consentToContact: true' })
+  consentToContact?: boolean;
+}
+
+@InputType()
+export class AskQuestionInput {
+  @Field({ description: '1–5000 characters.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TEXT_MAX)
+  text: string;
+
+  @Field(() => LanguageCodeScalar, { description: 'The language of the question and its answer.' })
+  @IsIn(LANGUAGES)
+  language: Language;
+
+  @Field(() => QuestionTopicEnum)
+  @IsIn(QUESTION_TOPICS)
+  topic: QuestionTopic;
+
+  @Field(() => ContactInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContactInput)
+  contact?: ContactInput;
+
+  @Field({ description: 'Must be true: consent to processing (see infoPointConsent).' })
+  @IsBoolean()
+  @Equals(true)
+  consentToProcessing: boolean;
+}
+
+/** The asker proves who they are by account (questionId, signed in) or by access code. */
+@ArgsType()
+export class AskerAccessArgs {
+  @Field(() => ID, { nullable: true, description: 'One of your own questions (signed in).' })
+  @IsOptional()
+  @IsMongoId()
+  questionId?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The access code given when asking anonymously.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  accessCode?: string;
+}
+
+@ArgsType()
+export class AskerTextArgs extends AskerAccessArgs {
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TEXT_MAX)
+  text: string;
+}
+
+@ArgsType()
+export class QuestionIdArgs {
+  @Field(() => ID)
+  @IsMongoId()
+  questionId: string;
+}
+
+@ArgsType()
+export class QuestionTextArgs extends QuestionIdArgs {
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TEXT_MAX)
+  text: string;
+}
+
+@ArgsType()
+export class ReassignArgs extends QuestionIdArgs {
+  @Field(() => ID, { description: 'A staff member (role staff or admin).' })
+  @IsMongoId()
+  staffUserId: string;
+}
+
+@ArgsType()
+export class ClaimNextArgs {
+  @Field(() => [LanguageCodeScalar], {
+    description: 'The languages you answer in; the oldest open question in one of them is yours.',
+  })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  @IsIn(LANGUAGES, { each: true })
+  languages: Language[];
+
+  @Field(() => QuestionTopicEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(QUESTION_TOPICS)
+  topic?: QuestionTopic;
+}
+
+@ArgsType()
+export class QueueArgs extends PageArgs {
+  @Field(() => QuestionStatusEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(QUESTION_STATUSES)
+  status?: QuestionStatus;
+
+  @Field(() => QuestionTopicEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(QUESTION_TOPICS)
+  topic?: QuestionTopic;
+
+  @Field(() => LanguageCodeScalar, { nullable: true })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  language?: Language;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only the questions you hold.' })
+  @IsOptional()
+  @IsBoolean()
+  mine?: boolean;
+}
+
+@ArgsType()
+export class AuditArgs extends PageArgs {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsMongoId()
+  questionId?: string;
+}

@@ -1,0 +1,4 @@
+export * from './info-point.module';
+export * from './question-lifecycle';
+export * from './questions.service';
+export * from './topics';

@@ -1,0 +1,61 @@
+import { Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { EventBus } from '@sasiad/core';
+import { IdentityModule, USER_ERASED } from '@sasiad/identity';
+import { AskerResolver } from './asker.resolver';
+import { AuditEntry, AuditEntrySchema } from './audit.schema';
+import { InfoPointAuditService } from './audit.service';
+import { CannedAnswer, CannedAnswerSchema } from './canned-answer.schema';
+import { CannedAnswersResolver } from './canned-answers.resolver';
+import { CannedAnswersService } from './canned-answers.service';
+import { QueueResolver } from './queue.resolver';
+import { Question, QuestionSchema } from './question.schema';
+import { QuestionsService } from './questions.service';
+
+@Module({
+  imports: [
+    IdentityModule,
+    MongooseModule.forFeature([
+      { name: Question.name, schema: QuestionSchema },
+      { name: AuditEntry.name, schema: AuditEntrySchema },
+      { name: CannedAnswer.name, schema: CannedAnswerSchema },
+    ]),
+  ],
+  providers: [
+    QuestionsService,
+    InfoPointAuditService,
+    CannedAnswersService,
+    AskerResolver,
+    QueueResolver,
+    CannedAnswersResolver,
+  ],
+  exports: [QuestionsService],
+})
+export class InfoPointModule implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(InfoPointModule.name);
+  private subscription?: Promise<number>;
+
+  constructor(
+    private readonly events: EventBus,
+    private readonly questions: QuestionsService,
+  ) {}
+
+  /** An erased account's questions are erased too (identity publishes USER_ERASED). */
+  onModuleInit() {
+    this.subscription = this.events.on<{ userId: string }>(USER_ERASED, async ({ userId }) => {
+      try {
+        await this.questions.onUserErased(userId);
+      } catch (error) {
+        // Never the user id or content: only that it failed, for an operator to look into.
+        this.logger.error(
+          { err: { name: (error as Error).name, message: (error as Error).message } },
+          'erasing info-point questions of an erased account failed',
+        );
+      }
+    });
+  }
+
+  async onApplicationShutdown() {
+    if (this.subscription) this.events.off(await this.subscription);
+  }
+}
