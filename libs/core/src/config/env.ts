@@ -167,6 +167,11 @@ export class Env {
   })
   TRUST_PROXY = 'false';
 
+  /** Redis for GraphQL subscription events shared by several server instances; in-process without it. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -208,6 +213,7 @@ export function validateEnv(raw: Record<string, unknown>): Env {
     'DATA_ENCRYPTION_KEYS',
     'BLIND_INDEX_KEY',
     'CORS_ORIGINS',
+    'REDIS_URL',
   ]) {
     const value = raw[key];
     if (value !== undefined && value !== '') picked[key] = value;

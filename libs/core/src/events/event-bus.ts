@@ -3,11 +3,19 @@ import type { PubSubEngine } from 'graphql-subscriptions';
 
 /**
  * Application events for GraphQL subscriptions. Contexts publish here after their write has
- * succeeded (FerretDB has no change streams). In-process now; the engine is swappable (Redis)
- * without touching publishers or subscribers.
+ * succeeded (FerretDB has no change streams). The engine is in-process or Redis (REDIS_URL, see
+ * EventsModule); publishers and subscribers do not see the difference.
  */
 export class EventBus {
-  constructor(private readonly engine: PubSubEngine) {}
+  constructor(
+    private readonly engine: PubSubEngine,
+    private readonly closeEngine: () => Promise<unknown> = async () => undefined,
+  ) {}
+
+  /** Closes the engine's connections (Redis); in-process there is nothing to close. */
+  async close(): Promise<void> {
+    await this.closeEngine();
+  }
 
   publish<T>(topic: string, payload: T): Promise<void> {
     return this.engine.publish(topic, payload);

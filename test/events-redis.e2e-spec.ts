@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { Role } from '@sasiad/core';
+import { startRedis } from './support/redis-server';
+import { startTestApp, TestApp } from './support/test-app';
+
+type Event = { action: string; questionId: string; status: string };
+
+/**
+ * With REDIS_URL, subscription events cross server instances: an asker connected to instance A
+ * hears of an answer written through instance B. (test/info-point-live covers the in-process bus.)
+ */
+describe('subscription events through Redis, across two server instances', () => {
+  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let a: TestApp;
+  let b: TestApp;
+  let client: Client;
+  const dataDir = mkdtempSync(join(tmpdir(), 'sasiad-redis-'));
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    // One database and one set of secrets for both instances, as in a real deployment.
+    const env = {
+      REDIS_URL: redis.url,
+      MONGODB_URI: `${process.env.SASIAD_TEST_DB_URI!.replace(/\/?$/, '/')}redis_${randomBytes(4).toString('hex')}`,
+    };
+    a = await startTestApp({ env, dataDir });
+    b = await startTestApp({ env, dataDir });
+  });
+  afterAll(async () => {
+    await client?.dispose();
+    await b?.close();
+    await a?.close();
+    await redis?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('delivers the answer event to a subscriber on the other instance', async () => {
+    const asked = await b.gql<{ askQuestion: { accessCode: string; question: { id: string } } }>(
+      `mutation($i: AskQuestionInput!) { askQuestion(input: $i) { accessCode question { id } } }`,
+      {
+        i: {
+          text: 'Чи можу я працювати під час розгляду справи?',
+          language: 'uk',
+          topic: 'work',
+          consentToProcessing: true,
+        },
+      },
+    );
+    const { accessCode, question } = asked.body.data!.askQuestion;
+
+    client = createClient({
+      url: a.url.replace('http', 'ws') + '/graphql',
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: true,
+    });
+    const events: Event[] = [];
+    client.subscribe<{ myQuestionEvents: Event }>(
+      {
+        query: `subscription($c: String) { myQuestionEvents(accessCode: $c) { action questionId status } }`,
+        variables: { c: accessCode },
+      },
+      {
+        next: (v) => void (v.data && events.push(v.data.myQuestionEvents)),
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
+    await new Promise((r) => setTimeout(r, 500)); // let the subscription reach Redis
+
+    const staff = await b.userWith([Role.staff]);
+    expect(
+      (
+        await b.gql(
+          `mutation($q: ID!) { claimQuestion(questionId: $q) { id } }`,
+          { q: question.id },
+          { token: staff.token },
+        )
+      ).body.errors,
+    ).toBeUndefined();
+    const answered = await b.gql(
+      `mutation($q: ID!, $t: String!) { answerQuestion(questionId: $q, text: $t) { id } }`,
+      { q: question.id, t: 'Так, якщо маєте дозвіл.' },
+      { token: staff.token },
+    );
+    expect(answered.body.errors).toBeUndefined();
+
+    for (
+      const end = Date.now() + 5000;
+      !events.some((e) => e.status === 'answered') && Date.now() < end;
+    ) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(events.map((e) => e.questionId)).toContain(question.id);
+    expect(
+      events.find((e) => e.questionId === question.id && e.status === 'answered'),
+    ).toBeDefined();
+  });
+});
