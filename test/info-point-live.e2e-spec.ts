@@ -79,6 +79,8 @@ describe('info point live: staff see the queue change, askers hear of answers', 
     const learner = await t.userWith([Role.learner]);
     const queue = collect(connect({ authorization: `Bearer ${staff.token}` }), QUEUE_EVENTS);
     const refused = collect(connect({ authorization: `Bearer ${learner.token}` }), QUEUE_EVENTS);
+    // graphql-ws does not acknowledge a subscription: give the server time to register it
+    await until(() => false, 500);
     const mine = await ask();
     const other = await ask();
     const signedIn = await ask(learner.token);
