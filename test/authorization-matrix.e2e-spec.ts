@@ -17,6 +17,7 @@ import { codeOf, startTestApp, TestApp } from './support/test-app';
 type Caller = 'anonymous' | Role;
 const CALLERS: Caller[] = ['anonymous', Role.learner, Role.staff, Role.library, Role.admin];
 const SIGNED_IN: Caller[] = [Role.learner, Role.staff, Role.library, Role.admin];
+const AUTHORS: Caller[] = [Role.staff, Role.admin];
 
 /**
  * Who may call each mutation. A mutation missing here fails the test, so every new mutation
@@ -34,6 +35,16 @@ const ACCESS: Record<string, Caller[]> = {
   createUser: [Role.admin],
   setUserRoles: [Role.admin],
   setUserStatus: [Role.admin],
+  createCourse: AUTHORS,
+  updateCourse: AUTHORS,
+  changeCourseState: AUTHORS,
+  addCourseModule: AUTHORS,
+  updateCourseModule: AUTHORS,
+  addLesson: AUTHORS,
+  updateLesson: AUTHORS,
+  enrolInCourse: SIGNED_IN,
+  unenrolFromCourse: SIGNED_IN,
+  completeLesson: SIGNED_IN,
 };
 
 const SCALARS: Record<string, unknown> = {

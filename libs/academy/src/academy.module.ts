@@ -1,0 +1,60 @@
+import { Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { EventBus } from '@sasiad/core';
+import { USER_ERASED } from '@sasiad/identity';
+import { Course, CourseSchema } from './course.schema';
+import { CourseModuleEntity, CourseModuleSchema } from './course-module.schema';
+import { CourseModulesResolver, CoursesResolver } from './courses.resolver';
+import { CoursesService } from './courses.service';
+import { Enrolment, EnrolmentSchema } from './enrolment.schema';
+import { EnrolmentsResolver } from './enrolments.resolver';
+import { EnrolmentsService } from './enrolments.service';
+import { Lesson, LessonSchema } from './lesson.schema';
+
+/** The Resident Academy: multilingual courses, publishing, catalogue, enrolment and progress. */
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: Course.name, schema: CourseSchema },
+      { name: CourseModuleEntity.name, schema: CourseModuleSchema },
+      { name: Lesson.name, schema: LessonSchema },
+      { name: Enrolment.name, schema: EnrolmentSchema },
+    ]),
+  ],
+  providers: [
+    CoursesService,
+    EnrolmentsService,
+    CoursesResolver,
+    CourseModulesResolver,
+    EnrolmentsResolver,
+  ],
+  exports: [CoursesService, EnrolmentsService],
+})
+export class AcademyModule implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Academy');
+  private erasures?: AsyncIterableIterator<{ userId: string }>;
+
+  constructor(
+    private readonly events: EventBus,
+    private readonly enrolments: EnrolmentsService,
+  ) {}
+
+  /** An erased account's enrolments go too (identity publishes the event after erasing). */
+  onModuleInit() {
+    const erasures = this.events.subscribe<{ userId: string }>(USER_ERASED);
+    this.erasures = erasures;
+    void (async () => {
+      for await (const { userId } of erasures) {
+        await this.enrolments
+          .eraseLearner(userId)
+          .catch((err: Error) =>
+            this.logger.error({ err: err.message }, 'erasing enrolments failed'),
+          );
+      }
+    })();
+  }
+
+  async onApplicationShutdown() {
+    await this.erasures?.return?.();
+  }
+}

@@ -1,0 +1,6 @@
+export * from './academy.module';
+export * from './catalogue.constants';
+export * from './courses.service';
+export * from './enrolments.service';
+export * from './localized-text';
+export * from './search-tokens';
