@@ -320,6 +320,32 @@ describe('academy: one course in four languages, publishing, visibility', () => 
     expect(be.lesson.blocks[0].text).toMatchObject({ language: 'be', state: 'OUTDATED' });
   });
 
+  it('keeps every translator’s text when several languages are saved at the same moment', async () => {
+    const moduleId = await addModule(t, staff.token, courseId, 9, [
+      { lang: 'pl', text: 'Odwołanie' },
+    ]);
+    const texts: Record<string, string> = {
+      uk: 'Оскарження',
+      be: 'Абскарджанне',
+      ru: 'Обжалование',
+    };
+    const results = await Promise.all(
+      Object.entries(texts).map(([lang, text]) =>
+        t.gql(
+          `mutation($i: UpdateModuleInput!) { updateCourseModule(input: $i) { id } }`,
+          { i: { moduleId, title: [{ lang, text }] } },
+          { token: staff.token },
+        ),
+      ),
+    );
+    expect(results.map((r) => codeOf(r) ?? 'OK')).toEqual(['OK', 'OK', 'OK']);
+    for (const [lang, text] of Object.entries(texts)) {
+      const read = await ok(t, COURSE, { id: courseId, lang });
+      const module = read.course.modules.find((m: { order: number }) => m.order === 9);
+      expect(module.title).toMatchObject({ text, language: lang, state: 'UP_TO_DATE' });
+    }
+  });
+
   describe('bad input: a clear, localized error with a stable code, and nothing changes', () => {
     const CREATE = `mutation($i: CreateCourseInput!) { createCourse(input: $i) { id } }`;
     const base = {

@@ -141,6 +141,16 @@ describe('academy: enrolment and progress', () => {
       'COURSE_FULL',
     );
     expect(await seats(courseId)).toBe(10);
+
+    // removing the limit opens the course again
+    await ok(
+      t,
+      `mutation($i: UpdateCourseInput!) { updateCourse(input: $i) { capacity } }`,
+      { i: { courseId, capacity: null } },
+      staff.token,
+    );
+    await ok(t, ENROL, { c: courseId }, winner.token);
+    expect(await seats(courseId)).toBe(11);
   });
 
   it('one learner enrolling twice at once gets one seat', async () => {

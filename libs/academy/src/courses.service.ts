@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import DataLoader from 'dataloader';
-import { Model, QueryFilter, trusted, Types } from 'mongoose';
+import { Model, QueryFilter, trusted, Types, UpdateQuery } from 'mongoose';
 import {
   AuthUser,
   Connection,
@@ -126,43 +126,42 @@ export class CoursesService {
   }
 
   async update(input: UpdateCourseInput, lang: Language): Promise<CourseModel> {
-    const current = await this.findCourse(input.courseId);
-    const now = new Date();
-    const base = current.baseLanguage;
-    const opensAt =
-      input.enrolmentOpensAt !== undefined ? input.enrolmentOpensAt : current.enrolmentOpensAt;
-    const closesAt =
-      input.enrolmentClosesAt !== undefined ? input.enrolmentClosesAt : current.enrolmentClosesAt;
-    this.assertWindow(opensAt, closesAt);
-    const next = {
-      title: input.title
-        ? this.localized(current.title, input.title, base, now, 'title')
-        : current.title,
-      summary: input.summary
-        ? this.localized(current.summary, input.summary, base, now, 'summary')
-        : current.summary,
-      topic: (input.topic as CourseTopic | undefined) ?? current.topic,
-      level: (input.level as CourseLevel | undefined) ?? current.level,
-      durationMinutes: input.durationMinutes ?? current.durationMinutes,
-      tags: input.tags ?? current.tags,
-      baseLanguage: base,
-      fallbackLanguages: input.fallbackLanguages
-        ? input.fallbackLanguages.filter((l) => l !== base)
-        : current.fallbackLanguages,
-      capacity: input.capacity ?? current.capacity ?? null,
-      enrolmentOpensAt: opensAt ?? null,
-      enrolmentClosesAt: closesAt ?? null,
-    };
     // enrolledCount, state and history are not touched here: they have their own guarded updates.
-    const updated = await this.courses
-      .findOneAndUpdate(
-        { _id: current._id },
-        { $set: { ...next, ...this.derived(next) } },
-        { returnDocument: 'after' },
-      )
-      .lean<LeanCourse>()
-      .exec();
-    if (!updated) throw new DomainException(ErrorCode.NOT_FOUND);
+    const updated = await this.revise<Course, LeanCourse>(
+      this.courses,
+      input.courseId,
+      (current) => {
+        const now = new Date();
+        const base = current.baseLanguage;
+        const opensAt =
+          input.enrolmentOpensAt !== undefined ? input.enrolmentOpensAt : current.enrolmentOpensAt;
+        const closesAt =
+          input.enrolmentClosesAt !== undefined
+            ? input.enrolmentClosesAt
+            : current.enrolmentClosesAt;
+        this.assertWindow(opensAt, closesAt);
+        const next = {
+          title: input.title
+            ? this.localized(current.title, input.title, base, now, 'title')
+            : current.title,
+          summary: input.summary
+            ? this.localized(current.summary, input.summary, base, now, 'summary')
+            : current.summary,
+          topic: (input.topic as CourseTopic | undefined) ?? current.topic,
+          level: (input.level as CourseLevel | undefined) ?? current.level,
+          durationMinutes: input.durationMinutes ?? current.durationMinutes,
+          tags: input.tags ?? current.tags,
+          baseLanguage: base,
+          fallbackLanguages: input.fallbackLanguages
+            ? input.fallbackLanguages.filter((l) => l !== base)
+            : current.fallbackLanguages,
+          capacity: input.capacity !== undefined ? input.capacity : (current.capacity ?? null),
+          enrolmentOpensAt: opensAt ?? null,
+          enrolmentClosesAt: closesAt ?? null,
+        };
+        return { ...next, ...this.derived(next) };
+      },
+    );
     return this.courseView(updated, lang);
   }
 
@@ -212,25 +211,26 @@ export class CoursesService {
   }
 
   async updateModule(input: UpdateModuleInput, lang: Language): Promise<CourseModuleModel> {
-    const current = await this.modules.findById(input.moduleId).lean<LeanCourseModule>().exec();
-    if (!current) throw new DomainException(ErrorCode.NOT_FOUND);
-    const course = await this.findCourse(current.courseId.toHexString());
-    const set: Partial<CourseModuleEntity> = {};
-    if (input.order !== undefined) set.order = input.order;
-    if (input.title)
-      set.title = this.localized(
-        current.title,
-        input.title,
-        course.baseLanguage,
-        new Date(),
-        'title',
-      );
-    const updated = await this.modules
-      .findOneAndUpdate({ _id: current._id }, { $set: set }, { returnDocument: 'after' })
-      .lean<LeanCourseModule>()
-      .exec();
-    if (!updated) throw new DomainException(ErrorCode.NOT_FOUND);
-    return this.moduleView(updated, this.reading(course, lang));
+    let course: LeanCourse | undefined;
+    const updated = await this.revise<CourseModuleEntity, LeanCourseModule>(
+      this.modules,
+      input.moduleId,
+      async (current) => {
+        course ??= await this.findCourse(current.courseId.toHexString());
+        const set: Partial<CourseModuleEntity> = {};
+        if (input.order !== undefined) set.order = input.order;
+        if (input.title)
+          set.title = this.localized(
+            current.title,
+            input.title,
+            course.baseLanguage,
+            new Date(),
+            'title',
+          );
+        return set;
+      },
+    );
+    return this.moduleView(updated, this.reading(course!, lang));
   }
 
   async addLesson(input: AddLessonInput, lang: Language): Promise<LessonModel> {
@@ -253,24 +253,25 @@ export class CoursesService {
   }
 
   async updateLesson(input: UpdateLessonInput, lang: Language): Promise<LessonModel> {
-    const current = await this.lessons.findById(input.lessonId).lean<LeanLesson>().exec();
-    if (!current) throw new DomainException(ErrorCode.NOT_FOUND);
-    const course = await this.findCourse(current.courseId.toHexString());
-    const now = new Date();
-    const base = course.baseLanguage;
-    const set: Partial<Lesson> = {};
-    if (input.order !== undefined) set.order = input.order;
-    if (input.title) set.title = this.localized(current.title, input.title, base, now, 'title');
-    if (input.blocks) set.blocks = this.blocks(current.blocks, input.blocks, base, now);
-    if (input.legal !== undefined) set.legal = input.legal;
-    if (input.sources) set.sources = input.sources.map((s) => ({ title: s.title, url: s.url }));
-    if (input.lastVerifiedAt !== undefined) set.lastVerifiedAt = input.lastVerifiedAt;
-    const updated = await this.lessons
-      .findOneAndUpdate({ _id: current._id }, { $set: set }, { returnDocument: 'after' })
-      .lean<LeanLesson>()
-      .exec();
-    if (!updated) throw new DomainException(ErrorCode.NOT_FOUND);
-    return this.lessonView(updated, this.reading(course, lang));
+    let course: LeanCourse | undefined;
+    const updated = await this.revise<Lesson, LeanLesson>(
+      this.lessons,
+      input.lessonId,
+      async (current) => {
+        course ??= await this.findCourse(current.courseId.toHexString());
+        const now = new Date();
+        const base = course.baseLanguage;
+        const set: Partial<Lesson> = {};
+        if (input.order !== undefined) set.order = input.order;
+        if (input.title) set.title = this.localized(current.title, input.title, base, now, 'title');
+        if (input.blocks) set.blocks = this.blocks(current.blocks, input.blocks, base, now);
+        if (input.legal !== undefined) set.legal = input.legal;
+        if (input.sources) set.sources = input.sources.map((s) => ({ title: s.title, url: s.url }));
+        if (input.lastVerifiedAt !== undefined) set.lastVerifiedAt = input.lastVerifiedAt;
+        return set;
+      },
+    );
+    return this.lessonView(updated, this.reading(course!, lang));
   }
 
   // ---------------------------------------------------------------- reading
@@ -507,6 +508,34 @@ export class CoursesService {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /**
+   * Read, merge, write with optimistic concurrency: the write applies only if the revision
+   * (`__v`) is still the one read; otherwise the document is read and merged again. Two
+   * translators saving different languages at the same moment both keep their text.
+   */
+  private async revise<S, T extends { _id: Types.ObjectId }>(
+    model: Model<S>,
+    id: string,
+    change: (current: T) => Record<string, unknown> | Promise<Record<string, unknown>>,
+  ): Promise<T> {
+    if (!Types.ObjectId.isValid(id)) throw new DomainException(ErrorCode.NOT_FOUND);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = await model.findById(id).lean<T & { __v?: number }>().exec();
+      if (!current) throw new DomainException(ErrorCode.NOT_FOUND);
+      const set = await change(current);
+      const updated = await model
+        .findOneAndUpdate(
+          { _id: current._id, __v: current.__v ?? 0 } as QueryFilter<S>,
+          { $set: set, $inc: { __v: 1 } } as UpdateQuery<S>,
+          { returnDocument: 'after' },
+        )
+        .lean<T>()
+        .exec();
+      if (updated) return updated;
+    }
+    throw new DomainException(ErrorCode.EDIT_CONFLICT);
+  }
 
   private assertWindow(opensAt?: Date | null, closesAt?: Date | null) {
     if (opensAt && closesAt && closesAt <= opensAt)

@@ -75,22 +75,25 @@ abstract class CourseSettingsInput {
   @IsIn(LANGUAGES, { each: true })
   fallbackLanguages?: Language[];
 
-  @Field(() => Int, { nullable: true, description: 'Seats; none means unlimited.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Seats; none means unlimited (on update, null removes the limit).',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(100000)
-  capacity?: number;
+  capacity?: number | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'On update, null removes it.' })
   @IsOptional()
   @IsDate()
-  enrolmentOpensAt?: Date;
+  enrolmentOpensAt?: Date | null;
 
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'On update, null removes it.' })
   @IsOptional()
   @IsDate()
-  enrolmentClosesAt?: Date;
+  enrolmentClosesAt?: Date | null;
 }
 
 @InputType()
