@@ -45,6 +45,10 @@ const ACCESS: Record<string, Caller[]> = {
   enrolInCourse: SIGNED_IN,
   unenrolFromCourse: SIGNED_IN,
   completeLesson: SIGNED_IN,
+  setModuleQuiz: AUTHORS,
+  addQuizQuestion: AUTHORS,
+  startQuizAttempt: SIGNED_IN,
+  submitQuizAttempt: SIGNED_IN,
 };
 
 const SCALARS: Record<string, unknown> = {

@@ -10,6 +10,9 @@ import { Enrolment, EnrolmentSchema } from './enrolment.schema';
 import { EnrolmentsResolver } from './enrolments.resolver';
 import { EnrolmentsService } from './enrolments.service';
 import { Lesson, LessonSchema } from './lesson.schema';
+import { QuizAttempt, QuizAttemptSchema, QuizQuestion, QuizQuestionSchema } from './quiz.schema';
+import { QuizzesResolver } from './quizzes.resolver';
+import { QuizzesService } from './quizzes.service';
 
 /** The Resident Academy: multilingual courses, publishing, catalogue, enrolment and progress. */
 @Module({
@@ -19,6 +22,8 @@ import { Lesson, LessonSchema } from './lesson.schema';
       { name: CourseModuleEntity.name, schema: CourseModuleSchema },
       { name: Lesson.name, schema: LessonSchema },
       { name: Enrolment.name, schema: EnrolmentSchema },
+      { name: QuizQuestion.name, schema: QuizQuestionSchema },
+      { name: QuizAttempt.name, schema: QuizAttemptSchema },
     ]),
   ],
   providers: [
@@ -27,8 +32,10 @@ import { Lesson, LessonSchema } from './lesson.schema';
     CoursesResolver,
     CourseModulesResolver,
     EnrolmentsResolver,
+    QuizzesService,
+    QuizzesResolver,
   ],
-  exports: [CoursesService, EnrolmentsService],
+  exports: [CoursesService, EnrolmentsService, QuizzesService],
 })
 export class AcademyModule implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Academy');
@@ -37,6 +44,7 @@ export class AcademyModule implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly events: EventBus,
     private readonly enrolments: EnrolmentsService,
+    private readonly quizzes: QuizzesService,
   ) {}
 
   /** An erased account's enrolments go too (identity publishes the event after erasing). */
@@ -45,11 +53,12 @@ export class AcademyModule implements OnModuleInit, OnApplicationShutdown {
     this.erasures = erasures;
     void (async () => {
       for await (const { userId } of erasures) {
-        await this.enrolments
-          .eraseLearner(userId)
-          .catch((err: Error) =>
-            this.logger.error({ err: err.message }, 'erasing enrolments failed'),
-          );
+        await Promise.all([
+          this.enrolments.eraseLearner(userId),
+          this.quizzes.eraseLearner(userId),
+        ]).catch((err: Error) =>
+          this.logger.error({ err: err.message }, 'erasing enrolments failed'),
+        );
       }
     })();
   }

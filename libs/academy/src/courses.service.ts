@@ -18,7 +18,7 @@ import {
 } from '@sasiad/core';
 import { CourseLevel, CourseTopic } from './catalogue.constants';
 import { Course, CourseState, LeanCourse } from './course.schema';
-import { CourseModuleEntity, LeanCourseModule } from './course-module.schema';
+import { CourseModuleEntity, LeanCourseModule, QuizSettings } from './course-module.schema';
 import {
   AddLessonInput,
   AddModuleInput,
@@ -31,6 +31,7 @@ import {
   UpdateLessonInput,
   UpdateModuleInput,
 } from './dto/academy.inputs';
+import { LeanQuizQuestion, QuizQuestion } from './quiz.schema';
 import { LeanLesson, Lesson, LessonBlock, LessonBlockKind } from './lesson.schema';
 import {
   containsRawHtml,
@@ -92,6 +93,7 @@ export class CoursesService {
     @InjectModel(Course.name) private readonly courses: Model<Course>,
     @InjectModel(CourseModuleEntity.name) private readonly modules: Model<CourseModuleEntity>,
     @InjectModel(Lesson.name) private readonly lessons: Model<Lesson>,
+    @InjectModel(QuizQuestion.name) private readonly quizQuestions: Model<QuizQuestion>,
     private readonly i18n: I18nService,
   ) {}
 
@@ -394,9 +396,10 @@ export class CoursesService {
   /** Every translatable field of a course, its modules and lessons that is MISSING or OUTDATED in `lang`. */
   async translationGaps(courseId: string, lang: Language): Promise<TranslationGap[]> {
     const course = await this.findCourse(courseId);
-    const [modules, lessons] = await Promise.all([
+    const [modules, lessons, questions] = await Promise.all([
       this.modules.find({ courseId: course._id }).sort({ order: 1 }).lean<LeanCourseModule[]>(),
       this.lessons.find({ courseId: course._id }).sort({ order: 1 }).lean<LeanLesson[]>(),
+      this.quizQuestions.find({ courseId: course._id }).sort({ _id: 1 }).lean<LeanQuizQuestion[]>(),
     ]);
     const gaps: TranslationGap[] = [];
     const check = (
@@ -419,6 +422,12 @@ export class CoursesService {
         for (const f of BLOCK_TEXT_FIELDS)
           check(TranslatableEntity.LESSON, l._id, `blocks.${index}.${f}`, block[f]);
       });
+    }
+    for (const q of questions) {
+      check(TranslatableEntity.QUIZ_QUESTION, q._id, 'prompt', q.prompt);
+      q.options.forEach((o, index) =>
+        check(TranslatableEntity.QUIZ_QUESTION, q._id, `options.${index}.text`, o.text),
+      );
     }
     return gaps;
   }
@@ -474,6 +483,18 @@ export class CoursesService {
       moduleId: m._id.toHexString(),
       lessonIds: lessons.filter((l) => l.moduleId.equals(m._id)).map((l) => l._id.toHexString()),
     }));
+  }
+
+  /** A module and its course (NOT_FOUND for unknown ids). */
+  async findModule(moduleId: string): Promise<{ module: LeanCourseModule; course: LeanCourse }> {
+    if (!Types.ObjectId.isValid(moduleId)) throw new DomainException(ErrorCode.NOT_FOUND);
+    const module = await this.modules.findById(moduleId).lean<LeanCourseModule>().exec();
+    if (!module) throw new DomainException(ErrorCode.NOT_FOUND);
+    return { module, course: await this.findCourse(module.courseId.toHexString()) };
+  }
+
+  async setQuizSettings(moduleId: Types.ObjectId, quiz: QuizSettings): Promise<void> {
+    await this.modules.updateOne({ _id: moduleId }, { $set: { quiz } }).exec();
   }
 
   async findLessonCourseId(lessonId: string): Promise<Types.ObjectId> {
@@ -545,7 +566,7 @@ export class CoursesService {
   }
 
   /** Validates entries (one per language, no raw HTML) and merges them; the base text must exist. */
-  private localized(
+  localized(
     existing: LocalizedField | undefined,
     entries: TextEntry[] | undefined,
     base: Language,
@@ -629,7 +650,7 @@ export class CoursesService {
     return { availableLanguages, searchTokens };
   }
 
-  private reading(
+  reading(
     course: Pick<Course, 'baseLanguage' | 'fallbackLanguages'>,
     lang: Language,
   ): ReadingContext {
@@ -670,6 +691,13 @@ export class CoursesService {
       courseId: m.courseId.toHexString(),
       order: m.order,
       title: this.text(m.title, reading),
+      quiz: m.quiz
+        ? {
+            drawCount: m.quiz.drawCount,
+            passPercent: m.quiz.passPercent,
+            maxAttempts: m.quiz.maxAttempts,
+          }
+        : null,
       reading,
     };
   }

@@ -16,6 +16,9 @@ export class Enrolment {
   @Prop({ type: [Types.ObjectId], default: [] })
   completedLessonIds: Types.ObjectId[];
 
+  @Prop({ type: [Types.ObjectId], default: [] })
+  passedQuizModuleIds: Types.ObjectId[];
+
   createdAt: Date;
 }
 

@@ -86,6 +86,24 @@ export class EnrolmentsService {
     return this.toModel(await this.find(courseId, user));
   }
 
+  async assertEnrolled(courseId: Types.ObjectId, user: AuthUser): Promise<void> {
+    if (!(await this.enrolments.exists({ courseId, userId: new Types.ObjectId(user.id) })))
+      throw new DomainException(ErrorCode.NOT_ENROLLED);
+  }
+
+  async markQuizPassed(
+    courseId: Types.ObjectId,
+    moduleId: Types.ObjectId,
+    user: AuthUser,
+  ): Promise<void> {
+    await this.enrolments
+      .updateOne(
+        { courseId, userId: new Types.ObjectId(user.id) },
+        { $addToSet: { passedQuizModuleIds: moduleId } },
+      )
+      .exec();
+  }
+
   /** The learner's account was erased: their enrolments go, and their seats are freed. */
   async eraseLearner(userId: string): Promise<void> {
     if (!Types.ObjectId.isValid(userId)) return;
@@ -140,6 +158,7 @@ export class EnrolmentsService {
       modules,
       completedLessonIds,
       resumeLessonId: all.find((id) => !done.has(id)) ?? null,
+      passedQuizModuleIds: (enrolment.passedQuizModuleIds ?? []).map((id) => id.toHexString()),
     };
   }
 }

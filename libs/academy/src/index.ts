@@ -4,3 +4,4 @@ export * from './courses.service';
 export * from './enrolments.service';
 export * from './localized-text';
 export * from './search-tokens';
+export * from './quizzes.service';

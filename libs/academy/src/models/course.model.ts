@@ -3,6 +3,7 @@ import { ConnectionType, Language, LanguageCodeScalar } from '@sasiad/core';
 import { CourseState } from '../course.schema';
 import { LessonBlockKind, LinkKind } from '../lesson.schema';
 import { LanguagePolicy, TranslationState } from '../localized-text';
+import { QuizSettingsModel } from './quiz.model';
 
 registerEnumType(TranslationState, {
   name: 'TranslationState',
@@ -122,6 +123,9 @@ export class CourseModuleModel {
   @Field(() => LocalizedText)
   title: LocalizedText;
 
+  @Field(() => QuizSettingsModel, { nullable: true, description: 'The module’s quiz, if any.' })
+  quiz: QuizSettingsModel | null;
+
   reading: ReadingContext;
 }
 
@@ -188,6 +192,7 @@ export enum TranslatableEntity {
   COURSE = 'COURSE',
   MODULE = 'MODULE',
   LESSON = 'LESSON',
+  QUIZ_QUESTION = 'QUIZ_QUESTION',
 }
 registerEnumType(TranslatableEntity, { name: 'TranslatableEntity' });
 
@@ -246,6 +251,9 @@ export class CourseProgress {
     description: 'The next lesson to read (first incomplete in course order); null when done.',
   })
   resumeLessonId: string | null;
+
+  @Field(() => [ID], { description: 'Modules whose quiz the learner has passed.' })
+  passedQuizModuleIds: string[];
 }
 
 @ObjectType()
