@@ -49,6 +49,8 @@ const ACCESS: Record<string, Caller[]> = {
   addQuizQuestion: AUTHORS,
   startQuizAttempt: SIGNED_IN,
   submitQuizAttempt: SIGNED_IN,
+  claimCertificate: SIGNED_IN,
+  revokeCertificate: AUTHORS,
 };
 
 const SCALARS: Record<string, unknown> = {

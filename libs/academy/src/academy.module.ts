@@ -2,6 +2,9 @@ import { Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/com
 import { MongooseModule } from '@nestjs/mongoose';
 import { EventBus } from '@sasiad/core';
 import { USER_ERASED } from '@sasiad/identity';
+import { Certificate, CertificateSchema } from './certificate.schema';
+import { CertificatesResolver } from './certificates.resolver';
+import { CertificatesService } from './certificates.service';
 import { Course, CourseSchema } from './course.schema';
 import { CourseModuleEntity, CourseModuleSchema } from './course-module.schema';
 import { CourseModulesResolver, CoursesResolver } from './courses.resolver';
@@ -24,6 +27,7 @@ import { QuizzesService } from './quizzes.service';
       { name: Enrolment.name, schema: EnrolmentSchema },
       { name: QuizQuestion.name, schema: QuizQuestionSchema },
       { name: QuizAttempt.name, schema: QuizAttemptSchema },
+      { name: Certificate.name, schema: CertificateSchema },
     ]),
   ],
   providers: [
@@ -34,8 +38,10 @@ import { QuizzesService } from './quizzes.service';
     EnrolmentsResolver,
     QuizzesService,
     QuizzesResolver,
+    CertificatesService,
+    CertificatesResolver,
   ],
-  exports: [CoursesService, EnrolmentsService, QuizzesService],
+  exports: [CoursesService, EnrolmentsService, QuizzesService, CertificatesService],
 })
 export class AcademyModule implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Academy');
@@ -45,9 +51,10 @@ export class AcademyModule implements OnModuleInit, OnApplicationShutdown {
     private readonly events: EventBus,
     private readonly enrolments: EnrolmentsService,
     private readonly quizzes: QuizzesService,
+    private readonly certificates: CertificatesService,
   ) {}
 
-  /** An erased account's enrolments go too (identity publishes the event after erasing). */
+  /** An erased account's enrolments, quiz attempts and certificates go too (identity publishes the event after erasing). */
   onModuleInit() {
     const erasures = this.events.subscribe<{ userId: string }>(USER_ERASED);
     this.erasures = erasures;
@@ -56,8 +63,9 @@ export class AcademyModule implements OnModuleInit, OnApplicationShutdown {
         await Promise.all([
           this.enrolments.eraseLearner(userId),
           this.quizzes.eraseLearner(userId),
+          this.certificates.eraseLearner(userId),
         ]).catch((err: Error) =>
-          this.logger.error({ err: err.message }, 'erasing enrolments failed'),
+          this.logger.error({ err: err.message }, 'erasing academy data failed'),
         );
       }
     })();

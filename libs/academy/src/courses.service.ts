@@ -465,11 +465,13 @@ export class CoursesService {
     return course;
   }
 
-  /** Lesson ids of a course grouped by module, both in course order. */
-  async outline(courseId: Types.ObjectId): Promise<{ moduleId: string; lessonIds: string[] }[]> {
+  /** Lesson ids of a course grouped by module, both in course order, and which modules have a quiz. */
+  async outline(
+    courseId: Types.ObjectId,
+  ): Promise<{ moduleId: string; lessonIds: string[]; hasQuiz: boolean }[]> {
     const [modules, lessons] = await Promise.all([
       this.modules
-        .find({ courseId }, { _id: 1, order: 1 })
+        .find({ courseId }, { _id: 1, order: 1, quiz: 1 })
         .sort({ order: 1, _id: 1 })
         .lean<LeanCourseModule[]>()
         .exec(),
@@ -482,6 +484,7 @@ export class CoursesService {
     return modules.map((m) => ({
       moduleId: m._id.toHexString(),
       lessonIds: lessons.filter((l) => l.moduleId.equals(m._id)).map((l) => l._id.toHexString()),
+      hasQuiz: !!m.quiz,
     }));
   }
 

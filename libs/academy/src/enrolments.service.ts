@@ -82,6 +82,20 @@ export class EnrolmentsService {
     return this.progressOf(enrolment);
   }
 
+  /** Every lesson done and every module quiz passed (a course without lessons is never complete). */
+  async isCompleted(courseId: Types.ObjectId, user: AuthUser): Promise<boolean> {
+    const enrolment = await this.find(courseId.toHexString(), user);
+    const outline = await this.courses.outline(courseId);
+    const done = new Set(enrolment.completedLessonIds.map((id) => id.toHexString()));
+    const passed = new Set((enrolment.passedQuizModuleIds ?? []).map((id) => id.toHexString()));
+    const lessons = outline.flatMap((m) => m.lessonIds);
+    return (
+      lessons.length > 0 &&
+      lessons.every((id) => done.has(id)) &&
+      outline.every((m) => !m.hasQuiz || passed.has(m.moduleId))
+    );
+  }
+
   async myEnrolment(courseId: string, user: AuthUser): Promise<EnrolmentModel> {
     return this.toModel(await this.find(courseId, user));
   }

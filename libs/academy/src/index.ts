@@ -5,3 +5,4 @@ export * from './enrolments.service';
 export * from './localized-text';
 export * from './search-tokens';
 export * from './quizzes.service';
+export * from './certificates.service';
