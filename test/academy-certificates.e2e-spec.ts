@@ -178,4 +178,28 @@ describe('academy: completion certificates', () => {
       revokedAt: revoked.revokedAt,
     });
   });
+
+  it('an erased account takes its enrolment, quiz attempts and certificate with it', async () => {
+    const learner = await learnerWhoFinished();
+    const claimed = (await ok(t, CLAIM, { c: courseId, n: 'Do usunięcia' }, learner.token))
+      .claimCertificate;
+    const userId = new Types.ObjectId(learner.id);
+    const held = async () =>
+      Promise.all(
+        ['academy_enrolments', 'academy_quiz_attempts', 'academy_certificates'].map((c) =>
+          t.db.collection(c).countDocuments({ userId }),
+        ),
+      );
+    expect(await held()).toEqual([1, 1, 1]);
+    await ok(
+      t,
+      `mutation($p: String!) { deleteMyAccount(input: { password: $p }) }`,
+      { p: learner.password },
+      learner.token,
+    );
+    for (let i = 0; i < 50 && (await held()).some((n) => n > 0); i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(await held()).toEqual([0, 0, 0]);
+    expect(codeOf(await t.gql(VERIFY, { code: claimed.verificationCode }))).toBe('NOT_FOUND');
+  });
 });

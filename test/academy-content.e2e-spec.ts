@@ -125,6 +125,10 @@ describe('academy: one course in four languages, publishing, visibility', () => 
     expect(stored!.history.every((h: { by: unknown }) => String(h.by) === staff.id)).toBe(true);
     const read = await ok(t, COURSE, { id: courseId }, learner.token);
     expect(read.course.state).toBe('PUBLISHED');
+    // the workflow history names staff accounts: authors only
+    const history = `query($id: ID!) { course(id: $id) { history { state by } } }`;
+    expect((await ok(t, history, { id: courseId }, learner.token)).course.history).toEqual([]);
+    expect((await ok(t, history, { id: courseId }, staff.token)).course.history).toHaveLength(3);
   });
 
   it('reads the same course in uk, be, ru and pl, flagging fallbacks; be never falls back to ru', async () => {

@@ -278,6 +278,66 @@ describe('academy: module quizzes', () => {
     expect(quiz.filter((g: { field: string }) => g.field === 'prompt')).toHaveLength(3);
   });
 
+  it('lets translators add languages to a question later; the prompt goes OUTDATED when the Polish changes', async () => {
+    const bank = async () =>
+      (
+        await ok(
+          t,
+          `query($m: ID!) { quizQuestionBank(id: $m, lang: "be") { id kind prompt { text language state } options { key correct text { text language } } } }`,
+          { m: moduleId },
+          staff.token,
+        )
+      ).quizQuestionBank as Data[];
+    const multiple = (await bank()).find((q) => q.kind === 'MULTIPLE')!;
+    const UPDATE = `mutation($i: UpdateQuizQuestionInput!) { updateQuizQuestion(input: $i) { id } }`;
+    await ok(
+      t,
+      UPDATE,
+      {
+        i: {
+          questionId: multiple.id,
+          prompt: [{ lang: 'be', text: 'Што трэба далучыць?' }],
+          options: [
+            { text: [{ lang: 'be', text: 'Пашпарт' }] },
+            { text: [{ lang: 'be', text: 'Фота' }] },
+            { text: [{ lang: 'be', text: 'Пасведчанне аб нараджэнні дзеда' }] },
+          ],
+        },
+      },
+      staff.token,
+    );
+    let after = (await bank()).find((q) => q.id === multiple.id)!;
+    expect(after.prompt).toMatchObject({ language: 'be', state: 'UP_TO_DATE' });
+    expect(after.options.map((o: Data) => o.text.text)).toEqual([
+      'Пашпарт',
+      'Фота',
+      'Пасведчанне аб нараджэнні дзеда',
+    ]);
+    // keys and correctness are untouched
+    expect(after.options.map((o: Data) => [o.key, o.correct])).toEqual(
+      multiple.options.map((o: Data) => [o.key, o.correct]),
+    );
+    await ok(
+      t,
+      UPDATE,
+      {
+        i: {
+          questionId: multiple.id,
+          prompt: [{ lang: 'pl', text: 'Co należy dołączyć do wniosku?' }],
+        },
+      },
+      staff.token,
+    );
+    after = (await bank()).find((q) => q.id === multiple.id)!;
+    expect(after.prompt).toMatchObject({ language: 'be', state: 'OUTDATED' });
+    const wrongCount = await t.gql(
+      UPDATE,
+      { i: { questionId: multiple.id, options: [{ text: [{ lang: 'uk', text: 'Паспорт' }] }] } },
+      { token: staff.token },
+    );
+    expect(codeOf(wrongCount)).toBe('INVALID_QUIZ_QUESTION');
+  });
+
   it('another learner cannot submit someone else’s attempt', async () => {
     const [a, b] = [await t.userWith([Role.learner]), await t.userWith([Role.learner])];
     for (const l of [a, b])

@@ -47,6 +47,7 @@ const ACCESS: Record<string, Caller[]> = {
   completeLesson: SIGNED_IN,
   setModuleQuiz: AUTHORS,
   addQuizQuestion: AUTHORS,
+  updateQuizQuestion: AUTHORS,
   startQuizAttempt: SIGNED_IN,
   submitQuizAttempt: SIGNED_IN,
   claimCertificate: SIGNED_IN,

@@ -283,7 +283,7 @@ export class CoursesService {
     const course = await this.findCourse(id);
     if (course.state !== CourseState.PUBLISHED && !isAuthor(user))
       throw new DomainException(ErrorCode.NOT_FOUND);
-    return this.courseView(course, lang);
+    return this.courseView(course, lang, isAuthor(user));
   }
 
   async getLesson(id: string, lang: Language, user: AuthUser | null): Promise<LessonModel> {
@@ -307,19 +307,20 @@ export class CoursesService {
         // words are [\p{L}\p{N}]+ after normalisation: nothing to escape in the pattern
         searchTokens: trusted({ $regex: `^${lang}:${word}` }),
       }));
-    return this.page(filter, args, lang);
+    return this.page(filter, args, lang, false);
   }
 
   /** Every state, for authors. */
   async staffList(args: StaffCoursesArgs, lang: Language): Promise<Connection<CourseModel>> {
     const filter: QueryFilter<Course> = args.state ? { state: args.state } : {};
-    return this.page(filter, args, lang);
+    return this.page(filter, args, lang, true);
   }
 
   private async page(
     filter: QueryFilter<Course>,
     args: { first: number; after?: string },
     lang: Language,
+    forAuthor: boolean,
   ): Promise<Connection<CourseModel>> {
     const page: QueryFilter<Course> = { ...filter };
     if (args.after) page._id = trusted({ $gt: oid(decodeCursor(args.after).id) });
@@ -332,7 +333,7 @@ export class CoursesService {
         .exec(),
       this.courses.countDocuments(filter).exec(),
     ]);
-    const nodes = rows.slice(0, args.first).map((c) => this.courseView(c, lang));
+    const nodes = rows.slice(0, args.first).map((c) => this.courseView(c, lang, forAuthor));
     const last = nodes[nodes.length - 1];
     return {
       nodes,
@@ -664,7 +665,8 @@ export class CoursesService {
     return resolveLocalized(field, reading.lang, reading.policy);
   }
 
-  private courseView(c: LeanCourse, lang: Language): CourseModel {
+  /** Learners get no workflow history (it names staff accounts). */
+  private courseView(c: LeanCourse, lang: Language, forAuthor = true): CourseModel {
     const reading = this.reading(c, lang);
     return {
       id: c._id.toHexString(),
@@ -679,7 +681,11 @@ export class CoursesService {
       availableLanguages: c.availableLanguages,
       requestedLanguage: lang,
       state: c.state,
-      history: c.history.map((h) => ({ state: h.state, by: h.by.toHexString(), at: h.at })),
+      history: (forAuthor ? c.history : []).map((h) => ({
+        state: h.state,
+        by: h.by.toHexString(),
+        at: h.at,
+      })),
       capacity: c.capacity ?? null,
       enrolledCount: c.enrolledCount,
       enrolmentOpensAt: c.enrolmentOpensAt ?? null,

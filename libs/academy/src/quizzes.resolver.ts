@@ -1,7 +1,12 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthUser, Ctx, CurrentUser, RequestContext, Role, Roles, SignedIn } from '@sasiad/core';
 import { ReadArgs } from './dto/academy.inputs';
-import { AddQuizQuestionInput, SetModuleQuizInput, SubmitQuizInput } from './dto/quiz.inputs';
+import {
+  AddQuizQuestionInput,
+  SetModuleQuizInput,
+  SubmitQuizInput,
+  UpdateQuizQuestionInput,
+} from './dto/quiz.inputs';
 import {
   QuizAttemptModel,
   QuizQuestionForAuthor,
@@ -26,6 +31,12 @@ export class QuizzesResolver {
   @Authors()
   addQuizQuestion(@Args('input') input: AddQuizQuestionInput, @Ctx() ctx: RequestContext) {
     return this.quizzes.addQuestion(input, ctx.lang);
+  }
+
+  @Mutation(() => QuizQuestionForAuthor, { description: 'Translate or reword a question.' })
+  @Authors()
+  updateQuizQuestion(@Args('input') input: UpdateQuizQuestionInput, @Ctx() ctx: RequestContext) {
+    return this.quizzes.updateQuestion(input, ctx.lang);
   }
 
   @Query(() => [QuizQuestionForAuthor], {

@@ -5,7 +5,12 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { AuthUser, DomainException, ErrorCode, I18nService, Language } from '@sasiad/core';
 import { CourseState } from './course.schema';
 import { CoursesService } from './courses.service';
-import { AddQuizQuestionInput, SetModuleQuizInput, SubmitQuizInput } from './dto/quiz.inputs';
+import {
+  AddQuizQuestionInput,
+  SetModuleQuizInput,
+  SubmitQuizInput,
+  UpdateQuizQuestionInput,
+} from './dto/quiz.inputs';
 import { EnrolmentsService } from './enrolments.service';
 import { resolveLocalized, TranslationState } from './localized-text';
 import { ReadingContext } from './models/course.model';
@@ -103,6 +108,53 @@ export class QuizzesService {
       created.toObject() as LeanQuizQuestion,
       this.courses.reading(course, lang),
     );
+  }
+
+  /** Optimistic concurrency as for lessons: translators saving at once both keep their text. */
+  async updateQuestion(
+    input: UpdateQuizQuestionInput,
+    lang: Language,
+  ): Promise<QuizQuestionForAuthor> {
+    for (let tries = 0; tries < 5; tries++) {
+      const current = await this.questions
+        .findById(input.questionId)
+        .lean<LeanQuizQuestion & { __v?: number }>()
+        .exec();
+      if (!current) throw new DomainException(ErrorCode.NOT_FOUND);
+      const course = await this.courses.findCourse(current.courseId.toHexString());
+      const base = course.baseLanguage;
+      const now = new Date();
+      const set: Partial<QuizQuestion> = {};
+      if (input.prompt)
+        set.prompt = this.courses.localized(current.prompt, input.prompt, base, now, 'prompt');
+      if (input.options) {
+        if (
+          current.kind === QuizQuestionKind.TRUE_FALSE ||
+          input.options.length !== current.options.length
+        )
+          throw this.invalidQuestion('sameNumberOfOptions');
+        set.options = current.options.map((o, index) => ({
+          ...o,
+          text: this.courses.localized(
+            o.text,
+            input.options![index].text,
+            base,
+            now,
+            `options.${index}.text`,
+          ),
+        }));
+      }
+      const updated = await this.questions
+        .findOneAndUpdate(
+          { _id: current._id, __v: current.__v ?? 0 },
+          { $set: set, $inc: { __v: 1 } },
+          { returnDocument: 'after' },
+        )
+        .lean<LeanQuizQuestion>()
+        .exec();
+      if (updated) return this.authorView(updated, this.courses.reading(course, lang));
+    }
+    throw new DomainException(ErrorCode.EDIT_CONFLICT);
   }
 
   async bank(moduleId: string, lang: Language): Promise<QuizQuestionForAuthor[]> {

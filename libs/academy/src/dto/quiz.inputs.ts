@@ -115,3 +115,38 @@ export class SubmitQuizInput {
   @Type(() => QuizAnswerInput)
   answers: QuizAnswerInput[];
 }
+
+@InputType()
+export class QuizOptionTextInput {
+  @Field(() => [LocalizedStringInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @ValidateNested({ each: true })
+  @Type(() => LocalizedStringInput)
+  text: LocalizedStringInput[];
+}
+
+@InputType({
+  description:
+    'Translate or reword a question: texts are merged per language; options are matched by position (same number as the question has). Which options are correct does not change here.',
+})
+export class UpdateQuizQuestionInput {
+  @Field(() => ID)
+  @IsMongoId()
+  questionId: string;
+
+  @Field(() => [LocalizedMarkdownInput], { nullable: true })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @ValidateNested({ each: true })
+  @Type(() => LocalizedMarkdownInput)
+  prompt?: LocalizedMarkdownInput[];
+
+  @Field(() => [QuizOptionTextInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(8)
+  @ValidateNested({ each: true })
+  @Type(() => QuizOptionTextInput)
+  options?: QuizOptionTextInput[];
+}

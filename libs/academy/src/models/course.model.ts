@@ -167,7 +167,9 @@ export class CourseModel {
   @Field(() => CourseState)
   state: CourseState;
 
-  @Field(() => [CourseStateChangeModel])
+  @Field(() => [CourseStateChangeModel], {
+    description: 'Who moved the course when (authors only; empty for others).',
+  })
   history: CourseStateChangeModel[];
 
   @Field(() => Int, { nullable: true })
