@@ -52,6 +52,10 @@ const ACCESS: Record<string, Caller[]> = {
   submitQuizAttempt: SIGNED_IN,
   claimCertificate: SIGNED_IN,
   revokeCertificate: AUTHORS,
+  createCohort: AUTHORS,
+  addCohortSession: AUTHORS,
+  joinCohort: SIGNED_IN,
+  recordAttendance: AUTHORS,
 };
 
 const SCALARS: Record<string, unknown> = {

@@ -5,6 +5,9 @@ import { USER_ERASED } from '@sasiad/identity';
 import { Certificate, CertificateSchema } from './certificate.schema';
 import { CertificatesResolver } from './certificates.resolver';
 import { CertificatesService } from './certificates.service';
+import { Attendance, AttendanceSchema, Cohort, CohortSchema } from './cohort.schema';
+import { CohortsResolver } from './cohorts.resolver';
+import { CohortsService } from './cohorts.service';
 import { Course, CourseSchema } from './course.schema';
 import { CourseModuleEntity, CourseModuleSchema } from './course-module.schema';
 import { CourseModulesResolver, CoursesResolver } from './courses.resolver';
@@ -28,6 +31,8 @@ import { QuizzesService } from './quizzes.service';
       { name: QuizQuestion.name, schema: QuizQuestionSchema },
       { name: QuizAttempt.name, schema: QuizAttemptSchema },
       { name: Certificate.name, schema: CertificateSchema },
+      { name: Cohort.name, schema: CohortSchema },
+      { name: Attendance.name, schema: AttendanceSchema },
     ]),
   ],
   providers: [
@@ -40,6 +45,8 @@ import { QuizzesService } from './quizzes.service';
     QuizzesResolver,
     CertificatesService,
     CertificatesResolver,
+    CohortsService,
+    CohortsResolver,
   ],
   exports: [CoursesService, EnrolmentsService, QuizzesService, CertificatesService],
 })
@@ -52,6 +59,7 @@ export class AcademyModule implements OnModuleInit, OnApplicationShutdown {
     private readonly enrolments: EnrolmentsService,
     private readonly quizzes: QuizzesService,
     private readonly certificates: CertificatesService,
+    private readonly cohorts: CohortsService,
   ) {}
 
   /** An erased account's enrolments, quiz attempts and certificates go too (identity publishes the event after erasing). */
@@ -64,6 +72,7 @@ export class AcademyModule implements OnModuleInit, OnApplicationShutdown {
           this.enrolments.eraseLearner(userId),
           this.quizzes.eraseLearner(userId),
           this.certificates.eraseLearner(userId),
+          this.cohorts.eraseLearner(userId),
         ]).catch((err: Error) =>
           this.logger.error({ err: err.message }, 'erasing academy data failed'),
         );

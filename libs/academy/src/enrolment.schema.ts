@@ -19,6 +19,10 @@ export class Enrolment {
   @Prop({ type: [Types.ObjectId], default: [] })
   passedQuizModuleIds: Types.ObjectId[];
 
+  /** The in-person cohort the learner joined, if any. */
+  @Prop({ type: Types.ObjectId })
+  cohortId?: Types.ObjectId | null;
+
   createdAt: Date;
 }
 

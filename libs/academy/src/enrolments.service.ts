@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Model, Types } from 'mongoose';
+import { Model, trusted, Types } from 'mongoose';
+import { Cohort } from './cohort.schema';
 import { AuthUser, DomainException, ErrorCode } from '@sasiad/core';
 import { CourseState } from './course.schema';
 import { CoursesService } from './courses.service';
@@ -18,6 +19,7 @@ const percent = (done: number, total: number) =>
 export class EnrolmentsService {
   constructor(
     @InjectModel(Enrolment.name) private readonly enrolments: Model<Enrolment>,
+    @InjectModel(Cohort.name) private readonly cohorts: Model<Cohort>,
     private readonly courses: CoursesService,
   ) {}
 
@@ -55,11 +57,13 @@ export class EnrolmentsService {
   /** Leaving frees the seat; the learner's progress in the course goes with the enrolment. */
   async unenrol(courseId: string, user: AuthUser): Promise<boolean> {
     const course = await this.courses.findCourse(courseId);
-    const { deletedCount } = await this.enrolments
-      .deleteOne({ courseId: course._id, userId: new Types.ObjectId(user.id) })
+    const removed = await this.enrolments
+      .findOneAndDelete({ courseId: course._id, userId: new Types.ObjectId(user.id) })
+      .lean<LeanEnrolment>()
       .exec();
-    if (deletedCount !== 1) throw new DomainException(ErrorCode.NOT_ENROLLED);
+    if (!removed) throw new DomainException(ErrorCode.NOT_ENROLLED);
     await this.courses.releaseSeat(course._id);
+    if (removed.cohortId) await this.releaseCohortSeat(removed.cohortId);
     return true;
   }
 
@@ -105,6 +109,33 @@ export class EnrolmentsService {
       throw new DomainException(ErrorCode.NOT_ENROLLED);
   }
 
+  /** Sets the cohort only if the enrolment has none yet. */
+  async setCohort(
+    courseId: Types.ObjectId,
+    user: AuthUser,
+    cohortId: Types.ObjectId,
+  ): Promise<boolean> {
+    const result = await this.enrolments
+      .updateOne(
+        { courseId, userId: new Types.ObjectId(user.id), cohortId: null },
+        { $set: { cohortId } },
+      )
+      .exec();
+    return result.modifiedCount === 1;
+  }
+
+  async isInCohort(
+    courseId: Types.ObjectId,
+    userId: string,
+    cohortId: Types.ObjectId,
+  ): Promise<boolean> {
+    return !!(await this.enrolments.exists({
+      courseId,
+      userId: new Types.ObjectId(userId),
+      cohortId,
+    }));
+  }
+
   async markQuizPassed(
     courseId: Types.ObjectId,
     moduleId: Types.ObjectId,
@@ -126,9 +157,21 @@ export class EnrolmentsService {
       .lean<LeanEnrolment[]>()
       .exec();
     for (const e of mine) {
-      const { deletedCount } = await this.enrolments.deleteOne({ _id: e._id }).exec();
-      if (deletedCount === 1) await this.courses.releaseSeat(e.courseId);
+      const removed = await this.enrolments
+        .findOneAndDelete({ _id: e._id })
+        .lean<LeanEnrolment>()
+        .exec();
+      if (!removed) continue;
+      await this.courses.releaseSeat(e.courseId);
+      if (removed.cohortId) await this.releaseCohortSeat(removed.cohortId);
     }
+  }
+
+  /** Same guarded decrement as CohortsService.releaseSeat (that service depends on this one). */
+  private async releaseCohortSeat(cohortId: Types.ObjectId): Promise<void> {
+    await this.cohorts
+      .updateOne({ _id: cohortId, memberCount: trusted({ $gt: 0 }) }, { $inc: { memberCount: -1 } })
+      .exec();
   }
 
   private async find(courseId: string, user: AuthUser): Promise<LeanEnrolment> {
