@@ -18,6 +18,7 @@ type Caller = 'anonymous' | Role;
 const CALLERS: Caller[] = ['anonymous', Role.learner, Role.staff, Role.library, Role.admin];
 const SIGNED_IN: Caller[] = [Role.learner, Role.staff, Role.library, Role.admin];
 const STAFF: Caller[] = [Role.staff, Role.admin];
+const AUTHORS: Caller[] = [Role.staff, Role.admin];
 
 /**
  * Who may call each mutation. A mutation missing here fails the test, so every new mutation
@@ -51,6 +52,27 @@ const ACCESS: Record<string, Caller[]> = {
   createCannedAnswer: STAFF,
   updateCannedAnswer: STAFF,
   deleteCannedAnswer: [Role.admin],
+  createCourse: AUTHORS,
+  updateCourse: AUTHORS,
+  changeCourseState: AUTHORS,
+  addCourseModule: AUTHORS,
+  updateCourseModule: AUTHORS,
+  addLesson: AUTHORS,
+  updateLesson: AUTHORS,
+  enrolInCourse: SIGNED_IN,
+  unenrolFromCourse: SIGNED_IN,
+  completeLesson: SIGNED_IN,
+  setModuleQuiz: AUTHORS,
+  addQuizQuestion: AUTHORS,
+  updateQuizQuestion: AUTHORS,
+  startQuizAttempt: SIGNED_IN,
+  submitQuizAttempt: SIGNED_IN,
+  claimCertificate: SIGNED_IN,
+  revokeCertificate: AUTHORS,
+  createCohort: AUTHORS,
+  addCohortSession: AUTHORS,
+  joinCohort: SIGNED_IN,
+  recordAttendance: AUTHORS,
 };
 
 const SCALARS: Record<string, unknown> = {

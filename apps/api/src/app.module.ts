@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from '@sasiad/core';
 import { IdentityModule } from '@sasiad/identity';
+import { AcademyModule } from '@sasiad/academy';
 import { InfoPointModule } from '@sasiad/info-point';
 
 /** Assembles the bounded contexts; no rules live here. */
@@ -8,6 +9,7 @@ import { InfoPointModule } from '@sasiad/info-point';
   imports: [
     CoreModule.forRoot({ authentication: IdentityModule }),
     IdentityModule,
+    AcademyModule,
     InfoPointModule,
   ],
 })

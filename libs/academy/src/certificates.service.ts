@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, Types } from 'mongoose';
+import { createHash, randomBytes } from 'node:crypto';
+import { AuthUser, DomainException, ErrorCode, FieldEncryption, Language } from '@sasiad/core';
+import { Certificate, LeanCertificate } from './certificate.schema';
+import { CourseState } from './course.schema';
+import { CoursesService } from './courses.service';
+import { ClaimCertificateInput } from './dto/certificate.inputs';
+import { EnrolmentsService } from './enrolments.service';
+import { resolveLocalized } from './localized-text';
+import { CertificateModel, CertificateVerification } from './models/certificate.model';
+
+const CODE_CONTEXT = 'academy_certificates.code';
+const NAME_CONTEXT = 'academy_certificates.displayName';
+const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
+const oid = (id: string) => new Types.ObjectId(id);
+
+/**
+ * Completion certificates: claimed by a learner who finished every lesson and passed every
+ * module quiz; verifiable by anyone holding the 128-bit code (name, course title, date only);
+ * revocable by staff.
+ */
+@Injectable()
+export class CertificatesService {
+  constructor(
+    @InjectModel(Certificate.name) private readonly certificates: Model<Certificate>,
+    private readonly courses: CoursesService,
+    private readonly enrolments: EnrolmentsService,
+    private readonly crypto: FieldEncryption,
+  ) {}
+
+  /** Idempotent: a learner who claims again gets the certificate already issued. */
+  async claim(
+    input: ClaimCertificateInput,
+    user: AuthUser,
+    lang: Language,
+  ): Promise<CertificateModel> {
+    const course = await this.courses.findCourse(input.courseId);
+    if (course.state !== CourseState.PUBLISHED && course.state !== CourseState.ARCHIVED)
+      throw new DomainException(ErrorCode.NOT_FOUND);
+    const existing = await this.findOwn(course._id, user);
+    if (existing) return this.toModel(existing, lang, true);
+    if (!(await this.enrolments.isCompleted(course._id, user)))
+      throw new DomainException(ErrorCode.COURSE_NOT_COMPLETED);
+    const code = randomBytes(16).toString('base64url');
+    try {
+      const created = await this.certificates.create({
+        courseId: course._id,
+        userId: oid(user.id),
+        codeHash: hashCode(code),
+        codeEnc: this.crypto.encrypt(code, CODE_CONTEXT),
+        displayNameEnc: this.crypto.encrypt(input.displayName, NAME_CONTEXT),
+        courseTitle: course.title,
+        baseLanguage: course.baseLanguage,
+        issuedAt: new Date(),
+        revokedAt: null,
+      });
+      return this.toModel(created.toObject() as LeanCertificate, lang, true);
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      const raced = await this.findOwn(course._id, user);
+      if (!raced) throw error;
+      return this.toModel(raced, lang, true);
+    }
+  }
+
+  /** Public: only the name, the course title and the date, or that it was revoked. */
+  async verify(code: string, lang: Language): Promise<CertificateVerification> {
+    const found = await this.certificates
+      .findOne({ codeHash: hashCode(code) })
+      .lean<LeanCertificate>()
+      .exec();
+    if (!found) throw new DomainException(ErrorCode.NOT_FOUND);
+    if (found.revokedAt)
+      return {
+        valid: false,
+        displayName: null,
+        courseTitle: null,
+        issuedAt: null,
+        revokedAt: found.revokedAt,
+      };
+    return {
+      valid: true,
+      displayName: this.crypto.decrypt(found.displayNameEnc, NAME_CONTEXT),
+      courseTitle: this.title(found, lang),
+      issuedAt: found.issuedAt,
+      revokedAt: null,
+    };
+  }
+
+  async revoke(certificateId: string, by: AuthUser, lang: Language): Promise<CertificateModel> {
+    const revoked = await this.certificates
+      .findOneAndUpdate(
+        { _id: oid(certificateId), revokedAt: null },
+        { $set: { revokedAt: new Date(), revokedBy: oid(by.id) } },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanCertificate>()
+      .exec();
+    if (revoked) return this.toModel(revoked, lang, false);
+    const exists = await this.certificates.exists({ _id: oid(certificateId) });
+    throw new DomainException(exists ? ErrorCode.CERTIFICATE_ALREADY_REVOKED : ErrorCode.NOT_FOUND);
+  }
+
+  /** For staff: the certificates of a course (without their verification codes). */
+  async ofCourse(courseId: string, lang: Language): Promise<CertificateModel[]> {
+    const course = await this.courses.findCourse(courseId);
+    const rows = await this.certificates
+      .find({ courseId: course._id })
+      .sort({ issuedAt: 1 })
+      .limit(1000)
+      .lean<LeanCertificate[]>()
+      .exec();
+    return rows.map((c) => this.toModel(c, lang, false));
+  }
+
+  async eraseLearner(userId: string): Promise<void> {
+    if (!Types.ObjectId.isValid(userId)) return;
+    await this.certificates.deleteMany({ userId: oid(userId) }).exec();
+  }
+
+  private findOwn(courseId: Types.ObjectId, user: AuthUser) {
+    return this.certificates
+      .findOne({ courseId, userId: oid(user.id) })
+      .lean<LeanCertificate>()
+      .exec();
+  }
+
+  private title(c: LeanCertificate, lang: Language) {
+    return resolveLocalized(c.courseTitle, lang, {
+      base: c.baseLanguage as Language,
+      fallbacks: [],
+    });
+  }
+
+  private toModel(c: LeanCertificate, lang: Language, withCode: boolean): CertificateModel {
+    return {
+      id: c._id.toHexString(),
+      courseId: c.courseId.toHexString(),
+      verificationCode: withCode ? this.crypto.decrypt(c.codeEnc, CODE_CONTEXT) : null,
+      displayName: this.crypto.decrypt(c.displayNameEnc, NAME_CONTEXT),
+      courseTitle: this.title(c, lang),
+      issuedAt: c.issuedAt,
+      revokedAt: c.revokedAt ?? null,
+    };
+  }
+}

@@ -1,0 +1,67 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import {
+  AuthUser,
+  Ctx,
+  CurrentUser,
+  Public,
+  RequestContext,
+  Role,
+  Roles,
+  SignedIn,
+} from '@sasiad/core';
+import { CohortsService } from './cohorts.service';
+import { CourseIdArgs } from './dto/academy.inputs';
+import {
+  AddCohortSessionInput,
+  CohortIdArgs,
+  CreateCohortInput,
+  RecordAttendanceInput,
+} from './dto/cohort.inputs';
+import { AttendanceRecord, CohortModel } from './models/cohort.model';
+
+const Authors = () => Roles(Role.staff, Role.admin);
+
+@Resolver(() => CohortModel)
+export class CohortsResolver {
+  constructor(private readonly cohorts: CohortsService) {}
+
+  @Query(() => [CohortModel], { description: 'In-person groups of a published course.' })
+  @Public()
+  courseCohorts(@Args() args: CourseIdArgs, @Ctx() ctx: RequestContext) {
+    return this.cohorts.ofCourse(args.courseId, ctx.lang, ctx.user);
+  }
+
+  @Mutation(() => CohortModel)
+  @Authors()
+  createCohort(@Args('input') input: CreateCohortInput, @Ctx() ctx: RequestContext) {
+    return this.cohorts.create(input, ctx.lang);
+  }
+
+  @Mutation(() => CohortModel)
+  @Authors()
+  addCohortSession(@Args('input') input: AddCohortSessionInput, @Ctx() ctx: RequestContext) {
+    return this.cohorts.addSession(input, ctx.lang);
+  }
+
+  @Mutation(() => CohortModel, { description: 'Join a group of a course you are enrolled in.' })
+  @SignedIn()
+  joinCohort(
+    @Args() args: CohortIdArgs,
+    @CurrentUser() user: AuthUser,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.cohorts.join(args.cohortId, user, ctx.lang);
+  }
+
+  @Mutation(() => AttendanceRecord, { description: 'Record whether a member came to a session.' })
+  @Authors()
+  recordAttendance(@Args('input') input: RecordAttendanceInput, @CurrentUser() user: AuthUser) {
+    return this.cohorts.record(input, user);
+  }
+
+  @Query(() => [AttendanceRecord])
+  @Authors()
+  cohortAttendance(@Args() args: CohortIdArgs) {
+    return this.cohorts.attendanceOf(args.cohortId);
+  }
+}

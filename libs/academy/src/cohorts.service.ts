@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, QueryFilter, trusted, Types } from 'mongoose';
+import { AuthUser, DomainException, ErrorCode, Language } from '@sasiad/core';
+import { Attendance, Cohort, LeanAttendance, LeanCohort } from './cohort.schema';
+import { CourseState } from './course.schema';
+import { CoursesService, isAuthor } from './courses.service';
+import {
+  AddCohortSessionInput,
+  CreateCohortInput,
+  RecordAttendanceInput,
+} from './dto/cohort.inputs';
+import { EnrolmentsService } from './enrolments.service';
+import { resolveLocalized } from './localized-text';
+import { AttendanceRecord, CohortModel } from './models/cohort.model';
+
+const oid = (id: string) => new Types.ObjectId(id);
+
+/** In-person cohorts of a course: sessions, membership with its own seat limit, attendance. */
+@Injectable()
+export class CohortsService {
+  constructor(
+    @InjectModel(Cohort.name) private readonly cohorts: Model<Cohort>,
+    @InjectModel(Attendance.name) private readonly attendance: Model<Attendance>,
+    private readonly courses: CoursesService,
+    private readonly enrolments: EnrolmentsService,
+  ) {}
+
+  async create(input: CreateCohortInput, lang: Language): Promise<CohortModel> {
+    const course = await this.courses.findCourse(input.courseId);
+    const created = await this.cohorts.create({
+      courseId: course._id,
+      name: this.courses.localized(undefined, input.name, course.baseLanguage, new Date(), 'name'),
+      capacity: input.capacity ?? null,
+      memberCount: 0,
+      sessions: [],
+    });
+    return this.view(created.toObject() as LeanCohort, lang);
+  }
+
+  async addSession(input: AddCohortSessionInput, lang: Language): Promise<CohortModel> {
+    const updated = await this.cohorts
+      .findOneAndUpdate(
+        { _id: oid(input.cohortId) },
+        {
+          $push: {
+            sessions: {
+              _id: new Types.ObjectId(),
+              startsAt: input.startsAt,
+              durationMinutes: input.durationMinutes,
+              place: input.place,
+            },
+          },
+        },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanCohort>()
+      .exec();
+    if (!updated) throw new DomainException(ErrorCode.NOT_FOUND);
+    return this.view(updated, lang);
+  }
+
+  /** Cohorts of a published course (authors: of any course). */
+  async ofCourse(courseId: string, lang: Language, user: AuthUser | null): Promise<CohortModel[]> {
+    const course = await this.courses.findCourse(courseId);
+    if (course.state !== CourseState.PUBLISHED && !isAuthor(user))
+      throw new DomainException(ErrorCode.NOT_FOUND);
+    const rows = await this.cohorts
+      .find({ courseId: course._id })
+      .sort({ _id: 1 })
+      .lean<LeanCohort[]>()
+      .exec();
+    return Promise.all(rows.map((c) => this.view(c, lang)));
+  }
+
+  /**
+   * The cohort seat is claimed first (guarded $inc), then written into the learner's enrolment
+   * only if it names no cohort yet; otherwise the seat is given back.
+   */
+  async join(cohortId: string, user: AuthUser, lang: Language): Promise<CohortModel> {
+    const cohort = await this.find(cohortId);
+    const course = await this.courses.findCourse(cohort.courseId.toHexString());
+    if (course.state !== CourseState.PUBLISHED) throw new DomainException(ErrorCode.NOT_FOUND);
+    await this.enrolments.assertEnrolled(course._id, user);
+    const filter: QueryFilter<Cohort> = { _id: cohort._id, capacity: cohort.capacity ?? null };
+    if (cohort.capacity) filter.memberCount = trusted({ $lt: cohort.capacity });
+    const seat = await this.cohorts.updateOne(filter, { $inc: { memberCount: 1 } }).exec();
+    if (seat.modifiedCount !== 1) throw new DomainException(ErrorCode.COHORT_FULL);
+    if (!(await this.enrolments.setCohort(course._id, user, cohort._id))) {
+      await this.releaseSeat(cohort._id);
+      throw new DomainException(ErrorCode.ALREADY_IN_COHORT);
+    }
+    return this.view(await this.find(cohortId), lang);
+  }
+
+  async record(input: RecordAttendanceInput, by: AuthUser): Promise<AttendanceRecord> {
+    const cohort = await this.find(input.cohortId);
+    if (!cohort.sessions.some((s) => s._id.equals(input.sessionId)))
+      throw new DomainException(ErrorCode.NOT_FOUND);
+    if (!(await this.enrolments.isInCohort(cohort.courseId, input.userId, cohort._id)))
+      throw new DomainException(ErrorCode.NOT_A_COHORT_MEMBER);
+    const saved = await this.attendance
+      .findOneAndUpdate(
+        { sessionId: oid(input.sessionId), userId: oid(input.userId) },
+        {
+          $set: { cohortId: cohort._id, present: input.present, recordedBy: oid(by.id) },
+        },
+        { upsert: true, returnDocument: 'after' },
+      )
+      .lean<LeanAttendance>()
+      .exec();
+    return this.record_(saved!);
+  }
+
+  async attendanceOf(cohortId: string): Promise<AttendanceRecord[]> {
+    const cohort = await this.find(cohortId);
+    const rows = await this.attendance
+      .find({ cohortId: cohort._id })
+      .sort({ sessionId: 1, userId: 1 })
+      .lean<LeanAttendance[]>()
+      .exec();
+    return rows.map((r) => this.record_(r));
+  }
+
+  async releaseSeat(cohortId: Types.ObjectId): Promise<void> {
+    await this.cohorts
+      .updateOne({ _id: cohortId, memberCount: trusted({ $gt: 0 }) }, { $inc: { memberCount: -1 } })
+      .exec();
+  }
+
+  async eraseLearner(userId: string): Promise<void> {
+    if (!Types.ObjectId.isValid(userId)) return;
+    await this.attendance.deleteMany({ userId: oid(userId) }).exec();
+  }
+
+  private async find(cohortId: string): Promise<LeanCohort> {
+    const cohort = await this.cohorts.findById(cohortId).lean<LeanCohort>().exec();
+    if (!cohort) throw new DomainException(ErrorCode.NOT_FOUND);
+    return cohort;
+  }
+
+  private record_(r: LeanAttendance): AttendanceRecord {
+    return {
+      sessionId: r.sessionId.toHexString(),
+      userId: r.userId.toHexString(),
+      present: r.present,
+    };
+  }
+
+  private async view(c: LeanCohort, lang: Language): Promise<CohortModel> {
+    const course = await this.courses.findCourse(c.courseId.toHexString());
+    const reading = this.courses.reading(course, lang);
+    return {
+      id: c._id.toHexString(),
+      courseId: c.courseId.toHexString(),
+      name: resolveLocalized(c.name, reading.lang, reading.policy),
+      capacity: c.capacity ?? null,
+      memberCount: c.memberCount,
+      sessions: c.sessions.map((s) => ({
+        id: s._id.toHexString(),
+        startsAt: s.startsAt,
+        durationMinutes: s.durationMinutes,
+        place: s.place,
+      })),
+    };
+  }
+}

@@ -1,0 +1,748 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import DataLoader from 'dataloader';
+import { Model, QueryFilter, trusted, Types, UpdateQuery } from 'mongoose';
+import {
+  AuthUser,
+  Connection,
+  decodeCursor,
+  DomainException,
+  encodeCursor,
+  ErrorCode,
+  FieldProblem,
+  I18nService,
+  Language,
+  LANGUAGES,
+  LoaderRegistry,
+  Role,
+} from '@sasiad/core';
+import { CourseLevel, CourseTopic } from './catalogue.constants';
+import { Course, CourseState, LeanCourse } from './course.schema';
+import { CourseModuleEntity, LeanCourseModule, QuizSettings } from './course-module.schema';
+import {
+  AddLessonInput,
+  AddModuleInput,
+  CatalogueArgs,
+  ChangeCourseStateInput,
+  CreateCourseInput,
+  LessonBlockInput,
+  StaffCoursesArgs,
+  UpdateCourseInput,
+  UpdateLessonInput,
+  UpdateModuleInput,
+} from './dto/academy.inputs';
+import { LeanQuizQuestion, QuizQuestion } from './quiz.schema';
+import { LeanLesson, Lesson, LessonBlock, LessonBlockKind } from './lesson.schema';
+import {
+  containsRawHtml,
+  LanguagePolicy,
+  LocalizedField,
+  mergeLocalized,
+  resolveLocalized,
+  TextEntry,
+  TranslationState,
+  translationState,
+} from './localized-text';
+import {
+  CourseModel,
+  CourseModuleModel,
+  LessonBlockModel,
+  LessonModel,
+  LocalizedText,
+  ReadingContext,
+  TranslatableEntity,
+  TranslationGap,
+} from './models/course.model';
+import { languageTokens, normalizeWords } from './search-tokens';
+
+/** Who may move a course from one state to another (anyone with an authoring role). */
+const TRANSITIONS: Record<CourseState, CourseState[]> = {
+  [CourseState.DRAFT]: [CourseState.IN_REVIEW],
+  [CourseState.IN_REVIEW]: [CourseState.DRAFT, CourseState.PUBLISHED],
+  [CourseState.PUBLISHED]: [CourseState.ARCHIVED],
+  [CourseState.ARCHIVED]: [CourseState.DRAFT],
+};
+
+const BLOCK_TEXT_FIELDS = ['text', 'title', 'term', 'definition'] as const;
+type BlockTextField = (typeof BLOCK_TEXT_FIELDS)[number];
+
+/** Which localized fields each kind of block needs. */
+const REQUIRED_BLOCK_FIELDS: Record<LessonBlockKind, BlockTextField[]> = {
+  [LessonBlockKind.TEXT]: ['text'],
+  [LessonBlockKind.LINK]: ['title'],
+  [LessonBlockKind.GLOSSARY]: ['term', 'definition'],
+  [LessonBlockKind.CALLOUT]: [],
+};
+
+export const isAuthor = (user: AuthUser | null | undefined) =>
+  !!user && (user.roles.includes(Role.staff) || user.roles.includes(Role.admin));
+
+const oid = (id: string) => new Types.ObjectId(id);
+const policyOf = (course: Pick<Course, 'baseLanguage' | 'fallbackLanguages'>): LanguagePolicy => ({
+  base: course.baseLanguage,
+  fallbacks: course.fallbackLanguages ?? [],
+});
+
+/**
+ * Courses, modules and lessons: authoring in four languages, publishing, the catalogue and its
+ * search, and reading in the reader's language. The only code that touches these collections.
+ */
+@Injectable()
+export class CoursesService {
+  constructor(
+    @InjectModel(Course.name) private readonly courses: Model<Course>,
+    @InjectModel(CourseModuleEntity.name) private readonly modules: Model<CourseModuleEntity>,
+    @InjectModel(Lesson.name) private readonly lessons: Model<Lesson>,
+    @InjectModel(QuizQuestion.name) private readonly quizQuestions: Model<QuizQuestion>,
+    private readonly i18n: I18nService,
+  ) {}
+
+  // ---------------------------------------------------------------- authoring
+
+  async create(input: CreateCourseInput, by: AuthUser, lang: Language): Promise<CourseModel> {
+    const base = input.baseLanguage ?? 'pl';
+    const now = new Date();
+    this.assertWindow(input.enrolmentOpensAt, input.enrolmentClosesAt);
+    const title = this.localized(undefined, input.title, base, now, 'title');
+    const summary = this.localized(undefined, input.summary, base, now, 'summary');
+    const fields = {
+      title,
+      summary,
+      topic: input.topic as CourseTopic,
+      level: input.level as CourseLevel,
+      durationMinutes: input.durationMinutes,
+      tags: input.tags ?? [],
+      baseLanguage: base,
+      fallbackLanguages: (input.fallbackLanguages ?? []).filter((l) => l !== base),
+      capacity: input.capacity ?? null,
+      enrolmentOpensAt: input.enrolmentOpensAt ?? null,
+      enrolmentClosesAt: input.enrolmentClosesAt ?? null,
+    };
+    const created = await this.courses.create({
+      ...fields,
+      ...this.derived(fields),
+      state: CourseState.DRAFT,
+      history: [{ state: CourseState.DRAFT, by: oid(by.id), at: now }],
+    });
+    return this.courseView(created.toObject() as LeanCourse, lang);
+  }
+
+  async update(input: UpdateCourseInput, lang: Language): Promise<CourseModel> {
+    // enrolledCount, state and history are not touched here: they have their own guarded updates.
+    const updated = await this.revise<Course, LeanCourse>(
+      this.courses,
+      input.courseId,
+      (current) => {
+        const now = new Date();
+        const base = current.baseLanguage;
+        const opensAt =
+          input.enrolmentOpensAt !== undefined ? input.enrolmentOpensAt : current.enrolmentOpensAt;
+        const closesAt =
+          input.enrolmentClosesAt !== undefined
+            ? input.enrolmentClosesAt
+            : current.enrolmentClosesAt;
+        this.assertWindow(opensAt, closesAt);
+        const next = {
+          title: input.title
+            ? this.localized(current.title, input.title, base, now, 'title')
+            : current.title,
+          summary: input.summary
+            ? this.localized(current.summary, input.summary, base, now, 'summary')
+            : current.summary,
+          topic: (input.topic as CourseTopic | undefined) ?? current.topic,
+          level: (input.level as CourseLevel | undefined) ?? current.level,
+          durationMinutes: input.durationMinutes ?? current.durationMinutes,
+          tags: input.tags ?? current.tags,
+          baseLanguage: base,
+          fallbackLanguages: input.fallbackLanguages
+            ? input.fallbackLanguages.filter((l) => l !== base)
+            : current.fallbackLanguages,
+          capacity: input.capacity !== undefined ? input.capacity : (current.capacity ?? null),
+          enrolmentOpensAt: opensAt ?? null,
+          enrolmentClosesAt: closesAt ?? null,
+        };
+        return { ...next, ...this.derived(next) };
+      },
+    );
+    return this.courseView(updated, lang);
+  }
+
+  /**
+   * Draft → in review → published → archived (and back to draft from review or archive). The
+   * current state is part of the update's filter, so two concurrent moves cannot both apply.
+   */
+  async changeState(
+    input: ChangeCourseStateInput,
+    by: AuthUser,
+    lang: Language,
+  ): Promise<CourseModel> {
+    const current = await this.findCourse(input.courseId);
+    if (!TRANSITIONS[current.state].includes(input.to))
+      throw new DomainException(ErrorCode.COURSE_TRANSITION_NOT_ALLOWED, {
+        from: current.state,
+        to: input.to,
+      });
+    const updated = await this.courses
+      .findOneAndUpdate(
+        { _id: current._id, state: current.state },
+        {
+          $set: { state: input.to },
+          $push: { history: { state: input.to, by: oid(by.id), at: new Date() } },
+        },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanCourse>()
+      .exec();
+    if (!updated)
+      throw new DomainException(ErrorCode.COURSE_TRANSITION_NOT_ALLOWED, {
+        from: current.state,
+        to: input.to,
+      });
+    return this.courseView(updated, lang);
+  }
+
+  async addModule(input: AddModuleInput, lang: Language): Promise<CourseModuleModel> {
+    const course = await this.findCourse(input.courseId);
+    const title = this.localized(undefined, input.title, course.baseLanguage, new Date(), 'title');
+    const created = await this.modules.create({
+      courseId: course._id,
+      order: input.order,
+      title,
+    });
+    return this.moduleView(created.toObject() as LeanCourseModule, this.reading(course, lang));
+  }
+
+  async updateModule(input: UpdateModuleInput, lang: Language): Promise<CourseModuleModel> {
+    let course: LeanCourse | undefined;
+    const updated = await this.revise<CourseModuleEntity, LeanCourseModule>(
+      this.modules,
+      input.moduleId,
+      async (current) => {
+        course ??= await this.findCourse(current.courseId.toHexString());
+        const set: Partial<CourseModuleEntity> = {};
+        if (input.order !== undefined) set.order = input.order;
+        if (input.title)
+          set.title = this.localized(
+            current.title,
+            input.title,
+            course.baseLanguage,
+            new Date(),
+            'title',
+          );
+        return set;
+      },
+    );
+    return this.moduleView(updated, this.reading(course!, lang));
+  }
+
+  async addLesson(input: AddLessonInput, lang: Language): Promise<LessonModel> {
+    const module = await this.modules.findById(input.moduleId).lean<LeanCourseModule>().exec();
+    if (!module) throw new DomainException(ErrorCode.NOT_FOUND);
+    const course = await this.findCourse(module.courseId.toHexString());
+    const now = new Date();
+    const base = course.baseLanguage;
+    const created = await this.lessons.create({
+      courseId: course._id,
+      moduleId: module._id,
+      order: input.order,
+      title: this.localized(undefined, input.title, base, now, 'title'),
+      blocks: this.blocks([], input.blocks, base, now),
+      legal: input.legal,
+      sources: input.sources.map((s) => ({ title: s.title, url: s.url })),
+      lastVerifiedAt: input.lastVerifiedAt ?? null,
+    });
+    return this.lessonView(created.toObject() as LeanLesson, this.reading(course, lang));
+  }
+
+  async updateLesson(input: UpdateLessonInput, lang: Language): Promise<LessonModel> {
+    let course: LeanCourse | undefined;
+    const updated = await this.revise<Lesson, LeanLesson>(
+      this.lessons,
+      input.lessonId,
+      async (current) => {
+        course ??= await this.findCourse(current.courseId.toHexString());
+        const now = new Date();
+        const base = course.baseLanguage;
+        const set: Partial<Lesson> = {};
+        if (input.order !== undefined) set.order = input.order;
+        if (input.title) set.title = this.localized(current.title, input.title, base, now, 'title');
+        if (input.blocks) set.blocks = this.blocks(current.blocks, input.blocks, base, now);
+        if (input.legal !== undefined) set.legal = input.legal;
+        if (input.sources) set.sources = input.sources.map((s) => ({ title: s.title, url: s.url }));
+        if (input.lastVerifiedAt !== undefined) set.lastVerifiedAt = input.lastVerifiedAt;
+        return set;
+      },
+    );
+    return this.lessonView(updated, this.reading(course!, lang));
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** Learners and anonymous readers see published courses only; a draft is simply not found. */
+  async getCourse(id: string, lang: Language, user: AuthUser | null): Promise<CourseModel> {
+    const course = await this.findCourse(id);
+    if (course.state !== CourseState.PUBLISHED && !isAuthor(user))
+      throw new DomainException(ErrorCode.NOT_FOUND);
+    return this.courseView(course, lang, isAuthor(user));
+  }
+
+  async getLesson(id: string, lang: Language, user: AuthUser | null): Promise<LessonModel> {
+    const lesson = await this.lessons.findById(id).lean<LeanLesson>().exec();
+    if (!lesson) throw new DomainException(ErrorCode.NOT_FOUND);
+    const course = await this.findCourse(lesson.courseId.toHexString());
+    if (course.state !== CourseState.PUBLISHED && !isAuthor(user))
+      throw new DomainException(ErrorCode.NOT_FOUND);
+    return this.lessonView(lesson, this.reading(course, lang));
+  }
+
+  /** The published catalogue: filters, search in the reader's language, keyset pages by _id. */
+  async catalogue(args: CatalogueArgs, lang: Language): Promise<Connection<CourseModel>> {
+    const filter: QueryFilter<Course> = { state: CourseState.PUBLISHED };
+    if (args.topic) filter.topic = args.topic as Course['topic'];
+    if (args.level) filter.level = args.level as Course['level'];
+    if (args.availableIn) filter.availableLanguages = args.availableIn;
+    const words = args.search ? normalizeWords(args.search, lang) : [];
+    if (words.length > 0)
+      filter.$and = words.map((word) => ({
+        // words are [\p{L}\p{N}]+ after normalisation: nothing to escape in the pattern
+        searchTokens: trusted({ $regex: `^${lang}:${word}` }),
+      }));
+    return this.page(filter, args, lang, false);
+  }
+
+  /** Every state, for authors. */
+  async staffList(args: StaffCoursesArgs, lang: Language): Promise<Connection<CourseModel>> {
+    const filter: QueryFilter<Course> = args.state ? { state: args.state } : {};
+    return this.page(filter, args, lang, true);
+  }
+
+  private async page(
+    filter: QueryFilter<Course>,
+    args: { first: number; after?: string },
+    lang: Language,
+    forAuthor: boolean,
+  ): Promise<Connection<CourseModel>> {
+    const page: QueryFilter<Course> = { ...filter };
+    if (args.after) page._id = trusted({ $gt: oid(decodeCursor(args.after).id) });
+    const [rows, totalCount] = await Promise.all([
+      this.courses
+        .find(page, { searchTokens: 0 })
+        .sort({ _id: 1 })
+        .limit(args.first + 1)
+        .lean<LeanCourse[]>()
+        .exec(),
+      this.courses.countDocuments(filter).exec(),
+    ]);
+    const nodes = rows.slice(0, args.first).map((c) => this.courseView(c, lang, forAuthor));
+    const last = nodes[nodes.length - 1];
+    return {
+      nodes,
+      totalCount,
+      pageInfo: {
+        hasNextPage: rows.length > args.first,
+        endCursor: last ? encodeCursor({ v: 0, id: last.id }) : null,
+      },
+    };
+  }
+
+  /** Modules of a course in order, batched per request (one `$in` query for a whole page). */
+  async modulesOf(course: CourseModel, loaders: LoaderRegistry): Promise<CourseModuleModel[]> {
+    const loader = loaders.get('academy.modulesByCourse', () =>
+      this.groupLoader(
+        (ids) =>
+          this.modules
+            .find({ courseId: trusted({ $in: ids.map(oid) }) })
+            .sort({ order: 1, _id: 1 })
+            .lean<LeanCourseModule[]>()
+            .exec(),
+        (m) => m.courseId.toHexString(),
+      ),
+    );
+    const rows = await loader.load(course.id);
+    return rows.map((m) => this.moduleView(m, course.reading));
+  }
+
+  async lessonsOf(module: CourseModuleModel, loaders: LoaderRegistry): Promise<LessonModel[]> {
+    const loader = loaders.get('academy.lessonsByModule', () =>
+      this.groupLoader(
+        (ids) =>
+          this.lessons
+            .find({ moduleId: trusted({ $in: ids.map(oid) }) })
+            .sort({ order: 1, _id: 1 })
+            .lean<LeanLesson[]>()
+            .exec(),
+        (l) => l.moduleId.toHexString(),
+      ),
+    );
+    const rows = await loader.load(module.id);
+    return rows.map((l) => this.lessonView(l, module.reading));
+  }
+
+  private groupLoader<T>(
+    fetch: (ids: readonly string[]) => Promise<T[]>,
+    keyOf: (row: T) => string,
+  ): DataLoader<string, T[]> {
+    return new DataLoader<string, T[]>(
+      async (ids) => {
+        const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
+        for (const row of await fetch(ids)) groups.get(keyOf(row))?.push(row);
+        return ids.map((id) => groups.get(id)!);
+      },
+      { maxBatchSize: 500 },
+    );
+  }
+
+  // ---------------------------------------------------------------- staff reports
+
+  /** Every translatable field of a course, its modules and lessons that is MISSING or OUTDATED in `lang`. */
+  async translationGaps(courseId: string, lang: Language): Promise<TranslationGap[]> {
+    const course = await this.findCourse(courseId);
+    const [modules, lessons, questions] = await Promise.all([
+      this.modules.find({ courseId: course._id }).sort({ order: 1 }).lean<LeanCourseModule[]>(),
+      this.lessons.find({ courseId: course._id }).sort({ order: 1 }).lean<LeanLesson[]>(),
+      this.quizQuestions.find({ courseId: course._id }).sort({ _id: 1 }).lean<LeanQuizQuestion[]>(),
+    ]);
+    const gaps: TranslationGap[] = [];
+    const check = (
+      entity: TranslatableEntity,
+      entityId: Types.ObjectId,
+      field: string,
+      value: LocalizedField | undefined,
+    ) => {
+      if (!value || lang === course.baseLanguage) return;
+      const state = translationState(value, lang);
+      if (state !== TranslationState.UP_TO_DATE)
+        gaps.push({ entity, entityId: entityId.toHexString(), field, state });
+    };
+    check(TranslatableEntity.COURSE, course._id, 'title', course.title);
+    check(TranslatableEntity.COURSE, course._id, 'summary', course.summary);
+    for (const m of modules) check(TranslatableEntity.MODULE, m._id, 'title', m.title);
+    for (const l of lessons) {
+      check(TranslatableEntity.LESSON, l._id, 'title', l.title);
+      l.blocks.forEach((block, index) => {
+        for (const f of BLOCK_TEXT_FIELDS)
+          check(TranslatableEntity.LESSON, l._id, `blocks.${index}.${f}`, block[f]);
+      });
+    }
+    for (const q of questions) {
+      check(TranslatableEntity.QUIZ_QUESTION, q._id, 'prompt', q.prompt);
+      q.options.forEach((o, index) =>
+        check(TranslatableEntity.QUIZ_QUESTION, q._id, `options.${index}.text`, o.text),
+      );
+    }
+    return gaps;
+  }
+
+  /** Legal lessons never verified, or verified longer ago than `months`. */
+  async verificationDue(months: number, lang: Language): Promise<LessonModel[]> {
+    const cutoff = new Date();
+    cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
+    const lessons = await this.lessons
+      .find({
+        legal: true,
+        $or: [{ lastVerifiedAt: null }, { lastVerifiedAt: trusted({ $lt: cutoff }) }],
+      })
+      .sort({ lastVerifiedAt: 1, _id: 1 })
+      .limit(500)
+      .lean<LeanLesson[]>()
+      .exec();
+    const courseIds = [...new Set(lessons.map((l) => l.courseId.toHexString()))];
+    const courses = await this.courses
+      .find({ _id: trusted({ $in: courseIds.map(oid) }) }, { searchTokens: 0 })
+      .lean<LeanCourse[]>()
+      .exec();
+    const byId = new Map(courses.map((c) => [c._id.toHexString(), c]));
+    return lessons
+      .filter((l) => byId.has(l.courseId.toHexString()))
+      .map((l) => this.lessonView(l, this.reading(byId.get(l.courseId.toHexString())!, lang)));
+  }
+
+  // ---------------------------------------------------------------- for enrolment and progress
+
+  async findCourse(id: string): Promise<LeanCourse> {
+    if (!Types.ObjectId.isValid(id)) throw new DomainException(ErrorCode.NOT_FOUND);
+    const course = await this.courses.findById(id, { searchTokens: 0 }).lean<LeanCourse>().exec();
+    if (!course) throw new DomainException(ErrorCode.NOT_FOUND);
+    return course;
+  }
+
+  /** Lesson ids of a course grouped by module, both in course order, and which modules have a quiz. */
+  async outline(
+    courseId: Types.ObjectId,
+  ): Promise<{ moduleId: string; lessonIds: string[]; hasQuiz: boolean }[]> {
+    const [modules, lessons] = await Promise.all([
+      this.modules
+        .find({ courseId }, { _id: 1, order: 1, quiz: 1 })
+        .sort({ order: 1, _id: 1 })
+        .lean<LeanCourseModule[]>()
+        .exec(),
+      this.lessons
+        .find({ courseId }, { _id: 1, moduleId: 1, order: 1 })
+        .sort({ order: 1, _id: 1 })
+        .lean<LeanLesson[]>()
+        .exec(),
+    ]);
+    return modules.map((m) => ({
+      moduleId: m._id.toHexString(),
+      lessonIds: lessons.filter((l) => l.moduleId.equals(m._id)).map((l) => l._id.toHexString()),
+      hasQuiz: !!m.quiz,
+    }));
+  }
+
+  /** A module and its course (NOT_FOUND for unknown ids). */
+  async findModule(moduleId: string): Promise<{ module: LeanCourseModule; course: LeanCourse }> {
+    if (!Types.ObjectId.isValid(moduleId)) throw new DomainException(ErrorCode.NOT_FOUND);
+    const module = await this.modules.findById(moduleId).lean<LeanCourseModule>().exec();
+    if (!module) throw new DomainException(ErrorCode.NOT_FOUND);
+    return { module, course: await this.findCourse(module.courseId.toHexString()) };
+  }
+
+  async setQuizSettings(moduleId: Types.ObjectId, quiz: QuizSettings): Promise<void> {
+    await this.modules.updateOne({ _id: moduleId }, { $set: { quiz } }).exec();
+  }
+
+  async findLessonCourseId(lessonId: string): Promise<Types.ObjectId> {
+    if (!Types.ObjectId.isValid(lessonId)) throw new DomainException(ErrorCode.NOT_FOUND);
+    const lesson = await this.lessons
+      .findById(lessonId, { courseId: 1 })
+      .lean<Pick<LeanLesson, '_id' | 'courseId'>>()
+      .exec();
+    if (!lesson) throw new DomainException(ErrorCode.NOT_FOUND);
+    return lesson.courseId;
+  }
+
+  /** The seat counter: a conditional $inc, so concurrent enrolments never exceed the capacity. */
+  async claimSeat(course: LeanCourse): Promise<boolean> {
+    const filter: QueryFilter<Course> = {
+      _id: course._id,
+      state: CourseState.PUBLISHED,
+      capacity: course.capacity ?? null,
+    };
+    if (course.capacity) filter.enrolledCount = trusted({ $lt: course.capacity });
+    const result = await this.courses.updateOne(filter, { $inc: { enrolledCount: 1 } }).exec();
+    return result.modifiedCount === 1;
+  }
+
+  async releaseSeat(courseId: Types.ObjectId): Promise<void> {
+    await this.courses
+      .updateOne(
+        { _id: courseId, enrolledCount: trusted({ $gt: 0 }) },
+        { $inc: { enrolledCount: -1 } },
+      )
+      .exec();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /**
+   * Read, merge, write with optimistic concurrency: the write applies only if the revision
+   * (`__v`) is still the one read; otherwise the document is read and merged again. Two
+   * translators saving different languages at the same moment both keep their text.
+   */
+  private async revise<S, T extends { _id: Types.ObjectId }>(
+    model: Model<S>,
+    id: string,
+    change: (current: T) => Record<string, unknown> | Promise<Record<string, unknown>>,
+  ): Promise<T> {
+    if (!Types.ObjectId.isValid(id)) throw new DomainException(ErrorCode.NOT_FOUND);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = await model.findById(id).lean<T & { __v?: number }>().exec();
+      if (!current) throw new DomainException(ErrorCode.NOT_FOUND);
+      const set = await change(current);
+      const updated = await model
+        .findOneAndUpdate(
+          { _id: current._id, __v: current.__v ?? 0 } as QueryFilter<S>,
+          { $set: set, $inc: { __v: 1 } } as UpdateQuery<S>,
+          { returnDocument: 'after' },
+        )
+        .lean<T>()
+        .exec();
+      if (updated) return updated;
+    }
+    throw new DomainException(ErrorCode.EDIT_CONFLICT);
+  }
+
+  private assertWindow(opensAt?: Date | null, closesAt?: Date | null) {
+    if (opensAt && closesAt && closesAt <= opensAt)
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, [
+        { field: 'enrolmentClosesAt', constraint: 'afterOpensAt' },
+      ]);
+  }
+
+  /** Validates entries (one per language, no raw HTML) and merges them; the base text must exist. */
+  localized(
+    existing: LocalizedField | undefined,
+    entries: TextEntry[] | undefined,
+    base: Language,
+    now: Date,
+    field: string,
+    required = true,
+  ): LocalizedField {
+    const list = entries ?? [];
+    const problems: FieldProblem[] = [];
+    const seen = new Set<Language>();
+    list.forEach((entry, index) => {
+      if (seen.has(entry.lang))
+        problems.push({ field: `${field}.${index}`, constraint: 'duplicateLanguage' });
+      seen.add(entry.lang);
+    });
+    if (problems.length > 0) throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, problems);
+    const html = list
+      .map((entry, index) => ({ entry, index }))
+      .filter(({ entry }) => containsRawHtml(entry.text))
+      .map(({ index }) => ({ field: `${field}.${index}.text`, constraint: 'noRawHtml' }));
+    if (html.length > 0) throw new DomainException(ErrorCode.RAW_HTML_NOT_ALLOWED, {}, html);
+    const merged = mergeLocalized(existing, list, base, now);
+    if (required && !merged[base])
+      throw new DomainException(ErrorCode.BASE_TEXT_REQUIRED, { base }, [
+        { field, constraint: 'baseLanguageRequired' },
+      ]);
+    return merged;
+  }
+
+  /** Blocks are matched by position: a block of the same kind keeps its other languages. */
+  private blocks(
+    existing: LessonBlock[],
+    inputs: LessonBlockInput[],
+    base: Language,
+    now: Date,
+  ): LessonBlock[] {
+    return inputs.map((input, index) => {
+      const previous = existing[index]?.kind === input.kind ? existing[index] : undefined;
+      const block: LessonBlock = { kind: input.kind };
+      for (const f of BLOCK_TEXT_FIELDS) {
+        if (!input[f] && !previous?.[f]) continue;
+        const required = REQUIRED_BLOCK_FIELDS[input.kind].includes(f);
+        block[f] = this.localized(
+          previous?.[f],
+          input[f],
+          base,
+          now,
+          `blocks.${index}.${f}`,
+          required,
+        );
+      }
+      const missing = REQUIRED_BLOCK_FIELDS[input.kind].filter((f) => !block[f]);
+      if (input.kind === LessonBlockKind.LINK) {
+        block.url = input.url ?? previous?.url;
+        block.linkKind = input.linkKind ?? previous?.linkKind;
+        if (!block.url || !block.linkKind) missing.push('text');
+      }
+      if (missing.length > 0)
+        throw new DomainException(ErrorCode.INVALID_LESSON_BLOCK, {}, [
+          { field: `blocks.${index}`, constraint: `requiredFor${input.kind}` },
+        ]);
+      return block;
+    });
+  }
+
+  /** Fields computed from the texts on every write: catalogue languages and search tokens. */
+  private derived(
+    course: Pick<Course, 'title' | 'summary' | 'tags' | 'baseLanguage' | 'fallbackLanguages'>,
+  ) {
+    const policy = policyOf(course);
+    const availableLanguages = LANGUAGES.filter((l) => course.title[l] && course.summary[l]);
+    const searchTokens = LANGUAGES.flatMap((reader) => {
+      const title = resolveLocalized(course.title, reader, policy);
+      const summary = resolveLocalized(course.summary, reader, policy);
+      return languageTokens(reader, [
+        title,
+        summary,
+        ...course.tags.map((text) => ({ text, language: reader })),
+      ]);
+    });
+    return { availableLanguages, searchTokens };
+  }
+
+  reading(
+    course: Pick<Course, 'baseLanguage' | 'fallbackLanguages'>,
+    lang: Language,
+  ): ReadingContext {
+    return { lang, policy: policyOf(course) };
+  }
+
+  private text(field: LocalizedField | undefined, reading: ReadingContext): LocalizedText {
+    return resolveLocalized(field, reading.lang, reading.policy);
+  }
+
+  /** Learners get no workflow history (it names staff accounts). */
+  private courseView(c: LeanCourse, lang: Language, forAuthor = true): CourseModel {
+    const reading = this.reading(c, lang);
+    return {
+      id: c._id.toHexString(),
+      title: this.text(c.title, reading),
+      summary: this.text(c.summary, reading),
+      topic: c.topic,
+      level: c.level,
+      durationMinutes: c.durationMinutes,
+      tags: c.tags,
+      baseLanguage: c.baseLanguage,
+      fallbackLanguages: c.fallbackLanguages,
+      availableLanguages: c.availableLanguages,
+      requestedLanguage: lang,
+      state: c.state,
+      history: (forAuthor ? c.history : []).map((h) => ({
+        state: h.state,
+        by: h.by.toHexString(),
+        at: h.at,
+      })),
+      capacity: c.capacity ?? null,
+      enrolledCount: c.enrolledCount,
+      enrolmentOpensAt: c.enrolmentOpensAt ?? null,
+      enrolmentClosesAt: c.enrolmentClosesAt ?? null,
+      reading,
+    };
+  }
+
+  private moduleView(m: LeanCourseModule, reading: ReadingContext): CourseModuleModel {
+    return {
+      id: m._id.toHexString(),
+      courseId: m.courseId.toHexString(),
+      order: m.order,
+      title: this.text(m.title, reading),
+      quiz: m.quiz
+        ? {
+            drawCount: m.quiz.drawCount,
+            passPercent: m.quiz.passPercent,
+            maxAttempts: m.quiz.maxAttempts,
+          }
+        : null,
+      reading,
+    };
+  }
+
+  private lessonView(l: LeanLesson, reading: ReadingContext): LessonModel {
+    return {
+      id: l._id.toHexString(),
+      courseId: l.courseId.toHexString(),
+      moduleId: l.moduleId.toHexString(),
+      order: l.order,
+      title: this.text(l.title, reading),
+      blocks: l.blocks.map((b) => this.blockView(b, reading)),
+      legal: l.legal,
+      sources: l.sources.map((s) => ({ title: s.title, url: s.url })),
+      lastVerifiedAt: l.lastVerifiedAt ?? null,
+    };
+  }
+
+  private blockView(b: LessonBlock, reading: ReadingContext): LessonBlockModel {
+    const opt = (f: LocalizedField | undefined) => (f ? this.text(f, reading) : null);
+    let text = opt(b.text);
+    if (!text && b.kind === LessonBlockKind.CALLOUT)
+      text = {
+        text: this.i18n.t(reading.lang)('academy:callout.checkYourCase'),
+        language: reading.lang,
+        isFallback: false,
+        state: TranslationState.UP_TO_DATE,
+      };
+    return {
+      kind: b.kind,
+      text,
+      url: b.url ?? null,
+      linkKind: b.linkKind ?? null,
+      title: opt(b.title),
+      term: opt(b.term),
+      definition: opt(b.definition),
+    };
+  }
+}

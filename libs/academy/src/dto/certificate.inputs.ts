@@ -1,0 +1,43 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import {
+  IsIn,
+  IsMongoId,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { Language, LanguageCodeScalar, LANGUAGES } from '@sasiad/core';
+
+@InputType()
+export class ClaimCertificateInput {
+  @Field(() => ID)
+  @IsMongoId()
+  courseId: string;
+
+  @Field({ description: 'The name to show on the certificate (and to whoever verifies it).' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(80)
+  displayName: string;
+}
+
+@ArgsType()
+export class VerifyCertificateArgs {
+  @Field()
+  @Matches(/^[A-Za-z0-9_-]{16,64}$/)
+  verificationCode: string;
+
+  @Field(() => LanguageCodeScalar, { nullable: true })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  lang?: Language;
+}
+
+@InputType()
+export class RevokeCertificateInput {
+  @Field(() => ID)
+  @IsMongoId()
+  certificateId: string;
+}

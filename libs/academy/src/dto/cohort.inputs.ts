@@ -1,0 +1,88 @@
+import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsDate,
+  IsInt,
+  IsMongoId,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { LocalizedStringInput } from './academy.inputs';
+
+@InputType()
+export class CreateCohortInput {
+  @Field(() => ID)
+  @IsMongoId()
+  courseId: string;
+
+  @Field(() => [LocalizedStringInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @ValidateNested({ each: true })
+  @Type(() => LocalizedStringInput)
+  name: LocalizedStringInput[];
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  capacity?: number;
+}
+
+@InputType()
+export class AddCohortSessionInput {
+  @Field(() => ID)
+  @IsMongoId()
+  cohortId: string;
+
+  @Field(() => GraphQLISODateTime)
+  @IsDate()
+  startsAt: Date;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  durationMinutes: number;
+
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  place: string;
+}
+
+@InputType()
+export class RecordAttendanceInput {
+  @Field(() => ID)
+  @IsMongoId()
+  cohortId: string;
+
+  @Field(() => ID)
+  @IsMongoId()
+  sessionId: string;
+
+  @Field(() => ID)
+  @IsMongoId()
+  userId: string;
+
+  @Field()
+  @IsBoolean()
+  present: boolean;
+}
+
+@ArgsType()
+export class CohortIdArgs {
+  @Field(() => ID)
+  @IsMongoId()
+  cohortId: string;
+}

@@ -1,0 +1,50 @@
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { LocalizedText } from './course.model';
+
+@ObjectType({ description: 'A certificate as its owner and staff see it.' })
+export class CertificateModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  courseId: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only for its owner: give it to whoever should verify the certificate.',
+  })
+  verificationCode: string | null;
+
+  @Field()
+  displayName: string;
+
+  @Field(() => LocalizedText)
+  courseTitle: LocalizedText;
+
+  @Field(() => GraphQLISODateTime)
+  issuedAt: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  revokedAt: Date | null;
+}
+
+@ObjectType({
+  description:
+    'What anyone holding a verification code sees: only the name, course title and date, or that it was revoked.',
+})
+export class CertificateVerification {
+  @Field()
+  valid: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Null when revoked.' })
+  displayName: string | null;
+
+  @Field(() => LocalizedText, { nullable: true, description: 'Null when revoked.' })
+  courseTitle: LocalizedText | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Null when revoked.' })
+  issuedAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  revokedAt: Date | null;
+}

@@ -1,0 +1,93 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { Types } from 'mongoose';
+import type { LocalizedField } from './localized-text';
+
+export enum QuizQuestionKind {
+  SINGLE = 'SINGLE',
+  MULTIPLE = 'MULTIPLE',
+  TRUE_FALSE = 'TRUE_FALSE',
+}
+
+/** An answer option; its key is stable across edits. TRUE_FALSE options (`true`, `false`) have no text. */
+@Schema({ _id: false })
+export class QuizOption {
+  @Prop({ type: String, required: true })
+  key: string;
+
+  @Prop({ type: Object })
+  text?: LocalizedField;
+
+  @Prop({ type: Boolean, required: true })
+  correct: boolean;
+}
+const QuizOptionSchema = SchemaFactory.createForClass(QuizOption);
+
+/** A question of a module's bank. Which options are correct never leaves the server before grading. */
+@Schema({ collection: 'academy_quiz_questions', timestamps: true })
+export class QuizQuestion {
+  @Prop({ type: Types.ObjectId, required: true })
+  courseId: Types.ObjectId;
+
+  @Prop({ type: Types.ObjectId, required: true })
+  moduleId: Types.ObjectId;
+
+  @Prop({ type: String, required: true, enum: Object.values(QuizQuestionKind) })
+  kind: QuizQuestionKind;
+
+  @Prop({ type: Object, required: true })
+  prompt: LocalizedField;
+
+  @Prop({ type: [QuizOptionSchema], default: [] })
+  options: QuizOption[];
+}
+
+export type LeanQuizQuestion = QuizQuestion & { _id: Types.ObjectId };
+export const QuizQuestionSchema = SchemaFactory.createForClass(QuizQuestion);
+QuizQuestionSchema.index({ moduleId: 1 });
+
+/**
+ * One attempt at a module's quiz: the drawn questions, then the grading. `attemptNo` is unique
+ * per learner and module, so concurrent starts cannot exceed the attempt limit.
+ * Answers are stored flat as `<questionId>:<optionKey>` (no arrays inside arrays).
+ */
+@Schema({ collection: 'academy_quiz_attempts', timestamps: true })
+export class QuizAttempt {
+  @Prop({ type: Types.ObjectId, required: true })
+  userId: Types.ObjectId;
+
+  @Prop({ type: Types.ObjectId, required: true })
+  courseId: Types.ObjectId;
+
+  @Prop({ type: Types.ObjectId, required: true })
+  moduleId: Types.ObjectId;
+
+  @Prop({ type: Number, required: true })
+  attemptNo: number;
+
+  @Prop({ type: [Types.ObjectId], required: true })
+  questionIds: Types.ObjectId[];
+
+  @Prop({ type: Number, required: true })
+  passPercent: number;
+
+  @Prop({ type: Date })
+  submittedAt?: Date | null;
+
+  @Prop({ type: [String], default: [] })
+  selected: string[];
+
+  @Prop({ type: Number })
+  correctCount?: number;
+
+  @Prop({ type: Number })
+  scorePercent?: number;
+
+  @Prop({ type: Boolean })
+  passed?: boolean;
+
+  createdAt: Date;
+}
+
+export type LeanQuizAttempt = QuizAttempt & { _id: Types.ObjectId };
+export const QuizAttemptSchema = SchemaFactory.createForClass(QuizAttempt);
+QuizAttemptSchema.index({ userId: 1, moduleId: 1, attemptNo: 1 }, { unique: true });
