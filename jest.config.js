@@ -6,7 +6,7 @@ module.exports = {
   moduleFileExtensions: ['js', 'json', 'ts'],
   transform: { '^.+\\.ts$': 'ts-jest' },
   moduleNameMapper: {
-    '^@sasiad/(core|identity)(|/.*)$': '<rootDir>/libs/$1/src$2',
+    '^@sasiad/(core|identity|zones)(|/.*)$': '<rootDir>/libs/$1/src$2',
   },
   testEnvironment: 'node',
 };

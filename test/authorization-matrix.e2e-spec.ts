@@ -34,6 +34,9 @@ const ACCESS: Record<string, Caller[]> = {
   createUser: [Role.admin],
   setUserRoles: [Role.admin],
   setUserStatus: [Role.admin],
+  // zones
+  createOrganisation: [Role.admin],
+  updateOrganisation: [Role.admin],
 };
 
 const SCALARS: Record<string, unknown> = {

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from '@sasiad/core';
 import { IdentityModule } from '@sasiad/identity';
+import { ZonesModule } from '@sasiad/zones';
 
 /** Assembles the bounded contexts; no rules live here. */
 @Module({
-  imports: [CoreModule.forRoot({ authentication: IdentityModule }), IdentityModule],
+  imports: [CoreModule.forRoot({ authentication: IdentityModule }), IdentityModule, ZonesModule],
 })
 export class AppModule {}
