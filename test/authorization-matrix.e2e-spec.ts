@@ -37,6 +37,12 @@ const ACCESS: Record<string, Caller[]> = {
   // zones
   createOrganisation: [Role.admin],
   updateOrganisation: [Role.admin],
+  createCall: [Role.admin],
+  updateCall: [Role.admin],
+  createApplication: [Role.library],
+  updateApplication: [Role.library],
+  submitApplication: [Role.library],
+  withdrawApplication: [Role.library],
 };
 
 const SCALARS: Record<string, unknown> = {
