@@ -43,6 +43,11 @@ const ACCESS: Record<string, Caller[]> = {
   updateApplication: [Role.library],
   submitApplication: [Role.library],
   withdrawApplication: [Role.library],
+  createEvent: [Role.staff, Role.admin],
+  registerForEvent: CALLERS,
+  cancelEventRegistration: SIGNED_IN,
+  cancelEventRegistrationByCode: CALLERS,
+  checkInEventRegistration: [Role.staff, Role.admin],
 };
 
 const SCALARS: Record<string, unknown> = {

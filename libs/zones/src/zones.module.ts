@@ -6,6 +6,10 @@ import { ApplicationsService } from './applications/applications.service';
 import { Call, CallSchema } from './calls/call.schema';
 import { CallsResolver } from './calls/calls.resolver';
 import { CallsService } from './calls/calls.service';
+import { EventRegistration, EventRegistrationSchema } from './events/event-registration.schema';
+import { Event, EventSchema } from './events/event.schema';
+import { EventsResolver } from './events/events.resolver';
+import { EventsService } from './events/events.service';
 import { Organisation, OrganisationSchema } from './organisations/organisation.schema';
 import { OrganisationsResolver } from './organisations/organisations.resolver';
 import { OrganisationsService } from './organisations/organisations.service';
@@ -17,6 +21,8 @@ import { OrganisationsService } from './organisations/organisations.service';
       { name: Organisation.name, schema: OrganisationSchema },
       { name: Call.name, schema: CallSchema },
       { name: Application.name, schema: ApplicationSchema },
+      { name: Event.name, schema: EventSchema },
+      { name: EventRegistration.name, schema: EventRegistrationSchema },
     ]),
   ],
   providers: [
@@ -26,7 +32,9 @@ import { OrganisationsService } from './organisations/organisations.service';
     CallsResolver,
     ApplicationsService,
     ApplicationsResolver,
+    EventsService,
+    EventsResolver,
   ],
-  exports: [OrganisationsService, CallsService, ApplicationsService],
+  exports: [OrganisationsService, CallsService, ApplicationsService, EventsService],
 })
 export class ZonesModule {}
