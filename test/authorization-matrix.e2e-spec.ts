@@ -48,6 +48,10 @@ const ACCESS: Record<string, Caller[]> = {
   cancelEventRegistration: SIGNED_IN,
   cancelEventRegistrationByCode: CALLERS,
   checkInEventRegistration: [Role.staff, Role.admin],
+  assignReviewers: [Role.admin],
+  submitReview: [Role.staff, Role.admin],
+  setDecision: [Role.admin],
+  publishDecisions: [Role.admin],
 };
 
 const SCALARS: Record<string, unknown> = {

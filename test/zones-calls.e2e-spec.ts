@@ -121,48 +121,57 @@ describe('zones: calls and applications', () => {
   };
 
   it('drafts, submits and changes an application before the deadline; one second after it nothing changes', async () => {
-    // The deadline is a real instant two seconds from now: the server's clock decides.
-    const closesAt = new Date(Date.now() + 2_000);
-    const callId = await createCall({ closesAt: closesAt.toISOString() });
     const branch = await branchCoordinator('Filia nr 12');
-    const draft = ok(
-      await t.gql<{ createApplication: { id: string; status: string } }>(
-        CREATE,
-        { i: { callId, values: COMPLETE.slice(0, 2) } },
-        { token: branch.token },
-      ),
-    ).createApplication;
-    expect(draft.status).toBe('draft');
-    ok(
-      await t.gql(
-        UPDATE,
-        { i: { applicationId: draft.id, values: COMPLETE } },
-        { token: branch.token },
-      ),
-    );
-    const submitted = ok(
-      await t.gql<{ submitApplication: { status: string } }>(
-        SUBMIT,
-        { id: draft.id },
-        { token: branch.token },
-      ),
-    ).submitApplication;
-    expect(submitted.status).toBe('submitted');
     const changedValues = COMPLETE.map((v) =>
       v.key === 'weeklyHoursForZone' ? { ...v, number: 20 } : v,
     );
-    const changed = ok(
-      await t.gql<{
-        updateApplication: { status: string; values: { key: string; number: number }[] };
-      }>(
-        UPDATE,
-        { i: { applicationId: draft.id, values: changedValues } },
-        { token: branch.token },
-      ),
-    ).updateApplication;
-    expect(changed.status).toBe('submitted');
-    expect(changed.values.find((v) => v.key === 'weeklyHoursForZone')!.number).toBe(20);
-    expect(Date.now()).toBeLessThan(closesAt.getTime());
+    /**
+     * The deadline is a real instant two seconds away: the server's clock decides. The database
+     * is shared with other test files running at the same time (e.g. 200 registrations at
+     * once); if the steps before the deadline could not finish in two seconds, the clock shows
+     * it and the scenario starts again with a new call. A refusal before the deadline fails.
+     */
+    const beforeDeadline = async () => {
+      const closesAt = new Date(Date.now() + 2_000);
+      const callId = await createCall({ closesAt: closesAt.toISOString() });
+      const steps: GqlResponse[] = [];
+      const step = async (query: string, variables: Record<string, unknown>) => {
+        const res = await t.gql(query, variables, { token: branch.token });
+        steps.push(res);
+        return res;
+      };
+      const tooSlow = () =>
+        codeOf(steps[steps.length - 1]) === 'CALL_CLOSED' && Date.now() >= closesAt.getTime();
+      const created = await step(CREATE, { i: { callId, values: COMPLETE.slice(0, 2) } });
+      if (tooSlow()) return null;
+      const draft = ok(
+        created as GqlResponse<{ createApplication: { id: string; status: string } }>,
+      ).createApplication;
+      expect(draft.status).toBe('draft');
+      await step(UPDATE, { i: { applicationId: draft.id, values: COMPLETE } });
+      if (tooSlow()) return null;
+      ok(steps[1]);
+      const submitted = await step(SUBMIT, { id: draft.id });
+      if (tooSlow()) return null;
+      expect(
+        ok(submitted as GqlResponse<{ submitApplication: { status: string } }>).submitApplication
+          .status,
+      ).toBe('submitted');
+      const changed = await step(UPDATE, { i: { applicationId: draft.id, values: changedValues } });
+      if (tooSlow()) return null;
+      const values = ok(
+        changed as GqlResponse<{
+          updateApplication: { status: string; values: { key: string; number: number }[] };
+        }>,
+      ).updateApplication;
+      expect(values.status).toBe('submitted');
+      expect(values.values.find((v) => v.key === 'weeklyHoursForZone')!.number).toBe(20);
+      return { callId, closesAt, draft };
+    };
+    let scenario = await beforeDeadline();
+    for (let attempt = 1; !scenario && attempt < 4; attempt++) scenario = await beforeDeadline();
+    expect(scenario).not.toBeNull();
+    const { callId, closesAt, draft } = scenario!;
 
     await sleep(closesAt.getTime() + 1_000 - Date.now());
     const late = await t.gql(

@@ -1,11 +1,19 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { IdentityModule } from '@sasiad/identity';
+import { ActivityZone, ActivityZoneSchema } from './activity-zones/activity-zone.schema';
+import { ActivityZonesResolver } from './activity-zones/activity-zones.resolver';
+import { ActivityZonesService } from './activity-zones/activity-zones.service';
 import { Application, ApplicationSchema } from './applications/application.schema';
 import { ApplicationsResolver } from './applications/applications.resolver';
 import { ApplicationsService } from './applications/applications.service';
+import { CALL_OUTCOME_HANDLERS } from './calls/call-programme';
 import { Call, CallSchema } from './calls/call.schema';
 import { CallsResolver } from './calls/calls.resolver';
 import { CallsService } from './calls/calls.service';
+import { Decision, DecisionSchema } from './decisions/decision.schema';
+import { DecisionsResolver } from './decisions/decisions.resolver';
+import { DecisionsService } from './decisions/decisions.service';
 import { EventRegistration, EventRegistrationSchema } from './events/event-registration.schema';
 import { Event, EventSchema } from './events/event.schema';
 import { EventsResolver } from './events/events.resolver';
@@ -13,14 +21,24 @@ import { EventsService } from './events/events.service';
 import { Organisation, OrganisationSchema } from './organisations/organisation.schema';
 import { OrganisationsResolver } from './organisations/organisations.resolver';
 import { OrganisationsService } from './organisations/organisations.service';
+import { Review, ReviewSchema } from './reviews/review.schema';
+import { ReviewsResolver } from './reviews/reviews.resolver';
+import { ReviewsService } from './reviews/reviews.service';
 
-/** Partner organisations, calls and applications, activity zones, and events. */
+/**
+ * Partner organisations, the call engine (calls, applications, reviews, decisions), activity
+ * zones, and events.
+ */
 @Module({
   imports: [
+    IdentityModule,
     MongooseModule.forFeature([
       { name: Organisation.name, schema: OrganisationSchema },
       { name: Call.name, schema: CallSchema },
       { name: Application.name, schema: ApplicationSchema },
+      { name: Review.name, schema: ReviewSchema },
+      { name: Decision.name, schema: DecisionSchema },
+      { name: ActivityZone.name, schema: ActivityZoneSchema },
       { name: Event.name, schema: EventSchema },
       { name: EventRegistration.name, schema: EventRegistrationSchema },
     ]),
@@ -32,6 +50,17 @@ import { OrganisationsService } from './organisations/organisations.service';
     CallsResolver,
     ApplicationsService,
     ApplicationsResolver,
+    ReviewsService,
+    ReviewsResolver,
+    DecisionsService,
+    DecisionsResolver,
+    ActivityZonesService,
+    ActivityZonesResolver,
+    {
+      provide: CALL_OUTCOME_HANDLERS,
+      inject: [ActivityZonesService],
+      useFactory: (zones: ActivityZonesService) => [zones],
+    },
     EventsService,
     EventsResolver,
   ],

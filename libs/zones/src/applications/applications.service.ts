@@ -24,7 +24,7 @@ import {
 } from './dto/application.inputs';
 import { ApplicationModel } from './models/application.model';
 
-type LeanApplication = Application & { _id: Types.ObjectId };
+export type LeanApplication = Application & { _id: Types.ObjectId };
 
 const TEXT_CONTEXT = 'applications.values.text';
 /** Attempts when a concurrent write changed the application between reading and writing it. */
@@ -149,6 +149,21 @@ export class ApplicationsService {
       if (updated) return this.toModel(updated);
     }
     throw new DomainException(ErrorCode.CONCURRENT_CHANGE);
+  }
+
+  /** For reviews and decisions (admins' and reviewers' side), without ownership checks. */
+  async findRaw(id: string): Promise<LeanApplication> {
+    const found = await this.applications.findById(objectId(id)).lean<LeanApplication>().exec();
+    if (!found) throw new DomainException(ErrorCode.NOT_FOUND);
+    return found;
+  }
+
+  async submittedOf(callId: Types.ObjectId): Promise<LeanApplication[]> {
+    return this.applications
+      .find({ callId, status: ApplicationStatus.submitted })
+      .sort({ _id: 1 })
+      .lean<LeanApplication[]>()
+      .exec();
   }
 
   async mine(user: AuthUser, callId?: string): Promise<ApplicationModel[]> {

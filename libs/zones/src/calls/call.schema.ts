@@ -2,6 +2,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { HydratedDocument, Types } from 'mongoose';
 import { TranslationsDoc, TranslationsSchema } from '../common/localized-text';
 import { OrganisationKind } from '../organisations/organisation-kind';
+import { CallProgramme } from './call-programme';
 import { FormField, FormFieldType, FormOption } from './form';
 
 @Schema({ _id: false })
@@ -43,6 +44,19 @@ export class FormFieldDoc implements FormField {
   options?: FormOptionDoc[];
 }
 
+/** A review criterion with the most points a reviewer can give for it. */
+@Schema({ _id: false })
+export class CriterionDoc {
+  @Prop({ type: String, required: true })
+  key: string;
+
+  @Prop({ type: TranslationsSchema, required: true })
+  label: TranslationsDoc;
+
+  @Prop({ type: Number, required: true })
+  maxPoints: number;
+}
+
 /**
  * An open call (nabór): who may apply, until when, and the form they fill in. General on
  * purpose: activity zones use it now, micro-grants later. Times are UTC instants; the programme
@@ -73,6 +87,16 @@ export class Call {
 
   @Prop({ type: [FormFieldDoc], default: [] })
   form: FormFieldDoc[];
+
+  @Prop({ type: [CriterionDoc], default: [] })
+  criteria: CriterionDoc[];
+
+  @Prop({ type: String, required: true, enum: Object.values(CallProgramme), default: 'general' })
+  programme: CallProgramme;
+
+  /** Set once, when an admin publishes the decisions; from then on applicants see them. */
+  @Prop({ type: Date })
+  decisionsPublishedAt?: Date;
 
   @Prop({ type: Types.ObjectId, required: true })
   createdBy: Types.ObjectId;

@@ -12,6 +12,7 @@ import {
 import { objectId } from '../common/ids';
 import { cleanTranslations, resolveText } from '../common/localized-text';
 import { parseInstant, toWarsawIso } from '../common/warsaw-time';
+import { CallProgramme } from './call-programme';
 import { Call } from './call.schema';
 import { CallInput, CallsArgs, UpdateCallInput } from './dto/call.inputs';
 import { FormField, formDefinitionProblems, withDefaults } from './form';
@@ -42,6 +43,9 @@ export class CallsService {
       }),
     );
     const problems = formDefinitionProblems(form);
+    const criterionKeys = input.criteria.map((c) => c.key);
+    if (new Set(criterionKeys).size !== criterionKeys.length)
+      problems.push({ field: 'criteria', constraint: 'uniqueKeys' });
     if (problems.length > 0) throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, problems);
     const created = await this.calls.create({
       title: cleanTranslations(input.title),
@@ -52,6 +56,12 @@ export class CallsService {
       closesAt,
       maxApplicationsPerApplicant: input.maxApplicationsPerApplicant,
       form,
+      criteria: input.criteria.map((c) => ({
+        key: c.key,
+        label: cleanTranslations(c.label),
+        maxPoints: c.maxPoints,
+      })),
+      programme: input.programme,
       createdBy: new Types.ObjectId(adminId),
     });
     return this.toModel(created.toObject(), lang);
@@ -94,6 +104,24 @@ export class CallsService {
   assertAcceptingApplications(call: LeanCall, now = new Date()): void {
     if (now < call.opensAt) throw new DomainException(ErrorCode.CALL_NOT_OPEN);
     if (now >= call.closesAt) throw new DomainException(ErrorCode.CALL_CLOSED);
+  }
+
+  /** Reviews and decisions start when nothing can change any more. */
+  assertClosed(call: LeanCall, now = new Date()): void {
+    if (now < call.closesAt) throw new DomainException(ErrorCode.CALL_STILL_OPEN);
+  }
+
+  /** Marks the decisions published, once; false when they already were. */
+  async markDecisionsPublished(callId: Types.ObjectId): Promise<boolean> {
+    const marked = await this.calls
+      .findOneAndUpdate(
+        { _id: callId, decisionsPublishedAt: null },
+        { $set: { decisionsPublishedAt: new Date() } },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanCall>()
+      .exec();
+    return marked !== null;
   }
 
   async get(id: string, lang: Language): Promise<CallModel> {
@@ -152,6 +180,13 @@ export class CallsService {
         max: f.max ?? null,
         options: f.options?.map((o) => ({ key: o.key, label: resolveText(o.label, lang) })) ?? null,
       })),
+      criteria: (call.criteria ?? []).map((c) => ({
+        key: c.key,
+        label: resolveText(c.label, lang),
+        maxPoints: c.maxPoints,
+      })),
+      programme: call.programme ?? CallProgramme.general,
+      decisionsPublishedAt: call.decisionsPublishedAt ?? null,
     };
   }
 }

@@ -58,6 +58,17 @@ export class OrganisationsService {
     return found ? this.toModel(found) : null;
   }
 
+  async findMany(ids: string[]): Promise<OrganisationModel[]> {
+    const valid = ids
+      .filter((id) => Types.ObjectId.isValid(id))
+      .map((id) => new Types.ObjectId(id));
+    const rows = await this.organisations
+      .find({ _id: trusted({ $in: valid }) })
+      .lean<LeanOrganisation[]>()
+      .exec();
+    return rows.map((o) => this.toModel(o));
+  }
+
   async get(id: string): Promise<OrganisationModel> {
     const found = await this.find(id);
     if (!found) throw new DomainException(ErrorCode.NOT_FOUND);

@@ -19,6 +19,7 @@ import { PageArgs } from '@sasiad/core';
 import { LongTextInput, ShortTextInput } from '../../common/localized-text';
 import { ISO_WITH_OFFSET } from '../../common/warsaw-time';
 import { OrganisationKind } from '../../organisations/organisation-kind';
+import { CallProgramme } from '../call-programme';
 import { FormFieldType, LONG_TEXT_MAX } from '../form';
 
 /** Form keys: stable identifiers answers refer to (`experienceWithForeigners`). */
@@ -90,6 +91,24 @@ export class FormFieldInput {
   options?: FormOptionInput[];
 }
 
+@InputType({ description: 'What reviewers score, and the most points for it.' })
+export class CriterionInput {
+  @Field()
+  @Matches(FORM_KEY)
+  key: string;
+
+  @Field(() => ShortTextInput)
+  @ValidateNested()
+  @Type(() => ShortTextInput)
+  label: ShortTextInput;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  maxPoints: number;
+}
+
 @InputType()
 export class CallInput {
   @Field(() => ShortTextInput)
@@ -135,6 +154,19 @@ export class CallInput {
   @ValidateNested({ each: true })
   @Type(() => FormFieldInput)
   form: FormFieldInput[];
+
+  @Field(() => [CriterionInput], { defaultValue: [] })
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionInput)
+  criteria: CriterionInput[] = [];
+
+  @Field(() => CallProgramme, {
+    defaultValue: CallProgramme.general,
+    description: 'activity_zones: accepted applications become activity zones when published.',
+  })
+  @IsEnum(CallProgramme)
+  programme: CallProgramme = CallProgramme.general;
 }
 
 @InputType({ description: 'Changes to a call; the form is fixed once the call exists.' })

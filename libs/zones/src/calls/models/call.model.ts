@@ -10,6 +10,7 @@ import {
 import { ConnectionType } from '@sasiad/core';
 import { ResolvedText } from '../../common/localized-text';
 import { OrganisationKind } from '../../organisations/organisation-kind';
+import { CallProgramme } from '../call-programme';
 import { FormFieldType } from '../form';
 
 registerEnumType(FormFieldType, { name: 'FormFieldType' });
@@ -53,6 +54,18 @@ export class FormFieldModel {
   options?: FormOptionModel[] | null;
 }
 
+@ObjectType('Criterion')
+export class CriterionModel {
+  @Field()
+  key: string;
+
+  @Field(() => ResolvedText)
+  label: ResolvedText;
+
+  @Field(() => Int)
+  maxPoints: number;
+}
+
 @ObjectType('Call', { description: 'An open call for applications (nabór). Public.' })
 export class CallModel {
   @Field(() => ID)
@@ -90,6 +103,15 @@ export class CallModel {
 
   @Field(() => [FormFieldModel])
   form: FormFieldModel[];
+
+  @Field(() => [CriterionModel])
+  criteria: CriterionModel[];
+
+  @Field(() => CallProgramme)
+  programme: CallProgramme;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  decisionsPublishedAt: Date | null;
 }
 
 @ObjectType()
