@@ -392,4 +392,75 @@ describe('zones: events, seats and the waitlist', () => {
       { field: 'endsAt', constraint: 'afterStartsAt' },
     ]);
   });
+
+  it('gives up the seats of an erased account and forgets who held them', async () => {
+    const eventId = await createEvent(1);
+    const olena = await t.userWith([Role.learner]);
+    const mine = ok(
+      await t.gql<Registered>(REGISTER, { i: { eventId } }, { token: olena.token }),
+    ).registerForEvent;
+    expect(mine.registration.status).toBe('confirmed');
+    const waiting = ok(await t.gql<Registered>(REGISTER, anonymous(eventId, 9))).registerForEvent;
+    expect(waiting.registration.status).toBe('waitlisted');
+
+    ok(
+      await t.gql(
+        `mutation($p: String!) { deleteMyAccount(input: { password: $p }) }`,
+        { p: olena.password },
+        { token: olena.token },
+      ),
+    );
+    // erasure arrives as an application event: wait for it
+    let status = 'waitlisted';
+    for (let i = 0; i < 50 && status !== 'confirmed'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = ok(
+        await t.gql<{ eventRegistrationByCode: { status: string } }>(BY_CODE, { c: waiting.code }),
+      ).eventRegistrationByCode.status;
+    }
+    expect(status).toBe('confirmed');
+    const stored = await t.db
+      .collection('event_registrations')
+      .findOne({ _id: new Types.ObjectId(mine.registration.id) });
+    expect(stored).toMatchObject({ status: 'cancelled' });
+    expect(stored!.userId).toBeUndefined();
+    expect(
+      JSON.stringify(await t.db.collection('event_registrations').find({}).toArray()),
+    ).not.toContain(olena.id);
+  });
+
+  it('refuses a registration with a token that did not work instead of treating it as anonymous', async () => {
+    const eventId = await createEvent(5);
+    const res = await t.gql(REGISTER, anonymous(eventId, 1), { token: 'not-a-token' });
+    expect(codeOf(res)).toBe('UNAUTHENTICATED');
+  });
+
+  it('lists upcoming events by start time, page by page', async () => {
+    const later = await createEvent(5, {
+      kind: 'zone_activity',
+      startsAt: isoIn(30 * 86_400_000),
+      endsAt: isoIn(30 * 86_400_000 + 3_600_000),
+    });
+    const sooner = await createEvent(5, {
+      kind: 'zone_activity',
+      startsAt: isoIn(20 * 86_400_000),
+      endsAt: isoIn(20 * 86_400_000 + 3_600_000),
+    });
+    const LIST = `query($after: String) { events(kind: zone_activity, first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`;
+    type Page = {
+      events: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        nodes: { id: string }[];
+      };
+    };
+    const first = ok(await t.gql<Page>(LIST)).events;
+    expect(first).toMatchObject({
+      totalCount: 2,
+      nodes: [{ id: sooner }],
+      pageInfo: { hasNextPage: true },
+    });
+    const second = ok(await t.gql<Page>(LIST, { after: first.pageInfo.endCursor })).events;
+    expect(second).toMatchObject({ nodes: [{ id: later }], pageInfo: { hasNextPage: false } });
+  });
 });

@@ -62,7 +62,7 @@ export class EventsResolver {
   })
   @Public()
   registerForEvent(@Args('input') input: RegisterForEventInput, @Ctx() ctx: RequestContext) {
-    return this.service.register(input, ctx.user);
+    return this.service.register(input, ctx.user, ctx.authProblem);
   }
 
   @Mutation(() => EventRegistrationModel, {

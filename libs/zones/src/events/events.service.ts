@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
 import { randomBytes } from 'node:crypto';
@@ -9,10 +9,12 @@ import {
   DomainException,
   encodeCursor,
   ErrorCode,
+  EventBus,
   FieldEncryption,
   FieldProblem,
   Language,
 } from '@sasiad/core';
+import { USER_ERASED } from '@sasiad/identity';
 import { isDuplicateKey, objectId } from '../common/ids';
 import { cleanTranslations, resolveText } from '../common/localized-text';
 import { parseInstant, toWarsawIso } from '../common/warsaw-time';
@@ -48,14 +50,64 @@ const CODE_PURPOSE = 'event_registrations.code';
  * goes to the first person waiting (see register, cancel and fillFreedSeats).
  */
 @Injectable()
-export class EventsService {
+export class EventsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(EventsService.name);
+  private erasures?: AsyncIterableIterator<{ userId: string }>;
+
   constructor(
     @InjectModel(Event.name) private readonly events: Model<Event>,
     @InjectModel(EventRegistration.name)
     private readonly registrations: Model<EventRegistration>,
     private readonly organisations: OrganisationsService,
     private readonly crypto: FieldEncryption,
+    private readonly bus: EventBus,
   ) {}
+
+  /** When an account is erased, its seats are given up and its registrations lose the link. */
+  onModuleInit() {
+    this.erasures = this.bus.subscribe<{ userId: string }>(USER_ERASED);
+    void (async () => {
+      for await (const { userId } of this.erasures!) {
+        await this.forgetUser(userId).catch((error: unknown) =>
+          this.logger.error({ err: error }, 'could not erase event registrations of a user'),
+        );
+      }
+    })();
+  }
+
+  async onModuleDestroy() {
+    await this.erasures?.return?.();
+  }
+
+  async forgetUser(userId: string): Promise<void> {
+    const owned = await this.registrations
+      .find({
+        userId: new Types.ObjectId(userId),
+        status: trusted({ $in: [RegistrationStatus.confirmed, RegistrationStatus.waitlisted] }),
+        checkedInAt: null,
+      })
+      .lean<LeanRegistration[]>()
+      .exec();
+    // The account id goes from every registration, also from the uniqueness key.
+    const all = await this.registrations
+      .find({ userId: new Types.ObjectId(userId) })
+      .lean<LeanRegistration[]>()
+      .exec();
+    for (const registration of all) {
+      const key = registration.registrantKey.startsWith('user:')
+        ? { registrantKey: `erased:${registration._id.toHexString()}` }
+        : {};
+      await this.registrations
+        .updateOne({ _id: registration._id }, { $set: key, $unset: { userId: 1 } })
+        .exec();
+    }
+    for (const registration of owned) {
+      await this.cancel(registration).catch((error: unknown) => {
+        // cancelled or checked in meanwhile: nothing to give up
+        if (!(error instanceof DomainException)) throw error;
+      });
+    }
+  }
 
   async create(input: CreateEventInput, user: AuthUser, lang: Language): Promise<EventModel> {
     const startsAt = parseInstant(input.startsAt, 'startsAt');
@@ -137,7 +189,13 @@ export class EventsService {
   async register(
     input: RegisterForEventInput,
     user: AuthUser | null,
+    authProblem?: 'invalid' | 'expired',
   ): Promise<RegistrationPayload> {
+    // A token that did not work must not turn a person into an anonymous registrant.
+    if (!user && authProblem)
+      throw new DomainException(
+        authProblem === 'expired' ? ErrorCode.TOKEN_EXPIRED : ErrorCode.UNAUTHENTICATED,
+      );
     const event = await this.findEvent(input.eventId);
     const problems = this.registrationProblems(input, user, event);
     if (problems.length > 0) throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, problems);
