@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import { Role } from '@sasiad/core';
+import { EventsService } from '@sasiad/zones';
 import { codeOf, GqlResponse, startTestApp, TestApp } from './support/test-app';
 
 const CREATE_EVENT = `mutation($i: CreateEventInput!) { createEvent(input: $i) { id capacity seatsLeft registrationOpen startsAtWarsaw languages interpretation title { text isFallback } } }`;
@@ -462,5 +463,20 @@ describe('zones: events, seats and the waitlist', () => {
     });
     const second = ok(await t.gql<Page>(LIST, { after: first.pageInfo.endCursor })).events;
     expect(second).toMatchObject({ nodes: [{ id: later }], pageInfo: { hasNextPage: false } });
+  });
+
+  it('removes names and contacts given without an account 30 days after the event', async () => {
+    const endsAt = Date.now() + 7 * 86_400_000 + 6 * 3_600_000;
+    const eventId = await createEvent(3);
+    const anon = ok(await t.gql<Registered>(REGISTER, anonymous(eventId, 77))).registerForEvent;
+    const events = t.app.get(EventsService);
+    expect(await events.purgePersonalData(new Date(endsAt + 29 * 86_400_000))).toBe(0);
+    expect(await events.purgePersonalData(new Date(endsAt + 31 * 86_400_000))).toBeGreaterThan(0);
+    const stored = await t.db
+      .collection('event_registrations')
+      .findOne({ _id: new Types.ObjectId(anon.registration.id) });
+    expect(stored!.nameEnc).toBeUndefined();
+    expect(stored!.contactEnc).toBeUndefined();
+    expect(stored!.status).toBe('confirmed');
   });
 });

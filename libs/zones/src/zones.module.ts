@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { IdentityModule } from '@sasiad/identity';
 import { ActivityZone, ActivityZoneSchema } from './activity-zones/activity-zone.schema';
@@ -24,6 +24,7 @@ import { OrganisationsService } from './organisations/organisations.service';
 import { Review, ReviewSchema } from './reviews/review.schema';
 import { ReviewsResolver } from './reviews/reviews.resolver';
 import { ReviewsService } from './reviews/reviews.service';
+import { zonesModel } from './common/model-name';
 
 /**
  * Partner organisations, the call engine (calls, applications, reviews, decisions), activity
@@ -33,14 +34,14 @@ import { ReviewsService } from './reviews/reviews.service';
   imports: [
     IdentityModule,
     MongooseModule.forFeature([
-      { name: Organisation.name, schema: OrganisationSchema },
-      { name: Call.name, schema: CallSchema },
-      { name: Application.name, schema: ApplicationSchema },
-      { name: Review.name, schema: ReviewSchema },
-      { name: Decision.name, schema: DecisionSchema },
-      { name: ActivityZone.name, schema: ActivityZoneSchema },
-      { name: Event.name, schema: EventSchema },
-      { name: EventRegistration.name, schema: EventRegistrationSchema },
+      { name: zonesModel(Organisation), schema: OrganisationSchema },
+      { name: zonesModel(Call), schema: CallSchema },
+      { name: zonesModel(Application), schema: ApplicationSchema },
+      { name: zonesModel(Review), schema: ReviewSchema },
+      { name: zonesModel(Decision), schema: DecisionSchema },
+      { name: zonesModel(ActivityZone), schema: ActivityZoneSchema },
+      { name: zonesModel(Event), schema: EventSchema },
+      { name: zonesModel(EventRegistration), schema: EventRegistrationSchema },
     ]),
   ],
   providers: [
@@ -66,4 +67,21 @@ import { ReviewsService } from './reviews/reviews.service';
   ],
   exports: [OrganisationsService, CallsService, ApplicationsService, EventsService],
 })
-export class ZonesModule {}
+export class ZonesModule implements OnModuleInit, OnApplicationShutdown {
+  private timer?: NodeJS.Timeout;
+
+  constructor(private readonly events: EventsService) {}
+
+  /** Hourly retention of registrants' names and contacts (no TTL indexes on FerretDB). */
+  onModuleInit() {
+    this.timer = setInterval(
+      () => void this.events.purgePersonalData().catch(() => undefined),
+      3_600_000,
+    );
+    this.timer.unref();
+  }
+
+  onApplicationShutdown() {
+    clearInterval(this.timer);
+  }
+}

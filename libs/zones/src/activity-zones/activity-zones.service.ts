@@ -6,6 +6,7 @@ import { CallOutcomeHandler, CallProgramme } from '../calls/call-programme';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { ActivityZone } from './activity-zone.schema';
 import { ActivityZoneModel } from './models/activity-zone.model';
+import { zonesModel } from '../common/model-name';
 
 type LeanZone = ActivityZone & { _id: Types.ObjectId };
 
@@ -15,7 +16,7 @@ export class ActivityZonesService implements CallOutcomeHandler {
   readonly programme = CallProgramme.activity_zones;
 
   constructor(
-    @InjectModel(ActivityZone.name) private readonly zones: Model<ActivityZone>,
+    @InjectModel(zonesModel(ActivityZone)) private readonly zones: Model<ActivityZone>,
     private readonly organisations: OrganisationsService,
   ) {}
 

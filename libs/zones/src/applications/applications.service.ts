@@ -23,6 +23,7 @@ import {
   UpdateApplicationInput,
 } from './dto/application.inputs';
 import { ApplicationModel } from './models/application.model';
+import { zonesModel } from '../common/model-name';
 
 export type LeanApplication = Application & { _id: Types.ObjectId };
 
@@ -38,7 +39,7 @@ const ATTEMPTS = 3;
 @Injectable()
 export class ApplicationsService {
   constructor(
-    @InjectModel(Application.name) private readonly applications: Model<Application>,
+    @InjectModel(zonesModel(Application)) private readonly applications: Model<Application>,
     private readonly calls: CallsService,
     private readonly organisations: OrganisationsService,
     private readonly crypto: FieldEncryption,

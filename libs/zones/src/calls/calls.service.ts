@@ -17,13 +17,14 @@ import { Call } from './call.schema';
 import { CallInput, CallsArgs, UpdateCallInput } from './dto/call.inputs';
 import { FormField, formDefinitionProblems, withDefaults } from './form';
 import { CallModel } from './models/call.model';
+import { zonesModel } from '../common/model-name';
 
 export type LeanCall = Call & { _id: Types.ObjectId };
 
 /** Calls for applications: definition, window and form. The only code that touches `calls`. */
 @Injectable()
 export class CallsService {
-  constructor(@InjectModel(Call.name) private readonly calls: Model<Call>) {}
+  constructor(@InjectModel(zonesModel(Call)) private readonly calls: Model<Call>) {}
 
   async create(input: CallInput, adminId: string, lang: Language): Promise<CallModel> {
     const opensAt = parseInstant(input.opensAt, 'opensAt');

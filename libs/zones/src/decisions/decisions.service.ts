@@ -12,6 +12,7 @@ import { CallModel } from '../calls/models/call.model';
 import { Decision, DecisionOutcome } from './decision.schema';
 import { SetDecisionInput } from './dto/decision.inputs';
 import { DecisionModel } from './models/decision.model';
+import { zonesModel } from '../common/model-name';
 
 type LeanDecision = Decision & { _id: Types.ObjectId };
 
@@ -23,7 +24,7 @@ type LeanDecision = Decision & { _id: Types.ObjectId };
 @Injectable()
 export class DecisionsService {
   constructor(
-    @InjectModel(Decision.name) private readonly decisions: Model<Decision>,
+    @InjectModel(zonesModel(Decision)) private readonly decisions: Model<Decision>,
     private readonly applications: ApplicationsService,
     private readonly calls: CallsService,
     @Inject(CALL_OUTCOME_HANDLERS) private readonly handlers: CallOutcomeHandler[],

@@ -36,6 +36,7 @@ import {
   RegistrationPayload,
 } from './models/event.model';
 import { generateRegistrationCode, normalizeRegistrationCode } from './registration-code';
+import { zonesModel } from '../common/model-name';
 
 type LeanEvent = Event & { _id: Types.ObjectId };
 type LeanRegistration = EventRegistration & { _id: Types.ObjectId };
@@ -43,6 +44,8 @@ type LeanRegistration = EventRegistration & { _id: Types.ObjectId };
 const NAME_CONTEXT = 'event_registrations.name';
 const CONTACT_CONTEXT = 'event_registrations.contact';
 const CODE_PURPOSE = 'event_registrations.code';
+/** Names and contacts given without an account are kept this long after the event ends. */
+export const PERSONAL_DATA_RETENTION_DAYS = 30;
 
 /**
  * Events, seats and the waitlist. No transactions: every step is one conditional
@@ -55,8 +58,8 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
   private erasures?: AsyncIterableIterator<{ userId: string }>;
 
   constructor(
-    @InjectModel(Event.name) private readonly events: Model<Event>,
-    @InjectModel(EventRegistration.name)
+    @InjectModel(zonesModel(Event)) private readonly events: Model<Event>,
+    @InjectModel(zonesModel(EventRegistration))
     private readonly registrations: Model<EventRegistration>,
     private readonly organisations: OrganisationsService,
     private readonly crypto: FieldEncryption,
@@ -77,6 +80,26 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy() {
     await this.erasures?.return?.();
+  }
+
+  /**
+   * Retention (a scheduled job: FerretDB has no TTL indexes): names and contacts of people who
+   * registered without an account are removed 30 days after their event ended.
+   */
+  async purgePersonalData(now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - PERSONAL_DATA_RETENTION_DAYS * 86_400_000);
+    const ended = await this.events
+      .find({ endsAt: trusted({ $lt: cutoff }) }, { _id: 1 })
+      .lean<{ _id: Types.ObjectId }[]>()
+      .exec();
+    if (ended.length === 0) return 0;
+    const { modifiedCount } = await this.registrations
+      .updateMany(
+        { eventId: trusted({ $in: ended.map((e) => e._id) }), nameEnc: trusted({ $exists: true }) },
+        { $unset: { nameEnc: 1, contactEnc: 1 } },
+      )
+      .exec();
+    return modifiedCount;
   }
 
   async forgetUser(userId: string): Promise<void> {

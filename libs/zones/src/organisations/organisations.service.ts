@@ -7,6 +7,7 @@ import { OrganisationInput, OrganisationsArgs } from './dto/organisation.inputs'
 import { OrganisationModel } from './models/organisation.model';
 import { openingHoursProblems, sortWeek } from './opening-hours';
 import { Organisation } from './organisation.schema';
+import { zonesModel } from '../common/model-name';
 
 type LeanOrganisation = Organisation & { _id: Types.ObjectId };
 
@@ -14,7 +15,7 @@ type LeanOrganisation = Organisation & { _id: Types.ObjectId };
 @Injectable()
 export class OrganisationsService {
   constructor(
-    @InjectModel(Organisation.name) private readonly organisations: Model<Organisation>,
+    @InjectModel(zonesModel(Organisation)) private readonly organisations: Model<Organisation>,
   ) {}
 
   private toDocument(input: OrganisationInput): Omit<Organisation, 'createdAt' | 'updatedAt'> {

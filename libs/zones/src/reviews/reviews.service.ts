@@ -10,6 +10,7 @@ import { CallsService, LeanCall } from '../calls/calls.service';
 import { AssignReviewersInput, SubmitReviewInput } from './dto/review.inputs';
 import { RankedApplicationModel, ReviewModel } from './models/review.model';
 import { Review, ReviewStatus } from './review.schema';
+import { zonesModel } from '../common/model-name';
 
 type LeanReview = Review & { _id: Types.ObjectId };
 
@@ -21,7 +22,7 @@ type LeanReview = Review & { _id: Types.ObjectId };
 @Injectable()
 export class ReviewsService {
   constructor(
-    @InjectModel(Review.name) private readonly reviews: Model<Review>,
+    @InjectModel(zonesModel(Review)) private readonly reviews: Model<Review>,
     private readonly applications: ApplicationsService,
     private readonly calls: CallsService,
     private readonly users: UsersService,

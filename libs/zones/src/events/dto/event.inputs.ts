@@ -101,7 +101,7 @@ export class CreateEventInput {
 
 @InputType({
   description:
-    'Signed in: nothing else is needed. Without an account: name, contact and consent to keep them until the event is over.',
+    'Signed in: nothing else is needed. Without an account: name, contact and consent to keep them until 30 days after the event.',
 })
 export class RegisterForEventInput {
   @Field(() => ID)
