@@ -208,6 +208,18 @@ describe('zones: reviews, decisions and activity zones', () => {
     expect(codeOf(await t.gql(REVIEWS, { a: baluty }, { token: r4.token }))).toBe(
       'REVIEW_NOT_ASSIGNED',
     );
+    const TO_REVIEW = `query($a: ID!) { applicationToReview(applicationId: $a) { id values { key text } } }`;
+    const read = ok(
+      await t.gql<{ applicationToReview: { values: { key: string; text: string }[] } }>(
+        TO_REVIEW,
+        { a: widzew },
+        { token: r1.token },
+      ),
+    ).applicationToReview;
+    expect(read.values).toEqual([{ key: 'whyZone', text: 'Powód numer 1' }]);
+    expect(codeOf(await t.gql(TO_REVIEW, { a: widzew }, { token: r4.token }))).toBe(
+      'REVIEW_NOT_ASSIGNED',
+    );
 
     ok(await score(widzew, 10, 10, r1.token));
     ok(await score(widzew, 9, 9, r2.token));

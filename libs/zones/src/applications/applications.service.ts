@@ -159,6 +159,11 @@ export class ApplicationsService {
     return found;
   }
 
+  /** The application as its readers see it, for callers that have checked access themselves. */
+  async read(id: string): Promise<ApplicationModel> {
+    return this.toModel(await this.findRaw(id));
+  }
+
   async submittedOf(callId: Types.ObjectId): Promise<LeanApplication[]> {
     return this.applications
       .find({ callId, status: ApplicationStatus.submitted })

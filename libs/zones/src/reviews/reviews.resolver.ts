@@ -8,6 +8,7 @@ import {
 } from './dto/review.inputs';
 import { RankedApplicationModel, ReviewModel } from './models/review.model';
 import { ReviewsService } from './reviews.service';
+import { ApplicationModel } from '../applications/models/application.model';
 
 @Resolver(() => ReviewModel)
 export class ReviewsResolver {
@@ -29,6 +30,12 @@ export class ReviewsResolver {
   @Roles(Role.staff, Role.admin)
   applicationReviews(@Args() args: ApplicationReviewsArgs, @CurrentUser() user: AuthUser) {
     return this.service.ofApplication(args.applicationId, user);
+  }
+
+  @Query(() => ApplicationModel, { description: 'The application an assigned reviewer scores.' })
+  @Roles(Role.staff, Role.admin)
+  applicationToReview(@Args() args: ApplicationReviewsArgs, @CurrentUser() user: AuthUser) {
+    return this.service.applicationToReview(args.applicationId, user);
   }
 
   @Query(() => [ReviewModel], { description: 'Reviews assigned to the signed-in reviewer.' })

@@ -5,6 +5,7 @@ import { AuthUser, DomainException, ErrorCode, FieldProblem, Role } from '@sasia
 import { UsersService } from '@sasiad/identity';
 import { isDuplicateKey } from '../common/ids';
 import { ApplicationStatus } from '../applications/application.schema';
+import { ApplicationModel } from '../applications/models/application.model';
 import { ApplicationsService, LeanApplication } from '../applications/applications.service';
 import { CallsService, LeanCall } from '../calls/calls.service';
 import { AssignReviewersInput, SubmitReviewInput } from './dto/review.inputs';
@@ -131,6 +132,18 @@ export class ReviewsService {
     return rows
       .filter((r) => r === own || r.status === ReviewStatus.submitted)
       .map((r) => this.toModel(r));
+  }
+
+  /** An assigned reviewer reads the application they score; admins read any. */
+  async applicationToReview(applicationId: string, user: AuthUser): Promise<ApplicationModel> {
+    const application = await this.applications.findRaw(applicationId);
+    if (!user.roles.includes(Role.admin)) {
+      const assigned = await this.reviews
+        .exists({ applicationId: application._id, reviewerId: new Types.ObjectId(user.id) })
+        .exec();
+      if (!assigned) throw new DomainException(ErrorCode.REVIEW_NOT_ASSIGNED);
+    }
+    return this.applications.read(applicationId);
   }
 
   async mine(user: AuthUser): Promise<ReviewModel[]> {
