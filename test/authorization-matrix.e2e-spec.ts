@@ -73,6 +73,24 @@ const ACCESS: Record<string, Caller[]> = {
   addCohortSession: AUTHORS,
   joinCohort: SIGNED_IN,
   recordAttendance: AUTHORS,
+  // zones
+  createOrganisation: [Role.admin],
+  updateOrganisation: [Role.admin],
+  createCall: [Role.admin],
+  updateCall: [Role.admin],
+  createApplication: [Role.library],
+  updateApplication: [Role.library],
+  submitApplication: [Role.library],
+  withdrawApplication: [Role.library],
+  createEvent: [Role.staff, Role.admin],
+  registerForEvent: CALLERS,
+  cancelEventRegistration: SIGNED_IN,
+  cancelEventRegistrationByCode: CALLERS,
+  checkInEventRegistration: [Role.staff, Role.admin],
+  assignReviewers: [Role.admin],
+  submitReview: [Role.staff, Role.admin],
+  setDecision: [Role.admin],
+  publishDecisions: [Role.admin],
 };
 
 const SCALARS: Record<string, unknown> = {

@@ -3,6 +3,7 @@ import { CoreModule } from '@sasiad/core';
 import { IdentityModule } from '@sasiad/identity';
 import { AcademyModule } from '@sasiad/academy';
 import { InfoPointModule } from '@sasiad/info-point';
+import { ZonesModule } from '@sasiad/zones';
 
 /** Assembles the bounded contexts; no rules live here. */
 @Module({
@@ -11,6 +12,7 @@ import { InfoPointModule } from '@sasiad/info-point';
     IdentityModule,
     AcademyModule,
     InfoPointModule,
+    ZonesModule,
   ],
 })
 export class AppModule {}

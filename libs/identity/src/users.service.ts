@@ -68,7 +68,7 @@ export class UsersService {
 
   async create(input: NewUser): Promise<UserModel> {
     this.assertOrganisation(input.roles, input.organisationId);
-    const organisationId = input.roles.includes(Role.library) ? input.organisationId : undefined;
+    const organisationId = input.organisationId;
     const login = this.normalizeLogin(input.login);
     this.passwords.assertStrong(input.password, login);
     const passwordHash = await this.passwords.hash(input.password);
@@ -254,10 +254,12 @@ export class UsersService {
     return updated.tokenVersion;
   }
 
-  async setRoles(id: string, roles: Role[], requestedOrganisationId?: string): Promise<UserModel> {
-    this.assertOrganisation(roles, requestedOrganisationId);
-    // Only a library coordinator acts for an organisation.
-    const organisationId = roles.includes(Role.library) ? requestedOrganisationId : undefined;
+  /**
+   * Roles and organisation together: a library coordinator must act for an organisation; other
+   * roles may belong to one (e.g. a reviewer working at a branch, so conflicts can be seen).
+   */
+  async setRoles(id: string, roles: Role[], organisationId?: string): Promise<UserModel> {
+    this.assertOrganisation(roles, organisationId);
     const user = await this.findRaw(id);
     if (!user) throw new DomainException(ErrorCode.NOT_FOUND);
     if (user.roles.includes(Role.admin) && !roles.includes(Role.admin))

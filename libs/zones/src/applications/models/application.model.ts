@@ -1,0 +1,69 @@
+import {
+  Field,
+  Float,
+  GraphQLISODateTime,
+  ID,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from '@nestjs/graphql';
+import { ConnectionType } from '@sasiad/core';
+import { ApplicationStatus } from '../application.schema';
+
+registerEnumType(ApplicationStatus, { name: 'ApplicationStatus' });
+
+@ObjectType('FormValue')
+export class FormValueModel {
+  @Field()
+  key: string;
+
+  @Field(() => String, { nullable: true })
+  text?: string | null;
+
+  @Field(() => String, { nullable: true })
+  choice?: string | null;
+
+  @Field(() => Float, { nullable: true })
+  number?: number | null;
+
+  @Field(() => String, { nullable: true })
+  date?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  yesNo?: boolean | null;
+}
+
+@ObjectType('Application', {
+  description: "An organisation's application to a call. Seen by that organisation and admins.",
+})
+export class ApplicationModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  callId: string;
+
+  @Field(() => ID)
+  organisationId: string;
+
+  @Field(() => Int, { description: 'Which of the allowed applications per applicant this is.' })
+  slot: number;
+
+  @Field(() => ApplicationStatus)
+  status: ApplicationStatus;
+
+  @Field(() => [FormValueModel])
+  values: FormValueModel[];
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  submittedAt: Date | null;
+
+  @Field(() => GraphQLISODateTime)
+  createdAt: Date;
+
+  @Field(() => GraphQLISODateTime)
+  updatedAt: Date;
+}
+
+@ObjectType()
+export class ApplicationConnection extends ConnectionType(ApplicationModel) {}

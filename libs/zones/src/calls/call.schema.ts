@@ -1,0 +1,109 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { HydratedDocument, Types } from 'mongoose';
+import { TranslationsDoc, TranslationsSchema } from '../common/localized-text';
+import { OrganisationKind } from '../organisations/organisation-kind';
+import { CallProgramme } from './call-programme';
+import { FormField, FormFieldType, FormOption } from './form';
+
+@Schema({ _id: false })
+export class FormOptionDoc implements FormOption {
+  @Prop({ type: String, required: true })
+  key: string;
+
+  @Prop({ type: TranslationsSchema, required: true })
+  label: TranslationsDoc;
+}
+
+@Schema({ _id: false })
+export class FormFieldDoc implements FormField {
+  @Prop({ type: String, required: true })
+  key: string;
+
+  @Prop({ type: String, required: true, enum: Object.values(FormFieldType) })
+  type: FormFieldType;
+
+  @Prop({ type: TranslationsSchema, required: true })
+  label: TranslationsDoc;
+
+  @Prop({ type: Boolean, required: true, default: false })
+  required: boolean;
+
+  @Prop({ type: Number })
+  minLength?: number;
+
+  @Prop({ type: Number })
+  maxLength?: number;
+
+  @Prop({ type: Number })
+  min?: number;
+
+  @Prop({ type: Number })
+  max?: number;
+
+  @Prop({ type: [FormOptionDoc], default: undefined })
+  options?: FormOptionDoc[];
+}
+
+/** A review criterion with the most points a reviewer can give for it. */
+@Schema({ _id: false })
+export class CriterionDoc {
+  @Prop({ type: String, required: true })
+  key: string;
+
+  @Prop({ type: TranslationsSchema, required: true })
+  label: TranslationsDoc;
+
+  @Prop({ type: Number, required: true })
+  maxPoints: number;
+}
+
+/**
+ * An open call (nabór): who may apply, until when, and the form they fill in. General on
+ * purpose: activity zones use it now, micro-grants later. Times are UTC instants; the programme
+ * shows them in Europe/Warsaw.
+ */
+@Schema({ collection: 'calls', timestamps: true })
+export class Call {
+  @Prop({ type: TranslationsSchema, required: true })
+  title: TranslationsDoc;
+
+  @Prop({ type: TranslationsSchema, required: true })
+  description: TranslationsDoc;
+
+  @Prop({ type: [String], enum: Object.values(OrganisationKind), required: true })
+  eligibleKinds: OrganisationKind[];
+
+  @Prop({ type: Number, required: true })
+  places: number;
+
+  @Prop({ type: Date, required: true })
+  opensAt: Date;
+
+  @Prop({ type: Date, required: true, index: true })
+  closesAt: Date;
+
+  @Prop({ type: Number, required: true, default: 1 })
+  maxApplicationsPerApplicant: number;
+
+  @Prop({ type: [FormFieldDoc], default: [] })
+  form: FormFieldDoc[];
+
+  @Prop({ type: [CriterionDoc], default: [] })
+  criteria: CriterionDoc[];
+
+  @Prop({ type: String, required: true, enum: Object.values(CallProgramme), default: 'general' })
+  programme: CallProgramme;
+
+  /** Set once, when an admin publishes the decisions; from then on applicants see them. */
+  @Prop({ type: Date })
+  decisionsPublishedAt?: Date;
+
+  @Prop({ type: Types.ObjectId, required: true })
+  createdBy: Types.ObjectId;
+
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type CallDocument = HydratedDocument<Call>;
+export const CallSchema = SchemaFactory.createForClass(Call);

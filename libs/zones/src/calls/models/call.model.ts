@@ -1,0 +1,118 @@
+import {
+  Field,
+  Float,
+  GraphQLISODateTime,
+  ID,
+  Int,
+  ObjectType,
+  registerEnumType,
+} from '@nestjs/graphql';
+import { ConnectionType } from '@sasiad/core';
+import { ResolvedText } from '../../common/localized-text';
+import { OrganisationKind } from '../../organisations/organisation-kind';
+import { CallProgramme } from '../call-programme';
+import { FormFieldType } from '../form';
+
+registerEnumType(FormFieldType, { name: 'FormFieldType' });
+
+@ObjectType('FormOption')
+export class FormOptionModel {
+  @Field()
+  key: string;
+
+  @Field(() => ResolvedText)
+  label: ResolvedText;
+}
+
+@ObjectType('FormField')
+export class FormFieldModel {
+  @Field()
+  key: string;
+
+  @Field(() => FormFieldType)
+  type: FormFieldType;
+
+  @Field(() => ResolvedText)
+  label: ResolvedText;
+
+  @Field()
+  required: boolean;
+
+  @Field(() => Int, { nullable: true })
+  minLength?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  maxLength?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  min?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  max?: number | null;
+
+  @Field(() => [FormOptionModel], { nullable: true })
+  options?: FormOptionModel[] | null;
+}
+
+@ObjectType('Criterion')
+export class CriterionModel {
+  @Field()
+  key: string;
+
+  @Field(() => ResolvedText)
+  label: ResolvedText;
+
+  @Field(() => Int)
+  maxPoints: number;
+}
+
+@ObjectType('Call', { description: 'An open call for applications (nabór). Public.' })
+export class CallModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ResolvedText)
+  title: ResolvedText;
+
+  @Field(() => ResolvedText)
+  description: ResolvedText;
+
+  @Field(() => [OrganisationKind])
+  eligibleKinds: OrganisationKind[];
+
+  @Field(() => Int)
+  places: number;
+
+  @Field(() => GraphQLISODateTime)
+  opensAt: Date;
+
+  @Field(() => GraphQLISODateTime, { description: 'From this instant nothing can be changed.' })
+  closesAt: Date;
+
+  @Field({ description: 'opensAt as Europe/Warsaw wall-clock time with its offset.' })
+  opensAtWarsaw: string;
+
+  @Field({ description: 'closesAt as Europe/Warsaw wall-clock time with its offset.' })
+  closesAtWarsaw: string;
+
+  @Field({ description: 'Whether applications are accepted at the time of the request.' })
+  isOpen: boolean;
+
+  @Field(() => Int)
+  maxApplicationsPerApplicant: number;
+
+  @Field(() => [FormFieldModel])
+  form: FormFieldModel[];
+
+  @Field(() => [CriterionModel])
+  criteria: CriterionModel[];
+
+  @Field(() => CallProgramme)
+  programme: CallProgramme;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  decisionsPublishedAt: Date | null;
+}
+
+@ObjectType()
+export class CallConnection extends ConnectionType(CallModel) {}

@@ -1,0 +1,36 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { HydratedDocument, Types } from 'mongoose';
+
+export enum DecisionOutcome {
+  accepted = 'accepted',
+  waitlisted = 'waitlisted',
+  rejected = 'rejected',
+}
+
+/** The admin's decision on one application; applicants see it once the call's are published. */
+@Schema({ collection: 'decisions', timestamps: true })
+export class Decision {
+  @Prop({ type: Types.ObjectId, required: true, unique: true })
+  applicationId: Types.ObjectId;
+
+  @Prop({ type: Types.ObjectId, required: true, index: true })
+  callId: Types.ObjectId;
+
+  @Prop({ type: Types.ObjectId, required: true })
+  organisationId: Types.ObjectId;
+
+  @Prop({ type: String, required: true, enum: Object.values(DecisionOutcome) })
+  outcome: DecisionOutcome;
+
+  @Prop({ type: String, required: true })
+  justification: string;
+
+  @Prop({ type: Types.ObjectId, required: true })
+  decidedBy: Types.ObjectId;
+
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type DecisionDocument = HydratedDocument<Decision>;
+export const DecisionSchema = SchemaFactory.createForClass(Decision);

@@ -1,0 +1,126 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import DataLoader from 'dataloader';
+import { Model, trusted, Types } from 'mongoose';
+import { AuthUser, DomainException, ErrorCode, Language, RequestContext, Role } from '@sasiad/core';
+import { ApplicationStatus } from '../applications/application.schema';
+import { ApplicationsService } from '../applications/applications.service';
+import { ApplicationModel } from '../applications/models/application.model';
+import { CALL_OUTCOME_HANDLERS, CallOutcomeHandler } from '../calls/call-programme';
+import { CallsService, LeanCall } from '../calls/calls.service';
+import { CallModel } from '../calls/models/call.model';
+import { Decision, DecisionOutcome } from './decision.schema';
+import { SetDecisionInput } from './dto/decision.inputs';
+import { DecisionModel } from './models/decision.model';
+import { zonesModel } from '../common/model-name';
+
+type LeanDecision = Decision & { _id: Types.ObjectId };
+
+/**
+ * Decisions per application, invisible to applicants until an admin publishes the call's
+ * decisions; publishing is once and final, and hands accepted applications to the handler of
+ * the call's programme (e.g. activity zones). The only code touching `decisions`.
+ */
+@Injectable()
+export class DecisionsService {
+  constructor(
+    @InjectModel(zonesModel(Decision)) private readonly decisions: Model<Decision>,
+    private readonly applications: ApplicationsService,
+    private readonly calls: CallsService,
+    @Inject(CALL_OUTCOME_HANDLERS) private readonly handlers: CallOutcomeHandler[],
+  ) {}
+
+  async set(input: SetDecisionInput, admin: AuthUser): Promise<DecisionModel> {
+    const application = await this.applications.findRaw(input.applicationId);
+    if (application.status !== ApplicationStatus.submitted)
+      throw new DomainException(ErrorCode.APPLICATION_NOT_SUBMITTED);
+    const call = await this.calls.findRaw(application.callId.toHexString());
+    this.calls.assertClosed(call);
+    if (call.decisionsPublishedAt) throw new DomainException(ErrorCode.DECISIONS_ALREADY_PUBLISHED);
+    const decision = await this.decisions
+      .findOneAndUpdate(
+        { applicationId: application._id },
+        {
+          $set: {
+            callId: call._id,
+            organisationId: application.organisationId,
+            outcome: input.outcome,
+            justification: input.justification,
+            decidedBy: new Types.ObjectId(admin.id),
+          },
+        },
+        { upsert: true, returnDocument: 'after' },
+      )
+      .lean<LeanDecision>()
+      .exec();
+    return this.toModel(decision!);
+  }
+
+  async publish(callId: string, lang: Language): Promise<CallModel> {
+    const call = await this.calls.findRaw(callId);
+    this.calls.assertClosed(call);
+    if (call.decisionsPublishedAt) throw new DomainException(ErrorCode.DECISIONS_ALREADY_PUBLISHED);
+    const [submitted, decisions] = await Promise.all([
+      this.applications.submittedOf(call._id),
+      this.decisions.find({ callId: call._id }).lean<LeanDecision[]>().exec(),
+    ]);
+    const decided = new Set(decisions.map((d) => d.applicationId.toHexString()));
+    if (submitted.some((a) => !decided.has(a._id.toHexString())))
+      throw new DomainException(ErrorCode.DECISIONS_INCOMPLETE);
+    const accepted = decisions.filter((d) => d.outcome === DecisionOutcome.accepted);
+    if (accepted.length > call.places) throw new DomainException(ErrorCode.TOO_MANY_ACCEPTED);
+    if (!(await this.calls.markDecisionsPublished(call._id)))
+      throw new DomainException(ErrorCode.DECISIONS_ALREADY_PUBLISHED);
+    for (const handler of this.handlers.filter((h) => h.programme === call.programme)) {
+      await handler.onAccepted(
+        call._id.toHexString(),
+        accepted.map((d) => ({
+          applicationId: d.applicationId.toHexString(),
+          organisationId: d.organisationId.toHexString(),
+        })),
+      );
+    }
+    return this.calls.get(callId, lang);
+  }
+
+  /** Admins always; the applicant only after publication (reading the application is already theirs). */
+  async visibleFor(
+    application: ApplicationModel,
+    ctx: RequestContext,
+  ): Promise<DecisionModel | null> {
+    const user = ctx.user;
+    if (!user) return null;
+    const decisions = ctx.loaders.get(
+      'zones.decisionByApplication',
+      () =>
+        new DataLoader<string, LeanDecision | null>(async (ids) => {
+          const rows = await this.decisions
+            .find({ applicationId: trusted({ $in: ids.map((id) => new Types.ObjectId(id)) }) })
+            .lean<LeanDecision[]>()
+            .exec();
+          return ids.map((id) => rows.find((r) => r.applicationId.toHexString() === id) ?? null);
+        }),
+    );
+    const decision = await decisions.load(application.id);
+    if (!decision) return null;
+    if (user.roles.includes(Role.admin)) return this.toModel(decision);
+    const calls = ctx.loaders.get(
+      'zones.callById',
+      () =>
+        new DataLoader<string, LeanCall>((ids) =>
+          Promise.all(ids.map((id) => this.calls.findRaw(id))),
+        ),
+    );
+    const call = await calls.load(application.callId);
+    return call.decisionsPublishedAt ? this.toModel(decision) : null;
+  }
+
+  private toModel(d: LeanDecision): DecisionModel {
+    return {
+      applicationId: d.applicationId.toHexString(),
+      outcome: d.outcome,
+      justification: d.justification,
+      decidedAt: d.updatedAt,
+    };
+  }
+}

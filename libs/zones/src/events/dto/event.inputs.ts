@@ -1,0 +1,203 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  Equals,
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsMongoId,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { Language, LanguageCodeScalar, LANGUAGES, PageArgs } from '@sasiad/core';
+import { LongTextInput, ShortTextInput } from '../../common/localized-text';
+import { ISO_WITH_OFFSET } from '../../common/warsaw-time';
+import { AddressInput } from '../../organisations/dto/organisation.inputs';
+import { RegistrationStatus } from '../event-registration.schema';
+import { EventKind } from '../event.schema';
+
+@InputType()
+export class PlaceInput {
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @Field(() => AddressInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AddressInput)
+  address?: AddressInput;
+}
+
+@InputType()
+export class CreateEventInput {
+  @Field(() => EventKind)
+  @IsEnum(EventKind)
+  kind: EventKind;
+
+  @Field(() => ShortTextInput)
+  @ValidateNested()
+  @Type(() => ShortTextInput)
+  title: ShortTextInput;
+
+  @Field(() => LongTextInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LongTextInput)
+  description?: LongTextInput;
+
+  @Field(() => PlaceInput)
+  @ValidateNested()
+  @Type(() => PlaceInput)
+  place: PlaceInput;
+
+  @Field(() => ID, { nullable: true, description: 'The hosting organisation, e.g. a branch.' })
+  @IsOptional()
+  @IsMongoId()
+  organisationId?: string;
+
+  @Field({ description: 'ISO-8601 with offset. Registration closes when the event starts.' })
+  @Matches(ISO_WITH_OFFSET)
+  startsAt: string;
+
+  @Field({ description: 'ISO-8601 with offset, after startsAt.' })
+  @Matches(ISO_WITH_OFFSET)
+  endsAt: string;
+
+  @Field(() => [LanguageCodeScalar], { description: 'Languages spoken at the event.' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  @IsIn(LANGUAGES, { each: true })
+  languages: Language[];
+
+  @Field(() => [LanguageCodeScalar], {
+    defaultValue: [],
+    description: 'Languages interpretation is offered into.',
+  })
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  @IsIn(LANGUAGES, { each: true })
+  interpretation: Language[] = [];
+
+  @Field(() => Int, { description: 'In-person seats.' })
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  capacity: number;
+}
+
+@InputType({
+  description:
+    'Signed in: nothing else is needed. Without an account: name, contact and consent to keep them until 30 days after the event.',
+})
+export class RegisterForEventInput {
+  @Field(() => ID)
+  @IsMongoId()
+  eventId: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  name?: string;
+
+  @Field(() => String, { nullable: true, description: 'A phone number or an e-mail.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(254)
+  contact?: string;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  @Equals(true)
+  consent?: boolean;
+
+  @Field(() => [LanguageCodeScalar], {
+    defaultValue: [],
+    description: 'Languages the person needs interpretation into (among those offered).',
+  })
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  @IsIn(LANGUAGES, { each: true })
+  interpretationNeeds: Language[] = [];
+}
+
+@InputType()
+export class RegistrationIdInput {
+  @Field(() => ID)
+  @IsMongoId()
+  registrationId: string;
+}
+
+@InputType()
+export class RegistrationCodeInput {
+  @Field({ description: 'As printed: case, spaces and dashes do not matter.' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(20)
+  code: string;
+}
+
+@InputType()
+export class CheckInInput extends RegistrationCodeInput {
+  @Field(() => ID)
+  @IsMongoId()
+  eventId: string;
+}
+
+@ArgsType()
+export class RegistrationCodeArgs {
+  @Field()
+  @IsString()
+  @MinLength(10)
+  @MaxLength(20)
+  code: string;
+}
+
+@ArgsType()
+export class EventIdArgs {
+  @Field(() => ID)
+  @IsMongoId()
+  id: string;
+}
+
+@ArgsType()
+export class EventsArgs extends PageArgs {
+  @Field(() => EventKind, { nullable: true })
+  @IsOptional()
+  @IsEnum(EventKind)
+  kind?: EventKind;
+
+  @Field({ defaultValue: true, description: 'Only events that have not ended.' })
+  @IsBoolean()
+  upcomingOnly: boolean = true;
+}
+
+@ArgsType()
+export class EventRegistrationsArgs extends PageArgs {
+  @Field(() => ID)
+  @IsMongoId()
+  eventId: string;
+
+  @Field(() => RegistrationStatus, {
+    description: 'Waitlisted registrations come in waitlist order; others oldest first.',
+  })
+  @IsEnum(RegistrationStatus)
+  status: RegistrationStatus;
+}

@@ -1,0 +1,114 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import {
+  AuthUser,
+  Ctx,
+  CurrentUser,
+  Public,
+  RequestContext,
+  Role,
+  Roles,
+  SignedIn,
+} from '@sasiad/core';
+import {
+  CheckInInput,
+  CreateEventInput,
+  EventIdArgs,
+  EventRegistrationsArgs,
+  EventsArgs,
+  RegisterForEventInput,
+  RegistrationCodeArgs,
+  RegistrationCodeInput,
+  RegistrationIdInput,
+} from './dto/event.inputs';
+import { EventsService } from './events.service';
+import {
+  EventAttendance,
+  EventConnection,
+  EventModel,
+  EventRegistrantConnection,
+  EventRegistrantModel,
+  EventRegistrationModel,
+  RegistrationPayload,
+} from './models/event.model';
+
+@Resolver(() => EventModel)
+export class EventsResolver {
+  constructor(private readonly service: EventsService) {}
+
+  @Query(() => EventConnection, { description: 'Events by start time.' })
+  @Public()
+  events(@Args() args: EventsArgs, @Ctx() ctx: RequestContext) {
+    return this.service.list(args, ctx.lang);
+  }
+
+  @Query(() => EventModel)
+  @Public()
+  event(@Args() args: EventIdArgs, @Ctx() ctx: RequestContext) {
+    return this.service.get(args.id, ctx.lang);
+  }
+
+  @Mutation(() => EventModel)
+  @Roles(Role.staff, Role.admin)
+  createEvent(
+    @Args('input') input: CreateEventInput,
+    @CurrentUser() user: AuthUser,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.service.create(input, user, ctx.lang);
+  }
+
+  @Mutation(() => RegistrationPayload, {
+    description: 'A seat while any is left, else a place on the waitlist.',
+  })
+  @Public()
+  registerForEvent(@Args('input') input: RegisterForEventInput, @Ctx() ctx: RequestContext) {
+    return this.service.register(input, ctx.user, ctx.authProblem);
+  }
+
+  @Mutation(() => EventRegistrationModel, {
+    description: 'Cancel your own registration; the first on the waitlist gets the seat.',
+  })
+  @SignedIn()
+  cancelEventRegistration(
+    @Args('input') input: RegistrationIdInput,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.service.cancelOwn(input.registrationId, user);
+  }
+
+  @Mutation(() => EventRegistrationModel, { description: 'Cancel with the registration code.' })
+  @Public()
+  cancelEventRegistrationByCode(@Args('input') input: RegistrationCodeInput) {
+    return this.service.cancelByCode(input.code);
+  }
+
+  @Mutation(() => EventRegistrantModel, { description: 'At the door; works once per code.' })
+  @Roles(Role.staff, Role.admin)
+  checkInEventRegistration(@Args('input') input: CheckInInput, @CurrentUser() user: AuthUser) {
+    return this.service.checkIn(input.eventId, input.code, user);
+  }
+
+  @Query(() => EventRegistrationModel, { description: 'Status and waitlist place, by code.' })
+  @Public()
+  eventRegistrationByCode(@Args() args: RegistrationCodeArgs) {
+    return this.service.byCode(args.code);
+  }
+
+  @Query(() => [EventRegistrationModel])
+  @SignedIn()
+  myEventRegistrations(@CurrentUser() user: AuthUser) {
+    return this.service.mine(user);
+  }
+
+  @Query(() => EventRegistrantConnection)
+  @Roles(Role.staff, Role.admin)
+  eventRegistrations(@Args() args: EventRegistrationsArgs) {
+    return this.service.registrants(args);
+  }
+
+  @Query(() => EventAttendance)
+  @Roles(Role.staff, Role.admin)
+  eventAttendance(@Args() args: EventIdArgs) {
+    return this.service.attendance(args.id);
+  }
+}

@@ -1,0 +1,169 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType, Language, LanguageCodeScalar } from '@sasiad/core';
+import { ResolvedText } from '../../common/localized-text';
+import { AddressModel } from '../../organisations/models/organisation.model';
+import { RegistrationStatus } from '../event-registration.schema';
+import { EventKind } from '../event.schema';
+
+registerEnumType(EventKind, { name: 'EventKind' });
+registerEnumType(RegistrationStatus, { name: 'RegistrationStatus' });
+
+@ObjectType('Place')
+export class PlaceModel {
+  @Field()
+  name: string;
+
+  @Field(() => AddressModel, { nullable: true })
+  address?: AddressModel | null;
+}
+
+@ObjectType('Event', { description: 'A seminar, workshop, zone activity or conference. Public.' })
+export class EventModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => EventKind)
+  kind: EventKind;
+
+  @Field(() => ResolvedText)
+  title: ResolvedText;
+
+  @Field(() => ResolvedText, { nullable: true })
+  description: ResolvedText | null;
+
+  @Field(() => PlaceModel)
+  place: PlaceModel;
+
+  @Field(() => ID, { nullable: true })
+  organisationId: string | null;
+
+  @Field(() => GraphQLISODateTime)
+  startsAt: Date;
+
+  @Field(() => GraphQLISODateTime)
+  endsAt: Date;
+
+  @Field({ description: 'startsAt in Europe/Warsaw time with its offset.' })
+  startsAtWarsaw: string;
+
+  @Field(() => [LanguageCodeScalar])
+  languages: Language[];
+
+  @Field(() => [LanguageCodeScalar])
+  interpretation: Language[];
+
+  @Field(() => Int)
+  capacity: number;
+
+  @Field(() => Int)
+  confirmedCount: number;
+
+  @Field(() => Int)
+  seatsLeft: number;
+
+  @Field({ description: 'Registration is open until the event starts.' })
+  registrationOpen: boolean;
+}
+
+@ObjectType()
+export class EventConnection extends ConnectionType(EventModel) {}
+
+@ObjectType('EventRegistration', {
+  description: "A registrant's own view of a registration (no personal data).",
+})
+export class EventRegistrationModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  eventId: string;
+
+  @Field(() => RegistrationStatus)
+  status: RegistrationStatus;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Place on the waitlist (1 = next to get a seat); null unless waitlisted.',
+  })
+  waitlistPosition: number | null;
+
+  @Field(() => [LanguageCodeScalar])
+  interpretationNeeds: Language[];
+
+  @Field()
+  checkedIn: boolean;
+
+  @Field(() => GraphQLISODateTime)
+  createdAt: Date;
+}
+
+@ObjectType({ description: 'The registration and its code. The code is shown only this once.' })
+export class RegistrationPayload {
+  @Field(() => EventRegistrationModel)
+  registration: EventRegistrationModel;
+
+  @Field({ description: 'Show it at the door, or use it to cancel. Keep it; it is not stored.' })
+  code: string;
+}
+
+@ObjectType('EventRegistrant', { description: "Staff's view of a registration." })
+export class EventRegistrantModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => RegistrationStatus)
+  status: RegistrationStatus;
+
+  @Field(() => ID, { nullable: true, description: 'The account, when registered signed in.' })
+  userId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Given when registering without account.' })
+  name: string | null;
+
+  @Field(() => String, { nullable: true })
+  contact: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Waitlist order number (1, 2, …).' })
+  waitlistSeq: number | null;
+
+  @Field(() => [LanguageCodeScalar])
+  interpretationNeeds: Language[];
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  checkedInAt: Date | null;
+
+  @Field(() => GraphQLISODateTime)
+  createdAt: Date;
+}
+
+@ObjectType()
+export class EventRegistrantConnection extends ConnectionType(EventRegistrantModel) {}
+
+@ObjectType()
+export class LanguageCount {
+  @Field(() => LanguageCodeScalar)
+  language: Language;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType({ description: 'Numbers for staff preparing the room and the interpreters.' })
+export class EventAttendance {
+  @Field(() => Int)
+  confirmed: number;
+
+  @Field(() => Int)
+  waitlisted: number;
+
+  @Field(() => Int)
+  checkedIn: number;
+
+  @Field(() => [LanguageCount], {
+    description: 'Confirmed registrants needing interpretation, per language.',
+  })
+  interpretationNeeds: LanguageCount[];
+
+  @Field(() => [LanguageCount], { description: 'The same for the waitlist.' })
+  waitlistInterpretationNeeds: LanguageCount[];
+}

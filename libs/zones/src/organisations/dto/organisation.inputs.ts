@@ -1,0 +1,156 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsEmail,
+  IsEnum,
+  IsMongoId,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { PageArgs } from '@sasiad/core';
+import { OrganisationKind, Weekday } from '../organisation-kind';
+
+/** 24-hour wall-clock time in Warsaw, `HH:MM`. */
+export const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+@InputType()
+export class AddressInput {
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  street: string;
+
+  @Field({ description: 'Polish postal code, NN-NNN.' })
+  @Matches(/^\d{2}-\d{3}$/)
+  postalCode: string;
+
+  @Field()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  city: string;
+}
+
+@InputType({ description: "The organisation's public contact (not a person's)." })
+export class PublicContactInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^\+?[0-9 ()-]{6,25}$/)
+  phone?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  @MaxLength(300)
+  website?: string;
+}
+
+@InputType({ description: 'Opening hours of one weekday; leave the times out when closed.' })
+export class DayHoursInput {
+  @Field(() => Weekday)
+  @IsEnum(Weekday)
+  day: Weekday;
+
+  @Field(() => String, { nullable: true, description: 'HH:MM' })
+  @IsOptional()
+  @Matches(HH_MM)
+  opens?: string;
+
+  @Field(() => String, { nullable: true, description: 'HH:MM, after opens' })
+  @IsOptional()
+  @Matches(HH_MM)
+  closes?: string;
+}
+
+@InputType({ description: 'A dated exception to the weekly hours; no times means closed.' })
+export class HoursExceptionInput {
+  @Field({ description: 'YYYY-MM-DD' })
+  @Matches(ISO_DATE)
+  date: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(HH_MM)
+  opens?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(HH_MM)
+  closes?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  note?: string;
+}
+
+@InputType()
+export class OrganisationInput {
+  @Field()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name: string;
+
+  @Field(() => OrganisationKind)
+  @IsEnum(OrganisationKind)
+  kind: OrganisationKind;
+
+  @Field(() => AddressInput)
+  @ValidateNested()
+  @Type(() => AddressInput)
+  address: AddressInput;
+
+  @Field(() => PublicContactInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PublicContactInput)
+  contact?: PublicContactInput;
+
+  @Field(() => [DayHoursInput], {
+    nullable: true,
+    description: 'Exactly seven entries, one per weekday (or none at all).',
+  })
+  @IsOptional()
+  @ArrayMaxSize(7)
+  @ValidateNested({ each: true })
+  @Type(() => DayHoursInput)
+  weeklyHours?: DayHoursInput[];
+
+  @Field(() => [HoursExceptionInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => HoursExceptionInput)
+  hoursExceptions?: HoursExceptionInput[];
+}
+
+@InputType()
+export class UpdateOrganisationInput extends OrganisationInput {
+  @Field(() => ID)
+  @IsMongoId()
+  id: string;
+}
+
+@ArgsType()
+export class OrganisationsArgs extends PageArgs {
+  @Field(() => OrganisationKind, { nullable: true })
+  @IsOptional()
+  @IsEnum(OrganisationKind)
+  kind?: OrganisationKind;
+}

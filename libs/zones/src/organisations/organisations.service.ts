@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, QueryFilter, trusted, Types } from 'mongoose';
+import { Connection, decodeCursor, DomainException, encodeCursor, ErrorCode } from '@sasiad/core';
+import { objectId } from '../common/ids';
+import { OrganisationInput, OrganisationsArgs } from './dto/organisation.inputs';
+import { OrganisationModel } from './models/organisation.model';
+import { openingHoursProblems, sortWeek } from './opening-hours';
+import { Organisation } from './organisation.schema';
+import { zonesModel } from '../common/model-name';
+
+type LeanOrganisation = Organisation & { _id: Types.ObjectId };
+
+/** Partner organisations; the only code that touches `organisations`. */
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    @InjectModel(zonesModel(Organisation)) private readonly organisations: Model<Organisation>,
+  ) {}
+
+  private toDocument(input: OrganisationInput): Omit<Organisation, 'createdAt' | 'updatedAt'> {
+    const weeklyHours = input.weeklyHours ?? [];
+    const hoursExceptions = input.hoursExceptions ?? [];
+    const problems = openingHoursProblems(weeklyHours, hoursExceptions);
+    if (problems.length > 0) throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, problems);
+    return {
+      name: input.name,
+      kind: input.kind,
+      address: { ...input.address },
+      contact: { ...(input.contact ?? {}) },
+      weeklyHours: sortWeek(weeklyHours).map((d) => ({ ...d })),
+      hoursExceptions: [...hoursExceptions]
+        .sort((a, b) => a.date.localeCompare(b.date))
+        .map((e) => ({ ...e })),
+    };
+  }
+
+  async create(input: OrganisationInput): Promise<OrganisationModel> {
+    const created = await this.organisations.create(this.toDocument(input));
+    return this.toModel(created.toObject());
+  }
+
+  async update(id: string, input: OrganisationInput): Promise<OrganisationModel> {
+    const updated = await this.organisations
+      .findByIdAndUpdate(
+        objectId(id),
+        { $set: this.toDocument(input) },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanOrganisation>()
+      .exec();
+    if (!updated) throw new DomainException(ErrorCode.NOT_FOUND);
+    return this.toModel(updated);
+  }
+
+  async find(id: string): Promise<OrganisationModel | null> {
+    if (!Types.ObjectId.isValid(id)) return null;
+    const found = await this.organisations.findById(id).lean<LeanOrganisation>().exec();
+    return found ? this.toModel(found) : null;
+  }
+
+  async findMany(ids: string[]): Promise<OrganisationModel[]> {
+    const valid = ids
+      .filter((id) => Types.ObjectId.isValid(id))
+      .map((id) => new Types.ObjectId(id));
+    const rows = await this.organisations
+      .find({ _id: trusted({ $in: valid }) })
+      .lean<LeanOrganisation[]>()
+      .exec();
+    return rows.map((o) => this.toModel(o));
+  }
+
+  async get(id: string): Promise<OrganisationModel> {
+    const found = await this.find(id);
+    if (!found) throw new DomainException(ErrorCode.NOT_FOUND);
+    return found;
+  }
+
+  async list(args: OrganisationsArgs): Promise<Connection<OrganisationModel>> {
+    const filter: QueryFilter<Organisation> = args.kind ? { kind: args.kind } : {};
+    const page: QueryFilter<Organisation> = { ...filter };
+    if (args.after) page._id = trusted({ $gt: new Types.ObjectId(decodeCursor(args.after).id) });
+    const [rows, totalCount] = await Promise.all([
+      this.organisations
+        .find(page)
+        .sort({ _id: 1 })
+        .limit(args.first + 1)
+        .lean<LeanOrganisation[]>()
+        .exec(),
+      this.organisations.countDocuments(filter).exec(),
+    ]);
+    const nodes = rows.slice(0, args.first).map((o) => this.toModel(o));
+    const last = nodes[nodes.length - 1];
+    return {
+      nodes,
+      totalCount,
+      pageInfo: {
+        hasNextPage: rows.length > args.first,
+        endCursor: last ? encodeCursor({ v: 0, id: last.id }) : null,
+      },
+    };
+  }
+
+  private toModel(o: LeanOrganisation): OrganisationModel {
+    return {
+      id: o._id.toHexString(),
+      name: o.name,
+      kind: o.kind,
+      address: o.address,
+      contact: o.contact ?? {},
+      weeklyHours: o.weeklyHours ?? [],
+      hoursExceptions: o.hoursExceptions ?? [],
+      updatedAt: o.updatedAt,
+    };
+  }
+}

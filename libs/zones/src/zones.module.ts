@@ -1,0 +1,87 @@
+import { Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { IdentityModule } from '@sasiad/identity';
+import { ActivityZone, ActivityZoneSchema } from './activity-zones/activity-zone.schema';
+import { ActivityZonesResolver } from './activity-zones/activity-zones.resolver';
+import { ActivityZonesService } from './activity-zones/activity-zones.service';
+import { Application, ApplicationSchema } from './applications/application.schema';
+import { ApplicationsResolver } from './applications/applications.resolver';
+import { ApplicationsService } from './applications/applications.service';
+import { CALL_OUTCOME_HANDLERS } from './calls/call-programme';
+import { Call, CallSchema } from './calls/call.schema';
+import { CallsResolver } from './calls/calls.resolver';
+import { CallsService } from './calls/calls.service';
+import { Decision, DecisionSchema } from './decisions/decision.schema';
+import { DecisionsResolver } from './decisions/decisions.resolver';
+import { DecisionsService } from './decisions/decisions.service';
+import { EventRegistration, EventRegistrationSchema } from './events/event-registration.schema';
+import { Event, EventSchema } from './events/event.schema';
+import { EventsResolver } from './events/events.resolver';
+import { EventsService } from './events/events.service';
+import { Organisation, OrganisationSchema } from './organisations/organisation.schema';
+import { OrganisationsResolver } from './organisations/organisations.resolver';
+import { OrganisationsService } from './organisations/organisations.service';
+import { Review, ReviewSchema } from './reviews/review.schema';
+import { ReviewsResolver } from './reviews/reviews.resolver';
+import { ReviewsService } from './reviews/reviews.service';
+import { zonesModel } from './common/model-name';
+
+/**
+ * Partner organisations, the call engine (calls, applications, reviews, decisions), activity
+ * zones, and events.
+ */
+@Module({
+  imports: [
+    IdentityModule,
+    MongooseModule.forFeature([
+      { name: zonesModel(Organisation), schema: OrganisationSchema },
+      { name: zonesModel(Call), schema: CallSchema },
+      { name: zonesModel(Application), schema: ApplicationSchema },
+      { name: zonesModel(Review), schema: ReviewSchema },
+      { name: zonesModel(Decision), schema: DecisionSchema },
+      { name: zonesModel(ActivityZone), schema: ActivityZoneSchema },
+      { name: zonesModel(Event), schema: EventSchema },
+      { name: zonesModel(EventRegistration), schema: EventRegistrationSchema },
+    ]),
+  ],
+  providers: [
+    OrganisationsService,
+    OrganisationsResolver,
+    CallsService,
+    CallsResolver,
+    ApplicationsService,
+    ApplicationsResolver,
+    ReviewsService,
+    ReviewsResolver,
+    DecisionsService,
+    DecisionsResolver,
+    ActivityZonesService,
+    ActivityZonesResolver,
+    {
+      provide: CALL_OUTCOME_HANDLERS,
+      inject: [ActivityZonesService],
+      useFactory: (zones: ActivityZonesService) => [zones],
+    },
+    EventsService,
+    EventsResolver,
+  ],
+  exports: [OrganisationsService, CallsService, ApplicationsService, EventsService],
+})
+export class ZonesModule implements OnModuleInit, OnApplicationShutdown {
+  private timer?: NodeJS.Timeout;
+
+  constructor(private readonly events: EventsService) {}
+
+  /** Hourly retention of registrants' names and contacts (no TTL indexes on FerretDB). */
+  onModuleInit() {
+    this.timer = setInterval(
+      () => void this.events.purgePersonalData().catch(() => undefined),
+      3_600_000,
+    );
+    this.timer.unref();
+  }
+
+  onApplicationShutdown() {
+    clearInterval(this.timer);
+  }
+}
