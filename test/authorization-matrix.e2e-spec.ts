@@ -51,6 +51,8 @@ const ACCESS: Record<string, Caller[]> = {
   createCannedAnswer: STAFF,
   updateCannedAnswer: STAFF,
   deleteCannedAnswer: [Role.admin],
+  setInfoPointOpeningHours: [Role.admin],
+  setFirstResponseTargets: [Role.admin],
 };
 
 const SCALARS: Record<string, unknown> = {

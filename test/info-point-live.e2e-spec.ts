@@ -79,6 +79,8 @@ describe('info point live: staff see the queue change, askers hear of answers', 
     const learner = await t.userWith([Role.learner]);
     const queue = collect(connect({ authorization: `Bearer ${staff.token}` }), QUEUE_EVENTS);
     const refused = collect(connect({ authorization: `Bearer ${learner.token}` }), QUEUE_EVENTS);
+    // let the staff subscription register before the first question (racy under a full run)
+    await new Promise((r) => setTimeout(r, 300));
     const mine = await ask();
     const other = await ask();
     const signedIn = await ask(learner.token);

@@ -11,6 +11,9 @@ import { CannedAnswersService } from './canned-answers.service';
 import { QueueResolver } from './queue.resolver';
 import { Question, QuestionSchema } from './question.schema';
 import { QuestionsService } from './questions.service';
+import { ServiceLevelResolver } from './service-level.resolver';
+import { InfoPointSettings, InfoPointSettingsSchema } from './service-level.schema';
+import { ServiceLevelService } from './service-level.service';
 
 @Module({
   imports: [
@@ -19,6 +22,7 @@ import { QuestionsService } from './questions.service';
       { name: Question.name, schema: QuestionSchema },
       { name: AuditEntry.name, schema: AuditEntrySchema },
       { name: CannedAnswer.name, schema: CannedAnswerSchema },
+      { name: InfoPointSettings.name, schema: InfoPointSettingsSchema },
     ]),
   ],
   providers: [
@@ -28,6 +32,8 @@ import { QuestionsService } from './questions.service';
     AskerResolver,
     QueueResolver,
     CannedAnswersResolver,
+    ServiceLevelService,
+    ServiceLevelResolver,
   ],
   exports: [QuestionsService],
 })
@@ -38,10 +44,15 @@ export class InfoPointModule implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly events: EventBus,
     private readonly questions: QuestionsService,
+    private readonly serviceLevel: ServiceLevelService,
   ) {}
 
-  /** An erased account's questions are erased too (identity publishes USER_ERASED). */
-  onModuleInit() {
+  /**
+   * An erased account's questions are erased too (identity publishes USER_ERASED). Questions
+   * stored before due times existed get one.
+   */
+  async onModuleInit() {
+    await this.serviceLevel.recomputeDueDates();
     this.subscription = this.events.on<{ userId: string }>(USER_ERASED, async ({ userId }) => {
       try {
         await this.questions.onUserErased(userId);
