@@ -1,6 +1,6 @@
 import { Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { EventBus } from '@sasiad/core';
+import { AppConfig, EventBus } from '@sasiad/core';
 import { IdentityModule, USER_ERASED } from '@sasiad/identity';
 import { AskerResolver } from './asker.resolver';
 import { AuditEntry, AuditEntrySchema } from './audit.schema';
@@ -40,8 +40,10 @@ import { ServiceLevelService } from './service-level.service';
 export class InfoPointModule implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(InfoPointModule.name);
   private subscription?: Promise<number>;
+  private timer?: NodeJS.Timeout;
 
   constructor(
+    private readonly config: AppConfig,
     private readonly events: EventBus,
     private readonly questions: QuestionsService,
     private readonly serviceLevel: ServiceLevelService,
@@ -53,6 +55,7 @@ export class InfoPointModule implements OnModuleInit, OnApplicationShutdown {
    */
   async onModuleInit() {
     await this.serviceLevel.recomputeDueDates();
+    this.startRetention();
     this.subscription = this.events.on<{ userId: string }>(USER_ERASED, async ({ userId }) => {
       try {
         await this.questions.onUserErased(userId);
@@ -66,7 +69,30 @@ export class InfoPointModule implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
+  /**
+   * Retention: a scheduled job (FerretDB has no TTL indexes) erases the personal data of
+   * questions closed longer than INFO_POINT_RETENTION_DAYS.
+   */
+  private startRetention() {
+    const minutes = this.config.env.INFO_POINT_RETENTION_CHECK_MINUTES;
+    this.timer = setInterval(() => void this.purge(), minutes * 60_000);
+    this.timer.unref();
+  }
+
+  private async purge() {
+    try {
+      const erased = await this.questions.purgeExpiredPersonalData(new Date());
+      if (erased > 0) this.logger.log({ erased }, 'info-point retention erased closed questions');
+    } catch (error) {
+      this.logger.error(
+        { err: { name: (error as Error).name, message: (error as Error).message } },
+        'info-point retention failed',
+      );
+    }
+  }
+
   async onApplicationShutdown() {
+    clearInterval(this.timer);
     if (this.subscription) this.events.off(await this.subscription);
   }
 }

@@ -196,17 +196,7 @@ export class QuestionsService {
   async onUserErased(userId: string): Promise<void> {
     if (!Types.ObjectId.isValid(userId)) return;
     const id = new Types.ObjectId(userId);
-    const asked = await this.questions
-      .find({ askerId: id, status: trusted({ $ne: 'erased' }) }, { _id: 1 })
-      .lean<{ _id: Types.ObjectId }[]>()
-      .exec();
-    if (asked.length > 0) {
-      const ids = asked.map((q) => q._id);
-      await this.questions
-        .updateMany({ _id: trusted({ $in: ids }) }, this.erasure(new Date()))
-        .exec();
-      await this.audit.record({ kind: 'system' }, 'erase', ids);
-    }
+    await this.eraseAll({ askerId: id, status: trusted({ $ne: 'erased' }) }, 'erase', new Date());
     const held = await this.questions
       .find({ claimedBy: id, status: trusted({ $in: HELD }) }, { _id: 1 })
       .lean<{ _id: Types.ObjectId }[]>()
@@ -221,6 +211,39 @@ export class QuestionsService {
         .exec();
       await this.audit.record({ kind: 'system' }, 'release', ids);
     }
+  }
+
+  /**
+   * Retention: the questions closed more than INFO_POINT_RETENTION_DAYS before `now` lose their
+   * personal data by the very erasure an asker can ask for; their statistics stay. Run by the
+   * module's scheduled job; returns how many were erased.
+   */
+  async purgeExpiredPersonalData(now: Date): Promise<number> {
+    const days = this.config.env.INFO_POINT_RETENTION_DAYS;
+    const cutoff = new Date(now.getTime() - days * 86_400_000);
+    return this.eraseAll({ status: 'closed', closedAt: trusted({ $lt: cutoff }) }, 'purge', now);
+  }
+
+  /**
+   * Erases every question the filter matches (the filter is applied again on write, so one that
+   * changed in between, e.g. was reopened, is left alone) and audits it as done by the system.
+   */
+  private async eraseAll(
+    filter: QueryFilter<Question>,
+    action: 'erase' | 'purge',
+    now: Date,
+  ): Promise<number> {
+    const found = await this.questions
+      .find(filter, { _id: 1 })
+      .lean<{ _id: Types.ObjectId }[]>()
+      .exec();
+    if (found.length === 0) return 0;
+    const ids = found.map((q) => q._id);
+    await this.questions
+      .updateMany({ ...filter, _id: trusted({ $in: ids }) }, this.erasure(now))
+      .exec();
+    await this.audit.record({ kind: 'system' }, action, ids);
+    return ids.length;
   }
 
   /**
