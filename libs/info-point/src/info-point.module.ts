@@ -54,7 +54,7 @@ export class InfoPointModule implements OnModuleInit, OnApplicationShutdown {
    * stored before due times existed get one.
    */
   async onModuleInit() {
-    await this.serviceLevel.recomputeDueDates();
+    await this.serviceLevel.recomputeDueDates(true);
     this.startRetention();
     this.subscription = this.events.on<{ userId: string }>(USER_ERASED, async ({ userId }) => {
       try {

@@ -135,17 +135,18 @@ export class ServiceLevelService {
 
   /**
    * Recomputes the due time of every question still waiting for a first response, and of any
-   * question without one (asked before due times existed).
+   * question without one (asked before due times existed); `onlyMissing`: only the latter (at
+   * start-up, when the hours and targets have not changed).
    */
-  async recomputeDueDates(): Promise<number> {
+  async recomputeDueDates(onlyMissing = false): Promise<number> {
     const settings = await this.load();
     const schedule = this.scheduleOf(settings);
     const targets = this.targetsOf(settings);
     const waiting = await this.questions
       .find(
-        {
-          $or: [{ firstResponseAt: null, status: trusted({ $in: ACTIVE }) }, { dueAt: null }],
-        },
+        onlyMissing
+          ? { dueAt: null }
+          : { $or: [{ firstResponseAt: null, status: trusted({ $in: ACTIVE }) }, { dueAt: null }] },
         { _id: 1, topic: 1, createdAt: 1 },
       )
       .lean<{ _id: Types.ObjectId; topic: QuestionTopic; createdAt: Date }[]>()
