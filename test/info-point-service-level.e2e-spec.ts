@@ -157,6 +157,15 @@ describe('info point: opening hours, due times, the queue by due time, statistic
         await t.gql(SET_TARGETS, { t: [{ topic: 'work', minutes: 0 }] }, { token: admin.token }),
       ),
     ).toBe('BAD_USER_INPUT');
+    // Tuesdays 08:00–16:00 only (set above): 100,000 minutes would take years
+    const unreachable = await t.gql(
+      SET_TARGETS,
+      { t: [{ topic: 'work', minutes: 100_000 }] },
+      { token: admin.token },
+    );
+    expect(unreachable.body.errors![0].extensions.fields).toEqual([
+      { field: 'targets', constraint: 'targetReachableWithinOpeningHours' },
+    ]);
     await setTargets([{ topic: 'work', minutes: 90 }]);
     const targets = ok(
       await t.gql<{ firstResponseTargets: { topic: string; minutes: number }[] }>(

@@ -79,6 +79,14 @@ export class ServiceLevelService {
       if (problem) problems.push({ field: `exceptions.${i}.intervals`, constraint: problem });
     });
     if (problems.length > 0) throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, problems);
+    this.assertReachable(
+      {
+        weekly: Object.fromEntries(input.weekly.map((w) => [w.weekday, w.intervals])),
+        exceptions: Object.fromEntries(input.exceptions.map((e) => [e.date, e.intervals])),
+      },
+      this.targetsOf(await this.load()),
+      'hours',
+    );
     const plain = (list: { from: string; to: string }[]) =>
       list.map(({ from, to }) => ({ from, to }));
     await this.settings
@@ -116,6 +124,7 @@ export class ServiceLevelService {
       ]);
     const targets = { ...this.targetsOf(await this.load()) };
     for (const t of input) targets[t.topic] = t.minutes;
+    this.assertReachable(this.scheduleOf(await this.load()), targets, 'targets');
     await this.settings
       .updateOne(
         { key: KEY },
@@ -219,6 +228,24 @@ export class ServiceLevelService {
 
   private load(): Promise<LeanSettings | null> {
     return this.settings.findOne({ key: KEY }).lean<LeanSettings>().exec();
+  }
+
+  /**
+   * Refuses hours and targets that could not be met within addWorkingMinutes' horizon (e.g. a
+   * target of 100,000 minutes with one open hour a week): every question is given a due time.
+   */
+  private assertReachable(
+    schedule: OpeningSchedule,
+    targets: Record<QuestionTopic, number>,
+    field: string,
+  ) {
+    try {
+      addWorkingMinutes(new Date(), Math.max(...Object.values(targets)), schedule);
+    } catch {
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, [
+        { field, constraint: 'targetReachableWithinOpeningHours' },
+      ]);
+    }
   }
 
   private scheduleOf(settings: LeanSettings | null): OpeningSchedule {
