@@ -210,10 +210,16 @@ describe('info point: retention period from the environment', () => {
   let t: TestApp;
   afterAll(() => t.close());
 
-  it('uses INFO_POINT_RETENTION_DAYS', async () => {
+  it('runs the job every INFO_POINT_RETENTION_CHECK_MINUTES with INFO_POINT_RETENTION_DAYS', async () => {
+    // Watch the timers the app arms (they still run): the job is the one every 5 minutes.
+    const setIntervalSpy = jest.spyOn(global, 'setInterval');
     t = await startTestApp({
       env: { INFO_POINT_RETENTION_DAYS: '30', INFO_POINT_RETENTION_CHECK_MINUTES: '5' },
     });
+    const jobs = setIntervalSpy.mock.calls.filter(([, ms]) => ms === 5 * 60_000);
+    setIntervalSpy.mockRestore();
+    expect(jobs).toHaveLength(1);
+    const runJob = jobs[0][0] as () => void;
     const admin = await t.userWith([Role.admin]);
     const ids: string[] = [];
     for (const days of [31, 29]) {
@@ -234,7 +240,13 @@ describe('info point: retention period from the environment', () => {
         );
       ids.push(asked.question.id);
     }
-    expect(await t.app.get(QuestionsService).purgeExpiredPersonalData(new Date())).toBe(1);
+    runJob();
+    const raw = t.db.collection('info_point_questions');
+    for (let i = 0; i < 50; i++) {
+      const first = await raw.findOne({ _id: new Types.ObjectId(ids[0]) });
+      if (first!.status === 'erased') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const statuses = await Promise.all(
       ids.map(
         async (id) =>
