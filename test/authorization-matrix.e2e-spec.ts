@@ -91,6 +91,8 @@ const ACCESS: Record<string, Caller[]> = {
   submitReview: [Role.staff, Role.admin],
   setDecision: [Role.admin],
   publishDecisions: [Role.admin],
+  setInfoPointOpeningHours: [Role.admin],
+  setFirstResponseTargets: [Role.admin],
 };
 
 const SCALARS: Record<string, unknown> = {

@@ -1,6 +1,6 @@
 import { Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { EventBus } from '@sasiad/core';
+import { AppConfig, EventBus } from '@sasiad/core';
 import { IdentityModule, USER_ERASED } from '@sasiad/identity';
 import { AskerResolver } from './asker.resolver';
 import { AuditEntry, AuditEntrySchema } from './audit.schema';
@@ -11,6 +11,9 @@ import { CannedAnswersService } from './canned-answers.service';
 import { QueueResolver } from './queue.resolver';
 import { Question, QuestionSchema } from './question.schema';
 import { QuestionsService } from './questions.service';
+import { ServiceLevelResolver } from './service-level.resolver';
+import { InfoPointSettings, InfoPointSettingsSchema } from './service-level.schema';
+import { ServiceLevelService } from './service-level.service';
 
 @Module({
   imports: [
@@ -19,6 +22,7 @@ import { QuestionsService } from './questions.service';
       { name: Question.name, schema: QuestionSchema },
       { name: AuditEntry.name, schema: AuditEntrySchema },
       { name: CannedAnswer.name, schema: CannedAnswerSchema },
+      { name: InfoPointSettings.name, schema: InfoPointSettingsSchema },
     ]),
   ],
   providers: [
@@ -28,20 +32,30 @@ import { QuestionsService } from './questions.service';
     AskerResolver,
     QueueResolver,
     CannedAnswersResolver,
+    ServiceLevelService,
+    ServiceLevelResolver,
   ],
   exports: [QuestionsService],
 })
 export class InfoPointModule implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(InfoPointModule.name);
   private subscription?: Promise<number>;
+  private timer?: NodeJS.Timeout;
 
   constructor(
+    private readonly config: AppConfig,
     private readonly events: EventBus,
     private readonly questions: QuestionsService,
+    private readonly serviceLevel: ServiceLevelService,
   ) {}
 
-  /** An erased account's questions are erased too (identity publishes USER_ERASED). */
-  onModuleInit() {
+  /**
+   * An erased account's questions are erased too (identity publishes USER_ERASED). Questions
+   * stored before due times existed get one.
+   */
+  async onModuleInit() {
+    await this.serviceLevel.recomputeDueDates(true);
+    this.startRetention();
     this.subscription = this.events.on<{ userId: string }>(USER_ERASED, async ({ userId }) => {
       try {
         await this.questions.onUserErased(userId);
@@ -55,7 +69,30 @@ export class InfoPointModule implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
+  /**
+   * Retention: a scheduled job (FerretDB has no TTL indexes) erases the personal data of
+   * questions closed longer than INFO_POINT_RETENTION_DAYS.
+   */
+  private startRetention() {
+    const minutes = this.config.env.INFO_POINT_RETENTION_CHECK_MINUTES;
+    this.timer = setInterval(() => void this.purge(), minutes * 60_000);
+    this.timer.unref();
+  }
+
+  private async purge() {
+    try {
+      const erased = await this.questions.purgeExpiredPersonalData(new Date());
+      if (erased > 0) this.logger.log({ erased }, 'info-point retention erased closed questions');
+    } catch (error) {
+      this.logger.error(
+        { err: { name: (error as Error).name, message: (error as Error).message } },
+        'info-point retention failed',
+      );
+    }
+  }
+
   async onApplicationShutdown() {
+    clearInterval(this.timer);
     if (this.subscription) this.events.off(await this.subscription);
   }
 }

@@ -106,6 +106,10 @@ export class Question {
   @Prop({ type: Date, default: null })
   firstResponseAt: Date | null;
 
+  /** When the first response is due: the topic's target in working minutes from asking. */
+  @Prop({ type: Date, default: null })
+  dueAt: Date | null;
+
   @Prop({ type: Date, default: null })
   closedAt: Date | null;
 
@@ -120,5 +124,7 @@ export type QuestionDocument = HydratedDocument<Question>;
 export type LeanQuestion = Question & { _id: Types.ObjectId };
 export const QuestionSchema = SchemaFactory.createForClass(Question);
 QuestionSchema.index({ status: 1, language: 1, _id: 1 });
+QuestionSchema.index({ status: 1, dueAt: 1, _id: 1 });
+QuestionSchema.index({ status: 1, closedAt: 1 });
 QuestionSchema.index({ claimedBy: 1, _id: 1 });
 QuestionSchema.index({ askerId: 1, _id: 1 });

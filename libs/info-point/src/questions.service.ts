@@ -29,6 +29,7 @@ import {
 } from './models/question.model';
 import { Caller, decide, QuestionAction, QuestionStatus } from './question-lifecycle';
 import { LeanQuestion, Question, ThreadKind } from './question.schema';
+import { ACTIVE, ServiceLevelService } from './service-level.service';
 import { PROCESSING_CONSENT_VERSION } from './topics';
 
 const TEXT = 'info_point_questions.text';
@@ -88,6 +89,7 @@ export class QuestionsService {
     private readonly users: UsersService,
     private readonly events: EventBus,
     private readonly config: AppConfig,
+    private readonly serviceLevel: ServiceLevelService,
     @InjectThrottlerStorage() private readonly throttler: ThrottlerStorage,
   ) {}
 
@@ -141,6 +143,8 @@ export class QuestionsService {
             ),
       contactConsentAt: contact.channel === 'in_app' ? null : now,
       consent: { at: now, version: PROCESSING_CONSENT_VERSION },
+      createdAt: now,
+      dueAt: await this.serviceLevel.dueAt(input.topic, now),
     });
     const question = created.toObject() as LeanQuestion;
     await this.audit.record({ kind: 'asker' }, 'ask', [question._id]);
@@ -192,17 +196,7 @@ export class QuestionsService {
   async onUserErased(userId: string): Promise<void> {
     if (!Types.ObjectId.isValid(userId)) return;
     const id = new Types.ObjectId(userId);
-    const asked = await this.questions
-      .find({ askerId: id, status: trusted({ $ne: 'erased' }) }, { _id: 1 })
-      .lean<{ _id: Types.ObjectId }[]>()
-      .exec();
-    if (asked.length > 0) {
-      const ids = asked.map((q) => q._id);
-      await this.questions
-        .updateMany({ _id: trusted({ $in: ids }) }, this.erasure(new Date()))
-        .exec();
-      await this.audit.record({ kind: 'system' }, 'erase', ids);
-    }
+    await this.eraseAll({ askerId: id, status: trusted({ $ne: 'erased' }) }, 'erase', new Date());
     const held = await this.questions
       .find({ claimedBy: id, status: trusted({ $in: HELD }) }, { _id: 1 })
       .lean<{ _id: Types.ObjectId }[]>()
@@ -217,6 +211,39 @@ export class QuestionsService {
         .exec();
       await this.audit.record({ kind: 'system' }, 'release', ids);
     }
+  }
+
+  /**
+   * Retention: the questions closed more than INFO_POINT_RETENTION_DAYS before `now` lose their
+   * personal data by the very erasure an asker can ask for; their statistics stay. Run by the
+   * module's scheduled job; returns how many were erased.
+   */
+  async purgeExpiredPersonalData(now: Date): Promise<number> {
+    const days = this.config.env.INFO_POINT_RETENTION_DAYS;
+    const cutoff = new Date(now.getTime() - days * 86_400_000);
+    return this.eraseAll({ status: 'closed', closedAt: trusted({ $lt: cutoff }) }, 'purge', now);
+  }
+
+  /**
+   * Erases every question the filter matches (the filter is applied again on write, so one that
+   * changed in between, e.g. was reopened, is left alone) and audits it as done by the system.
+   */
+  private async eraseAll(
+    filter: QueryFilter<Question>,
+    action: 'erase' | 'purge',
+    now: Date,
+  ): Promise<number> {
+    const found = await this.questions
+      .find(filter, { _id: 1 })
+      .lean<{ _id: Types.ObjectId }[]>()
+      .exec();
+    if (found.length === 0) return 0;
+    const ids = found.map((q) => q._id);
+    await this.questions
+      .updateMany({ ...filter, _id: trusted({ $in: ids }) }, this.erasure(now))
+      .exec();
+    await this.audit.record({ kind: 'system' }, action, ids);
+    return ids.length;
   }
 
   /**
@@ -275,7 +302,9 @@ export class QuestionsService {
     if (args.topic) filter.topic = args.topic;
     if (args.language) filter.language = args.language;
     if (args.mine) filter.claimedBy = new Types.ObjectId(staff.id);
-    return this.page(filter, args, (q) => this.toQueueItem(q));
+    const now = new Date();
+    if (args.order === 'asked') return this.page(filter, args, (q) => this.toQueueItem(q, now));
+    return this.duePage(filter, args, (q) => this.toQueueItem(q, now));
   }
 
   /** A staff read of a question's content: always audited. */
@@ -555,6 +584,53 @@ export class QuestionsService {
     };
   }
 
+  /**
+   * The earliest due first: sorted and paged by (dueAt, _id), so a question between two pages
+   * is neither skipped nor repeated; ties (same due time) stay in the order they were asked.
+   */
+  private async duePage<T>(
+    filter: QueryFilter<Question>,
+    args: { first: number; after?: string },
+    map: (q: LeanQuestion) => T,
+  ): Promise<Connection<T>> {
+    let page: QueryFilter<Question> = filter;
+    if (args.after) {
+      const cursor = decodeCursor(args.after);
+      // An `asked` cursor carries no due time (v: 0).
+      if (typeof cursor.v !== 'number' || cursor.v === 0)
+        throw new DomainException(ErrorCode.INVALID_CURSOR);
+      const due = new Date(cursor.v);
+      page = {
+        ...filter,
+        $or: [
+          { dueAt: trusted({ $gt: due }) },
+          { dueAt: due, _id: trusted({ $gt: new Types.ObjectId(cursor.id) }) },
+        ],
+      };
+    }
+    const [rows, totalCount] = await Promise.all([
+      this.questions
+        .find(page)
+        .sort({ dueAt: 1, _id: 1 })
+        .limit(args.first + 1)
+        .lean<LeanQuestion[]>()
+        .exec(),
+      this.questions.countDocuments(filter).exec(),
+    ]);
+    const kept = rows.slice(0, args.first);
+    const last = kept[kept.length - 1];
+    return {
+      nodes: kept.map(map),
+      totalCount,
+      pageInfo: {
+        hasNextPage: rows.length > args.first,
+        endCursor: last
+          ? encodeCursor({ v: last.dueAt?.getTime() ?? 0, id: last._id.toHexString() })
+          : null,
+      },
+    };
+  }
+
   // ---- views ----
 
   private toAsker(q: LeanQuestion): AskerQuestion {
@@ -580,7 +656,7 @@ export class QuestionsService {
     };
   }
 
-  private toQueueItem(q: LeanQuestion): QueueItem {
+  private toQueueItem(q: LeanQuestion, now = new Date()): QueueItem {
     return {
       id: q._id.toHexString(),
       status: q.status,
@@ -590,6 +666,12 @@ export class QuestionsService {
       claimedBy: q.claimedBy?.toHexString() ?? null,
       createdAt: q.createdAt,
       firstResponseAt: q.firstResponseAt,
+      dueAt: q.dueAt ?? null,
+      overdue:
+        ACTIVE.includes(q.status) &&
+        !q.firstResponseAt &&
+        !!q.dueAt &&
+        now.getTime() > q.dueAt.getTime(),
       closedAt: q.closedAt,
     };
   }

@@ -91,7 +91,23 @@ describe('configuration', () => {
       INFO_POINT_REOPEN_DAYS: 14,
       ACCESS_CODE_RATE_PER_MINUTE: 20,
       CLAIM_RATE_PER_MINUTE: 60,
+      INFO_POINT_RETENTION_DAYS: 180,
+      INFO_POINT_RETENTION_CHECK_MINUTES: 60,
     });
+    expect(validateEnv({ INFO_POINT_RETENTION_DAYS: '365' }).INFO_POINT_RETENTION_DAYS).toBe(365);
+    expect(
+      validateEnv({ INFO_POINT_RETENTION_CHECK_MINUTES: '5' }).INFO_POINT_RETENTION_CHECK_MINUTES,
+    ).toBe(5);
+    for (const bad of ['0', '3651', 'half a year', '1.5']) {
+      expect(() => validateEnv({ INFO_POINT_RETENTION_DAYS: bad })).toThrow(
+        /INFO_POINT_RETENTION_DAYS/,
+      );
+    }
+    for (const bad of ['0', '1441', 'hourly']) {
+      expect(() => validateEnv({ INFO_POINT_RETENTION_CHECK_MINUTES: bad })).toThrow(
+        /INFO_POINT_RETENTION_CHECK_MINUTES/,
+      );
+    }
     expect(validateEnv({ INFO_POINT_REOPEN_DAYS: '30' }).INFO_POINT_REOPEN_DAYS).toBe(30);
     for (const bad of ['0', '366', 'two weeks', '1.5']) {
       expect(() => validateEnv({ INFO_POINT_REOPEN_DAYS: bad })).toThrow(/INFO_POINT_REOPEN_DAYS/);

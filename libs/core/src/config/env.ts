@@ -157,6 +157,20 @@ export class Env {
   @Max(365)
   INFO_POINT_REOPEN_DAYS = 14;
 
+  /** Days after closing when an info-point question's personal data is erased (statistics stay). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  INFO_POINT_RETENTION_DAYS = 180;
+
+  /** How often (minutes) the info point looks for questions past their retention period. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  INFO_POINT_RETENTION_CHECK_MINUTES = 60;
+
   /**
    * Which proxies may set X-Forwarded-For: `false`, a hop count (`1` behind one load balancer),
    * or a comma-separated list of addresses/CIDRs. `true` (trust anyone) lets clients forge their

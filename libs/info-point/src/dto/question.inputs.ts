@@ -23,6 +23,9 @@ import { CONTACT_CHANNELS, ContactChannel } from '../question.schema';
 import { QUESTION_TOPICS, QuestionTopic } from '../topics';
 import {
   ContactChannelEnum,
+  QUEUE_ORDERS,
+  QueueOrder,
+  QueueOrderEnum,
   QuestionStatusEnum,
   QuestionTopicEnum,
 } from '../models/question.model';
@@ -173,6 +176,11 @@ export class QueueArgs extends PageArgs {
   @IsOptional()
   @IsBoolean()
   mine?: boolean;
+
+  @Field(() => QueueOrderEnum, { nullable: true, description: 'By due time unless asked.' })
+  @IsOptional()
+  @IsIn(QUEUE_ORDERS)
+  order?: QueueOrder;
 }
 
 @ArgsType()

@@ -19,6 +19,13 @@ registerEnumType(QuestionStatusEnum, {
   description:
     'open: waiting in the queue; claimed: a staff member works on it; awaiting_asker: staff asked for details; answered; closed; erased: personal data removed on request.',
 });
+export const QUEUE_ORDERS = ['due', 'asked'] as const;
+export type QueueOrder = (typeof QUEUE_ORDERS)[number];
+export const QueueOrderEnum = enumOf(QUEUE_ORDERS);
+registerEnumType(QueueOrderEnum, {
+  name: 'QueueOrder',
+  description: 'due: the earliest due first response first (default); asked: the oldest first.',
+});
 export const ContactChannelEnum = enumOf(CONTACT_CHANNELS);
 registerEnumType(ContactChannelEnum, {
   name: 'ContactChannel',
@@ -118,6 +125,15 @@ export class QueueItem {
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   firstResponseAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the first response is due (opening hours only count).',
+  })
+  dueAt: Date | null;
+
+  @Field({ description: 'Waiting with no first response past its due time.' })
+  overdue: boolean;
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   closedAt: Date | null;

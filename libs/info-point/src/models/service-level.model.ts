@@ -1,0 +1,85 @@
+import { Field, Float, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
+import { Language, LanguageCodeScalar } from '@sasiad/core';
+import { QuestionTopic } from '../topics';
+import { QuestionTopicEnum } from './question.model';
+
+@ObjectType()
+export class OpenInterval {
+  @Field()
+  from: string;
+
+  @Field()
+  to: string;
+}
+
+@ObjectType()
+export class WeekdayHours {
+  @Field(() => Int, { description: '1 = Monday … 7 = Sunday.' })
+  weekday: number;
+
+  @Field(() => [OpenInterval])
+  intervals: OpenInterval[];
+}
+
+@ObjectType()
+export class ExceptionDate {
+  @Field()
+  date: string;
+
+  @Field(() => [OpenInterval], { description: 'None: closed that day.' })
+  intervals: OpenInterval[];
+}
+
+@ObjectType({ description: 'When the information point is open.' })
+export class OpeningHours {
+  @Field({ description: 'Europe/Warsaw: every time of day here is local.' })
+  timeZone: string;
+
+  @Field(() => [WeekdayHours], { description: 'Monday to Sunday; closed days have no intervals.' })
+  weekly: WeekdayHours[];
+
+  @Field(() => [ExceptionDate], { description: 'Holidays and special hours, by date.' })
+  exceptions: ExceptionDate[];
+}
+
+@ObjectType()
+export class FirstResponseTarget {
+  @Field(() => QuestionTopicEnum)
+  topic: QuestionTopic;
+
+  @Field(() => Int, { description: 'Working minutes from asking to the first response.' })
+  minutes: number;
+}
+
+@ObjectType({ description: 'The questions of one topic and language asked in the period.' })
+export class InfoPointStatsRow {
+  @Field(() => QuestionTopicEnum)
+  topic: QuestionTopic;
+
+  @Field(() => LanguageCodeScalar)
+  language: Language;
+
+  @Field(() => Int, { description: 'Still without a first response (open, claimed, awaiting).' })
+  backlog: number;
+
+  @Field(() => Int, { description: 'With a first response.' })
+  answered: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Median minutes (wall clock) from asking to the first response; null: none.',
+  })
+  medianFirstResponseMinutes: number | null;
+}
+
+@ObjectType()
+export class InfoPointStats {
+  @Field(() => GraphQLISODateTime)
+  from: Date;
+
+  @Field(() => GraphQLISODateTime)
+  to: Date;
+
+  @Field(() => [InfoPointStatsRow])
+  rows: InfoPointStatsRow[];
+}

@@ -1,0 +1,274 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, QueryFilter, trusted, Types } from 'mongoose';
+import { DomainException, ErrorCode, FieldProblem, Language } from '@sasiad/core';
+import { FirstResponseTargetInput, OpeningHoursInput } from './dto/service-level.inputs';
+import {
+  FirstResponseTarget,
+  InfoPointStats,
+  InfoPointStatsRow,
+  OpeningHours,
+} from './models/service-level.model';
+import {
+  addWorkingMinutes,
+  DEFAULT_SCHEDULE,
+  intervalsProblem,
+  OpeningSchedule,
+} from './opening-hours';
+import { QuestionStatus } from './question-lifecycle';
+import { Question } from './question.schema';
+import { InfoPointSettings } from './service-level.schema';
+import { QUESTION_TOPICS, QuestionTopic } from './topics';
+import { TIME_ZONE } from './warsaw-time';
+
+const KEY = 'serviceLevel';
+/** Until the admins set one: a working day (9–17) for every topic. */
+export const DEFAULT_TARGET_MINUTES = 480;
+/** Waiting for staff: what counts as backlog while it has no first response. */
+export const ACTIVE: QuestionStatus[] = ['open', 'claimed', 'awaiting_asker'];
+
+type LeanSettings = InfoPointSettings & { _id: Types.ObjectId };
+
+/**
+ * The service level: opening hours, first-response targets, every question's due time, and the
+ * statistics that measure them.
+ *
+ * The due time is stored on the question when it is asked, and recomputed for the questions
+ * still waiting for a first response whenever the hours or targets change: the queue sorts and
+ * pages by it in the database, which a value computed at read time could not do. Answered
+ * questions keep the due time they were measured against.
+ */
+@Injectable()
+export class ServiceLevelService {
+  constructor(
+    @InjectModel(InfoPointSettings.name) private readonly settings: Model<InfoPointSettings>,
+    @InjectModel(Question.name) private readonly questions: Model<Question>,
+  ) {}
+
+  async openingHours(): Promise<OpeningHours> {
+    const schedule = this.scheduleOf(await this.load());
+    return {
+      timeZone: TIME_ZONE,
+      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        weekday,
+        intervals: schedule.weekly[weekday] ?? [],
+      })),
+      exceptions: Object.entries(schedule.exceptions)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([date, intervals]) => ({ date, intervals })),
+    };
+  }
+
+  async setOpeningHours(input: OpeningHoursInput): Promise<OpeningHours> {
+    const problems: FieldProblem[] = [];
+    const weekdays = new Set<number>();
+    input.weekly.forEach((w, i) => {
+      if (weekdays.has(w.weekday))
+        problems.push({ field: `weekly.${i}.weekday`, constraint: 'unique' });
+      weekdays.add(w.weekday);
+      const problem = intervalsProblem(w.intervals);
+      if (problem) problems.push({ field: `weekly.${i}.intervals`, constraint: problem });
+    });
+    if (!input.weekly.some((w) => w.intervals.length > 0))
+      problems.push({ field: 'weekly', constraint: 'someOpenTime' });
+    const dates = new Set<string>();
+    input.exceptions.forEach((e, i) => {
+      if (dates.has(e.date)) problems.push({ field: `exceptions.${i}.date`, constraint: 'unique' });
+      dates.add(e.date);
+      const problem = intervalsProblem(e.intervals);
+      if (problem) problems.push({ field: `exceptions.${i}.intervals`, constraint: problem });
+    });
+    if (problems.length > 0) throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, problems);
+    this.assertReachable(
+      {
+        weekly: Object.fromEntries(input.weekly.map((w) => [w.weekday, w.intervals])),
+        exceptions: Object.fromEntries(input.exceptions.map((e) => [e.date, e.intervals])),
+      },
+      this.targetsOf(await this.load()),
+      'hours',
+    );
+    const plain = (list: { from: string; to: string }[]) =>
+      list.map(({ from, to }) => ({ from, to }));
+    await this.settings
+      .updateOne(
+        { key: KEY },
+        {
+          $set: {
+            weekly: input.weekly.map((w) => ({
+              weekday: w.weekday,
+              intervals: plain(w.intervals),
+            })),
+            exceptions: input.exceptions.map((e) => ({
+              date: e.date,
+              intervals: plain(e.intervals),
+            })),
+          },
+        },
+        { upsert: true },
+      )
+      .exec();
+    await this.recomputeDueDates();
+    return this.openingHours();
+  }
+
+  async firstResponseTargets(): Promise<FirstResponseTarget[]> {
+    const targets = this.targetsOf(await this.load());
+    return QUESTION_TOPICS.map((topic) => ({ topic, minutes: targets[topic] }));
+  }
+
+  async setFirstResponseTargets(input: FirstResponseTargetInput[]): Promise<FirstResponseTarget[]> {
+    const topics = new Set(input.map((t) => t.topic));
+    if (topics.size !== input.length)
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, [
+        { field: 'targets', constraint: 'uniqueTopics' },
+      ]);
+    const targets = { ...this.targetsOf(await this.load()) };
+    for (const t of input) targets[t.topic] = t.minutes;
+    this.assertReachable(this.scheduleOf(await this.load()), targets, 'targets');
+    await this.settings
+      .updateOne(
+        { key: KEY },
+        { $set: { targets: QUESTION_TOPICS.map((topic) => ({ topic, minutes: targets[topic] })) } },
+        { upsert: true },
+      )
+      .exec();
+    await this.recomputeDueDates();
+    return this.firstResponseTargets();
+  }
+
+  /** When the first response to a question of `topic` asked at `createdAt` is due. */
+  async dueAt(topic: QuestionTopic, createdAt: Date): Promise<Date> {
+    const settings = await this.load();
+    return addWorkingMinutes(createdAt, this.targetsOf(settings)[topic], this.scheduleOf(settings));
+  }
+
+  /**
+   * Recomputes the due time of every question still waiting for a first response, and of any
+   * question without one (asked before due times existed); `onlyMissing`: only the latter (at
+   * start-up, when the hours and targets have not changed).
+   */
+  async recomputeDueDates(onlyMissing = false): Promise<number> {
+    const settings = await this.load();
+    const schedule = this.scheduleOf(settings);
+    const targets = this.targetsOf(settings);
+    const waiting = await this.questions
+      .find(
+        onlyMissing
+          ? { dueAt: null }
+          : { $or: [{ firstResponseAt: null, status: trusted({ $in: ACTIVE }) }, { dueAt: null }] },
+        { _id: 1, topic: 1, createdAt: 1 },
+      )
+      .lean<{ _id: Types.ObjectId; topic: QuestionTopic; createdAt: Date }[]>()
+      .exec();
+    for (const q of waiting)
+      await this.questions
+        .updateOne(
+          { _id: q._id },
+          { $set: { dueAt: addWorkingMinutes(q.createdAt, targets[q.topic], schedule) } },
+        )
+        .exec();
+    return waiting.length;
+  }
+
+  /**
+   * Per topic and language, the questions asked in [from, to): how many still wait for a first
+   * response, how many got one, and the median time to it. Only the few statistics fields are
+   * read, and the median is computed here (FerretDB's $group has one accumulator and no median).
+   */
+  async stats(from: Date, to: Date): Promise<InfoPointStats> {
+    if (to.getTime() <= from.getTime())
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, [
+        { field: 'to', constraint: 'afterFrom' },
+      ]);
+    const filter: QueryFilter<Question> = { createdAt: trusted({ $gte: from, $lt: to }) };
+    const rows = await this.questions
+      .find(filter, { _id: 0, topic: 1, language: 1, status: 1, createdAt: 1, firstResponseAt: 1 })
+      .lean<
+        {
+          topic: QuestionTopic;
+          language: Language;
+          status: QuestionStatus;
+          createdAt: Date;
+          firstResponseAt: Date | null;
+        }[]
+      >()
+      .exec();
+    const groups = new Map<string, { row: InfoPointStatsRow; waits: number[] }>();
+    for (const q of rows) {
+      const key = `${q.topic}/${q.language}`;
+      let group = groups.get(key);
+      if (!group) {
+        group = {
+          row: {
+            topic: q.topic,
+            language: q.language,
+            backlog: 0,
+            answered: 0,
+            medianFirstResponseMinutes: null,
+          },
+          waits: [],
+        };
+        groups.set(key, group);
+      }
+      if (q.firstResponseAt) {
+        group.row.answered++;
+        group.waits.push((q.firstResponseAt.getTime() - q.createdAt.getTime()) / 60_000);
+      } else if (ACTIVE.includes(q.status)) {
+        group.row.backlog++;
+      }
+    }
+    return {
+      from,
+      to,
+      rows: [...groups.values()]
+        .map(({ row, waits }) => ({ ...row, medianFirstResponseMinutes: median(waits) }))
+        .sort((a, b) => a.topic.localeCompare(b.topic) || a.language.localeCompare(b.language)),
+    };
+  }
+
+  private load(): Promise<LeanSettings | null> {
+    return this.settings.findOne({ key: KEY }).lean<LeanSettings>().exec();
+  }
+
+  /**
+   * Refuses hours and targets that could not be met within addWorkingMinutes' horizon (e.g. a
+   * target of 100,000 minutes with one open hour a week): every question is given a due time.
+   */
+  private assertReachable(
+    schedule: OpeningSchedule,
+    targets: Record<QuestionTopic, number>,
+    field: string,
+  ) {
+    try {
+      addWorkingMinutes(new Date(), Math.max(...Object.values(targets)), schedule);
+    } catch {
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, [
+        { field, constraint: 'targetReachableWithinOpeningHours' },
+      ]);
+    }
+  }
+
+  private scheduleOf(settings: LeanSettings | null): OpeningSchedule {
+    if (!settings?.weekly) return DEFAULT_SCHEDULE;
+    return {
+      weekly: Object.fromEntries(settings.weekly.map((w) => [w.weekday, w.intervals])),
+      exceptions: Object.fromEntries((settings.exceptions ?? []).map((e) => [e.date, e.intervals])),
+    };
+  }
+
+  private targetsOf(settings: LeanSettings | null): Record<QuestionTopic, number> {
+    const targets = Object.fromEntries(
+      QUESTION_TOPICS.map((t) => [t, DEFAULT_TARGET_MINUTES]),
+    ) as Record<QuestionTopic, number>;
+    for (const t of settings?.targets ?? []) targets[t.topic] = t.minutes;
+    return targets;
+  }
+}
+
+/** The middle value (the mean of the two middle ones for an even count); null for none. */
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
