@@ -1,0 +1,195 @@
+import { randomBytes } from 'node:crypto';
+import { Role } from '@sasiad/core';
+import { AuthService, UsersService } from '@sasiad/identity';
+import { csvRecords, parseCsv } from './support/csv';
+import { codeOf, GqlResponse, startTestApp, TestApp } from './support/test-app';
+import { coordinatorOf, libraryBranch } from './support/zones-helpers';
+
+const CREATE_CALL = `mutation($i: CallInput!) { createCall(input: $i) { id } }`;
+const CREATE = `mutation($i: CreateApplicationInput!) { createApplication(input: $i) { id } }`;
+const SUBMIT = `mutation($id: ID!) { submitApplication(input: { applicationId: $id }) { status } }`;
+const ASSIGN = `mutation($i: AssignReviewersInput!) { assignReviewers(input: $i) { status } }`;
+const REVIEW = `mutation($i: SubmitReviewInput!) { submitReview(input: $i) { status } }`;
+const DECIDE = `mutation($i: SetDecisionInput!) { setDecision(input: $i) { outcome } }`;
+const EXPORT = `query($c: ID!) { exportApplicationsCsv(callId: $c) }`;
+
+const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+describe('zones: CSV exports', () => {
+  let t: TestApp;
+  let admin: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = (await t.userWith([Role.admin])).token;
+  });
+  afterAll(() => t.close());
+
+  const ok = <T>(res: GqlResponse<T>): T => {
+    expect(res.body.errors).toBeUndefined();
+    return res.body.data!;
+  };
+
+  async function staff() {
+    const user = await t.app.get(UsersService).create({
+      login: `reviewer-${randomBytes(4).toString('hex')}@example.org`,
+      loginKind: 'email',
+      password: 'correct-horse-battery-7',
+      roles: [Role.staff],
+    });
+    const session = await t.app.get(AuthService).startSession(user);
+    return { id: user.id, token: session.accessToken };
+  }
+
+  it('exports applications with answers, mean scores, rank and decision, escaped', async () => {
+    const tricky = 'He said "we can", then,\nleft';
+    const branches = await Promise.all(
+      ['Filia "Stoki", Łódź', 'Filia Retkinia', 'Filia Chojny'].map(async (name) => {
+        const organisationId = await libraryBranch(t, admin, name);
+        return { organisationId, name, ...(await coordinatorOf(t, organisationId)) };
+      }),
+    );
+    const callId = ok(
+      await t.gql<{ createCall: { id: string } }>(
+        CREATE_CALL,
+        {
+          i: {
+            title: { pl: 'Strefy 2028' },
+            description: { pl: 'Eksport.' },
+            eligibleKinds: ['library_branch'],
+            places: 2,
+            opensAt: isoIn(-1_000),
+            closesAt: isoIn(3_600_000),
+            form: [
+              { key: 'whyZone', type: 'long_text', required: true, label: { pl: 'Dlaczego?' } },
+              {
+                key: 'people',
+                type: 'number',
+                required: false,
+                min: 0,
+                label: { pl: 'Ile osób?' },
+              },
+            ],
+            criteria: [
+              { key: 'experience', maxPoints: 10, label: { pl: 'Doświadczenie' } },
+              { key: 'motivation', maxPoints: 10, label: { pl: 'Motywacja' } },
+            ],
+            programme: 'activity_zones',
+          },
+        },
+        { token: admin },
+      ),
+    ).createCall.id;
+    const answers = [tricky, '=HYPERLINK("http://evil.example")', 'Szkic'];
+    const ids = await Promise.all(
+      branches.map(async (b, i) => {
+        const values: Record<string, unknown>[] = [{ key: 'whyZone', text: answers[i] }];
+        if (i === 0) values.push({ key: 'people', number: 25 });
+        const { id } = ok(
+          await t.gql<{ createApplication: { id: string } }>(
+            CREATE,
+            { i: { callId, values } },
+            { token: b.token },
+          ),
+        ).createApplication;
+        if (i < 2) ok(await t.gql(SUBMIT, { id }, { token: b.token }));
+        return id;
+      }),
+    );
+    ok(
+      await t.gql(
+        `mutation($i: UpdateCallInput!) { updateCall(input: $i) { isOpen } }`,
+        { i: { id: callId, closesAt: new Date().toISOString() } },
+        { token: admin },
+      ),
+    );
+    const [r1, r2] = await Promise.all([staff(), staff()]);
+    for (const applicationId of ids.slice(0, 2))
+      ok(
+        await t.gql(
+          ASSIGN,
+          { i: { applicationId, reviewerIds: [r1.id, r2.id] } },
+          { token: admin },
+        ),
+      );
+    const score = (applicationId: string, experience: number, motivation: number, token: string) =>
+      t.gql(
+        REVIEW,
+        {
+          i: {
+            applicationId,
+            scores: [
+              { criterionKey: 'experience', points: experience },
+              { criterionKey: 'motivation', points: motivation },
+            ],
+          },
+        },
+        { token },
+      );
+    ok(await score(ids[0], 8, 6, r1.token));
+    ok(await score(ids[0], 7, 6, r2.token));
+    ok(await score(ids[1], 9, 9, r1.token));
+    ok(
+      await t.gql(
+        DECIDE,
+        { i: { applicationId: ids[1], outcome: 'accepted', justification: 'Najlepsza.' } },
+        { token: admin },
+      ),
+    );
+
+    const csv = ok(
+      await t.gql<{ exportApplicationsCsv: string }>(EXPORT, { c: callId }, { token: admin }),
+    ).exportApplicationsCsv;
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(parseCsv(csv)[0]).toEqual([
+      'applicationId',
+      'organisation',
+      'status',
+      'submittedAt',
+      'whyZone',
+      'people',
+      'mean:experience',
+      'mean:motivation',
+      'meanTotal',
+      'rank',
+      'decision',
+    ]);
+    const rows = new Map(csvRecords(csv).map((r) => [r.applicationId, r]));
+    expect(rows.size).toBe(3);
+    const stoki = rows.get(ids[0])!;
+    expect(stoki).toMatchObject({
+      organisation: 'Filia "Stoki", Łódź',
+      status: 'submitted',
+      whyZone: tricky,
+      people: '25',
+      'mean:experience': '7.5',
+      'mean:motivation': '6',
+      meanTotal: '13.5',
+      rank: '2',
+      decision: '',
+    });
+    expect(stoki.submittedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$/);
+    // the quoted, escaped form is in the raw text
+    expect(csv).toContain('"He said ""we can"", then,\nleft"');
+    const retkinia = rows.get(ids[1])!;
+    expect(retkinia).toMatchObject({
+      whyZone: `'=HYPERLINK("http://evil.example")`,
+      'mean:experience': '9',
+      meanTotal: '18',
+      rank: '1',
+      decision: 'accepted',
+    });
+    expect(rows.get(ids[2])).toMatchObject({
+      status: 'draft',
+      submittedAt: '',
+      whyZone: 'Szkic',
+      meanTotal: '',
+      rank: '',
+    });
+
+    // only admins: staff reviewers, coordinators and learners are refused
+    const learner = await t.userWith([Role.learner]);
+    for (const token of [r1.token, branches[0].token, learner.token])
+      expect(codeOf(await t.gql(EXPORT, { c: callId }, { token }))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(EXPORT, { c: callId }))).toBe('UNAUTHENTICATED');
+  });
+});
