@@ -192,4 +192,100 @@ describe('zones: CSV exports', () => {
       expect(codeOf(await t.gql(EXPORT, { c: callId }, { token }))).toBe('FORBIDDEN');
     expect(codeOf(await t.gql(EXPORT, { c: callId }))).toBe('UNAUTHENTICATED');
   });
+
+  it('exports event registrations with code suffixes and only anonymous people’s names', async () => {
+    const staffToken = (await t.userWith([Role.staff])).token;
+    const eventId = ok(
+      await t.gql<{ createEvent: { id: string } }>(
+        `mutation($i: CreateEventInput!) { createEvent(input: $i) { id } }`,
+        {
+          i: {
+            kind: 'workshop',
+            title: { pl: 'Warsztaty' },
+            place: {
+              name: 'Filia 5',
+              address: { street: 'ul. Długa 1', postalCode: '90-001', city: 'Łódź' },
+            },
+            startsAt: isoIn(7 * 86_400_000),
+            endsAt: isoIn(7 * 86_400_000 + 3_600_000),
+            languages: ['pl'],
+            interpretation: ['uk'],
+            capacity: 2,
+          },
+        },
+        { token: staffToken },
+      ),
+    ).createEvent.id;
+    type Registered = { registerForEvent: { code: string; registration: { id: string } } };
+    const register = async (extra: Record<string, unknown>, token?: string) =>
+      ok(
+        await t.gql<Registered>(
+          `mutation($i: RegisterForEventInput!) { registerForEvent(input: $i) { code registration { id } } }`,
+          { i: { eventId, interpretationNeeds: [], ...extra } },
+          token ? { token } : {},
+        ),
+      ).registerForEvent;
+    const signedIn = await t.userWith([Role.learner]);
+    const a = await register({ interpretationNeeds: ['uk'] }, signedIn.token);
+    const b = await register({ name: '=cmd|calc', contact: '+48 600 100 200', consent: true });
+    const c = await register({
+      name: 'Olena, "Lena"',
+      contact: 'olena@example.org',
+      consent: true,
+    });
+    const d = await register({ name: 'Ihar', contact: '+375 29 000', consent: true });
+    ok(
+      await t.gql(
+        `mutation($e: ID!, $c: String!) { checkInEventRegistration(input: { eventId: $e, code: $c }) { id } }`,
+        { e: eventId, c: a.code },
+        { token: staffToken },
+      ),
+    );
+    ok(
+      await t.gql(
+        `mutation($c: String!) { cancelEventRegistrationByCode(input: { code: $c }) { id } }`,
+        { c: d.code },
+      ),
+    );
+
+    const EXPORT_EVENT = `query($e: ID!) { exportEventRegistrationsCsv(eventId: $e) }`;
+    const csv = ok(
+      await t.gql<{ exportEventRegistrationsCsv: string }>(
+        EXPORT_EVENT,
+        { e: eventId },
+        { token: staffToken },
+      ),
+    ).exportEventRegistrationsCsv;
+    const rows = new Map(csvRecords(csv).map((r) => [r.registrationId, r]));
+    expect(rows.get(a.registration.id)).toMatchObject({
+      codeSuffix: a.code.slice(-3),
+      status: 'checked-in',
+      interpretationNeeds: 'uk',
+      userId: signedIn.id,
+      name: '',
+      contact: '',
+    });
+    expect(rows.get(b.registration.id)).toMatchObject({
+      codeSuffix: b.code.slice(-3),
+      status: 'confirmed',
+      userId: '',
+      name: "'=cmd|calc",
+      contact: "'+48 600 100 200",
+    });
+    expect(rows.get(c.registration.id)).toMatchObject({
+      status: 'waitlisted',
+      waitlistNumber: '1',
+      name: 'Olena, "Lena"',
+      contact: 'olena@example.org',
+    });
+    expect(rows.get(d.registration.id)).toMatchObject({ status: 'cancelled', waitlistNumber: '2' });
+    for (const { code } of [a, b, c, d]) expect(csv).not.toContain(code);
+
+    // staff and admins only
+    expect(codeOf(await t.gql(EXPORT_EVENT, { e: eventId }, { token: admin }))).toBeUndefined();
+    const learner = await t.userWith([Role.learner]);
+    const library = await t.userWith([Role.library]);
+    for (const token of [learner.token, library.token])
+      expect(codeOf(await t.gql(EXPORT_EVENT, { e: eventId }, { token }))).toBe('FORBIDDEN');
+  });
 });

@@ -1,6 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Role, Roles } from '@sasiad/core';
-import { CallRankingArgs } from '../reviews/dto/review.inputs';
+import { ExportApplicationsArgs, ExportEventRegistrationsArgs } from './dto/export.args';
 import { ExportsService } from './exports.service';
 
 @Resolver()
@@ -12,7 +12,16 @@ export class ExportsResolver {
       'The call’s applications as CSV (RFC 4180, CRLF): answers by form key, mean scores, rank, decision.',
   })
   @Roles(Role.admin)
-  exportApplicationsCsv(@Args() args: CallRankingArgs) {
+  exportApplicationsCsv(@Args() args: ExportApplicationsArgs) {
     return this.service.applicationsCsv(args.callId);
+  }
+
+  @Query(() => String, {
+    description:
+      'The event’s registrations as CSV: code suffix, status, waitlist number, needs; names only of registrants without an account.',
+  })
+  @Roles(Role.staff, Role.admin)
+  exportEventRegistrationsCsv(@Args() args: ExportEventRegistrationsArgs) {
+    return this.service.eventRegistrationsCsv(args.eventId);
   }
 }

@@ -5,6 +5,7 @@ import { CallsService } from '../calls/calls.service';
 import { CsvCell, toCsv } from '../common/csv';
 import { toWarsawIso } from '../common/warsaw-time';
 import { DecisionsService } from '../decisions/decisions.service';
+import { EventsService } from '../events/events.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { ReviewsService } from '../reviews/reviews.service';
 
@@ -20,7 +21,45 @@ export class ExportsService {
     private readonly organisations: OrganisationsService,
     private readonly reviews: ReviewsService,
     private readonly decisions: DecisionsService,
+    private readonly events: EventsService,
   ) {}
+
+  /**
+   * One row per registration: the code's suffix only, status (checked-in once checked in),
+   * waitlist number, interpretation needs; name and contact only for people registered without
+   * an account (an account is its user id: its data stays in identity).
+   */
+  async eventRegistrationsCsv(eventId: string): Promise<string> {
+    const rows = (await this.events.forExport(eventId)).map(
+      ({ registrant: r, codeSuffix }): CsvCell[] => [
+        r.id,
+        codeSuffix,
+        r.checkedInAt ? 'checked-in' : r.status,
+        r.waitlistSeq,
+        r.interpretationNeeds.join(' '),
+        r.userId,
+        r.userId ? null : r.name,
+        r.userId ? null : r.contact,
+        toWarsawIso(r.createdAt),
+        r.checkedInAt ? toWarsawIso(r.checkedInAt) : null,
+      ],
+    );
+    return toCsv(
+      [
+        'registrationId',
+        'codeSuffix',
+        'status',
+        'waitlistNumber',
+        'interpretationNeeds',
+        'userId',
+        'name',
+        'contact',
+        'registeredAt',
+        'checkedInAt',
+      ],
+      rows,
+    );
+  }
 
   /**
    * One row per application of the call: organisation, status, submission time in Warsaw, each
