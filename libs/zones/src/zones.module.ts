@@ -16,6 +16,8 @@ import { DecisionsResolver } from './decisions/decisions.resolver';
 import { DecisionsService } from './decisions/decisions.service';
 import { EventRegistration, EventRegistrationSchema } from './events/event-registration.schema';
 import { Event, EventSchema } from './events/event.schema';
+import { ExportsResolver } from './exports/exports.resolver';
+import { ExportsService } from './exports/exports.service';
 import { EventsResolver } from './events/events.resolver';
 import { EventsService } from './events/events.service';
 import { Organisation, OrganisationSchema } from './organisations/organisation.schema';
@@ -64,6 +66,8 @@ import { zonesModel } from './common/model-name';
     },
     EventsService,
     EventsResolver,
+    ExportsService,
+    ExportsResolver,
   ],
   exports: [OrganisationsService, CallsService, ApplicationsService, EventsService],
 })

@@ -172,6 +172,16 @@ export class ApplicationsService {
       .exec();
   }
 
+  /** Every application of the call in creation order, decrypted (for the admins' export). */
+  async allOf(callId: Types.ObjectId): Promise<ApplicationModel[]> {
+    const rows = await this.applications
+      .find({ callId })
+      .sort({ _id: 1 })
+      .lean<LeanApplication[]>()
+      .exec();
+    return rows.map((a) => this.toModel(a));
+  }
+
   async mine(user: AuthUser, callId?: string): Promise<ApplicationModel[]> {
     const organisation = await this.applicantOrganisation(user);
     const filter: QueryFilter<Application> = {

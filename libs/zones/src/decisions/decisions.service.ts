@@ -83,6 +83,12 @@ export class DecisionsService {
     return this.calls.get(callId, lang);
   }
 
+  /** The call's decisions by application id, published or not (for the admins' export). */
+  async ofCall(callId: Types.ObjectId): Promise<Map<string, DecisionOutcome>> {
+    const rows = await this.decisions.find({ callId }).lean<LeanDecision[]>().exec();
+    return new Map(rows.map((d) => [d.applicationId.toHexString(), d.outcome]));
+  }
+
   /** Admins always; the applicant only after publication (reading the application is already theirs). */
   async visibleFor(
     application: ApplicationModel,

@@ -39,6 +39,10 @@ export class EventRegistration {
   @Prop({ type: String, required: true, unique: true })
   codeHash: string;
 
+  /** The code's last characters, for staff lists and exports (never the whole code). */
+  @Prop({ type: String })
+  codeSuffix?: string;
+
   @Prop({ type: String, required: true, enum: Object.values(RegistrationStatus) })
   status: RegistrationStatus;
 

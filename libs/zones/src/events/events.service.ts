@@ -35,7 +35,11 @@ import {
   LanguageCount,
   RegistrationPayload,
 } from './models/event.model';
-import { generateRegistrationCode, normalizeRegistrationCode } from './registration-code';
+import {
+  CODE_SUFFIX_LENGTH,
+  generateRegistrationCode,
+  normalizeRegistrationCode,
+} from './registration-code';
 import { zonesModel } from '../common/model-name';
 
 type LeanEvent = Event & { _id: Types.ObjectId };
@@ -235,6 +239,7 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
         contactEnc: user ? undefined : this.crypto.encrypt(input.contact!, CONTACT_CONTEXT),
         consentAt: user ? undefined : new Date(),
         codeHash: this.codeHash(code),
+        codeSuffix: code.slice(-CODE_SUFFIX_LENGTH),
         status: RegistrationStatus.pending,
         interpretationNeeds: input.interpretationNeeds,
       });
@@ -463,6 +468,22 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
           : null,
       },
     };
+  }
+
+  /** Every registration of the event in order of registering, for the staff export. */
+  async forExport(
+    eventId: string,
+  ): Promise<{ registrant: EventRegistrantModel; codeSuffix: string | null }[]> {
+    const event = await this.findEvent(eventId);
+    const rows = await this.registrations
+      .find({ eventId: event._id, status: trusted({ $ne: RegistrationStatus.pending }) })
+      .sort({ _id: 1 })
+      .lean<LeanRegistration[]>()
+      .exec();
+    return rows.map((r) => ({
+      registrant: this.toRegistrantModel(r),
+      codeSuffix: r.codeSuffix ?? null,
+    }));
   }
 
   async attendance(eventId: string): Promise<EventAttendance> {

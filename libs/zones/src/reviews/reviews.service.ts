@@ -182,6 +182,30 @@ export class ReviewsService {
     });
   }
 
+  /** Per application, each criterion's mean over the submitted reviews. */
+  async criterionMeans(callId: Types.ObjectId): Promise<Map<string, Map<string, number>>> {
+    const reviews = await this.reviews
+      .find({ callId, status: ReviewStatus.submitted })
+      .lean<LeanReview[]>()
+      .exec();
+    const sums = new Map<string, Map<string, { sum: number; count: number }>>();
+    for (const review of reviews) {
+      const key = review.applicationId.toHexString();
+      const perCriterion = sums.get(key) ?? new Map<string, { sum: number; count: number }>();
+      sums.set(key, perCriterion);
+      for (const score of review.scores ?? []) {
+        const acc = perCriterion.get(score.criterionKey) ?? { sum: 0, count: 0 };
+        perCriterion.set(score.criterionKey, { sum: acc.sum + score.points, count: acc.count + 1 });
+      }
+    }
+    return new Map(
+      [...sums].map(([id, perCriterion]) => [
+        id,
+        new Map([...perCriterion].map(([k, { sum, count }]) => [k, sum / count])),
+      ]),
+    );
+  }
+
   private toModel(r: LeanReview): ReviewModel {
     return {
       id: r._id.toHexString(),

@@ -1,0 +1,27 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Role, Roles } from '@sasiad/core';
+import { ExportApplicationsArgs, ExportEventRegistrationsArgs } from './dto/export.args';
+import { ExportsService } from './exports.service';
+
+@Resolver()
+export class ExportsResolver {
+  constructor(private readonly service: ExportsService) {}
+
+  @Query(() => String, {
+    description:
+      'The call’s applications as CSV (RFC 4180, CRLF): answers by form key, mean scores, rank, decision.',
+  })
+  @Roles(Role.admin)
+  exportApplicationsCsv(@Args() args: ExportApplicationsArgs) {
+    return this.service.applicationsCsv(args.callId);
+  }
+
+  @Query(() => String, {
+    description:
+      'The event’s registrations as CSV: code suffix, status, waitlist number, needs; names only of registrants without an account.',
+  })
+  @Roles(Role.staff, Role.admin)
+  exportEventRegistrationsCsv(@Args() args: ExportEventRegistrationsArgs) {
+    return this.service.eventRegistrationsCsv(args.eventId);
+  }
+}
