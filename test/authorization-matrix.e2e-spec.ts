@@ -85,6 +85,7 @@ const ACCESS: Record<string, Caller[]> = {
   createEvent: [Role.staff, Role.admin],
   registerForEvent: CALLERS,
   cancelEventRegistration: SIGNED_IN,
+  markNotificationRead: SIGNED_IN,
   cancelEventRegistrationByCode: CALLERS,
   checkInEventRegistration: [Role.staff, Role.admin],
   assignReviewers: [Role.admin],

@@ -27,6 +27,9 @@ import { Review, ReviewSchema } from './reviews/review.schema';
 import { ReviewsResolver } from './reviews/reviews.resolver';
 import { ReviewsService } from './reviews/reviews.service';
 import { zonesModel } from './common/model-name';
+import { Notification, NotificationSchema } from './notifications/notification.schema';
+import { NotificationsResolver } from './notifications/notifications.resolver';
+import { NotificationsService } from './notifications/notifications.service';
 
 /**
  * Partner organisations, the call engine (calls, applications, reviews, decisions), activity
@@ -44,6 +47,7 @@ import { zonesModel } from './common/model-name';
       { name: zonesModel(ActivityZone), schema: ActivityZoneSchema },
       { name: zonesModel(Event), schema: EventSchema },
       { name: zonesModel(EventRegistration), schema: EventRegistrationSchema },
+      { name: zonesModel(Notification), schema: NotificationSchema },
     ]),
   ],
   providers: [
@@ -68,6 +72,8 @@ import { zonesModel } from './common/model-name';
     EventsResolver,
     ExportsService,
     ExportsResolver,
+    NotificationsService,
+    NotificationsResolver,
   ],
   exports: [OrganisationsService, CallsService, ApplicationsService, EventsService],
 })

@@ -13,6 +13,7 @@ import { Decision, DecisionOutcome } from './decision.schema';
 import { SetDecisionInput } from './dto/decision.inputs';
 import { DecisionModel } from './models/decision.model';
 import { zonesModel } from '../common/model-name';
+import { NotificationsService } from '../notifications/notifications.service';
 
 type LeanDecision = Decision & { _id: Types.ObjectId };
 
@@ -28,6 +29,7 @@ export class DecisionsService {
     private readonly applications: ApplicationsService,
     private readonly calls: CallsService,
     @Inject(CALL_OUTCOME_HANDLERS) private readonly handlers: CallOutcomeHandler[],
+    private readonly notifications: NotificationsService,
   ) {}
 
   async set(input: SetDecisionInput, admin: AuthUser): Promise<DecisionModel> {
@@ -80,6 +82,11 @@ export class DecisionsService {
         })),
       );
     }
+    await this.notifications.decisionsPublished(
+      call._id,
+      call.title,
+      submitted.map((a) => a.organisationId),
+    );
     return this.calls.get(callId, lang);
   }
 

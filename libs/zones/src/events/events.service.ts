@@ -41,6 +41,7 @@ import {
   normalizeRegistrationCode,
 } from './registration-code';
 import { zonesModel } from '../common/model-name';
+import { NotificationsService } from '../notifications/notifications.service';
 
 type LeanEvent = Event & { _id: Types.ObjectId };
 type LeanRegistration = EventRegistration & { _id: Types.ObjectId };
@@ -68,6 +69,7 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
     private readonly organisations: OrganisationsService,
     private readonly crypto: FieldEncryption,
     private readonly bus: EventBus,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** When an account is erased, its seats are given up and its registrations lose the link. */
@@ -317,7 +319,7 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
   /** The first on the waitlist (lowest number) gets a confirmed seat; null when nobody waits. */
   private async promoteFirstWaitlisted(eventId: Types.ObjectId) {
     const now = new Date();
-    return this.registrations
+    const promoted = await this.registrations
       .findOneAndUpdate(
         { eventId, status: RegistrationStatus.waitlisted },
         { $set: { status: RegistrationStatus.confirmed, confirmedAt: now, promotedAt: now } },
@@ -325,6 +327,11 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
       )
       .lean<LeanRegistration>()
       .exec();
+    if (promoted?.userId) {
+      const event = await this.findEvent(eventId);
+      await this.notifications.waitlistPromoted(promoted.userId, eventId, event.title);
+    }
+    return promoted;
   }
 
   /**

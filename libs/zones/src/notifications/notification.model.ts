@@ -1,0 +1,40 @@
+import { ArgsType, Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType, PageArgs } from '@sasiad/core';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { NotificationKind } from './notification.schema';
+
+registerEnumType(NotificationKind, { name: 'NotificationKind' });
+
+@ObjectType('Notification')
+export class NotificationModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => NotificationKind)
+  kind: NotificationKind;
+
+  @Field(() => ID, {
+    description: 'The call (DECISIONS_PUBLISHED) or the event (WAITLIST_PROMOTED).',
+  })
+  referenceId: string;
+
+  @Field(() => String, { description: "The message in the reader's language." })
+  message: string;
+
+  @Field(() => Boolean)
+  read: boolean;
+
+  @Field(() => Date)
+  createdAt: Date;
+}
+
+@ObjectType()
+export class NotificationConnection extends ConnectionType(NotificationModel) {}
+
+@ArgsType()
+export class MyNotificationsArgs extends PageArgs {
+  @Field(() => Boolean, { defaultValue: false })
+  @IsOptional()
+  @IsBoolean()
+  unreadOnly = false;
+}

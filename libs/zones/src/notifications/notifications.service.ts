@@ -1,0 +1,179 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, QueryFilter, trusted, Types } from 'mongoose';
+import {
+  AuthUser,
+  Connection,
+  decodeCursor,
+  DomainException,
+  encodeCursor,
+  ErrorCode,
+  EventBus,
+  I18nService,
+  Language,
+} from '@sasiad/core';
+import { objectId } from '../common/ids';
+import { resolveText, Translations } from '../common/localized-text';
+import { zonesModel } from '../common/model-name';
+import { MyNotificationsArgs, NotificationModel } from './notification.model';
+import { Notification, NotificationKind } from './notification.schema';
+
+export const NOTIFICATION_CREATED = 'zones.notificationCreated';
+
+type LeanNotification = Notification & { _id: Types.ObjectId };
+
+/** What goes over the EventBus: plain JSON (the engine may be Redis). */
+export interface NotificationEvent {
+  id: string;
+  userId: string | null;
+  organisationId: string | null;
+  kind: NotificationKind;
+  referenceId: string;
+  data: Record<string, unknown>;
+  createdAt: string;
+}
+
+/** In-app notifications of the zones context. The only code touching `zones_notifications`. */
+@Injectable()
+export class NotificationsService {
+  private readonly logger = new Logger(NotificationsService.name);
+
+  constructor(
+    @InjectModel(zonesModel(Notification)) private readonly notifications: Model<Notification>,
+    private readonly i18n: I18nService,
+    private readonly bus: EventBus,
+  ) {}
+
+  /** One notification per organisation that applied to the call (after publication). */
+  async decisionsPublished(
+    callId: Types.ObjectId,
+    title: Translations,
+    organisationIds: Types.ObjectId[],
+  ): Promise<void> {
+    const unique = [...new Set(organisationIds.map((id) => id.toHexString()))];
+    for (const organisationId of unique)
+      await this.create({
+        organisationId: new Types.ObjectId(organisationId),
+        kind: NotificationKind.DECISIONS_PUBLISHED,
+        referenceId: callId,
+        data: { title },
+      });
+  }
+
+  /** The signed-in registrant who got a seat from the waitlist. */
+  async waitlistPromoted(
+    userId: Types.ObjectId,
+    eventId: Types.ObjectId,
+    title: Translations,
+  ): Promise<void> {
+    await this.create({
+      userId,
+      kind: NotificationKind.WAITLIST_PROMOTED,
+      referenceId: eventId,
+      data: { title },
+    });
+  }
+
+  /** Called after the write it reports has succeeded; a failure here is logged, never thrown. */
+  private async create(doc: Partial<Notification>): Promise<void> {
+    try {
+      const created = (await this.notifications.create(doc)).toObject() as LeanNotification;
+      await this.bus.publish<NotificationEvent>(NOTIFICATION_CREATED, this.toEvent(created));
+    } catch (error) {
+      this.logger.error(
+        { err: error instanceof Error ? error.name : 'unknown' },
+        'notification not created',
+      );
+    }
+  }
+
+  async mine(args: MyNotificationsArgs, user: AuthUser, lang: Language) {
+    const me = new Types.ObjectId(user.id);
+    const mine: QueryFilter<Notification>[] = [
+      args.unreadOnly ? { userId: me, readAt: null } : { userId: me },
+    ];
+    if (user.organisationId) {
+      const organisationId = new Types.ObjectId(user.organisationId);
+      mine.push(
+        args.unreadOnly ? { organisationId, readBy: trusted({ $ne: me }) } : { organisationId },
+      );
+    }
+    const filter: QueryFilter<Notification> = { $or: mine };
+    const page: QueryFilter<Notification> = { ...filter };
+    if (args.after) page._id = trusted({ $lt: new Types.ObjectId(decodeCursor(args.after).id) });
+    const [rows, totalCount] = await Promise.all([
+      this.notifications
+        .find(page)
+        .sort({ _id: -1 })
+        .limit(args.first + 1)
+        .lean<LeanNotification[]>()
+        .exec(),
+      this.notifications.countDocuments(filter).exec(),
+    ]);
+    const shown = rows.slice(0, args.first);
+    const last = shown[shown.length - 1];
+    const connection: Connection<NotificationModel> = {
+      nodes: shown.map((n) => this.render(this.toEvent(n), lang, this.isRead(n, me))),
+      totalCount,
+      pageInfo: {
+        hasNextPage: rows.length > args.first,
+        endCursor: last ? encodeCursor({ v: 0, id: last._id.toHexString() }) : null,
+      },
+    };
+    return connection;
+  }
+
+  /** Only the caller's own or their organisation's; anything else is not found. */
+  async markRead(id: string, user: AuthUser, lang: Language): Promise<NotificationModel> {
+    const me = new Types.ObjectId(user.id);
+    const found = await this.notifications.findById(objectId(id)).lean<LeanNotification>().exec();
+    if (!found || !this.isFor(this.toEvent(found), user))
+      throw new DomainException(ErrorCode.NOT_FOUND);
+    if (found.userId)
+      await this.notifications
+        .updateOne({ _id: found._id, readAt: null }, { $set: { readAt: new Date() } })
+        .exec();
+    else
+      await this.notifications.updateOne({ _id: found._id }, { $addToSet: { readBy: me } }).exec();
+    return this.render(this.toEvent(found), lang, true);
+  }
+
+  isFor(event: NotificationEvent, user: AuthUser | null | undefined): boolean {
+    if (!user) return false;
+    if (event.userId) return event.userId === user.id;
+    return !!event.organisationId && event.organisationId === user.organisationId;
+  }
+
+  /** The message in the reader's language, rendered now (not when the event happened). */
+  render(event: NotificationEvent, lang: Language, read: boolean): NotificationModel {
+    const title = event.data.title as Translations | undefined;
+    const message = this.i18n.t(lang)(`zones:notification.${event.kind}`, {
+      title: title ? resolveText(title, lang).text : '',
+    });
+    return {
+      id: event.id,
+      kind: event.kind,
+      referenceId: event.referenceId,
+      message,
+      read,
+      createdAt: new Date(event.createdAt),
+    };
+  }
+
+  private isRead(n: LeanNotification, me: Types.ObjectId): boolean {
+    if (n.userId) return !!n.readAt;
+    return (n.readBy ?? []).some((id) => id.equals(me));
+  }
+
+  private toEvent(n: LeanNotification): NotificationEvent {
+    return {
+      id: n._id.toHexString(),
+      userId: n.userId ? n.userId.toHexString() : null,
+      organisationId: n.organisationId ? n.organisationId.toHexString() : null,
+      kind: n.kind,
+      referenceId: n.referenceId.toHexString(),
+      data: n.data ?? {},
+      createdAt: new Date(n.createdAt).toISOString(),
+    };
+  }
+}
