@@ -7,7 +7,7 @@ import {
   Connection,
   decodeCursor,
   DomainException,
-  encodeCursor,
+  toConnection,
   ErrorCode,
   FieldProblem,
   I18nService,
@@ -333,16 +333,13 @@ export class CoursesService {
         .exec(),
       this.courses.countDocuments(filter).exec(),
     ]);
-    const nodes = rows.slice(0, args.first).map((c) => this.courseView(c, lang, forAuthor));
-    const last = nodes[nodes.length - 1];
-    return {
-      nodes,
+    return toConnection(
+      rows,
+      args.first,
       totalCount,
-      pageInfo: {
-        hasNextPage: rows.length > args.first,
-        endCursor: last ? encodeCursor({ v: 0, id: last.id }) : null,
-      },
-    };
+      (c) => this.courseView(c, lang, forAuthor),
+      (row) => ({ v: 0, id: row._id.toHexString() }),
+    );
   }
 
   /** Modules of a course in order, batched per request (one `$in` query for a whole page). */

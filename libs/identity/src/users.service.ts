@@ -6,7 +6,7 @@ import {
   Connection,
   decodeCursor,
   DomainException,
-  encodeCursor,
+  toConnection,
   ErrorCode,
   EventBus,
   FieldEncryption,
@@ -144,16 +144,13 @@ export class UsersService {
         .exec(),
       this.users.countDocuments(filter).exec(),
     ]);
-    const nodes = rows.slice(0, args.first).map((u) => this.toModel(u));
-    const last = nodes[nodes.length - 1];
-    return {
-      nodes,
+    return toConnection(
+      rows,
+      args.first,
       totalCount,
-      pageInfo: {
-        hasNextPage: rows.length > args.first,
-        endCursor: last ? encodeCursor({ v: 0, id: last.id }) : null,
-      },
-    };
+      (u) => this.toModel(u),
+      (row) => ({ v: 0, id: row._id.toHexString() }),
+    );
   }
 
   /** `displayName: null` removes the name; undefined leaves it as it is. */

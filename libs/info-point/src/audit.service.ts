@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
-import { Connection, decodeCursor, encodeCursor } from '@sasiad/core';
+import { Connection, decodeCursor, toConnection } from '@sasiad/core';
 import { AuditActorKind, AuditEntry, LeanAuditEntry } from './audit.schema';
 import { AuditEntryModel } from './models/question.model';
 
@@ -43,22 +43,19 @@ export class InfoPointAuditService {
         .exec(),
       this.entries.countDocuments(filter).exec(),
     ]);
-    const nodes = rows.slice(0, args.first).map((e) => ({
-      id: e._id.toHexString(),
-      actorKind: e.actorKind,
-      actorId: e.actorId ? e.actorId.toHexString() : null,
-      action: e.action,
-      questionId: e.questionId.toHexString(),
-      at: e.at,
-    }));
-    const last = nodes[nodes.length - 1];
-    return {
-      nodes,
+    return toConnection(
+      rows,
+      args.first,
       totalCount,
-      pageInfo: {
-        hasNextPage: rows.length > args.first,
-        endCursor: last ? encodeCursor({ v: 0, id: last.id }) : null,
-      },
-    };
+      (e) => ({
+        id: e._id.toHexString(),
+        actorKind: e.actorKind,
+        actorId: e.actorId ? e.actorId.toHexString() : null,
+        action: e.action,
+        questionId: e.questionId.toHexString(),
+        at: e.at,
+      }),
+      (row) => ({ v: 0, id: row._id.toHexString() }),
+    );
   }
 }

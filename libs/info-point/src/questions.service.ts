@@ -10,7 +10,7 @@ import {
   Connection,
   decodeCursor,
   DomainException,
-  encodeCursor,
+  toConnection,
   ErrorCode,
   EventBus,
   FieldEncryption,
@@ -572,16 +572,10 @@ export class QuestionsService {
         .exec(),
       this.questions.countDocuments(filter).exec(),
     ]);
-    const kept = rows.slice(0, args.first);
-    const last = kept[kept.length - 1];
-    return {
-      nodes: kept.map(map),
-      totalCount,
-      pageInfo: {
-        hasNextPage: rows.length > args.first,
-        endCursor: last ? encodeCursor({ v: 0, id: last._id.toHexString() }) : null,
-      },
-    };
+    return toConnection(rows, args.first, totalCount, map, (row) => ({
+      v: 0,
+      id: row._id.toHexString(),
+    }));
   }
 
   /**
@@ -617,18 +611,10 @@ export class QuestionsService {
         .exec(),
       this.questions.countDocuments(filter).exec(),
     ]);
-    const kept = rows.slice(0, args.first);
-    const last = kept[kept.length - 1];
-    return {
-      nodes: kept.map(map),
-      totalCount,
-      pageInfo: {
-        hasNextPage: rows.length > args.first,
-        endCursor: last
-          ? encodeCursor({ v: last.dueAt?.getTime() ?? 0, id: last._id.toHexString() })
-          : null,
-      },
-    };
+    return toConnection(rows, args.first, totalCount, map, (row) => ({
+      v: row.dueAt?.getTime() ?? 0,
+      id: row._id.toHexString(),
+    }));
   }
 
   // ---- views ----

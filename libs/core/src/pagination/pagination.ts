@@ -76,3 +76,26 @@ export function decodeCursor(cursor: string): CursorPosition {
   }
   throw new DomainException(ErrorCode.INVALID_CURSOR);
 }
+
+/**
+ * The connection for a keyset page: `rows` were fetched with `limit(first + 1)`, so an extra row
+ * means another page follows; `position` gives a row's cursor (sort value and id).
+ */
+export function toConnection<R, T>(
+  rows: R[],
+  first: number,
+  totalCount: number,
+  toNode: (row: R) => T,
+  position: (row: R) => CursorPosition,
+): Connection<T> {
+  const page = rows.slice(0, first);
+  const last = page[page.length - 1];
+  return {
+    nodes: page.map(toNode),
+    totalCount,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      endCursor: last === undefined ? null : encodeCursor(position(last)),
+    },
+  };
+}

@@ -6,7 +6,7 @@ import {
   Connection,
   decodeCursor,
   DomainException,
-  encodeCursor,
+  toConnection,
   ErrorCode,
   FieldEncryption,
   Role,
@@ -223,16 +223,13 @@ export class ApplicationsService {
         .exec(),
       this.applications.countDocuments(filter).exec(),
     ]);
-    const nodes = rows.slice(0, args.first).map((a) => this.toModel(a));
-    const last = nodes[nodes.length - 1];
-    return {
-      nodes,
+    return toConnection(
+      rows,
+      args.first,
       totalCount,
-      pageInfo: {
-        hasNextPage: rows.length > args.first,
-        endCursor: last ? encodeCursor({ v: 0, id: last.id }) : null,
-      },
-    };
+      (a) => this.toModel(a),
+      (row) => ({ v: 0, id: row._id.toHexString() }),
+    );
   }
 
   private seal(values: FormValue[]): StoredValue[] {

@@ -5,7 +5,7 @@ import {
   Connection,
   decodeCursor,
   DomainException,
-  encodeCursor,
+  toConnection,
   ErrorCode,
   Language,
 } from '@sasiad/core';
@@ -145,16 +145,13 @@ export class CallsService {
         .exec(),
       this.calls.countDocuments(filter).exec(),
     ]);
-    const nodes = rows.slice(0, args.first).map((c) => this.toModel(c, lang, now));
-    const last = nodes[nodes.length - 1];
-    return {
-      nodes,
+    return toConnection(
+      rows,
+      args.first,
       totalCount,
-      pageInfo: {
-        hasNextPage: rows.length > args.first,
-        endCursor: last ? encodeCursor({ v: 0, id: last.id }) : null,
-      },
-    };
+      (c) => this.toModel(c, lang, now),
+      (row) => ({ v: 0, id: row._id.toHexString() }),
+    );
   }
 
   toModel(call: LeanCall, lang: Language, now = new Date()): CallModel {

@@ -7,7 +7,7 @@ import {
   Connection,
   decodeCursor,
   DomainException,
-  encodeCursor,
+  toConnection,
   ErrorCode,
   EventBus,
   FieldEncryption,
@@ -196,18 +196,13 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
         .exec(),
       this.events.countDocuments(filter).exec(),
     ]);
-    const shown = rows.slice(0, args.first);
-    const last = shown[shown.length - 1];
-    return {
-      nodes: shown.map((e) => this.toEventModel(e, lang)),
+    return toConnection(
+      rows,
+      args.first,
       totalCount,
-      pageInfo: {
-        hasNextPage: rows.length > args.first,
-        endCursor: last
-          ? encodeCursor({ v: last.startsAt.getTime(), id: last._id.toHexString() })
-          : null,
-      },
-    };
+      (e) => this.toEventModel(e, lang),
+      (row) => ({ v: row.startsAt.getTime(), id: row._id.toHexString() }),
+    );
   }
 
   /**
@@ -463,18 +458,13 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
         .exec(),
       this.registrations.countDocuments(filter).exec(),
     ]);
-    const shown = rows.slice(0, args.first);
-    const last = shown[shown.length - 1];
-    return {
-      nodes: shown.map((r) => this.toRegistrantModel(r)),
+    return toConnection(
+      rows,
+      args.first,
       totalCount,
-      pageInfo: {
-        hasNextPage: rows.length > args.first,
-        endCursor: last
-          ? encodeCursor({ v: last.waitlistSeq ?? 0, id: last._id.toHexString() })
-          : null,
-      },
-    };
+      (r) => this.toRegistrantModel(r),
+      (row) => ({ v: row.waitlistSeq ?? 0, id: row._id.toHexString() }),
+    );
   }
 
   /** Every registration of the event in order of registering, for the staff export. */

@@ -3,10 +3,9 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
 import {
   AuthUser,
-  Connection,
   decodeCursor,
   DomainException,
-  encodeCursor,
+  toConnection,
   ErrorCode,
   EventBus,
   I18nService,
@@ -110,17 +109,13 @@ export class NotificationsService {
         .exec(),
       this.notifications.countDocuments(filter).exec(),
     ]);
-    const shown = rows.slice(0, args.first);
-    const last = shown[shown.length - 1];
-    const connection: Connection<NotificationModel> = {
-      nodes: shown.map((n) => this.render(this.toEvent(n), lang, this.isRead(n, me))),
+    return toConnection(
+      rows,
+      args.first,
       totalCount,
-      pageInfo: {
-        hasNextPage: rows.length > args.first,
-        endCursor: last ? encodeCursor({ v: 0, id: last._id.toHexString() }) : null,
-      },
-    };
-    return connection;
+      (n) => this.render(this.toEvent(n), lang, this.isRead(n, me)),
+      (row) => ({ v: 0, id: row._id.toHexString() }),
+    );
   }
 
   /** Only the caller's own or their organisation's; anything else is not found. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
-import { Connection, decodeCursor, DomainException, encodeCursor, ErrorCode } from '@sasiad/core';
+import { Connection, decodeCursor, DomainException, ErrorCode, toConnection } from '@sasiad/core';
 import { objectId } from '../common/ids';
 import { OrganisationInput, OrganisationsArgs } from './dto/organisation.inputs';
 import { OrganisationModel } from './models/organisation.model';
@@ -89,16 +89,13 @@ export class OrganisationsService {
         .exec(),
       this.organisations.countDocuments(filter).exec(),
     ]);
-    const nodes = rows.slice(0, args.first).map((o) => this.toModel(o));
-    const last = nodes[nodes.length - 1];
-    return {
-      nodes,
+    return toConnection(
+      rows,
+      args.first,
       totalCount,
-      pageInfo: {
-        hasNextPage: rows.length > args.first,
-        endCursor: last ? encodeCursor({ v: 0, id: last.id }) : null,
-      },
-    };
+      (o) => this.toModel(o),
+      (row) => ({ v: 0, id: row._id.toHexString() }),
+    );
   }
 
   private toModel(o: LeanOrganisation): OrganisationModel {
