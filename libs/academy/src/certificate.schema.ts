@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types } from 'mongoose';
-import type { LocalizedField } from './localized-text';
+import type { LocalizedField } from '@sasiad/core';
 
 /**
  * A completion certificate. The verification code is a 128-bit random secret: found through its

@@ -8,7 +8,7 @@ import { CourseState } from './course.schema';
 import { CoursesService } from './courses.service';
 import { ClaimCertificateInput } from './dto/certificate.inputs';
 import { EnrolmentsService } from './enrolments.service';
-import { resolveLocalized } from './localized-text';
+import { resolveLocalized } from '@sasiad/core';
 import { CertificateModel, CertificateVerification } from './models/certificate.model';
 
 const CODE_CONTEXT = 'academy_certificates.code';

@@ -11,7 +11,7 @@ import {
   RecordAttendanceInput,
 } from './dto/cohort.inputs';
 import { EnrolmentsService } from './enrolments.service';
-import { resolveLocalized } from './localized-text';
+import { resolveLocalized } from '@sasiad/core';
 import { AttendanceRecord, CohortModel } from './models/cohort.model';
 
 const oid = (id: string) => new Types.ObjectId(id);

@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types } from 'mongoose';
-import type { LocalizedField } from './localized-text';
+import type { LocalizedField } from '@sasiad/core';
 
 /** The module's quiz: how many questions are drawn from its bank, the pass mark, the attempts. */
 @Schema({ _id: false })

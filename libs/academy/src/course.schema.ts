@@ -2,7 +2,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types } from 'mongoose';
 import { Language, LANGUAGES } from '@sasiad/core';
 import { COURSE_LEVELS, COURSE_TOPICS, CourseLevel, CourseTopic } from './catalogue.constants';
-import type { LocalizedField } from './localized-text';
+import type { LocalizedField } from '@sasiad/core';
 
 export enum CourseState {
   DRAFT = 'DRAFT',

@@ -5,16 +5,27 @@ import { Model, QueryFilter, trusted, Types, UpdateQuery } from 'mongoose';
 import {
   AuthUser,
   Connection,
+  containsRawHtml,
   decodeCursor,
   DomainException,
-  toConnection,
   ErrorCode,
   FieldProblem,
   I18nService,
   Language,
+  LanguagePolicy,
   LANGUAGES,
+  languageTokens,
   LoaderRegistry,
+  LocalizedField,
+  LocalizedText,
+  mergeLocalized,
+  normalizeWords,
+  resolveLocalized,
   Role,
+  TextEntry,
+  toConnection,
+  TranslationState,
+  translationState,
 } from '@sasiad/core';
 import { CourseLevel, CourseTopic } from './catalogue.constants';
 import { Course, CourseState, LeanCourse } from './course.schema';
@@ -34,26 +45,14 @@ import {
 import { LeanQuizQuestion, QuizQuestion } from './quiz.schema';
 import { LeanLesson, Lesson, LessonBlock, LessonBlockKind } from './lesson.schema';
 import {
-  containsRawHtml,
-  LanguagePolicy,
-  LocalizedField,
-  mergeLocalized,
-  resolveLocalized,
-  TextEntry,
-  TranslationState,
-  translationState,
-} from './localized-text';
-import {
   CourseModel,
   CourseModuleModel,
   LessonBlockModel,
   LessonModel,
-  LocalizedText,
   ReadingContext,
   TranslatableEntity,
   TranslationGap,
 } from './models/course.model';
-import { languageTokens, normalizeWords } from './search-tokens';
 
 /** Who may move a course from one state to another (anyone with an authoring role). */
 const TRANSITIONS: Record<CourseState, CourseState[]> = {

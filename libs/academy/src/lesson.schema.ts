@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Types } from 'mongoose';
-import type { LocalizedField } from './localized-text';
+import type { LocalizedField } from '@sasiad/core';
 
 export enum LessonBlockKind {
   TEXT = 'TEXT',

@@ -12,7 +12,7 @@ import {
   UpdateQuizQuestionInput,
 } from './dto/quiz.inputs';
 import { EnrolmentsService } from './enrolments.service';
-import { resolveLocalized, TranslationState } from './localized-text';
+import { resolveLocalized, TranslationState } from '@sasiad/core';
 import { ReadingContext } from './models/course.model';
 import {
   QuizAttemptModel,

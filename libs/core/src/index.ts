@@ -23,3 +23,6 @@ export * from './config/config.module';
 export * from './crypto/crypto.module';
 export * from './database/database.module';
 export * from './events/events.module';
+export * from './translations/localized-text';
+export * from './translations/localized-text.graphql';
+export * from './translations/search-tokens';

@@ -20,7 +20,14 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { Language, LanguageCodeScalar, LANGUAGES, PageArgs } from '@sasiad/core';
+import {
+  Language,
+  LanguageCodeScalar,
+  LANGUAGES,
+  LocalizedMarkdownInput,
+  LocalizedStringInput,
+  PageArgs,
+} from '@sasiad/core';
 import { COURSE_LEVELS, COURSE_TOPICS } from '../catalogue.constants';
 import { CourseState } from '../course.schema';
 import { LessonBlockKind, LinkKind } from '../lesson.schema';
@@ -28,32 +35,6 @@ import { LessonBlockKind, LinkKind } from '../lesson.schema';
 const HTTPS = { protocols: ['https'], require_protocol: true, require_tld: true };
 /** Tags: words people search for, e.g. "karta-pobytu", "PESEL". */
 const TAG = /^[\p{L}\p{N}][\p{L}\p{N} -]{0,39}$/u;
-
-@InputType({ description: 'A short text (title, term) in one language.' })
-export class LocalizedStringInput {
-  @Field(() => LanguageCodeScalar)
-  @IsIn(LANGUAGES)
-  lang: Language;
-
-  @Field()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
-  text: string;
-}
-
-@InputType({ description: 'A Markdown text in one language; raw HTML tags are refused.' })
-export class LocalizedMarkdownInput {
-  @Field(() => LanguageCodeScalar)
-  @IsIn(LANGUAGES)
-  lang: Language;
-
-  @Field()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(20000)
-  text: string;
-}
 
 @InputType({ isAbstract: true })
 abstract class CourseSettingsInput {

@@ -15,7 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { LocalizedStringInput } from './academy.inputs';
+import { LocalizedStringInput } from '@sasiad/core';
 
 @InputType()
 export class CreateCohortInput {

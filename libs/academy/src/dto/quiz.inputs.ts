@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { QuizQuestionKind } from '../quiz.schema';
-import { LocalizedMarkdownInput, LocalizedStringInput } from './academy.inputs';
+import { LocalizedMarkdownInput, LocalizedStringInput } from '@sasiad/core';
 
 @InputType()
 export class SetModuleQuizInput {

@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
-import { LocalizedText } from './course.model';
+import { LocalizedText } from '@sasiad/core';
 
 @ObjectType({ description: 'A certificate as its owner and staff see it.' })
 export class CertificateModel {

@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { LocalizedText } from './course.model';
+import { LocalizedText } from '@sasiad/core';
 
 @ObjectType()
 export class CohortSessionModel {

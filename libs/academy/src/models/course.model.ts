@@ -1,32 +1,19 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ConnectionType, Language, LanguageCodeScalar } from '@sasiad/core';
+import {
+  ConnectionType,
+  Language,
+  LanguageCodeScalar,
+  LanguagePolicy,
+  LocalizedText,
+  TranslationState,
+} from '@sasiad/core';
 import { CourseState } from '../course.schema';
 import { LessonBlockKind, LinkKind } from '../lesson.schema';
-import { LanguagePolicy, TranslationState } from '../localized-text';
 import { QuizSettingsModel } from './quiz.model';
 
-registerEnumType(TranslationState, {
-  name: 'TranslationState',
-  description: 'MISSING: no translation; OUTDATED: the base text changed after it was written.',
-});
 registerEnumType(CourseState, { name: 'CourseState' });
 registerEnumType(LessonBlockKind, { name: 'LessonBlockKind' });
 registerEnumType(LinkKind, { name: 'LinkKind' });
-
-@ObjectType({ description: 'A text resolved for the reader: what was served and how.' })
-export class LocalizedText {
-  @Field()
-  text: string;
-
-  @Field(() => LanguageCodeScalar, { description: 'The language actually served.' })
-  language: Language;
-
-  @Field({ description: 'True when the requested language was not available.' })
-  isFallback: boolean;
-
-  @Field(() => TranslationState, { description: 'State of the requested language.' })
-  state: TranslationState;
-}
 
 /** What nested fields need to resolve their texts like their course. */
 export interface ReadingContext {

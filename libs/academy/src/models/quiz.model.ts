@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { QuizQuestionKind } from '../quiz.schema';
-import { LocalizedText } from './course.model';
+import { LocalizedText } from '@sasiad/core';
 
 registerEnumType(QuizQuestionKind, { name: 'QuizQuestionKind' });
 

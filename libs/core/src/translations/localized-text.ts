@@ -1,4 +1,4 @@
-import { Language } from '@sasiad/core';
+import { Language } from '../i18n/languages';
 
 /** One language's text of a translatable field, and the base version it was written against. */
 export interface Translation {

@@ -1,4 +1,4 @@
-import { Language } from '@sasiad/core';
+import { Language } from '../i18n/languages';
 
 /**
  * Cyrillic to Latin, close to the spellings people type on a Latin keyboard (Ukrainian national
