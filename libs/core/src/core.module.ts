@@ -20,6 +20,7 @@ import { EventsModule } from './events/events.module';
 import { GraphiqlController } from './graphiql/graphiql.controller';
 import { GraphqlContextFactory } from './graphql/context.factory';
 import { graphqlModule } from './graphql/graphql.setup';
+import { WebSocketSessions } from './graphql/websocket-sessions';
 import { HealthController } from './health/health.controller';
 import { I18nModule } from './i18n/i18n.module';
 import { LoggingModule } from './logging/logging.module';
@@ -103,8 +104,8 @@ class ContextFactoryModule {
     return {
       module: ContextFactoryModule,
       imports: [authentication],
-      providers: [GraphqlContextFactory],
-      exports: [GraphqlContextFactory],
+      providers: [GraphqlContextFactory, WebSocketSessions],
+      exports: [GraphqlContextFactory, WebSocketSessions],
     };
   }
 }

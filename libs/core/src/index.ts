@@ -13,6 +13,7 @@ export * from './errors/error-code';
 export * from './events/event-bus';
 export * from './graphql/language-code.scalar';
 export * from './graphql/loader-registry';
+export * from './graphql/websocket-sessions';
 export * from './i18n/i18n.service';
 export * from './i18n/languages';
 export * from './i18n/request-scope';

@@ -85,6 +85,13 @@ export class Env {
   @Max(365)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
+  /** How often an open WebSocket re-checks that its session and rights still hold. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  WS_AUTH_RECHECK_SECONDS = 60;
+
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'must look like 512kb or 1mb' })
   BODY_LIMIT = '1mb';
 

@@ -23,10 +23,13 @@ import { requestScope } from '../i18n/request-scope';
 import { GraphqlContextFactory } from './context.factory';
 import { GRAPHQL_PATH } from './graphql-path';
 import { operationLogPlugin } from './operation-log.plugin';
+import { WatchedConnection, WebSocketSessions } from './websocket-sessions';
 
-interface WsContext {
+interface WsContext extends WatchedConnection {
   connectionParams?: Record<string, unknown>;
-  extra: { request?: { socket?: { remoteAddress?: string }; headers?: Record<string, unknown> } };
+  extra: WatchedConnection['extra'] & {
+    request?: { socket?: { remoteAddress?: string }; headers?: Record<string, unknown> };
+  };
 }
 
 /** Refuses, before execution, a WebSocket operation that is too large or not a subscription. */
@@ -73,8 +76,13 @@ export function graphqlModule(authenticator: Pick<ModuleMetadata, 'imports'>): D
   return GraphQLModule.forRootAsync<ApolloDriverConfig>({
     driver: ApolloDriver,
     imports: authenticator.imports,
-    inject: [AppConfig, I18nService, GraphqlContextFactory],
-    useFactory: (config: AppConfig, i18n: I18nService, contexts: GraphqlContextFactory) => {
+    inject: [AppConfig, I18nService, GraphqlContextFactory, WebSocketSessions],
+    useFactory: (
+      config: AppConfig,
+      i18n: I18nService,
+      contexts: GraphqlContextFactory,
+      sockets: WebSocketSessions,
+    ) => {
       const armor = new ApolloArmor({
         maxDepth: {
           n: config.env.GRAPHQL_MAX_DEPTH,
@@ -109,6 +117,12 @@ export function graphqlModule(authenticator: Pick<ModuleMetadata, 'imports'>): D
         subscriptions: {
           'graphql-ws': {
             path: GRAPHQL_PATH,
+            // Closes the socket when its token expires or its session/rights are gone.
+            onConnect: async (ctx: WsContext) => {
+              await sockets.watch(ctx);
+              return true;
+            },
+            onClose: (ctx: WsContext) => sockets.release(ctx),
             context: (ctx: WsContext) =>
               contexts.forWebSocket(ctx.connectionParams, ctx.extra.request),
             // The WebSocket gets the same limits as HTTP, and carries subscriptions only: queries
