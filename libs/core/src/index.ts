@@ -23,6 +23,7 @@ export * from './validation/normalize-strings.pipe';
 export * from './config/config.module';
 export * from './crypto/crypto.module';
 export * from './database/database.module';
+export * from './database/named-locks';
 export * from './events/events.module';
 export * from './translations/localized-text';
 export * from './translations/localized-text.graphql';

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
 import {
   AppConfig,
+  NamedLocks,
   Connection,
   decodeCursor,
   DomainException,
@@ -46,6 +47,7 @@ export class UsersService {
     private readonly events: EventBus,
     private readonly sessions: SessionsService,
     private readonly config: AppConfig,
+    private readonly locks: NamedLocks,
   ) {}
 
   /** E-mails are case-insensitive; usernames too (people retype them on other keyboards). */
@@ -259,23 +261,24 @@ export class UsersService {
     this.assertOrganisation(roles, organisationId);
     const user = await this.findRaw(id);
     if (!user) throw new DomainException(ErrorCode.NOT_FOUND);
-    if (user.roles.includes(Role.admin) && !roles.includes(Role.admin))
-      await this.assertNotLastAdmin(id);
-    const updated = await this.users
-      .findByIdAndUpdate(
-        id,
-        {
-          $set: {
-            roles,
-            ...(organisationId ? { organisationId: new Types.ObjectId(organisationId) } : {}),
+    const removesAdmin = user.roles.includes(Role.admin) && !roles.includes(Role.admin);
+    const updated = await this.unlessLastAdmin(removesAdmin, id, () =>
+      this.users
+        .findByIdAndUpdate(
+          id,
+          {
+            $set: {
+              roles,
+              ...(organisationId ? { organisationId: new Types.ObjectId(organisationId) } : {}),
+            },
+            ...(organisationId ? {} : { $unset: { organisationId: 1 } }),
+            $inc: { tokenVersion: 1 },
           },
-          ...(organisationId ? {} : { $unset: { organisationId: 1 } }),
-          $inc: { tokenVersion: 1 },
-        },
-        { returnDocument: 'after' },
-      )
-      .lean<LeanUser>()
-      .exec();
+          { returnDocument: 'after' },
+        )
+        .lean<LeanUser>()
+        .exec(),
+    );
     if (!updated) throw new DomainException(ErrorCode.NOT_FOUND);
     await this.publish(id, AccountEventKind.ROLES_CHANGED);
     return this.toModel(updated);
@@ -284,15 +287,17 @@ export class UsersService {
   async setStatus(id: string, status: UserStatus): Promise<UserModel> {
     const user = await this.findRaw(id);
     if (!user) throw new DomainException(ErrorCode.NOT_FOUND);
-    if (status === 'disabled' && user.roles.includes(Role.admin)) await this.assertNotLastAdmin(id);
-    const updated = await this.users
-      .findByIdAndUpdate(
-        id,
-        { $set: { status }, $inc: { tokenVersion: status === 'disabled' ? 1 : 0 } },
-        { returnDocument: 'after' },
-      )
-      .lean<LeanUser>()
-      .exec();
+    const removesAdmin = status === 'disabled' && user.roles.includes(Role.admin);
+    const updated = await this.unlessLastAdmin(removesAdmin, id, () =>
+      this.users
+        .findByIdAndUpdate(
+          id,
+          { $set: { status }, $inc: { tokenVersion: status === 'disabled' ? 1 : 0 } },
+          { returnDocument: 'after' },
+        )
+        .lean<LeanUser>()
+        .exec(),
+    );
     if (!updated) throw new DomainException(ErrorCode.NOT_FOUND);
     if (status === 'disabled') {
       await this.sessions.endAll(id);
@@ -312,10 +317,23 @@ export class UsersService {
   async erase(id: string): Promise<void> {
     const user = await this.findRaw(id);
     if (!user) throw new DomainException(ErrorCode.NOT_FOUND);
-    if (user.roles.includes(Role.admin)) await this.assertNotLastAdmin(id);
-    await this.sessions.deleteAll(id);
-    await this.users.deleteOne({ _id: user._id }).exec();
+    await this.unlessLastAdmin(user.roles.includes(Role.admin), id, async () => {
+      await this.sessions.deleteAll(id);
+      await this.users.deleteOne({ _id: user._id }).exec();
+    });
     await this.events.publish(USER_ERASED, { userId: id });
+  }
+
+  /**
+   * Runs a change that may take away an admin. Such changes run one at a time (a named lock
+   * across instances), so two admins demoting each other at once cannot leave no admin.
+   */
+  private async unlessLastAdmin<T>(removesAdmin: boolean, id: string, change: () => Promise<T>) {
+    if (!removesAdmin) return change();
+    return this.locks.withLock('identity.admin-roster', async () => {
+      await this.assertNotLastAdmin(id);
+      return change();
+    });
   }
 
   private async assertNotLastAdmin(id: string): Promise<void> {

@@ -3,6 +3,7 @@ import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import mongoose, { Connection } from 'mongoose';
 import { AppConfig } from '../config/app-config';
 import { EmbeddedDatabase } from './embedded-database.service';
+import { NamedLocks } from './named-locks';
 
 // Filters built from client input can never smuggle in a query operator ({ "$gt": "" }):
 // operators written in code are marked with mongoose.trusted(), everything else is compared with $eq.
@@ -18,7 +19,10 @@ class EmbeddedDatabaseModule {}
  * The Mongoose connection: MONGODB_URI when set, otherwise the embedded default. All code stays
  * inside the subset that MongoDB and FerretDB 1.24 share (no transactions, no $lookup, …).
  */
+@Global()
 @Module({
+  providers: [NamedLocks],
+  exports: [NamedLocks],
   imports: [
     EmbeddedDatabaseModule,
     MongooseModule.forRootAsync({
