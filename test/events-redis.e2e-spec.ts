@@ -6,7 +6,7 @@ import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Role } from '@sasiad/core';
 import { startRedis } from './support/redis-server';
-import { startTestApp, TestApp } from './support/test-app';
+import { codeOf, startTestApp, TestApp } from './support/test-app';
 
 type Event = { action: string; questionId: string; status: string };
 
@@ -100,5 +100,44 @@ describe('subscription events through Redis, across two server instances', () =>
     expect(
       events.find((e) => e.questionId === question.id && e.status === 'answered'),
     ).toBeDefined();
+  });
+});
+
+/**
+ * With REDIS_URL, rate-limit counters live in Redis: a limit holds across instances instead of
+ * multiplying by their number (two instances would otherwise allow twice the sign-in guesses).
+ */
+describe('rate limits through Redis, across two server instances', () => {
+  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let a: TestApp;
+  let b: TestApp;
+  const dataDir = mkdtempSync(join(tmpdir(), 'sasiad-redis-'));
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    const env = {
+      REDIS_URL: redis.url,
+      SIGNIN_RATE_PER_MINUTE: '3',
+      MONGODB_URI: `${process.env.SASIAD_TEST_DB_URI!.replace(/\/?$/, '/')}limits_${randomBytes(4).toString('hex')}`,
+    };
+    a = await startTestApp({ env, dataDir });
+    b = await startTestApp({ env, dataDir });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+    await redis?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('counts sign-in attempts from one address on both instances together', async () => {
+    const SIGN_IN = `mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`;
+    const attempt = (app: TestApp, login: string) =>
+      app.gql(SIGN_IN, { i: { login, password: 'not-the-password' } });
+    expect(codeOf(await attempt(a, 'anna@example.org'))).toBe('INVALID_CREDENTIALS');
+    expect(codeOf(await attempt(b, 'bohdan@example.org'))).toBe('INVALID_CREDENTIALS');
+    expect(codeOf(await attempt(a, 'chrystyna@example.org'))).toBe('INVALID_CREDENTIALS');
+    // The fourth attempt, on the instance that has seen only one, is refused all the same.
+    expect(codeOf(await attempt(b, 'dmytro@example.org'))).toBe('RATE_LIMITED');
   });
 });

@@ -11,6 +11,7 @@ import {
   GqlThrottlerGuard,
 } from './auth/gql-throttler.guard';
 import { RequestContext } from './auth/request-context';
+import { ThrottlerStorageHolder, ThrottlerStorageModule } from './auth/throttler-storage';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { CryptoModule } from './crypto/crypto.module';
@@ -51,8 +52,14 @@ export class CoreModule {
         EventsModule,
         TerminusModule,
         ThrottlerModule.forRootAsync({
-          inject: [AppConfig, Reflector],
-          useFactory: (config: AppConfig, reflector: Reflector) => ({
+          imports: [ThrottlerStorageModule],
+          inject: [AppConfig, Reflector, ThrottlerStorageHolder],
+          useFactory: (
+            config: AppConfig,
+            reflector: Reflector,
+            counters: ThrottlerStorageHolder,
+          ) => ({
+            storage: counters.storage,
             throttlers: [
               { name: 'default', ttl: 60_000, limit: 600 },
               {
