@@ -458,4 +458,69 @@ describe('info point: the public FAQ, from an answered question to a published e
     expect(codeOf(await move(entryId, 'DRAFT', admin))).toBe('FAQ_TRANSITION_NOT_ALLOWED');
     expect((await raw().findOne({ _id: new Types.ObjectId(entryId) }))!.searchTokens).toEqual([]);
   });
+
+  it('keeps both of two simultaneous translations, and lets exactly one of two reviewers publish', async () => {
+    const entry = ok(
+      await t.gql<{ createFaqEntry: StaffEntry }>(
+        CREATE,
+        {
+          i: {
+            topic: 'housing',
+            tags: ['mieszkanie'],
+            question: [{ lang: 'pl', text: 'Jak zameldować się w mieszkaniu?' }],
+            answer: [{ lang: 'pl', text: 'W urzędzie dzielnicy, z umową najmu.' }],
+          },
+        },
+        { token: author.token },
+      ),
+    ).createFaqEntry;
+    const [uk, be] = await Promise.all([
+      update(
+        {
+          entryId: entry.id,
+          question: [{ lang: 'uk', text: 'Як зареєструватися в квартирі?' }],
+          answer: [{ lang: 'uk', text: 'В управі району, з договором оренди.' }],
+        },
+        author,
+      ),
+      update(
+        {
+          entryId: entry.id,
+          question: [{ lang: 'be', text: 'Як прапісацца ў кватэры?' }],
+          answer: [{ lang: 'be', text: 'Ва ўправе раёна, з дамовай арэнды.' }],
+        },
+        author,
+      ),
+    ]);
+    ok(uk);
+    ok(be);
+    const both = ok(
+      await t.gql<{ staffFaqEntry: StaffEntry }>(
+        STAFF_ENTRY,
+        { id: entry.id },
+        { token: author.token },
+      ),
+    ).staffFaqEntry;
+    expect(both.availableLanguages).toEqual(['pl', 'uk', 'be']);
+    expect(both.translations.find((tr) => tr.language === 'be')!.questionState).toBe('UP_TO_DATE');
+
+    ok(await move(entry.id, 'IN_REVIEW', author, { personalDetailsRemoved: true }));
+    const results = await Promise.all([
+      move(entry.id, 'PUBLISHED', reviewer),
+      move(entry.id, 'PUBLISHED', admin),
+    ]);
+    const winners = results.filter((r) => !r.body.errors);
+    expect(winners).toHaveLength(1);
+    expect(['EDIT_CONFLICT', 'FAQ_TRANSITION_NOT_ALLOWED']).toContain(
+      codeOf(results.find((r) => r.body.errors)!),
+    );
+    const history = ok(
+      await t.gql<{ staffFaqEntry: StaffEntry }>(
+        STAFF_ENTRY,
+        { id: entry.id },
+        { token: author.token },
+      ),
+    ).staffFaqEntry.history;
+    expect(history.filter((h) => h.action === 'publish')).toHaveLength(1);
+  });
 });
