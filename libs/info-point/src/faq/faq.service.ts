@@ -38,6 +38,7 @@ import {
 import { FaqAction, FaqEntry, FaqState, LeanFaqEntry } from './faq-entry.schema';
 import { FaqEntryModel, FaqSuggestion, FaqTranslationGap, StaffFaqEntry } from './models/faq.model';
 import { findPersonalData, PersonalDataKind } from './personal-data';
+import { suggestionScore, suggestionStems } from './suggestions';
 
 const TEXT = 'info_point_faq.text';
 const FIELDS = ['question', 'answer'] as const;
@@ -56,27 +57,6 @@ const ACTION_TO: Record<FaqState, FaqAction> = {
   [FaqState.PUBLISHED]: 'publish',
   [FaqState.ARCHIVED]: 'archive',
 };
-
-/**
- * Words that say nothing about what a question is about, after normalisation (Latin letters,
- * no diacritics), so that suggestions score by the words that matter.
- */
-const STOP_WORDS = new Set([
-  // pl
-  ...['jak', 'czy', 'nie', 'sie', 'dla', 'jest', 'mam', 'moj', 'moja', 'moje', 'mnie', 'ktory'],
-  ...['ktora', 'gdzie', 'kiedy', 'oraz', 'lub', 'ale', 'tez', 'juz', 'jestem', 'mozna', 'czego'],
-  ...['jaki', 'jakie', 'jaka', 'tego', 'tym', 'ten', 'przez', 'pod', 'nad', 'dzien', 'dobry'],
-  // uk, be (transliterated)
-  ...['yak', 'chy', 'dlia', 'mene', 'meni', 'mozhu', 'tse', 'shcho', 'iakyi', 'iaka', 'treba'],
-  ...['potribno', 'mozhna', 'mii', 'moia', 'moie', 'tak', 'abo', 'ale', 'vzhe', 'koly', 'de'],
-  ...['dzien', 'dobryi', 'iak', 'tsi', 'mne', 'kali', 'shto', 'heta', 'dlia'],
-  // ru
-  ...['kak', 'mne', 'eto', 'dlya', 'chto', 'menya', 'mogu', 'ili', 'uzhe', 'kogda', 'gde'],
-  ...['nuzhno', 'mozhno', 'moy', 'moya', 'moe', 'kakoy', 'kakaya', 'zdravstvuyte'],
-]);
-
-/** A reading prefix of a word: a crude stem, so "karty" finds "karta" and "pracy" "praca". */
-const stemOf = (word: string) => word.slice(0, Math.max(4, word.length - 2));
 
 type Opened = LeanFaqEntry;
 
@@ -360,13 +340,7 @@ export class FaqService {
    */
   async suggestions(args: FaqSuggestionsArgs): Promise<FaqSuggestion[]> {
     const lang = args.language;
-    const stems = [
-      ...new Set(
-        normalizeWords(args.text, lang)
-          .filter((w) => w.length >= 3 && !STOP_WORDS.has(w))
-          .map(stemOf),
-      ),
-    ].slice(0, 30);
+    const stems = suggestionStems(args.text, lang);
     if (stems.length === 0) return [];
     const filter: QueryFilter<FaqEntry> = {
       state: FaqState.PUBLISHED,
@@ -379,15 +353,8 @@ export class FaqService {
       .limit(200)
       .lean<LeanFaqEntry[]>()
       .exec();
-    const prefix = `${lang}:`;
     return candidates
-      .map((entry) => {
-        const words = entry.searchTokens
-          .filter((t) => t.startsWith(prefix))
-          .map((t) => t.slice(prefix.length));
-        const score = stems.filter((stem) => words.some((w) => w.startsWith(stem))).length;
-        return { entry, score };
-      })
+      .map((entry) => ({ entry, score: suggestionScore(stems, entry.searchTokens, lang) }))
       .filter((c) => c.score > 0)
       .sort((a, b) => b.score - a.score)
       .slice(0, args.first)
