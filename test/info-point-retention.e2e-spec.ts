@@ -153,6 +153,14 @@ describe('info point: retention of closed questions', () => {
     ).infoPointStats.rows;
     expect(statsAfter).toEqual(statsBefore);
     expect(statsAfter).toEqual([
+      // asked 400 days ago and never answered: waiting at the end of the period
+      {
+        topic: 'work',
+        language: 'pl',
+        backlog: 1,
+        answered: 0,
+        medianFirstResponseMinutes: null,
+      },
       {
         topic: 'work',
         language: 'ru',

@@ -10,6 +10,8 @@ const SET_TARGETS = `mutation($t: [FirstResponseTargetInput!]!) { setFirstRespon
 const ASK = `mutation($i: AskQuestionInput!) { askQuestion(input: $i) { question { id createdAt } } }`;
 const CLAIM = `mutation($q: ID!) { claimQuestion(questionId: $q) { id } }`;
 const ANSWER = `mutation($q: ID!, $t: String!) { answerQuestion(questionId: $q, text: $t) { id } }`;
+const CLOSE = `mutation($q: ID!) { closeQuestion(questionId: $q) { id } }`;
+const CLAIM_NEXT = `mutation($l: [LanguageCode!]!) { claimNextQuestion(languages: $l) { question { id } } }`;
 const QUEUE = `query($language: LanguageCode, $order: QueueOrder, $first: Int, $after: String) {
   questionQueue(language: $language, order: $order, first: $first, after: $after) {
     totalCount nodes { id topic dueAt overdue firstResponseAt } pageInfo { hasNextPage endCursor } } }`;
@@ -51,7 +53,7 @@ const ALL_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
 const MINUTE = 60_000;
 const pad = (n: number) => String(n).padStart(2, '0');
 
-describe('info point: opening hours, due times, the queue by due time, statistics', () => {
+describe('info point: opening hours, due times, the queue by due time, claim next, statistics', () => {
   let t: TestApp;
   let staff: Staff;
   let admin: Staff;
@@ -301,37 +303,44 @@ describe('info point: opening hours, due times, the queue by due time, statistic
     ).toBe('INVALID_CURSOR');
   });
 
-  it('gives backlog, answered and the median time to first response per topic and language', async () => {
-    const base = Date.now() - 60 * MINUTE;
+  it('counts, per topic and language, the first responses given in the period, their median wait, and the backlog at its end', async () => {
+    const base = Date.now() - 180 * MINUTE;
+    const from = new Date(base).toISOString();
+    const to = new Date(base + 60 * MINUTE).toISOString();
+    const at = (minutes: number) => new Date(base + minutes * MINUTE);
     const answered = await Promise.all([1, 2, 3, 4].map(() => ask('benefits', 'uk')));
-    await ask('benefits', 'uk'); // still waiting
-    await ask('benefits', 'pl');
-    const before = await ask('benefits', 'uk');
-    for (const q of answered) {
+    const answeredBefore = await ask('benefits', 'uk');
+    const answeredAfter = await ask('benefits', 'uk');
+    const waiting = await ask('benefits', 'uk');
+    const askedAfter = await ask('benefits', 'uk');
+    const closedUnanswered = await ask('benefits', 'uk');
+    const polish = await ask('benefits', 'pl');
+    for (const q of [...answered, answeredBefore, answeredAfter]) {
       ok(await t.gql(CLAIM, { q: q.id }, { token: staff.token }));
       ok(await t.gql(ANSWER, { q: q.id, t: 'Відповідь' }, { token: staff.token }));
     }
+    ok(await t.gql(CLAIM, { q: closedUnanswered.id }, { token: staff.token }));
+    ok(await t.gql(CLOSE, { q: closedUnanswered.id }, { token: staff.token }));
+    const set = (q: { id: string }, fields: Record<string, Date>) =>
+      raw().updateOne({ _id: new Types.ObjectId(q.id) }, { $set: fields });
+    // answered in the period; the first was asked before it and still counts
     const waits = [10, 40, 20, 30];
     await Promise.all(
       answered.map((q, i) =>
-        raw().updateOne(
-          { _id: new Types.ObjectId(q.id) },
-          {
-            $set: {
-              createdAt: new Date(base),
-              firstResponseAt: new Date(base + waits[i] * MINUTE),
-            },
-          },
-        ),
+        set(q, {
+          createdAt: at(i === 0 ? -5 : 5),
+          firstResponseAt: at((i === 0 ? -5 : 5) + waits[i]),
+        }),
       ),
     );
-    // asked before the period: not counted
-    await raw().updateOne(
-      { _id: new Types.ObjectId(before.id) },
-      { $set: { createdAt: new Date(base - 24 * 60 * MINUTE) } },
-    );
-    const from = new Date(base - MINUTE).toISOString();
-    const to = new Date(Date.now() + MINUTE).toISOString();
+    await set(answeredBefore, { createdAt: at(-100), firstResponseAt: at(-50) });
+    // answered only after the period: still waiting at its end
+    await set(answeredAfter, { createdAt: at(10), firstResponseAt: at(120) });
+    await set(waiting, { createdAt: at(10) });
+    await set(askedAfter, { createdAt: at(90) });
+    await set(closedUnanswered, { createdAt: at(10), closedAt: at(20) });
+    await set(polish, { createdAt: at(-300) });
+
     const stats = ok(
       await t.gql<{ infoPointStats: { rows: StatsRow[] } }>(
         STATS,
@@ -342,7 +351,7 @@ describe('info point: opening hours, due times, the queue by due time, statistic
     expect(stats.find((r) => r.topic === 'benefits' && r.language === 'uk')).toEqual({
       topic: 'benefits',
       language: 'uk',
-      backlog: 1,
+      backlog: 2,
       answered: 4,
       medianFirstResponseMinutes: 25,
     });
@@ -353,11 +362,51 @@ describe('info point: opening hours, due times, the queue by due time, statistic
       answered: 0,
       medianFirstResponseMinutes: null,
     });
+    // a later period: the late answer counts there, the earlier ones do not
+    const later = ok(
+      await t.gql<{ infoPointStats: { rows: StatsRow[] } }>(
+        STATS,
+        { from: to, to: new Date(base + 150 * MINUTE).toISOString() },
+        { token: staff.token },
+      ),
+    ).infoPointStats.rows;
+    expect(later.find((r) => r.topic === 'benefits' && r.language === 'uk')).toEqual({
+      topic: 'benefits',
+      language: 'uk',
+      backlog: 2, // `waiting` and `askedAfter`
+      answered: 1,
+      medianFirstResponseMinutes: 110,
+    });
 
     const asker = await t.userWith([]);
     expect(codeOf(await t.gql(STATS, { from, to }, { token: asker.token }))).toBe('FORBIDDEN');
     expect(codeOf(await t.gql(STATS, { from: to, to: from }, { token: admin.token }))).toBe(
       'BAD_USER_INPUT',
     );
+  });
+
+  it('gives claim-next the most urgent question (earliest due time), not the oldest', async () => {
+    await raw().updateMany(
+      { status: 'open' },
+      { $set: { status: 'closed', closedAt: new Date() } },
+    );
+    await setTargets([
+      { topic: 'housing', minutes: 6000 },
+      { topic: 'health', minutes: 15 },
+    ]);
+    const older = await ask('housing', 'be');
+    const urgent = await ask('health', 'be');
+    expect((await dueOf(urgent.id)).getTime()).toBeLessThan((await dueOf(older.id)).getTime());
+    const claimNext = async () =>
+      ok(
+        await t.gql<{ claimNextQuestion: { question: { id: string } | null } }>(
+          CLAIM_NEXT,
+          { l: ['be', 'uk'] },
+          { token: staff.token },
+        ),
+      ).claimNextQuestion.question;
+    expect((await claimNext())?.id).toBe(urgent.id);
+    expect((await claimNext())?.id).toBe(older.id);
+    expect(await claimNext()).toBeNull();
   });
 });

@@ -8,6 +8,10 @@ import { InfoPointAuditService } from './audit.service';
 import { CannedAnswer, CannedAnswerSchema } from './canned-answer.schema';
 import { CannedAnswersResolver } from './canned-answers.resolver';
 import { CannedAnswersService } from './canned-answers.service';
+import { FaqEntry, FaqEntrySchema } from './faq/faq-entry.schema';
+import { FaqLinksService } from './faq/faq-links.service';
+import { FaqResolver } from './faq/faq.resolver';
+import { FaqService } from './faq/faq.service';
 import { QueueResolver } from './queue.resolver';
 import { Question, QuestionSchema } from './question.schema';
 import { QuestionsService } from './questions.service';
@@ -23,6 +27,7 @@ import { ServiceLevelService } from './service-level.service';
       { name: AuditEntry.name, schema: AuditEntrySchema },
       { name: CannedAnswer.name, schema: CannedAnswerSchema },
       { name: InfoPointSettings.name, schema: InfoPointSettingsSchema },
+      { name: FaqEntry.name, schema: FaqEntrySchema },
     ]),
   ],
   providers: [
@@ -34,6 +39,9 @@ import { ServiceLevelService } from './service-level.service';
     CannedAnswersResolver,
     ServiceLevelService,
     ServiceLevelResolver,
+    FaqLinksService,
+    FaqService,
+    FaqResolver,
   ],
   exports: [QuestionsService],
 })

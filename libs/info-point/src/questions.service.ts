@@ -14,10 +14,12 @@ import {
   ErrorCode,
   EventBus,
   FieldEncryption,
+  Language,
   Role,
 } from '@sasiad/core';
 import { UsersService } from '@sasiad/identity';
 import { AuditActor, InfoPointAuditService } from './audit.service';
+import { FaqLinksService } from './faq/faq-links.service';
 import { AskerAccessArgs, AskQuestionInput, ClaimNextArgs, QueueArgs } from './dto/question.inputs';
 import {
   AskerQuestion,
@@ -30,7 +32,7 @@ import {
 import { Caller, decide, QuestionAction, QuestionStatus } from './question-lifecycle';
 import { LeanQuestion, Question, ThreadKind } from './question.schema';
 import { ACTIVE, ServiceLevelService } from './service-level.service';
-import { PROCESSING_CONSENT_VERSION } from './topics';
+import { PROCESSING_CONSENT_VERSION, QuestionTopic } from './topics';
 
 const TEXT = 'info_point_questions.text';
 const THREAD = 'info_point_questions.thread';
@@ -91,6 +93,7 @@ export class QuestionsService {
     private readonly config: AppConfig,
     private readonly serviceLevel: ServiceLevelService,
     @InjectThrottlerStorage() private readonly throttler: ThrottlerStorage,
+    private readonly faqLinks: FaqLinksService,
   ) {}
 
   consentText(t: TFunction): ConsentText {
@@ -188,7 +191,10 @@ export class QuestionsService {
    */
   async erase(access: AskerAccessArgs, user: AuthUser | null): Promise<boolean> {
     const { filter, notFound } = this.askerFilter(access, user);
-    await this.change(filter, notFound, 'erase', { kind: 'asker' }, (_, now) => this.erasure(now));
+    const erased = await this.change(filter, notFound, 'erase', { kind: 'asker' }, (_, now) =>
+      this.erasure(now),
+    );
+    await this.faqLinks.questionsErased([erased._id]);
     return true;
   }
 
@@ -242,6 +248,7 @@ export class QuestionsService {
     await this.questions
       .updateMany({ ...filter, _id: trusted({ $in: ids }) }, this.erasure(now))
       .exec();
+    await this.faqLinks.questionsErased(ids);
     await this.audit.record({ kind: 'system' }, action, ids);
     return ids.length;
   }
@@ -318,6 +325,42 @@ export class QuestionsService {
     return this.toStaff(found);
   }
 
+  /**
+   * A question and its latest answer, decrypted, for a FAQ draft: only answered or closed
+   * questions; audited as a read of the question (`faqDraft`).
+   */
+  async faqSource(
+    questionId: string,
+    staff: AuthUser,
+  ): Promise<{
+    id: Types.ObjectId;
+    language: Language;
+    topic: QuestionTopic;
+    text: string;
+    answer: string;
+  }> {
+    const found = await this.questions
+      .findById(new Types.ObjectId(questionId))
+      .lean<LeanQuestion>()
+      .exec();
+    if (!found) throw new DomainException(ErrorCode.NOT_FOUND);
+    const answers = found.thread.filter((m) => m.kind === 'answer');
+    if (
+      (found.status !== 'answered' && found.status !== 'closed') ||
+      !found.textEnc ||
+      answers.length === 0
+    )
+      throw new DomainException(ErrorCode.FAQ_SOURCE_NOT_ANSWERED);
+    await this.audit.record(this.staffActor(staff), 'faqDraft', [found._id]);
+    return {
+      id: found._id,
+      language: found.language,
+      topic: found.topic,
+      text: this.crypto.decrypt(found.textEnc, TEXT),
+      answer: this.crypto.decrypt(answers[answers.length - 1].textEnc, THREAD),
+    };
+  }
+
   async claim(questionId: string, staff: AuthUser): Promise<QueueItem> {
     const changed = await this.staffChange(questionId, staff, 'claim', () => ({
       $set: { claimedBy: new Types.ObjectId(staff.id) },
@@ -325,7 +368,11 @@ export class QuestionsService {
     return this.toQueueItem(changed);
   }
 
-  /** The oldest open question in one of the given languages, atomically; null when none waits. */
+  /**
+   * The most urgent open question in one of the given languages (earliest due time, then the
+   * oldest), atomically: one conditional update, so two staff members never get the same one.
+   * Null when none waits.
+   */
   async claimNext(args: ClaimNextArgs, staff: AuthUser): Promise<ClaimNextPayload> {
     const filter: QueryFilter<Question> = {
       status: 'open',
@@ -339,7 +386,7 @@ export class QuestionsService {
           $set: { status: 'claimed', claimedBy: new Types.ObjectId(staff.id) },
           $inc: { version: 1 },
         },
-        { sort: { _id: 1 }, returnDocument: 'after' },
+        { sort: { dueAt: 1, _id: 1 }, returnDocument: 'after' },
       )
       .lean<LeanQuestion>()
       .exec();

@@ -51,7 +51,8 @@ export class QueueResolver {
   }
 
   @Mutation(() => ClaimNextPayload, {
-    description: 'Take the oldest open question in your languages, if one waits.',
+    description:
+      'Take the most urgent open question (earliest due time) in your languages, if one waits.',
   })
   @Roles(Role.staff, Role.admin)
   @ClaimRateLimited()

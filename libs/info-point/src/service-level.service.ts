@@ -171,30 +171,54 @@ export class ServiceLevelService {
   }
 
   /**
-   * Per topic and language, the questions asked in [from, to): how many still wait for a first
-   * response, how many got one, and the median time to it. Only the few statistics fields are
-   * read, and the median is computed here (FerretDB's $group has one accumulator and no median).
+   * Per topic and language, for the period [from, to):
+   * - answered: the questions whose first response was given in the period (whenever asked);
+   * - median: the wall-clock minutes from asking to that first response, over those questions;
+   * - backlog: the questions waiting for a first response at the end of the period (asked before
+   *   `to`, no first response before `to`, not closed or erased before `to`).
+   * Two queries read only the statistics fields; the median is computed here (FerretDB's $group
+   * has one accumulator and no median).
    */
   async stats(from: Date, to: Date): Promise<InfoPointStats> {
     if (to.getTime() <= from.getTime())
       throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, [
         { field: 'to', constraint: 'afterFrom' },
       ]);
-    const filter: QueryFilter<Question> = { createdAt: trusted({ $gte: from, $lt: to }) };
-    const rows = await this.questions
-      .find(filter, { _id: 0, topic: 1, language: 1, status: 1, createdAt: 1, firstResponseAt: 1 })
-      .lean<
-        {
-          topic: QuestionTopic;
-          language: Language;
-          status: QuestionStatus;
-          createdAt: Date;
-          firstResponseAt: Date | null;
-        }[]
-      >()
-      .exec();
+    const fields = {
+      _id: 0,
+      topic: 1,
+      language: 1,
+      createdAt: 1,
+      firstResponseAt: 1,
+      closedAt: 1,
+      erasedAt: 1,
+    };
+    type Row = {
+      topic: QuestionTopic;
+      language: Language;
+      createdAt: Date;
+      firstResponseAt: Date | null;
+      closedAt: Date | null;
+      erasedAt: Date | null;
+    };
+    const [answeredRows, waitingRows] = await Promise.all([
+      this.questions
+        .find({ firstResponseAt: trusted({ $gte: from, $lt: to }) }, fields)
+        .lean<Row[]>()
+        .exec(),
+      this.questions
+        .find(
+          {
+            createdAt: trusted({ $lt: to }),
+            $or: [{ firstResponseAt: null }, { firstResponseAt: trusted({ $gte: to }) }],
+          } as QueryFilter<Question>,
+          fields,
+        )
+        .lean<Row[]>()
+        .exec(),
+    ]);
     const groups = new Map<string, { row: InfoPointStatsRow; waits: number[] }>();
-    for (const q of rows) {
+    const groupOf = (q: Row) => {
       const key = `${q.topic}/${q.language}`;
       let group = groups.get(key);
       if (!group) {
@@ -210,13 +234,16 @@ export class ServiceLevelService {
         };
         groups.set(key, group);
       }
-      if (q.firstResponseAt) {
-        group.row.answered++;
-        group.waits.push((q.firstResponseAt.getTime() - q.createdAt.getTime()) / 60_000);
-      } else if (ACTIVE.includes(q.status)) {
-        group.row.backlog++;
-      }
+      return group;
+    };
+    for (const q of answeredRows) {
+      const group = groupOf(q);
+      group.row.answered++;
+      group.waits.push((q.firstResponseAt!.getTime() - q.createdAt.getTime()) / 60_000);
     }
+    const endedBefore = (at: Date | null) => !!at && at.getTime() < to.getTime();
+    for (const q of waitingRows)
+      if (!endedBefore(q.closedAt) && !endedBefore(q.erasedAt)) groupOf(q).row.backlog++;
     return {
       from,
       to,

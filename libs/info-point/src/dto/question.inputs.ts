@@ -141,7 +141,8 @@ export class ReassignArgs extends QuestionIdArgs {
 @ArgsType()
 export class ClaimNextArgs {
   @Field(() => [LanguageCodeScalar], {
-    description: 'The languages you answer in; the oldest open question in one of them is yours.',
+    description:
+      'The languages you answer in; the most urgent open question in one of them is yours.',
   })
   @ArrayMinSize(1)
   @ArrayMaxSize(4)

@@ -100,7 +100,7 @@ export class FirstResponseTargetsArgs {
 
 @ArgsType()
 export class StatsArgs {
-  @Field(() => GraphQLISODateTime, { description: 'Questions asked from (inclusive)…' })
+  @Field(() => GraphQLISODateTime, { description: 'The period from (inclusive)…' })
   @Type(() => Date)
   @IsDate()
   from: Date;

@@ -51,7 +51,7 @@ export class FirstResponseTarget {
   minutes: number;
 }
 
-@ObjectType({ description: 'The questions of one topic and language asked in the period.' })
+@ObjectType({ description: 'One topic and language in the period.' })
 export class InfoPointStatsRow {
   @Field(() => QuestionTopicEnum)
   topic: QuestionTopic;
@@ -59,15 +59,19 @@ export class InfoPointStatsRow {
   @Field(() => LanguageCodeScalar)
   language: Language;
 
-  @Field(() => Int, { description: 'Still without a first response (open, claimed, awaiting).' })
+  @Field(() => Int, {
+    description:
+      'Waiting for a first response at the end of the period (asked before `to`, not answered, closed or erased before it).',
+  })
   backlog: number;
 
-  @Field(() => Int, { description: 'With a first response.' })
+  @Field(() => Int, { description: 'First responses given in the period (whenever asked).' })
   answered: number;
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Median minutes (wall clock) from asking to the first response; null: none.',
+    description:
+      'Median minutes (wall clock) from asking to the first response, over the questions answered in the period; null: none.',
   })
   medianFirstResponseMinutes: number | null;
 }

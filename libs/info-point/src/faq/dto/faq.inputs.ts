@@ -1,0 +1,248 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsMongoId,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  Language,
+  LanguageCodeScalar,
+  LANGUAGES,
+  LocalizedMarkdownInput,
+  PageArgs,
+} from '@sasiad/core';
+import { QuestionTopicEnum } from '../../models/question.model';
+import { QUESTION_TOPICS, QuestionTopic } from '../../topics';
+import { FaqState } from '../faq-entry.schema';
+
+/** Tags: words people search for, e.g. "karta-pobytu", "PESEL". */
+const TAG = /^[\p{L}\p{N}][\p{L}\p{N} -]{0,39}$/u;
+
+@InputType({ description: 'A FAQ question in one language (plain text or Markdown, no HTML).' })
+export class FaqQuestionTextInput {
+  @Field(() => LanguageCodeScalar)
+  @IsIn(LANGUAGES)
+  lang: Language;
+
+  @Field({ description: '1–2000 characters.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  text: string;
+}
+
+@InputType({ isAbstract: true })
+abstract class FaqSettingsInput {
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @Matches(TAG, { each: true })
+  tags?: string[];
+
+  @Field(() => [LanguageCodeScalar], {
+    nullable: true,
+    description:
+      'Languages tried between the requested one and the base. Default none: a Ukrainian or Belarusian reader never gets Russian unless it is listed here.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(3)
+  @ArrayUnique()
+  @IsIn(LANGUAGES, { each: true })
+  fallbackLanguages?: Language[];
+}
+
+@InputType()
+export class CreateFaqEntryInput extends FaqSettingsInput {
+  @Field(() => LanguageCodeScalar, {
+    nullable: true,
+    description: 'The authoritative language (default pl). Fixed once the entry exists.',
+  })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  baseLanguage?: Language;
+
+  @Field(() => QuestionTopicEnum)
+  @IsIn(QUESTION_TOPICS)
+  topic: QuestionTopic;
+
+  @Field(() => [FaqQuestionTextInput], { description: 'Must include the base language.' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @ValidateNested({ each: true })
+  @Type(() => FaqQuestionTextInput)
+  question: FaqQuestionTextInput[];
+
+  @Field(() => [LocalizedMarkdownInput], { description: 'Must include the base language.' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @ValidateNested({ each: true })
+  @Type(() => LocalizedMarkdownInput)
+  answer: LocalizedMarkdownInput[];
+}
+
+@InputType({
+  description:
+    'A draft pre-filled with the question and its latest answer, in the question’s language, for the author to de-personalise and edit.',
+})
+export class CreateFaqEntryFromQuestionInput extends FaqSettingsInput {
+  @Field(() => ID, { description: 'An answered or closed question.' })
+  @IsMongoId()
+  questionId: string;
+
+  @Field(() => LanguageCodeScalar, {
+    nullable: true,
+    description: 'The authoritative language (default pl). Fixed once the entry exists.',
+  })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  baseLanguage?: Language;
+}
+
+@InputType({
+  description:
+    'Texts are merged per language: languages not given keep their text. Changing the base-language text makes the other languages OUTDATED.',
+})
+export class UpdateFaqEntryInput extends FaqSettingsInput {
+  @Field(() => ID)
+  @IsMongoId()
+  entryId: string;
+
+  @Field(() => QuestionTopicEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(QUESTION_TOPICS)
+  topic?: QuestionTopic;
+
+  @Field(() => [FaqQuestionTextInput], { nullable: true })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @ValidateNested({ each: true })
+  @Type(() => FaqQuestionTextInput)
+  question?: FaqQuestionTextInput[];
+
+  @Field(() => [LocalizedMarkdownInput], { nullable: true })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @ValidateNested({ each: true })
+  @Type(() => LocalizedMarkdownInput)
+  answer?: LocalizedMarkdownInput[];
+}
+
+@InputType()
+export class ChangeFaqEntryStateInput {
+  @Field(() => ID)
+  @IsMongoId()
+  entryId: string;
+
+  @Field(() => FaqState)
+  @IsEnum(FaqState)
+  to: FaqState;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Required (true) to submit for review: you removed every personal detail.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  personalDetailsRemoved?: boolean;
+}
+
+@ArgsType()
+export class FaqEntryArgs {
+  @Field(() => ID)
+  @IsMongoId()
+  id: string;
+
+  @Field(() => LanguageCodeScalar, { nullable: true, description: 'Default: the request’s.' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  lang?: Language;
+}
+
+@ArgsType()
+export class FaqEntriesArgs extends PageArgs {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Words of the question, answer or tags in the reader’s language; accent-insensitive, Latin letters find Cyrillic.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+
+  @Field(() => QuestionTopicEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(QUESTION_TOPICS)
+  topic?: QuestionTopic;
+
+  @Field(() => LanguageCodeScalar, { nullable: true, description: 'Default: the request’s.' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  lang?: Language;
+}
+
+@ArgsType()
+export class StaffFaqEntriesArgs extends PageArgs {
+  @Field(() => FaqState, { nullable: true })
+  @IsOptional()
+  @IsEnum(FaqState)
+  state?: FaqState;
+
+  @Field(() => QuestionTopicEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(QUESTION_TOPICS)
+  topic?: QuestionTopic;
+
+  @Field(() => LanguageCodeScalar, { nullable: true, description: 'Default: the request’s.' })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  lang?: Language;
+}
+
+@ArgsType()
+export class FaqSuggestionsArgs {
+  @Field({ description: 'The question being written (1–5000 characters); never stored or logged.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  text: string;
+
+  @Field(() => LanguageCodeScalar, { description: 'The language it is written in.' })
+  @IsIn(LANGUAGES)
+  language: Language;
+
+  @Field(() => QuestionTopicEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(QUESTION_TOPICS)
+  topic?: QuestionTopic;
+
+  @Field(() => Int, { defaultValue: 5, description: 'How many (1–10).' })
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  first = 5;
+}
+
+@ArgsType()
+export class FaqTranslationGapsArgs {
+  @Field(() => LanguageCodeScalar)
+  @IsIn(LANGUAGES)
+  lang: Language;
+}
