@@ -4,6 +4,10 @@ import { HydratedDocument, SchemaTypes, Types } from 'mongoose';
 export enum NotificationKind {
   DECISIONS_PUBLISHED = 'DECISIONS_PUBLISHED',
   WAITLIST_PROMOTED = 'WAITLIST_PROMOTED',
+  /** A registered event's time or place changed. */
+  EVENT_CHANGED = 'EVENT_CHANGED',
+  /** A registered event was cancelled by its organiser. */
+  EVENT_CANCELLED = 'EVENT_CANCELLED',
 }
 
 /**
@@ -22,7 +26,7 @@ export class Notification {
   @Prop({ type: String, required: true, enum: Object.values(NotificationKind) })
   kind: NotificationKind;
 
-  /** The call (DECISIONS_PUBLISHED) or the event (WAITLIST_PROMOTED). */
+  /** The call (DECISIONS_PUBLISHED) or the event (WAITLIST_PROMOTED, EVENT_*). */
   @Prop({ type: Types.ObjectId, required: true })
   referenceId: Types.ObjectId;
 
