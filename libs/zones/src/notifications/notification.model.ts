@@ -14,7 +14,7 @@ export class NotificationModel {
   kind: NotificationKind;
 
   @Field(() => ID, {
-    description: 'The call (DECISIONS_PUBLISHED) or the event (WAITLIST_PROMOTED, EVENT_*).',
+    description: 'The call (DECISIONS_PUBLISHED) or the event (WAITLIST_PROMOTED).',
   })
   referenceId: string;
 

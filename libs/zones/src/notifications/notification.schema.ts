@@ -4,9 +4,9 @@ import { HydratedDocument, SchemaTypes, Types } from 'mongoose';
 export enum NotificationKind {
   DECISIONS_PUBLISHED = 'DECISIONS_PUBLISHED',
   WAITLIST_PROMOTED = 'WAITLIST_PROMOTED',
-  /** A registered event's time or place changed. */
+  /** A registered event's time or place changed; referenceId is the event. */
   EVENT_CHANGED = 'EVENT_CHANGED',
-  /** A registered event was cancelled by its organiser. */
+  /** A registered event was cancelled by its organiser; referenceId is the event. */
   EVENT_CANCELLED = 'EVENT_CANCELLED',
 }
 
@@ -26,7 +26,7 @@ export class Notification {
   @Prop({ type: String, required: true, enum: Object.values(NotificationKind) })
   kind: NotificationKind;
 
-  /** The call (DECISIONS_PUBLISHED) or the event (WAITLIST_PROMOTED, EVENT_*). */
+  /** The call (DECISIONS_PUBLISHED) or the event (WAITLIST_PROMOTED). */
   @Prop({ type: Types.ObjectId, required: true })
   referenceId: Types.ObjectId;
 
