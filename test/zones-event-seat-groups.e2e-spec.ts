@@ -403,6 +403,28 @@ describe('zones: seats reserved per audience group', () => {
         ),
       ),
     ).toBe('NOT_FOUND');
+    const LIST = `query($e: ID!, $g: String) { eventRegistrations(eventId: $e, status: confirmed, group: $g) { totalCount nodes { id group groupVerified name } } }`;
+    expect(
+      ok(
+        await t.gql<{ eventRegistrations: unknown }>(
+          LIST,
+          { e: eventId, g: 'ngo' },
+          { token: staff },
+        ),
+      ).eventRegistrations,
+    ).toEqual({
+      totalCount: 1,
+      nodes: [{ id: ngo.registration.id, group: 'ngo', groupVerified: true, name: 'Osoba 1' }],
+    });
+    expect(
+      ok(
+        await t.gql<{ eventRegistrations: { totalCount: number } }>(
+          LIST,
+          { e: eventId },
+          { token: staff },
+        ),
+      ).eventRegistrations.totalCount,
+    ).toBe(2);
     const attendance = ok(
       await t.gql<{ eventAttendance: { seatGroups: { key: string; verified: number }[] } }>(
         ATTENDANCE,

@@ -753,6 +753,7 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
   async registrants(args: EventRegistrationsArgs): Promise<Connection<EventRegistrantModel>> {
     const eventId = objectId(args.eventId);
     const filter: QueryFilter<EventRegistration> = { eventId, status: args.status };
+    if (args.group) filter.group = args.group;
     const byWaitlist = args.status === RegistrationStatus.waitlisted;
     const page: QueryFilter<EventRegistration> = { ...filter };
     if (args.after) {

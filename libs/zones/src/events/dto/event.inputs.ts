@@ -330,4 +330,13 @@ export class EventRegistrationsArgs extends PageArgs {
   })
   @IsEnum(RegistrationStatus)
   status: RegistrationStatus;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only registrants who declared this audience group (e.g. to verify them).',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(SEAT_GROUP_KEY)
+  group?: string;
 }
