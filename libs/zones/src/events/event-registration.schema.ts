@@ -8,6 +8,14 @@ export enum RegistrationStatus {
   confirmed = 'confirmed',
   waitlisted = 'waitlisted',
   cancelled = 'cancelled',
+  /** The event was cancelled by its organiser. */
+  cancelled_by_organiser = 'cancelled_by_organiser',
+}
+
+/** Which pool a confirmed seat was counted in: its group's reserved seats or the general pool. */
+export enum SeatPool {
+  reserved = 'reserved',
+  general = 'general',
 }
 
 /**
@@ -49,6 +57,24 @@ export class EventRegistration {
   @Prop({ type: Number })
   waitlistSeq?: number;
 
+  /** The audience group the registrant declared (a key of the event's seat groups). */
+  @Prop({ type: String })
+  group?: string;
+
+  /** Set by staff: true when the declared group was confirmed, false when it was not. */
+  @Prop({ type: Boolean })
+  groupVerified?: boolean;
+
+  @Prop({ type: Date })
+  groupVerifiedAt?: Date;
+
+  @Prop({ type: Types.ObjectId })
+  groupVerifiedBy?: Types.ObjectId;
+
+  /** Unset on confirmed registrations written before seat groups existed: general. */
+  @Prop({ type: String, enum: Object.values(SeatPool) })
+  seat?: SeatPool;
+
   @Prop({ type: [String], enum: LANGUAGES, default: [] })
   interpretationNeeds: Language[];
 
@@ -75,3 +101,4 @@ export type EventRegistrationDocument = HydratedDocument<EventRegistration>;
 export const EventRegistrationSchema = SchemaFactory.createForClass(EventRegistration);
 EventRegistrationSchema.index({ eventId: 1, registrantKey: 1 }, { unique: true });
 EventRegistrationSchema.index({ eventId: 1, status: 1, waitlistSeq: 1 });
+EventRegistrationSchema.index({ eventId: 1, group: 1, status: 1, waitlistSeq: 1 });

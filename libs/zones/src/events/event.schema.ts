@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { HydratedDocument, Types } from 'mongoose';
+import { HydratedDocument, SchemaTypes, Types } from 'mongoose';
 import { Language, LANGUAGES } from '@sasiad/core';
 import { TranslationsDoc, TranslationsSchema } from '../common/localized-text';
 import { AddressDoc } from '../organisations/organisation.schema';
@@ -19,6 +19,21 @@ export class PlaceDoc {
   @Prop({ type: AddressDoc })
   address?: AddressDoc;
 }
+
+/** Seats of the capacity kept for one audience group (e.g. NGOs, city units). */
+@Schema({ _id: false })
+export class SeatGroupDoc {
+  /** Lower-case letters, digits and `_`: also the name of its counter under `taken`. */
+  @Prop({ type: String, required: true })
+  key: string;
+
+  @Prop({ type: TranslationsSchema, required: true })
+  label: TranslationsDoc;
+
+  @Prop({ type: Number, required: true })
+  seats: number;
+}
+export const SeatGroupSchema = SchemaFactory.createForClass(SeatGroupDoc);
 
 /**
  * A gathering with limited in-person seats and mandatory registration. `confirmedCount` is the
@@ -63,6 +78,29 @@ export class Event {
 
   @Prop({ type: Number, required: true, default: 0 })
   waitlistSeq: number;
+
+  /**
+   * Reserved seats per audience group (their sum ≤ capacity). The rest is the general pool,
+   * counted by `generalTaken`; the reserved seats taken by a group are counted in
+   * `taken.<key>`. Every seat claim is one guarded `$inc` of the pool's counter and of
+   * `confirmedCount` on this document (see seat-pools.ts).
+   */
+  @Prop({ type: [SeatGroupSchema], default: [] })
+  seatGroups: SeatGroupDoc[];
+
+  @Prop({ type: Number, required: true, default: 0 })
+  generalTaken: number;
+
+  @Prop({ type: SchemaTypes.Mixed, default: {} })
+  taken: Record<string, number>;
+
+  /** From this moment unused reserved seats join the general pool; unset: reserved until the start. */
+  @Prop({ type: Date })
+  reservedUntil?: Date;
+
+  /** Cancelled by the organiser: no registration, no check-in, registrations cancelled. */
+  @Prop({ type: Date })
+  cancelledAt?: Date;
 
   @Prop({ type: Types.ObjectId, required: true })
   createdBy: Types.ObjectId;

@@ -10,6 +10,7 @@ import {
   SignedIn,
 } from '@sasiad/core';
 import {
+  CancelEventInput,
   CheckInInput,
   CreateEventInput,
   EventIdArgs,
@@ -19,6 +20,8 @@ import {
   RegistrationCodeArgs,
   RegistrationCodeInput,
   RegistrationIdInput,
+  UpdateEventInput,
+  VerifyRegistrationGroupInput,
 } from './dto/event.inputs';
 import { EventsService } from './events.service';
 import {
@@ -55,6 +58,34 @@ export class EventsResolver {
     @Ctx() ctx: RequestContext,
   ) {
     return this.service.create(input, user, ctx.lang);
+  }
+
+  @Mutation(() => EventModel, {
+    description:
+      'Change time, place, languages, texts or capacity; registrants hear of time and place changes.',
+  })
+  @Roles(Role.staff, Role.admin)
+  updateEvent(@Args('input') input: UpdateEventInput, @Ctx() ctx: RequestContext) {
+    return this.service.update(input, ctx.lang);
+  }
+
+  @Mutation(() => EventModel, {
+    description: 'Cancel the event: every registration is cancelled and registrants are told.',
+  })
+  @Roles(Role.staff, Role.admin)
+  cancelEvent(@Args('input') input: CancelEventInput, @Ctx() ctx: RequestContext) {
+    return this.service.cancelEvent(input.id, ctx.lang);
+  }
+
+  @Mutation(() => EventRegistrantModel, {
+    description: 'Record whether a registrant belongs to the audience group they declared.',
+  })
+  @Roles(Role.staff, Role.admin)
+  verifyEventRegistrationGroup(
+    @Args('input') input: VerifyRegistrationGroupInput,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.service.verifyGroup(input.registrationId, input.verified, user);
   }
 
   @Mutation(() => RegistrationPayload, {
@@ -108,7 +139,7 @@ export class EventsResolver {
 
   @Query(() => EventAttendance)
   @Roles(Role.staff, Role.admin)
-  eventAttendance(@Args() args: EventIdArgs) {
-    return this.service.attendance(args.id);
+  eventAttendance(@Args() args: EventIdArgs, @Ctx() ctx: RequestContext) {
+    return this.service.attendance(args.id, ctx.lang);
   }
 }

@@ -24,8 +24,9 @@ import {
   EventRegistrationsArgs,
   EventsArgs,
   RegisterForEventInput,
+  UpdateEventInput,
 } from './dto/event.inputs';
-import { EventRegistration, RegistrationStatus } from './event-registration.schema';
+import { EventRegistration, RegistrationStatus, SeatPool } from './event-registration.schema';
 import { Event } from './event.schema';
 import {
   EventAttendance,
@@ -40,6 +41,17 @@ import {
   generateRegistrationCode,
   normalizeRegistrationCode,
 } from './registration-code';
+import {
+  claimGuard,
+  generalSeatsLeft,
+  minimumCapacity,
+  poolsFor,
+  reservationLapsed,
+  reservedSeatsLeft,
+  reservedTotal,
+  seatCounters,
+  seatGroup,
+} from './seat-pools';
 import { zonesModel } from '../common/model-name';
 import { NotificationsService } from '../notifications/notifications.service';
 
@@ -141,10 +153,21 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
   async create(input: CreateEventInput, user: AuthUser, lang: Language): Promise<EventModel> {
     const startsAt = parseInstant(input.startsAt, 'startsAt');
     const endsAt = parseInstant(input.endsAt, 'endsAt');
-    if (endsAt <= startsAt)
-      throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, [
-        { field: 'endsAt', constraint: 'afterStartsAt' },
-      ]);
+    const reservedUntil = input.reservedUntil
+      ? parseInstant(input.reservedUntil, 'reservedUntil')
+      : undefined;
+    const seatGroups = input.seatGroups ?? [];
+    const problems: FieldProblem[] = [];
+    if (endsAt <= startsAt) problems.push({ field: 'endsAt', constraint: 'afterStartsAt' });
+    if (new Set(seatGroups.map((g) => g.key)).size !== seatGroups.length)
+      problems.push({ field: 'seatGroups', constraint: 'duplicateKey' });
+    if (seatGroups.reduce((sum, g) => sum + g.seats, 0) > input.capacity)
+      problems.push({ field: 'seatGroups', constraint: 'exceedsCapacity' });
+    if (reservedUntil && seatGroups.length === 0)
+      problems.push({ field: 'reservedUntil', constraint: 'needsSeatGroups' });
+    if (reservedUntil && reservedUntil >= startsAt)
+      problems.push({ field: 'reservedUntil', constraint: 'beforeStartsAt' });
+    if (problems.length > 0) throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, problems);
     if (input.organisationId) await this.organisations.get(input.organisationId);
     const created = await this.events.create({
       kind: input.kind,
@@ -157,9 +180,165 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
       languages: input.languages,
       interpretation: input.interpretation,
       capacity: input.capacity,
+      seatGroups: seatGroups.map((g) => ({
+        key: g.key,
+        label: cleanTranslations(g.label),
+        seats: g.seats,
+      })),
+      // Every counter exists from the start: a guard `taken.k < n` does not match a missing field.
+      taken: Object.fromEntries(seatGroups.map((g) => [g.key, 0])),
+      generalTaken: 0,
+      reservedUntil,
       createdBy: new Types.ObjectId(user.id),
     });
     return this.toEventModel(created.toObject(), lang);
+  }
+
+  /**
+   * Changes what staff give. Time and place changes are told to every signed-in registrant.
+   * A lower capacity is written only if every confirmed seat (and, while reservations hold,
+   * the reserved seats plus the general seats taken) still fits, checked in the same update;
+   * a higher one goes to the waitlist first.
+   */
+  async update(input: UpdateEventInput, lang: Language): Promise<EventModel> {
+    const event = await this.findEvent(input.id);
+    if (event.cancelledAt) throw new DomainException(ErrorCode.EVENT_CANCELLED);
+    const startsAt = input.startsAt ? parseInstant(input.startsAt, 'startsAt') : event.startsAt;
+    const endsAt = input.endsAt ? parseInstant(input.endsAt, 'endsAt') : event.endsAt;
+    const problems: FieldProblem[] = [];
+    if (endsAt <= startsAt) problems.push({ field: 'endsAt', constraint: 'afterStartsAt' });
+    if (input.capacity !== undefined && input.capacity < reservedTotal(event))
+      problems.push({ field: 'capacity', constraint: 'belowReservedSeats' });
+    if (problems.length > 0) throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, problems);
+
+    const set: Record<string, unknown> = { startsAt, endsAt };
+    if (input.title) set.title = cleanTranslations(input.title);
+    if (input.description) set.description = cleanTranslations(input.description);
+    if (input.place) set.place = input.place;
+    if (input.languages) set.languages = input.languages;
+    if (input.interpretation) set.interpretation = input.interpretation;
+    const now = new Date();
+    const filter: QueryFilter<Event> = { _id: event._id, cancelledAt: null };
+    if (input.capacity !== undefined) {
+      set.capacity = input.capacity;
+      filter.confirmedCount = trusted({ $lte: input.capacity });
+      if (reservedTotal(event) > 0 && !reservationLapsed(event, now))
+        filter.generalTaken = trusted({ $lte: input.capacity - reservedTotal(event) });
+    }
+    const updated = await this.events
+      .findOneAndUpdate(filter, { $set: set }, { returnDocument: 'after' })
+      .lean<LeanEvent>()
+      .exec();
+    if (!updated) {
+      const current = await this.findEvent(event._id);
+      if (current.cancelledAt) throw new DomainException(ErrorCode.EVENT_CANCELLED);
+      throw new DomainException(
+        ErrorCode.CAPACITY_BELOW_CONFIRMED,
+        { minimum: minimumCapacity(current, now) },
+        [{ field: 'capacity', constraint: 'belowConfirmed' }],
+      );
+    }
+    if (updated.capacity > event.capacity) await this.fillFreedSeats(updated._id);
+    const moved =
+      updated.startsAt.getTime() !== event.startsAt.getTime() ||
+      updated.endsAt.getTime() !== event.endsAt.getTime() ||
+      JSON.stringify(updated.place) !== JSON.stringify(event.place);
+    if (moved)
+      await this.notifications.eventChanged(
+        await this.signedInRegistrants(updated._id, [
+          RegistrationStatus.confirmed,
+          RegistrationStatus.waitlisted,
+        ]),
+        updated._id,
+        { title: updated.title, startsAt: updated.startsAt, place: updated.place.name },
+      );
+    return this.toEventModel(await this.findEvent(updated._id), lang);
+  }
+
+  /**
+   * The event is marked cancelled first, so no seat or waitlist number can be taken after it
+   * (both guards require `cancelledAt: null`); then every live registration, a pending one
+   * included, becomes cancelled by the organiser and cannot be checked in.
+   */
+  async cancelEvent(id: string, lang: Language): Promise<EventModel> {
+    const eventId = objectId(id);
+    const now = new Date();
+    const cancelled = await this.events
+      .findOneAndUpdate(
+        { _id: eventId, cancelledAt: null },
+        { $set: { cancelledAt: now } },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanEvent>()
+      .exec();
+    if (!cancelled) {
+      await this.findEvent(eventId);
+      throw new DomainException(ErrorCode.EVENT_CANCELLED);
+    }
+    await this.registrations
+      .updateMany(
+        {
+          eventId,
+          status: trusted({
+            $in: [
+              RegistrationStatus.pending,
+              RegistrationStatus.confirmed,
+              RegistrationStatus.waitlisted,
+            ],
+          }),
+        },
+        { $set: { status: RegistrationStatus.cancelled_by_organiser, cancelledAt: now } },
+      )
+      .exec();
+    await this.notifications.eventCancelled(
+      await this.signedInRegistrants(eventId, [RegistrationStatus.cancelled_by_organiser]),
+      eventId,
+      { title: cancelled.title, startsAt: cancelled.startsAt, place: cancelled.place.name },
+    );
+    return this.toEventModel(cancelled, lang);
+  }
+
+  private async signedInRegistrants(
+    eventId: Types.ObjectId,
+    statuses: RegistrationStatus[],
+  ): Promise<Types.ObjectId[]> {
+    const rows = await this.registrations
+      .find(
+        { eventId, status: trusted({ $in: statuses }), userId: trusted({ $exists: true }) },
+        { userId: 1 },
+      )
+      .lean<{ userId: Types.ObjectId }[]>()
+      .exec();
+    return rows.map((r) => r.userId);
+  }
+
+  /** Staff record whether a registrant belongs to the group they declared. */
+  async verifyGroup(
+    registrationId: string,
+    verified: boolean,
+    staff: AuthUser,
+  ): Promise<EventRegistrantModel> {
+    const id = objectId(registrationId);
+    const updated = await this.registrations
+      .findOneAndUpdate(
+        { _id: id, group: trusted({ $exists: true }) },
+        {
+          $set: {
+            groupVerified: verified,
+            groupVerifiedAt: new Date(),
+            groupVerifiedBy: new Types.ObjectId(staff.id),
+          },
+        },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanRegistration>()
+      .exec();
+    if (updated) return this.toRegistrantModel(updated);
+    if (!(await this.registrations.exists({ _id: id }).exec()))
+      throw new DomainException(ErrorCode.NOT_FOUND);
+    throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, [
+      { field: 'registrationId', constraint: 'noGroupDeclared' },
+    ]);
   }
 
   private async findEvent(id: string | Types.ObjectId): Promise<LeanEvent> {
@@ -208,7 +387,8 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
   /**
    * A seat if one is free, else the end of the waitlist. The registration is written first
    * (pending), so a second registration of the same account fails on the unique key before it
-   * takes a seat or a waitlist number: the numbers have no gaps.
+   * takes a seat or a waitlist number: the numbers have no gaps. A person of an audience group
+   * takes one of the group's reserved seats first, then a general one.
    */
   async register(
     input: RegisterForEventInput,
@@ -223,7 +403,12 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
     const event = await this.findEvent(input.eventId);
     const problems = this.registrationProblems(input, user, event);
     if (problems.length > 0) throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, problems);
-    if (new Date() >= event.startsAt) throw new DomainException(ErrorCode.REGISTRATION_CLOSED);
+    if (event.cancelledAt) throw new DomainException(ErrorCode.EVENT_CANCELLED);
+    const now = new Date();
+    if (now >= event.startsAt) throw new DomainException(ErrorCode.REGISTRATION_CLOSED);
+    // Reserved seats that lapsed unused go to the people waiting before any newcomer.
+    if (reservedTotal(event) > 0 && reservationLapsed(event, now))
+      await this.fillFreedSeats(event._id);
 
     const code = generateRegistrationCode();
     let registration: LeanRegistration;
@@ -239,6 +424,7 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
         codeSuffix: code.slice(-CODE_SUFFIX_LENGTH),
         status: RegistrationStatus.pending,
         interpretationNeeds: input.interpretationNeeds,
+        group: input.group,
       });
       registration = created.toObject();
     } catch (error) {
@@ -246,30 +432,46 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
       throw error;
     }
 
-    if (await this.claimSeat(event)) {
+    // Each step below is conditional on `pending`: a cancellation of the event in between has
+    // already turned the registration into cancelled_by_organiser, and that stays.
+    const pool = await this.claimSeat(event, input.group);
+    if (pool) {
       await this.registrations
         .updateOne(
-          { _id: registration._id },
-          { $set: { status: RegistrationStatus.confirmed, confirmedAt: new Date() } },
+          { _id: registration._id, status: RegistrationStatus.pending },
+          { $set: { status: RegistrationStatus.confirmed, confirmedAt: new Date(), seat: pool } },
         )
         .exec();
     } else {
       const numbered = await this.events
         .findOneAndUpdate(
-          { _id: event._id },
+          { _id: event._id, cancelledAt: null },
           { $inc: { waitlistSeq: 1 } },
           { returnDocument: 'after' },
         )
         .lean<LeanEvent>()
         .exec();
-      await this.registrations
-        .updateOne(
-          { _id: registration._id },
-          { $set: { status: RegistrationStatus.waitlisted, waitlistSeq: numbered!.waitlistSeq } },
-        )
-        .exec();
-      // A seat may have been freed between our failed claim and our joining the waitlist.
-      await this.fillFreedSeats(event);
+      if (numbered) {
+        await this.registrations
+          .updateOne(
+            { _id: registration._id, status: RegistrationStatus.pending },
+            {
+              $set: { status: RegistrationStatus.waitlisted, waitlistSeq: numbered.waitlistSeq },
+            },
+          )
+          .exec();
+        // A seat may have been freed between our failed claim and our joining the waitlist.
+        await this.fillFreedSeats(event._id);
+      } else {
+        await this.registrations
+          .updateOne(
+            { _id: registration._id, status: RegistrationStatus.pending },
+            {
+              $set: { status: RegistrationStatus.cancelled_by_organiser, cancelledAt: new Date() },
+            },
+          )
+          .exec();
+      }
     }
     const current = await this.registrations
       .findById(registration._id)
@@ -291,58 +493,161 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
     }
     if (input.interpretationNeeds.some((l) => !event.interpretation.includes(l)))
       problems.push({ field: 'interpretationNeeds', constraint: 'interpretationNotOffered' });
+    if (input.group && !seatGroup(event, input.group))
+      problems.push({ field: 'group', constraint: 'unknownGroup' });
     return problems;
   }
 
-  /** The guarded counter: succeeds only while confirmedCount < capacity, atomically. */
-  private async claimSeat(event: LeanEvent): Promise<boolean> {
-    const claimed = await this.events
-      .findOneAndUpdate(
-        {
-          _id: event._id,
-          capacity: event.capacity,
-          confirmedCount: trusted({ $lt: event.capacity }),
-        },
-        { $inc: { confirmedCount: 1 } },
-        { returnDocument: 'after' },
-      )
-      .lean<LeanEvent>()
-      .exec();
-    return claimed !== null;
+  /**
+   * One try at each pool the person may use, in order: one guarded `$inc` on the event each
+   * (see claimGuard), so no number of simultaneous claims can overfill any pool.
+   */
+  private async tryClaim(
+    event: LeanEvent,
+    group: string | undefined | null,
+  ): Promise<SeatPool | null> {
+    const now = new Date();
+    for (const pool of poolsFor(event, group)) {
+      const { matchedCount } = await this.events
+        .updateOne(
+          { _id: event._id, cancelledAt: null, ...claimGuard(event, pool, group, now) },
+          { $inc: seatCounters(pool, group, 1) },
+        )
+        .exec();
+      if (matchedCount === 1) return pool;
+    }
+    return null;
   }
 
-  /** The first on the waitlist (lowest number) gets a confirmed seat; null when nobody waits. */
-  private async promoteFirstWaitlisted(eventId: Types.ObjectId) {
+  /** tryClaim, again with fresh numbers when the capacity changed since the event was read. */
+  private async claimSeat(
+    event: LeanEvent,
+    group: string | undefined | null,
+  ): Promise<SeatPool | null> {
+    let current = event;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const pool = await this.tryClaim(current, group);
+      if (pool) return pool;
+      const fresh = await this.findEvent(current._id);
+      if (fresh.cancelledAt || fresh.capacity === current.capacity) return null;
+      current = fresh;
+    }
+    return null;
+  }
+
+  private async releaseSeat(
+    eventId: Types.ObjectId,
+    pool: SeatPool,
+    group: string | undefined | null,
+  ): Promise<void> {
+    await this.events.updateOne({ _id: eventId }, { $inc: seatCounters(pool, group, -1) }).exec();
+  }
+
+  /** Turns one waitlisted registration into a confirmed seat of `pool`, if it still waits. */
+  private async promote(registrationId: Types.ObjectId, pool: SeatPool) {
     const now = new Date();
     const promoted = await this.registrations
       .findOneAndUpdate(
-        { eventId, status: RegistrationStatus.waitlisted },
-        { $set: { status: RegistrationStatus.confirmed, confirmedAt: now, promotedAt: now } },
-        { sort: { waitlistSeq: 1 }, returnDocument: 'after' },
+        { _id: registrationId, status: RegistrationStatus.waitlisted },
+        {
+          $set: {
+            status: RegistrationStatus.confirmed,
+            confirmedAt: now,
+            promotedAt: now,
+            seat: pool,
+          },
+        },
+        { returnDocument: 'after' },
       )
       .lean<LeanRegistration>()
       .exec();
-    if (promoted?.userId) {
-      const event = await this.findEvent(eventId);
-      await this.notifications.waitlistPromoted(promoted.userId, eventId, event.title);
-    }
+    if (promoted) await this.tellPromoted(promoted);
     return promoted;
   }
 
   /**
-   * Gives free seats to the waitlist, in order. A seat is claimed before someone is promoted
-   * into it; with nobody waiting it is given back, and if someone joined the waitlist in the
-   * meantime, we go round again (they may have missed the seat we held).
+   * Hands a seat that someone gave up straight to the first who may sit in it: a reserved seat
+   * to the first waiting of its group, a general seat to the first waiting at all. The counters
+   * do not move, so nobody registering at that moment can take it. Null when nobody fits.
    */
-  private async fillFreedSeats(event: LeanEvent): Promise<void> {
-    for (;;) {
-      if (!(await this.claimSeat(event))) return;
-      if (await this.promoteFirstWaitlisted(event._id)) continue;
-      await this.events.updateOne({ _id: event._id }, { $inc: { confirmedCount: -1 } }).exec();
-      const waiting = await this.registrations
-        .exists({ eventId: event._id, status: RegistrationStatus.waitlisted })
+  private async passSeat(
+    eventId: Types.ObjectId,
+    pool: SeatPool,
+    group: string | undefined | null,
+  ): Promise<LeanRegistration | null> {
+    const filter: QueryFilter<EventRegistration> = {
+      eventId,
+      status: RegistrationStatus.waitlisted,
+    };
+    if (pool === SeatPool.reserved) filter.group = group;
+    const now = new Date();
+    const promoted = await this.registrations
+      .findOneAndUpdate(
+        filter,
+        {
+          $set: {
+            status: RegistrationStatus.confirmed,
+            confirmedAt: now,
+            promotedAt: now,
+            seat: pool,
+          },
+        },
+        { sort: { waitlistSeq: 1 }, returnDocument: 'after' },
+      )
+      .lean<LeanRegistration>()
+      .exec();
+    if (promoted) await this.tellPromoted(promoted);
+    return promoted;
+  }
+
+  private async tellPromoted(promoted: LeanRegistration): Promise<void> {
+    if (!promoted.userId) return;
+    const event = await this.findEvent(promoted.eventId);
+    await this.notifications.waitlistPromoted(promoted.userId, promoted.eventId, event.title);
+  }
+
+  /**
+   * The first waiting at all, and the first waiting of every group that has reserved seats
+   * left (who may sit there although people without a group wait before them).
+   */
+  private async fillCandidates(event: LeanEvent): Promise<LeanRegistration[]> {
+    const firstOf = (filter: QueryFilter<EventRegistration>) =>
+      this.registrations
+        .findOne({ eventId: event._id, status: RegistrationStatus.waitlisted, ...filter })
+        .sort({ waitlistSeq: 1 })
+        .lean<LeanRegistration>()
         .exec();
-      if (!waiting) return;
+    const first = await firstOf({});
+    if (!first) return [];
+    const candidates = [first];
+    for (const group of event.seatGroups ?? []) {
+      if (group.key === first.group || reservedSeatsLeft(event, group.key) === 0) continue;
+      const firstOfGroup = await firstOf({ group: group.key });
+      if (firstOfGroup) candidates.push(firstOfGroup);
+    }
+    return candidates;
+  }
+
+  /**
+   * Gives free seats to the waitlist, in order. A seat is claimed for a waiting person before
+   * they are promoted into it; if someone else promoted or cancelled them meanwhile, the seat
+   * is given back and we go round again with fresh numbers. Ends when no one waiting fits a
+   * free seat. Every round either seats someone or finds someone already gone, so it ends.
+   */
+  private async fillFreedSeats(eventId: Types.ObjectId): Promise<void> {
+    for (;;) {
+      const event = await this.findEvent(eventId);
+      if (event.cancelledAt) return;
+      let progressed = false;
+      for (const candidate of await this.fillCandidates(event)) {
+        const pool = await this.tryClaim(event, candidate.group);
+        if (!pool) continue;
+        if (!(await this.promote(candidate._id, pool)))
+          await this.releaseSeat(eventId, pool, candidate.group);
+        progressed = true;
+        break;
+      }
+      if (!progressed) return;
     }
   }
 
@@ -364,8 +669,8 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * A cancelled seat passes straight to the first on the waitlist (the seat counter does not
-   * change, so nobody registering at that moment can take it); with nobody waiting, it is freed.
+   * A cancelled seat passes straight to the first on the waitlist who may sit in it (see
+   * passSeat); with nobody, it is freed in its pool and the waitlist gets another chance.
    */
   private async cancel(registration: LeanRegistration): Promise<EventRegistrationModel> {
     const before = await this.registrations
@@ -387,16 +692,20 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
       .lean<LeanRegistration>()
       .exec();
     if (!before) {
-      if (registration.checkedInAt) throw new DomainException(ErrorCode.ALREADY_CHECKED_IN);
+      const current = await this.registrations
+        .findById(registration._id)
+        .lean<LeanRegistration>()
+        .exec();
+      if (current?.status === RegistrationStatus.cancelled_by_organiser)
+        throw new DomainException(ErrorCode.EVENT_CANCELLED);
+      if (current?.checkedInAt) throw new DomainException(ErrorCode.ALREADY_CHECKED_IN);
       throw new DomainException(ErrorCode.REGISTRATION_CANCELLED);
     }
     if (before.status === RegistrationStatus.confirmed) {
-      const promoted = await this.promoteFirstWaitlisted(before.eventId);
-      if (!promoted) {
-        await this.events
-          .updateOne({ _id: before.eventId }, { $inc: { confirmedCount: -1 } })
-          .exec();
-        await this.fillFreedSeats(await this.findEvent(before.eventId));
+      const pool = before.seat ?? SeatPool.general;
+      if (!(await this.passSeat(before.eventId, pool, before.group))) {
+        await this.releaseSeat(before.eventId, pool, before.group);
+        await this.fillFreedSeats(before.eventId);
       }
     }
     const after = await this.registrations.findById(before._id).lean<LeanRegistration>().exec();
@@ -421,6 +730,8 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
       .findById(registration._id)
       .lean<LeanRegistration>()
       .exec();
+    if (current?.status === RegistrationStatus.cancelled_by_organiser)
+      throw new DomainException(ErrorCode.EVENT_CANCELLED);
     if (current?.checkedInAt) throw new DomainException(ErrorCode.ALREADY_CHECKED_IN);
     throw new DomainException(ErrorCode.REGISTRATION_NOT_CONFIRMED);
   }
@@ -442,6 +753,7 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
   async registrants(args: EventRegistrationsArgs): Promise<Connection<EventRegistrantModel>> {
     const eventId = objectId(args.eventId);
     const filter: QueryFilter<EventRegistration> = { eventId, status: args.status };
+    if (args.group) filter.group = args.group;
     const byWaitlist = args.status === RegistrationStatus.waitlisted;
     const page: QueryFilter<EventRegistration> = { ...filter };
     if (args.after) {
@@ -483,7 +795,7 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
     }));
   }
 
-  async attendance(eventId: string): Promise<EventAttendance> {
+  async attendance(eventId: string, lang: Language): Promise<EventAttendance> {
     const event = await this.findEvent(eventId);
     const count = (filter: QueryFilter<EventRegistration>) =>
       this.registrations.countDocuments({ eventId: event._id, ...filter }).exec();
@@ -495,7 +807,51 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
         this.needsPerLanguage(event._id, RegistrationStatus.confirmed),
         this.needsPerLanguage(event._id, RegistrationStatus.waitlisted),
       ]);
-    return { confirmed, waitlisted, checkedIn, interpretationNeeds, waitlistInterpretationNeeds };
+    const [groupConfirmed, groupInGeneral, groupWaitlisted, groupVerified] = await Promise.all([
+      this.countPerGroup(event._id, { status: RegistrationStatus.confirmed }),
+      this.countPerGroup(event._id, {
+        status: RegistrationStatus.confirmed,
+        seat: SeatPool.general,
+      }),
+      this.countPerGroup(event._id, { status: RegistrationStatus.waitlisted }),
+      this.countPerGroup(event._id, {
+        status: trusted({ $in: [RegistrationStatus.confirmed, RegistrationStatus.waitlisted] }),
+        groupVerified: true,
+      }),
+    ]);
+    return {
+      confirmed,
+      waitlisted,
+      checkedIn,
+      interpretationNeeds,
+      waitlistInterpretationNeeds,
+      generalSeats: event.capacity - reservedTotal(event),
+      generalTaken: event.generalTaken ?? 0,
+      seatGroups: (event.seatGroups ?? []).map((g) => ({
+        key: g.key,
+        label: resolveText(g.label, lang),
+        reservedSeats: g.seats,
+        reservedTaken: event.taken?.[g.key] ?? 0,
+        confirmed: groupConfirmed.get(g.key) ?? 0,
+        confirmedInGeneralSeats: groupInGeneral.get(g.key) ?? 0,
+        waitlisted: groupWaitlisted.get(g.key) ?? 0,
+        verified: groupVerified.get(g.key) ?? 0,
+      })),
+    };
+  }
+
+  /** Registrations per declared group (one accumulator per $group for FerretDB 1.24). */
+  private async countPerGroup(
+    eventId: Types.ObjectId,
+    match: QueryFilter<EventRegistration>,
+  ): Promise<Map<string, number>> {
+    const rows = await this.registrations
+      .aggregate<{ _id: string | null; count: number }>([
+        { $match: { eventId, group: trusted({ $exists: true }), ...match } },
+        { $group: { _id: '$group', count: { $sum: 1 } } },
+      ])
+      .exec();
+    return new Map(rows.filter((r) => r._id).map((r) => [r._id!, r.count]));
   }
 
   /** One accumulator per $group (FerretDB 1.24 computes only the first). */
@@ -549,6 +905,8 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
       status: r.status,
       waitlistPosition,
       interpretationNeeds: r.interpretationNeeds ?? [],
+      group: r.group ?? null,
+      seat: r.status === RegistrationStatus.confirmed ? (r.seat ?? SeatPool.general) : null,
       checkedIn: Boolean(r.checkedInAt),
       createdAt: r.createdAt,
     };
@@ -563,12 +921,16 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
       contact: r.contactEnc ? this.crypto.decrypt(r.contactEnc, CONTACT_CONTEXT) : null,
       waitlistSeq: r.waitlistSeq ?? null,
       interpretationNeeds: r.interpretationNeeds ?? [],
+      group: r.group ?? null,
+      groupVerified: r.groupVerified ?? null,
+      seat: r.status === RegistrationStatus.confirmed ? (r.seat ?? SeatPool.general) : null,
       checkedInAt: r.checkedInAt ?? null,
       createdAt: r.createdAt,
     };
   }
 
   private toEventModel(e: LeanEvent, lang: Language): EventModel {
+    const now = new Date();
     return {
       id: e._id.toHexString(),
       kind: e.kind,
@@ -584,7 +946,17 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
       capacity: e.capacity,
       confirmedCount: e.confirmedCount,
       seatsLeft: Math.max(0, e.capacity - e.confirmedCount),
-      registrationOpen: new Date() < e.startsAt,
+      registrationOpen: !e.cancelledAt && now < e.startsAt,
+      seatGroups: (e.seatGroups ?? []).map((g) => ({
+        key: g.key,
+        label: resolveText(g.label, lang),
+        seats: g.seats,
+        seatsLeft: reservedSeatsLeft(e, g.key),
+      })),
+      generalSeatsLeft: generalSeatsLeft(e, now),
+      reservedUntil: e.reservedUntil ?? null,
+      cancelled: Boolean(e.cancelledAt),
+      cancelledAt: e.cancelledAt ?? null,
     };
   }
 }

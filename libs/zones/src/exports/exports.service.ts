@@ -27,7 +27,8 @@ export class ExportsService {
   /**
    * One row per registration: the code's suffix only, status (checked-in once checked in),
    * waitlist number, interpretation needs; name and contact only for people registered without
-   * an account (an account is its user id: its data stays in identity).
+   * an account (an account is its user id: its data stays in identity); the declared audience
+   * group, whether staff verified it, and the pool of a confirmed seat.
    */
   async eventRegistrationsCsv(eventId: string): Promise<string> {
     const rows = (await this.events.forExport(eventId)).map(
@@ -42,6 +43,9 @@ export class ExportsService {
         r.userId ? null : r.contact,
         toWarsawIso(r.createdAt),
         r.checkedInAt ? toWarsawIso(r.checkedInAt) : null,
+        r.group,
+        r.groupVerified,
+        r.seat,
       ],
     );
     return toCsv(
@@ -56,6 +60,9 @@ export class ExportsService {
         'contact',
         'registeredAt',
         'checkedInAt',
+        'group',
+        'groupVerified',
+        'seat',
       ],
       rows,
     );

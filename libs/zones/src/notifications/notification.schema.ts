@@ -4,6 +4,10 @@ import { HydratedDocument, SchemaTypes, Types } from 'mongoose';
 export enum NotificationKind {
   DECISIONS_PUBLISHED = 'DECISIONS_PUBLISHED',
   WAITLIST_PROMOTED = 'WAITLIST_PROMOTED',
+  /** A registered event's time or place changed; referenceId is the event. */
+  EVENT_CHANGED = 'EVENT_CHANGED',
+  /** A registered event was cancelled by its organiser; referenceId is the event. */
+  EVENT_CANCELLED = 'EVENT_CANCELLED',
 }
 
 /**

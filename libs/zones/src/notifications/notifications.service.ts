@@ -14,6 +14,7 @@ import {
 import { objectId } from '../common/ids';
 import { resolveText, Translations } from '../common/localized-text';
 import { zonesModel } from '../common/model-name';
+import { toWarsawIso } from '../common/warsaw-time';
 import { MyNotificationsArgs, NotificationModel } from './notification.model';
 import { Notification, NotificationKind } from './notification.schema';
 
@@ -30,6 +31,27 @@ export interface NotificationEvent {
   referenceId: string;
   data: Record<string, unknown>;
   createdAt: string;
+}
+
+/** What an event-change notification keeps: the event's state after the change. */
+export interface EventNotificationData {
+  title: Translations;
+  startsAt: Date;
+  place: string;
+}
+
+/**
+ * `when` (Warsaw wall-clock time, `dd.mm.yyyy hh:mm`, read the same in all four languages) and
+ * `place` of event-change notifications; nothing for other kinds.
+ */
+function eventParams(data: Record<string, unknown>): Record<string, string> {
+  if (typeof data.startsAt !== 'string') return {};
+  const iso = toWarsawIso(new Date(data.startsAt));
+  const [, y, m, d, time] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})/.exec(iso)!;
+  return {
+    when: `${d}.${m}.${y} ${time}`,
+    place: typeof data.place === 'string' ? data.place : '',
+  };
 }
 
 /** In-app notifications of the zones context. The only code touching `zones_notifications`. */
@@ -71,6 +93,40 @@ export class NotificationsService {
       referenceId: eventId,
       data: { title },
     });
+  }
+
+  /** Each signed-in registrant of an event whose time or place changed (one per person). */
+  async eventChanged(
+    userIds: Types.ObjectId[],
+    eventId: Types.ObjectId,
+    data: EventNotificationData,
+  ): Promise<void> {
+    await this.toEachOnce(userIds, NotificationKind.EVENT_CHANGED, eventId, data);
+  }
+
+  /** Each signed-in registrant of an event its organiser cancelled. */
+  async eventCancelled(
+    userIds: Types.ObjectId[],
+    eventId: Types.ObjectId,
+    data: EventNotificationData,
+  ): Promise<void> {
+    await this.toEachOnce(userIds, NotificationKind.EVENT_CANCELLED, eventId, data);
+  }
+
+  private async toEachOnce(
+    userIds: Types.ObjectId[],
+    kind: NotificationKind,
+    referenceId: Types.ObjectId,
+    { title, startsAt, place }: EventNotificationData,
+  ): Promise<void> {
+    const unique = [...new Set(userIds.map((id) => id.toHexString()))];
+    for (const userId of unique)
+      await this.create({
+        userId: new Types.ObjectId(userId),
+        kind,
+        referenceId,
+        data: { title, startsAt: startsAt.toISOString(), place },
+      });
   }
 
   /** Called after the write it reports has succeeded; a failure here is logged, never thrown. */
@@ -144,6 +200,7 @@ export class NotificationsService {
     const title = event.data.title as Translations | undefined;
     const message = this.i18n.t(lang)(`zones:notification.${event.kind}`, {
       title: title ? resolveText(title, lang).text : '',
+      ...eventParams(event.data),
     });
     return {
       id: event.id,

@@ -25,6 +25,7 @@ import { ISO_WITH_OFFSET } from '../../common/warsaw-time';
 import { AddressInput } from '../../organisations/dto/organisation.inputs';
 import { RegistrationStatus } from '../event-registration.schema';
 import { EventKind } from '../event.schema';
+import { SEAT_GROUP_KEY } from '../seat-pools';
 
 @InputType()
 export class PlaceInput {
@@ -39,6 +40,25 @@ export class PlaceInput {
   @ValidateNested()
   @Type(() => AddressInput)
   address?: AddressInput;
+}
+
+@InputType({ description: 'Seats of the capacity kept for one audience group.' })
+export class SeatGroupInput {
+  @Field({ description: 'A stable key: lower-case letters, digits and _ (e.g. ngo, city_unit).' })
+  @IsString()
+  @Matches(SEAT_GROUP_KEY)
+  key: string;
+
+  @Field(() => ShortTextInput)
+  @ValidateNested()
+  @Type(() => ShortTextInput)
+  label: ShortTextInput;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  seats: number;
 }
 
 @InputType()
@@ -97,6 +117,106 @@ export class CreateEventInput {
   @Min(1)
   @Max(100_000)
   capacity: number;
+
+  @Field(() => [SeatGroupInput], {
+    defaultValue: [],
+    description: 'Seats reserved per audience group; together at most the capacity.',
+  })
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => SeatGroupInput)
+  seatGroups: SeatGroupInput[] = [];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'ISO-8601 with offset, before startsAt: from then on unused reserved seats are open to everyone. Without it, reserved seats stay reserved.',
+  })
+  @IsOptional()
+  @Matches(ISO_WITH_OFFSET)
+  reservedUntil?: string;
+}
+
+@InputType({
+  description:
+    'Only the fields given change. Registrants are notified when the time or the place changes.',
+})
+export class UpdateEventInput {
+  @Field(() => ID)
+  @IsMongoId()
+  id: string;
+
+  @Field(() => ShortTextInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ShortTextInput)
+  title?: ShortTextInput;
+
+  @Field(() => LongTextInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LongTextInput)
+  description?: LongTextInput;
+
+  @Field(() => PlaceInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PlaceInput)
+  place?: PlaceInput;
+
+  @Field(() => String, { nullable: true, description: 'ISO-8601 with offset.' })
+  @IsOptional()
+  @Matches(ISO_WITH_OFFSET)
+  startsAt?: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO-8601 with offset, after startsAt.' })
+  @IsOptional()
+  @Matches(ISO_WITH_OFFSET)
+  endsAt?: string;
+
+  @Field(() => [LanguageCodeScalar], { nullable: true })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  @IsIn(LANGUAGES, { each: true })
+  languages?: Language[];
+
+  @Field(() => [LanguageCodeScalar], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  @IsIn(LANGUAGES, { each: true })
+  interpretation?: Language[];
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Never below the seats already confirmed (CAPACITY_BELOW_CONFIRMED); more seats go to the waitlist first.',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  capacity?: number;
+}
+
+@InputType()
+export class CancelEventInput {
+  @Field(() => ID)
+  @IsMongoId()
+  id: string;
+}
+
+@InputType()
+export class VerifyRegistrationGroupInput {
+  @Field(() => ID)
+  @IsMongoId()
+  registrationId: string;
+
+  @Field({ description: 'True: the person belongs to the declared group; false: does not.' })
+  @IsBoolean()
+  verified: boolean;
 }
 
 @InputType({
@@ -136,6 +256,16 @@ export class RegisterForEventInput {
   @ArrayUnique()
   @IsIn(LANGUAGES, { each: true })
   interpretationNeeds: Language[] = [];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The audience group the person belongs to (a key of the event's seatGroups): a reserved seat first, then a general one.",
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(SEAT_GROUP_KEY)
+  group?: string;
 }
 
 @InputType()
@@ -200,4 +330,13 @@ export class EventRegistrationsArgs extends PageArgs {
   })
   @IsEnum(RegistrationStatus)
   status: RegistrationStatus;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only registrants who declared this audience group (e.g. to verify them).',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(SEAT_GROUP_KEY)
+  group?: string;
 }

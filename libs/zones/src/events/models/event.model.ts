@@ -2,11 +2,30 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from
 import { ConnectionType, Language, LanguageCodeScalar } from '@sasiad/core';
 import { ResolvedText } from '../../common/localized-text';
 import { AddressModel } from '../../organisations/models/organisation.model';
-import { RegistrationStatus } from '../event-registration.schema';
+import { RegistrationStatus, SeatPool } from '../event-registration.schema';
 import { EventKind } from '../event.schema';
 
 registerEnumType(EventKind, { name: 'EventKind' });
 registerEnumType(RegistrationStatus, { name: 'RegistrationStatus' });
+registerEnumType(SeatPool, {
+  name: 'SeatPool',
+  description: "A confirmed seat's pool: its group's reserved seats or the general seats.",
+});
+
+@ObjectType('EventSeatGroup', { description: 'Seats reserved for one audience group.' })
+export class EventSeatGroupModel {
+  @Field()
+  key: string;
+
+  @Field(() => ResolvedText)
+  label: ResolvedText;
+
+  @Field(() => Int)
+  seats: number;
+
+  @Field(() => Int, { description: 'Reserved seats of the group nobody holds yet.' })
+  seatsLeft: number;
+}
 
 @ObjectType('Place')
 export class PlaceModel {
@@ -61,8 +80,26 @@ export class EventModel {
   @Field(() => Int)
   seatsLeft: number;
 
-  @Field({ description: 'Registration is open until the event starts.' })
+  @Field({ description: 'Registration is open until the event starts, unless it is cancelled.' })
   registrationOpen: boolean;
+
+  @Field(() => [EventSeatGroupModel])
+  seatGroups: EventSeatGroupModel[];
+
+  @Field(() => Int, { description: 'Seats open to a person without a group.' })
+  generalSeatsLeft: number;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When unused reserved seats join the general seats; null: they stay reserved.',
+  })
+  reservedUntil: Date | null;
+
+  @Field({ description: 'Cancelled by the organiser.' })
+  cancelled: boolean;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  cancelledAt: Date | null;
 }
 
 @ObjectType()
@@ -89,6 +126,12 @@ export class EventRegistrationModel {
 
   @Field(() => [LanguageCodeScalar])
   interpretationNeeds: Language[];
+
+  @Field(() => String, { nullable: true, description: 'The declared audience group.' })
+  group: string | null;
+
+  @Field(() => SeatPool, { nullable: true, description: 'Null unless confirmed.' })
+  seat: SeatPool | null;
 
   @Field()
   checkedIn: boolean;
@@ -129,6 +172,18 @@ export class EventRegistrantModel {
   @Field(() => [LanguageCodeScalar])
   interpretationNeeds: Language[];
 
+  @Field(() => String, { nullable: true, description: 'The declared audience group.' })
+  group: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Staff checked the declared group: true, false; null: not checked.',
+  })
+  groupVerified: boolean | null;
+
+  @Field(() => SeatPool, { nullable: true, description: 'Null unless confirmed.' })
+  seat: SeatPool | null;
+
   @Field(() => GraphQLISODateTime, { nullable: true })
   checkedInAt: Date | null;
 
@@ -146,6 +201,33 @@ export class LanguageCount {
 
   @Field(() => Int)
   count: number;
+}
+
+@ObjectType({ description: 'Seats and registrants of one audience group.' })
+export class SeatGroupAttendance {
+  @Field()
+  key: string;
+
+  @Field(() => ResolvedText)
+  label: ResolvedText;
+
+  @Field(() => Int, { description: 'Seats reserved for the group.' })
+  reservedSeats: number;
+
+  @Field(() => Int, { description: 'Reserved seats held by the group (the counter).' })
+  reservedTaken: number;
+
+  @Field(() => Int, { description: 'Confirmed registrants of the group, in any pool.' })
+  confirmed: number;
+
+  @Field(() => Int, { description: '… of them in general seats.' })
+  confirmedInGeneralSeats: number;
+
+  @Field(() => Int)
+  waitlisted: number;
+
+  @Field(() => Int, { description: 'Confirmed or waitlisted registrants staff verified.' })
+  verified: number;
 }
 
 @ObjectType({ description: 'Numbers for staff preparing the room and the interpreters.' })
@@ -166,4 +248,13 @@ export class EventAttendance {
 
   @Field(() => [LanguageCount], { description: 'The same for the waitlist.' })
   waitlistInterpretationNeeds: LanguageCount[];
+
+  @Field(() => Int, { description: 'General seats (capacity less reserved seats).' })
+  generalSeats: number;
+
+  @Field(() => Int, { description: 'General seats held (the counter).' })
+  generalTaken: number;
+
+  @Field(() => [SeatGroupAttendance])
+  seatGroups: SeatGroupAttendance[];
 }
