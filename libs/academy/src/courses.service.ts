@@ -19,7 +19,7 @@ import {
   LocalizedField,
   LocalizedText,
   mergeLocalized,
-  normalizeWords,
+  queryWords,
   resolveLocalized,
   Role,
   TextEntry,
@@ -300,7 +300,7 @@ export class CoursesService {
     if (args.topic) filter.topic = args.topic as Course['topic'];
     if (args.level) filter.level = args.level as Course['level'];
     if (args.availableIn) filter.availableLanguages = args.availableIn;
-    const words = args.search ? normalizeWords(args.search, lang) : [];
+    const words = args.search ? queryWords(args.search, lang) : [];
     if (words.length > 0)
       filter.$and = words.map((word) => ({
         // words are [\p{L}\p{N}]+ after normalisation: nothing to escape in the pattern

@@ -1,4 +1,4 @@
-import { languageTokens, normalizeWords } from './search-tokens';
+import { indexWords, languageTokens, normalizeWords, queryWords } from './search-tokens';
 
 describe('search tokens', () => {
   it('transliterates Ukrainian so a Latin query matches', () => {
@@ -23,13 +23,53 @@ describe('search tokens', () => {
     expect(normalizeWords('Café  déjà-vu', 'pl')).toEqual(['cafe', 'deja', 'vu']);
   });
 
+  /** Does a typed query find a text? Every query word must start an indexed word. */
+  const finds = (
+    query: string,
+    text: string,
+    lang: 'pl' | 'uk' | 'be' | 'ru',
+    readerLang = lang,
+  ) => {
+    const index = indexWords(text, lang);
+    return queryWords(query, readerLang).every((q) => index.some((w) => w.startsWith(q)));
+  };
+
+  it('finds Cyrillic text typed on a Polish keyboard, in Polish, national or Łacinka spelling', () => {
+    // Ukrainian, typed the Polish way (w, cz, sz, ju) or by the national romanisation
+    expect(finds('pracjuwaty', 'Як працювати в Польщі', 'uk')).toBe(true);
+    expect(finds('pratsiuvaty', 'Як працювати в Польщі', 'uk')).toBe(true);
+    expect(finds('polszczi', 'Як працювати в Польщі', 'uk')).toBe(true);
+    expect(finds('chata', 'Хата і житло', 'uk')).toBe(true);
+    expect(finds('zytlo', 'Хата і житло', 'uk')).toBe(true);
+    // Belarusian, typed in Łacinka without marks or the Polish way
+    expect(finds('pracavac', 'Як працаваць у Польшчы', 'be')).toBe(true);
+    expect(finds('polszczy', 'Як працаваць у Польшчы', 'be')).toBe(true);
+    // Russian
+    expect(finds('grazdanstvo', 'Гражданство и работа', 'ru')).toBe(true);
+    expect(finds('rabota', 'Гражданство и работа', 'ru')).toBe(true);
+  });
+
+  it('finds other grammatical forms by dropping a final vowel of longer query words', () => {
+    expect(finds('karta pobytu', 'Заява на карту побиту', 'uk')).toBe(true);
+    expect(finds('Łódź', 'w Lodzi i okolicach', 'pl')).toBe(true);
+    expect(finds('pracy', 'Praca w Polsce', 'pl')).toBe(true);
+  });
+
+  it('does not find what is not there', () => {
+    expect(finds('robota', 'Як працювати в Польщі', 'uk')).toBe(false);
+    expect(finds('karta', 'Гражданство и работа', 'ru')).toBe(false);
+  });
+
   it('prefixes tokens with the reader language and removes duplicates', () => {
-    expect(
-      languageTokens('uk', [
-        { text: 'Праця', language: 'uk' },
-        { text: 'праця і карта', language: 'uk' },
-        { text: 'Гражданство', language: 'ru' },
-      ]),
-    ).toEqual(['uk:pratsia', 'uk:i', 'uk:karta', 'uk:grazhdanstvo']);
+    const tokens = languageTokens('uk', [
+      { text: 'Праця', language: 'uk' },
+      { text: 'праця і карта', language: 'uk' },
+      { text: 'Гражданство', language: 'ru' },
+    ]);
+    expect(new Set(tokens).size).toBe(tokens.length);
+    expect(tokens.every((t) => t.startsWith('uk:'))).toBe(true);
+    expect(tokens).toEqual(
+      expect.arrayContaining(['uk:pracia', 'uk:i', 'uk:karta', 'uk:grazdanstvo']),
+    );
   });
 });

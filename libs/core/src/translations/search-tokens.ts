@@ -73,14 +73,87 @@ export function normalizeWords(text: string, lang: Language): string[] {
 }
 
 /**
+ * The same Cyrillic text as people type it on a Polish keyboard: Polish spelling (в→w, ц→c,
+ * ч→cz, ш→sz, щ→szcz, х→ch, ж→ż, ю→ju, я→ja) and Belarusian Łacinka without its marks (ч→c,
+ * ш→s, ж→z). Stored next to the national romanisation, so a query in any of them matches.
+ */
+const POLISH_STYLE: Record<string, string> = {
+  ...CYRILLIC,
+  в: 'w',
+  ё: 'jo',
+  є: 'je',
+  ж: 'z',
+  ї: 'ji',
+  й: 'j',
+  х: 'ch',
+  ц: 'c',
+  ч: 'cz',
+  ш: 'sz',
+  щ: 'szcz',
+  ю: 'ju',
+  я: 'ja',
+};
+const LACINKA_PLAIN: Record<string, string> = { ...POLISH_STYLE, ч: 'c', ш: 's', щ: 'sc' };
+const RUSSIAN_LETTERS: Record<string, string> = { г: 'g', и: 'i' };
+
+/**
+ * Folds spelling variants that mix within one word (w/v, y/j/i, ts/c, zh/z), applied to both
+ * the stored words and the query, so "pracjuwaty", "pratsiuvaty" and "працювати" meet.
+ */
+export function searchKey(word: string): string {
+  return word.replace(/ts/g, 'c').replace(/zh/g, 'z').replace(/w/g, 'v').replace(/[yj]/g, 'i');
+}
+
+function wordsWith(text: string, table: Record<string, string>): string[] {
+  let latin = '';
+  for (const ch of text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/['’ʼ`]/g, ''))
+    latin += table[ch] ?? ch;
+  return latin
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[łßđøæ]/g, (ch) => SPECIAL_LATIN[ch])
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+/** Every folded spelling of the words of a text written in `lang`: what the index stores. */
+export function indexWords(text: string, lang: Language): string[] {
+  const variants = [normalizeWords(text, lang)];
+  if (/\p{Script=Cyrillic}/u.test(text)) {
+    const extra = lang === 'ru' ? RUSSIAN_LETTERS : {};
+    variants.push(wordsWith(text, { ...POLISH_STYLE, ...extra }));
+    variants.push(wordsWith(text, { ...LACINKA_PLAIN, ...extra }));
+  }
+  return [...new Set(variants.flat().map(searchKey))];
+}
+
+/**
+ * The words of a reader's query, folded like the index and without a final vowel on longer
+ * words, so that each is a prefix of the indexed word in other grammatical forms ("karta"
+ * finds "kartu", "pobytu" finds "pobyt").
+ */
+export function queryWords(query: string, lang: Language): string[] {
+  return [
+    ...new Set(
+      normalizeWords(query, lang)
+        .map(searchKey)
+        .map((w) => (w.length >= 5 ? w.replace(/[aeiouy]$/, '') : w)),
+    ),
+  ];
+}
+
+/**
  * Tokens of what a reader of `readerLang` sees, prefixed with that language so that one array
- * serves all four. Each text is transliterated by the language it is written in (a fallback text
- * may be in another language than the reader's).
+ * serves all four. Each text is spelled by the language it is written in (a fallback text may
+ * be in another language than the reader's).
  */
 export function languageTokens(
   readerLang: Language,
   texts: { text: string; language: Language }[],
 ): string[] {
-  const words = new Set(texts.flatMap((t) => normalizeWords(t.text, t.language)));
+  const words = new Set(texts.flatMap((t) => indexWords(t.text, t.language)));
   return [...words].map((w) => `${readerLang}:${w}`);
 }

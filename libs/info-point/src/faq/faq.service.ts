@@ -17,7 +17,7 @@ import {
   languageTokens,
   LocalizedField,
   mergeLocalized,
-  normalizeWords,
+  queryWords,
   resolveLocalized,
   TextEntry,
   toConnection,
@@ -324,7 +324,7 @@ export class FaqService {
   async publicList(args: FaqEntriesArgs, lang: Language): Promise<Connection<FaqEntryModel>> {
     const filter: QueryFilter<FaqEntry> = { state: FaqState.PUBLISHED };
     if (args.topic) filter.topic = args.topic;
-    const words = args.search ? normalizeWords(args.search, lang) : [];
+    const words = args.search ? queryWords(args.search, lang) : [];
     if (words.length > 0)
       filter.$and = words.map((word) => ({
         // words are [\p{L}\p{N}]+ after normalisation: nothing to escape in the pattern

@@ -1,4 +1,4 @@
-import { Language, normalizeWords } from '@sasiad/core';
+import { Language, normalizeWords, searchKey } from '@sasiad/core';
 
 /**
  * Words that say nothing about what a question is about, after normalisation (Latin letters,
@@ -24,7 +24,7 @@ export const stemOf = (word: string) => word.slice(0, Math.max(4, word.length - 
 /** The meaningful words of a question being written, stemmed, at most 30. */
 export function suggestionStems(text: string, lang: Language): string[] {
   const words = normalizeWords(text, lang).filter((w) => w.length >= 3 && !STOP_WORDS.has(w));
-  return [...new Set(words.map(stemOf))].slice(0, 30);
+  return [...new Set(words.map(searchKey).map(stemOf))].slice(0, 30);
 }
 
 /** How many of the stems start a word that a reader of `lang` sees in the entry. */
