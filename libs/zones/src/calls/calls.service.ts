@@ -21,6 +21,11 @@ import { zonesModel } from '../common/model-name';
 
 export type LeanCall = Call & { _id: Types.ObjectId };
 
+/** A publication claim older than this is taken to be abandoned (its publisher crashed). */
+export const PUBLICATION_STALE_MS = 120_000;
+/** A decision write announced longer ago than this no longer holds a publication back. */
+export const DECISION_WRITE_LEASE_MS = 30_000;
+
 /** Calls for applications: definition, window and form. The only code that touches `calls`. */
 @Injectable()
 export class CallsService {
@@ -112,17 +117,108 @@ export class CallsService {
     if (now < call.closesAt) throw new DomainException(ErrorCode.CALL_STILL_OPEN);
   }
 
-  /** Marks the decisions published, once; false when they already were. */
-  async markDecisionsPublished(callId: Types.ObjectId): Promise<boolean> {
-    const marked = await this.calls
+  /**
+   * Announces a decision write: succeeds only while the decisions are neither published nor
+   * being published. The caller must call endDecisionWrite afterwards (in `finally`).
+   */
+  async beginDecisionWrite(callId: Types.ObjectId, now = new Date()): Promise<boolean> {
+    const begun = await this.calls
       .findOneAndUpdate(
-        { _id: callId, decisionsPublishedAt: null },
-        { $set: { decisionsPublishedAt: new Date() } },
+        {
+          _id: callId,
+          decisionsPublishedAt: null,
+          $or: [
+            { publishingSince: null },
+            { publishingSince: trusted({ $lt: new Date(now.getTime() - PUBLICATION_STALE_MS) }) },
+          ],
+        },
+        {
+          $inc: { decisionWritesInFlight: 1 },
+          $set: { decisionWriteLeaseUntil: new Date(now.getTime() + DECISION_WRITE_LEASE_MS) },
+        },
         { returnDocument: 'after' },
       )
       .lean<LeanCall>()
       .exec();
-    return marked !== null;
+    return begun !== null;
+  }
+
+  async endDecisionWrite(callId: Types.ObjectId): Promise<void> {
+    await this.calls
+      .updateOne(
+        { _id: callId, decisionWritesInFlight: trusted({ $gt: 0 }) },
+        { $inc: { decisionWritesInFlight: -1 } },
+      )
+      .exec();
+  }
+
+  /**
+   * Claims the publication of the call's decisions: only when they are not published, nobody
+   * else is publishing them, and no decision write is under way. From the claim on, no decision
+   * can be written, so what the publisher reads next is exactly what gets published. Returns
+   * the claim's time (to finish or release it), or null.
+   */
+  async claimPublication(callId: Types.ObjectId, now = new Date()): Promise<Date | null> {
+    const claimed = await this.calls
+      .findOneAndUpdate(
+        {
+          _id: callId,
+          decisionsPublishedAt: null,
+          $and: [
+            {
+              $or: [
+                { publishingSince: null },
+                {
+                  publishingSince: trusted({
+                    $lt: new Date(now.getTime() - PUBLICATION_STALE_MS),
+                  }),
+                },
+              ],
+            },
+            {
+              $or: [
+                { decisionWritesInFlight: trusted({ $in: [0, null] }) },
+                { decisionWriteLeaseUntil: trusted({ $lt: now }) },
+              ],
+            },
+          ],
+        },
+        { $set: { publishingSince: now, decisionWritesInFlight: 0 } },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanCall>()
+      .exec();
+    return claimed ? now : null;
+  }
+
+  /** Ends a claim with the publication; false when the claim was lost (taken over as stale). */
+  async finishPublication(callId: Types.ObjectId, claimedAt: Date): Promise<boolean> {
+    const published = await this.calls
+      .findOneAndUpdate(
+        { _id: callId, publishingSince: claimedAt, decisionsPublishedAt: null },
+        { $set: { decisionsPublishedAt: new Date() }, $unset: { publishingSince: 1 } },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanCall>()
+      .exec();
+    return published !== null;
+  }
+
+  /** Gives a claim up without publishing (the decisions were incomplete or too many). */
+  async releasePublication(callId: Types.ObjectId, claimedAt: Date): Promise<void> {
+    await this.calls
+      .updateOne({ _id: callId, publishingSince: claimedAt }, { $unset: { publishingSince: 1 } })
+      .exec();
+  }
+
+  /** Marks the call as having a submitted application (once; later calls change nothing). */
+  async markFirstSubmission(callId: Types.ObjectId): Promise<void> {
+    await this.calls
+      .updateOne(
+        { _id: callId, firstSubmittedAt: null },
+        { $set: { firstSubmittedAt: new Date() } },
+      )
+      .exec();
   }
 
   async get(id: string, lang: Language): Promise<CallModel> {
