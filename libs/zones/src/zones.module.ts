@@ -11,6 +11,7 @@ import { CALL_OUTCOME_HANDLERS } from './calls/call-programme';
 import { Call, CallSchema } from './calls/call.schema';
 import { CallsResolver } from './calls/calls.resolver';
 import { CallsService } from './calls/calls.service';
+import { CallUpdatesService } from './calls/call-updates.service';
 import { Decision, DecisionSchema } from './decisions/decision.schema';
 import { DecisionsResolver } from './decisions/decisions.resolver';
 import { DecisionsService } from './decisions/decisions.service';
@@ -55,6 +56,7 @@ import { NotificationsService } from './notifications/notifications.service';
     OrganisationsResolver,
     CallsService,
     CallsResolver,
+    CallUpdatesService,
     ApplicationsService,
     ApplicationsResolver,
     ReviewsService,

@@ -216,6 +216,11 @@ export class ApplicationsService {
     return this.toModel(await this.findRaw(id));
   }
 
+  /** The organisations with an application (in any state) to the call. */
+  async organisationsOf(callId: Types.ObjectId): Promise<Types.ObjectId[]> {
+    return this.applications.distinct('organisationId', { callId }).exec();
+  }
+
   async submittedOf(callId: Types.ObjectId): Promise<LeanApplication[]> {
     return this.applications
       .find({ callId, status: ApplicationStatus.submitted })
