@@ -216,6 +216,17 @@ export class ApplicationsService {
     return this.toModel(await this.findRaw(id));
   }
 
+  /**
+   * Erasure of an account: applications belong to organisations, so they stay; only the links
+   * to the coordinator who wrote or changed them go. (Answers are the organisation's text; a
+   * contact person named in them is the organisation's contact, not removed here.)
+   */
+  async forgetUser(userId: string): Promise<void> {
+    const user = new Types.ObjectId(userId);
+    await this.applications.updateMany({ createdBy: user }, { $unset: { createdBy: 1 } }).exec();
+    await this.applications.updateMany({ updatedBy: user }, { $unset: { updatedBy: 1 } }).exec();
+  }
+
   /** The organisations with an application (in any state) to the call. */
   async organisationsOf(callId: Types.ObjectId): Promise<Types.ObjectId[]> {
     return this.applications.distinct('organisationId', { callId }).exec();

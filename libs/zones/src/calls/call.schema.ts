@@ -124,7 +124,7 @@ export class Call {
   firstSubmittedAt?: Date;
 
   /** The admin who created the call; removed when that account is erased. */
-  @Prop({ type: Types.ObjectId })
+  @Prop({ type: Types.ObjectId, index: true })
   createdBy?: Types.ObjectId;
 
   createdAt: Date;

@@ -283,6 +283,13 @@ export class CallsService {
       .exec();
   }
 
+  /** Erasure of an admin's account: the calls stay, without who created them. */
+  async forgetUser(userId: string): Promise<void> {
+    await this.calls
+      .updateMany({ createdBy: new Types.ObjectId(userId) }, { $unset: { createdBy: 1 } })
+      .exec();
+  }
+
   /** Marks the call as having a submitted application (once; later calls change nothing). */
   async markFirstSubmission(callId: Types.ObjectId): Promise<void> {
     await this.calls

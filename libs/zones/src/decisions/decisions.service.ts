@@ -141,6 +141,13 @@ export class DecisionsService {
     throw new DomainException(ErrorCode.CONCURRENT_CHANGE);
   }
 
+  /** Erasure of an admin's account: the decisions stay, without who took them. */
+  async forgetUser(userId: string): Promise<void> {
+    await this.decisions
+      .updateMany({ decidedBy: new Types.ObjectId(userId) }, { $unset: { decidedBy: 1 } })
+      .exec();
+  }
+
   /** The call's decisions by application id, published or not (for the admins' export). */
   async ofCall(callId: Types.ObjectId): Promise<Map<string, DecisionOutcome>> {
     const rows = await this.decisions.find({ callId }).lean<LeanDecision[]>().exec();
