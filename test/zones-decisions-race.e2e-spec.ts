@@ -174,6 +174,18 @@ describe('zones: setDecision against publishDecisions', () => {
     expect((await callDoc(callId))!.decisionsPublishedAt).toBeInstanceOf(Date);
   });
 
+  it('publishes a call stored before the publication fields existed', async () => {
+    const { callId } = await closedCallWithRejections(1, 'old');
+    await t.db
+      .collection('calls')
+      .updateOne(
+        { _id: new Types.ObjectId(callId) },
+        { $unset: { decisionWritesInFlight: 1, decisionWriteLeaseUntil: 1, firstSubmittedAt: 1 } },
+      );
+    ok(await t.gql(PUBLISH_DECISIONS, { c: callId }, { token: admin }));
+    expect((await callDoc(callId))!.decisionsPublishedAt).toBeInstanceOf(Date);
+  });
+
   it('gives the claim back when the decisions are incomplete', async () => {
     const callId = await createCall(t, admin);
     const branch = await branchCoordinator(t, admin, 'Filia bez decyzji');
