@@ -34,11 +34,13 @@ export class ZonesErasureService {
   ) {}
 
   async eraseUser(userId: string): Promise<void> {
-    await this.notifications.forgetUser(userId);
     await this.applications.forgetUser(userId);
     await this.reviews.forgetReviewer(userId);
     await this.decisions.forgetUser(userId);
     await this.calls.forgetUser(userId);
     await this.eventStaff.forgetStaff(userId);
+    // Last: a waitlist promotion racing with the events' own erasure may still have addressed
+    // the person a moment ago.
+    await this.notifications.forgetUser(userId);
   }
 }
