@@ -21,7 +21,7 @@ import {
   NOTIFIED_ROLES,
   NotifiedRole,
 } from './notification.schema';
-import { toWarsawIso } from '../common/warsaw-time';
+import { warsawWallClock } from './wall-clock';
 
 export const NOTIFICATION_CREATED = 'zones.notificationCreated';
 
@@ -265,11 +265,4 @@ export class NotificationsService {
       createdAt: new Date(n.createdAt).toISOString(),
     };
   }
-}
-
-/** `23.11.2026 10:15` in Europe/Warsaw: the same in all four languages, with no zone to guess. */
-export function warsawWallClock(iso: string): string {
-  const [date, time] = toWarsawIso(new Date(iso)).split('T');
-  const [year, month, day] = date.split('-');
-  return `${day}.${month}.${year} ${time.slice(0, 5)}`;
 }
