@@ -105,7 +105,8 @@ describe('zones: notifications about applications', () => {
 
     const adminHears = firstNotification(ukAdmin.token, 'uk');
     const coordinatorHears = firstNotification(anna.token, 'pl');
-    await new Promise((r) => setTimeout(r, 300));
+    // let both subscriptions reach the server before anything is published
+    await new Promise((r) => setTimeout(r, 600));
     const { submittedAt } = ok(
       await t.gql<{ submitApplication: { submittedAt: string } }>(
         SUBMIT_APPLICATION,
