@@ -90,6 +90,11 @@ describe('zones: in-app notifications', () => {
       ),
     ).createApplication;
     ok(await t.gql(SUBMIT, { id }, { token: olena.token }));
+    // This test is about decisions: the submission's own notifications are tested in
+    // zones-application-notifications.e2e-spec.ts.
+    await t.db
+      .collection('zones_notifications')
+      .deleteMany({ kind: { $ne: 'DECISIONS_PUBLISHED' } });
     ok(
       await t.gql(
         `mutation($i: UpdateCallInput!) { updateCall(input: $i) { isOpen } }`,

@@ -1,6 +1,7 @@
-import { Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { IdentityModule } from '@sasiad/identity';
+import { EventBus } from '@sasiad/core';
+import { IdentityModule, USER_ERASED } from '@sasiad/identity';
 import { ActivityZone, ActivityZoneSchema } from './activity-zones/activity-zone.schema';
 import { ActivityZonesResolver } from './activity-zones/activity-zones.resolver';
 import { ActivityZonesService } from './activity-zones/activity-zones.service';
@@ -11,6 +12,7 @@ import { CALL_OUTCOME_HANDLERS } from './calls/call-programme';
 import { Call, CallSchema } from './calls/call.schema';
 import { CallsResolver } from './calls/calls.resolver';
 import { CallsService } from './calls/calls.service';
+import { CallUpdatesService } from './calls/call-updates.service';
 import { Decision, DecisionSchema } from './decisions/decision.schema';
 import { DecisionsResolver } from './decisions/decisions.resolver';
 import { DecisionsService } from './decisions/decisions.service';
@@ -30,6 +32,8 @@ import { zonesModel } from './common/model-name';
 import { Notification, NotificationSchema } from './notifications/notification.schema';
 import { NotificationsResolver } from './notifications/notifications.resolver';
 import { NotificationsService } from './notifications/notifications.service';
+import { EventStaffErasureService } from './events/event-staff-erasure.service';
+import { ZonesErasureService } from './zones-erasure.service';
 
 /**
  * Partner organisations, the call engine (calls, applications, reviews, decisions), activity
@@ -55,6 +59,7 @@ import { NotificationsService } from './notifications/notifications.service';
     OrganisationsResolver,
     CallsService,
     CallsResolver,
+    CallUpdatesService,
     ApplicationsService,
     ApplicationsResolver,
     ReviewsService,
@@ -74,16 +79,38 @@ import { NotificationsService } from './notifications/notifications.service';
     ExportsResolver,
     NotificationsService,
     NotificationsResolver,
+    EventStaffErasureService,
+    ZonesErasureService,
   ],
   exports: [OrganisationsService, CallsService, ApplicationsService, EventsService],
 })
 export class ZonesModule implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Zones');
   private timer?: NodeJS.Timeout;
+  private erasureSubscription?: Promise<number>;
 
-  constructor(private readonly events: EventsService) {}
+  constructor(
+    private readonly events: EventsService,
+    private readonly bus: EventBus,
+    private readonly erasure: ZonesErasureService,
+  ) {}
 
-  /** Hourly retention of registrants' names and contacts (no TTL indexes on FerretDB). */
+  /**
+   * Hourly retention of registrants' names and contacts (no TTL indexes on FerretDB), and
+   * erasure of what zones holds about an erased account (see ZonesErasureService).
+   */
   onModuleInit() {
+    this.erasureSubscription = this.bus.on<{ userId: string }>(USER_ERASED, async ({ userId }) => {
+      try {
+        await this.erasure.eraseUser(userId);
+      } catch (error) {
+        // never the user id: only that it failed, for an operator to look into
+        this.logger.error(
+          { err: { name: (error as Error).name, message: (error as Error).message } },
+          'erasing zones data of an erased account failed',
+        );
+      }
+    });
     this.timer = setInterval(
       () => void this.events.purgePersonalData().catch(() => undefined),
       3_600_000,
@@ -91,7 +118,8 @@ export class ZonesModule implements OnModuleInit, OnApplicationShutdown {
     this.timer.unref();
   }
 
-  onApplicationShutdown() {
+  async onApplicationShutdown() {
     clearInterval(this.timer);
+    if (this.erasureSubscription) this.bus.off(await this.erasureSubscription);
   }
 }

@@ -52,11 +52,13 @@ export class Application {
   @Prop({ type: [StoredValue], default: [] })
   values: StoredValue[];
 
-  @Prop({ type: Types.ObjectId, required: true })
-  createdBy: Types.ObjectId;
+  /** The coordinator who started it; removed when that account is erased (the application stays the organisation's). */
+  @Prop({ type: Types.ObjectId, index: true })
+  createdBy?: Types.ObjectId;
 
-  @Prop({ type: Types.ObjectId, required: true })
-  updatedBy: Types.ObjectId;
+  /** The coordinator who changed it last; removed when that account is erased. */
+  @Prop({ type: Types.ObjectId, index: true })
+  updatedBy?: Types.ObjectId;
 
   /** Bumped on every write: a change is applied only to the version it was checked against. */
   @Prop({ type: Number, required: true, default: 0 })

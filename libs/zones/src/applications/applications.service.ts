@@ -24,6 +24,8 @@ import {
 } from './dto/application.inputs';
 import { ApplicationModel } from './models/application.model';
 import { zonesModel } from '../common/model-name';
+import { NotificationKind } from '../notifications/notification.schema';
+import { NotificationsService } from '../notifications/notifications.service';
 
 export type LeanApplication = Application & { _id: Types.ObjectId };
 
@@ -43,6 +45,7 @@ export class ApplicationsService {
     private readonly calls: CallsService,
     private readonly organisations: OrganisationsService,
     private readonly crypto: FieldEncryption,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** The organisation a coordinator acts for; it must exist in this context. */
@@ -139,6 +142,9 @@ export class ApplicationsService {
       this.calls.assertAcceptingApplications(call);
       const set = decide(application, call);
       if (!set) return this.toModel(application);
+      // Before the write: from the first submission on, the call's criteria are fixed.
+      if (set.status === ApplicationStatus.submitted)
+        await this.calls.markFirstSubmission(call._id);
       const updated = await this.applications
         .findOneAndUpdate(
           { _id: application._id, revision: application.revision },
@@ -147,9 +153,55 @@ export class ApplicationsService {
         )
         .lean<LeanApplication>()
         .exec();
-      if (updated) return this.toModel(updated);
+      if (updated) {
+        await this.notify(application, updated, call, organisation);
+        return this.toModel(updated);
+      }
     }
     throw new DomainException(ErrorCode.CONCURRENT_CHANGE);
+  }
+
+  /**
+   * After a successful change: the applicant organisation gets a confirmation of a submission,
+   * of a change to a submitted application and of a withdrawal of a submitted one (withdrawing
+   * a draft tells nobody anything new); every admin hears of each submission.
+   */
+  private async notify(
+    before: LeanApplication,
+    after: LeanApplication,
+    call: LeanCall,
+    organisation: OrganisationModel,
+  ): Promise<void> {
+    const wasSubmitted = before.status === ApplicationStatus.submitted;
+    const reference = {
+      id: after._id,
+      callId: after.callId,
+      organisationId: after.organisationId,
+    };
+    if (after.status === ApplicationStatus.submitted && !wasSubmitted) {
+      const at = after.submittedAt ?? after.updatedAt;
+      await this.notifications.applicationToApplicant(
+        NotificationKind.APPLICATION_SUBMITTED,
+        reference,
+        call.title,
+        at,
+      );
+      await this.notifications.applicationArrived(reference, call.title, organisation.name, at);
+    } else if (after.status === ApplicationStatus.submitted) {
+      await this.notifications.applicationToApplicant(
+        NotificationKind.APPLICATION_CHANGED,
+        reference,
+        call.title,
+        after.updatedAt,
+      );
+    } else if (after.status === ApplicationStatus.withdrawn && wasSubmitted) {
+      await this.notifications.applicationToApplicant(
+        NotificationKind.APPLICATION_WITHDRAWN,
+        reference,
+        call.title,
+        after.withdrawnAt ?? after.updatedAt,
+      );
+    }
   }
 
   /** For reviews and decisions (admins' and reviewers' side), without ownership checks. */
@@ -162,6 +214,22 @@ export class ApplicationsService {
   /** The application as its readers see it, for callers that have checked access themselves. */
   async read(id: string): Promise<ApplicationModel> {
     return this.toModel(await this.findRaw(id));
+  }
+
+  /**
+   * Erasure of an account: applications belong to organisations, so they stay; only the links
+   * to the coordinator who wrote or changed them go. (Answers are the organisation's text; a
+   * contact person named in them is the organisation's contact, not removed here.)
+   */
+  async forgetUser(userId: string): Promise<void> {
+    const user = new Types.ObjectId(userId);
+    await this.applications.updateMany({ createdBy: user }, { $unset: { createdBy: 1 } }).exec();
+    await this.applications.updateMany({ updatedBy: user }, { $unset: { updatedBy: 1 } }).exec();
+  }
+
+  /** The organisations with an application (in any state) to the call. */
+  async organisationsOf(callId: Types.ObjectId): Promise<Types.ObjectId[]> {
+    return this.applications.distinct('organisationId', { callId }).exec();
   }
 
   async submittedOf(callId: Types.ObjectId): Promise<LeanApplication[]> {

@@ -98,8 +98,34 @@ export class Call {
   @Prop({ type: Date })
   decisionsPublishedAt?: Date;
 
-  @Prop({ type: Types.ObjectId, required: true })
-  createdBy: Types.ObjectId;
+  /**
+   * While a publication runs (claimed by one publishDecisions): no decision may be written.
+   * A claim older than PUBLICATION_STALE_MS is abandoned (the publisher crashed).
+   */
+  @Prop({ type: Date })
+  publishingSince?: Date;
+
+  /**
+   * Decision writes under way (setDecision raises it before writing, lowers it after): a
+   * publication starts only when it is 0, or when `decisionWriteLeaseUntil` has passed (a writer
+   * crashed between raising and lowering it).
+   */
+  @Prop({ type: Number, default: 0 })
+  decisionWritesInFlight: number;
+
+  @Prop({ type: Date })
+  decisionWriteLeaseUntil?: Date;
+
+  /**
+   * Set (once) just before the first application is submitted: from then on the scoring
+   * criteria are fixed (see call-changes.ts).
+   */
+  @Prop({ type: Date })
+  firstSubmittedAt?: Date;
+
+  /** The admin who created the call; removed when that account is erased. */
+  @Prop({ type: Types.ObjectId, index: true })
+  createdBy?: Types.ObjectId;
 
   createdAt: Date;
   updatedAt: Date;

@@ -1,12 +1,16 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthUser, Ctx, CurrentUser, Public, RequestContext, Role, Roles } from '@sasiad/core';
 import { CallsService } from './calls.service';
+import { CallUpdatesService } from './call-updates.service';
 import { CallIdArgs, CallInput, CallsArgs, UpdateCallInput } from './dto/call.inputs';
 import { CallConnection, CallModel } from './models/call.model';
 
 @Resolver(() => CallModel)
 export class CallsResolver {
-  constructor(private readonly service: CallsService) {}
+  constructor(
+    private readonly service: CallsService,
+    private readonly updates: CallUpdatesService,
+  ) {}
 
   @Query(() => CallConnection, { description: 'Calls, newest first.' })
   @Public()
@@ -30,9 +34,12 @@ export class CallsResolver {
     return this.service.create(input, user.id, ctx.lang);
   }
 
-  @Mutation(() => CallModel, { description: 'Texts, places and the window; not the form.' })
+  @Mutation(() => CallModel, {
+    description:
+      'Texts, places, the window, the form and the criteria, within the rules for a call already announced (see UpdateCallInput).',
+  })
   @Roles(Role.admin)
   updateCall(@Args('input') input: UpdateCallInput, @Ctx() ctx: RequestContext) {
-    return this.service.update(input, ctx.lang);
+    return this.updates.update(input, ctx.lang);
   }
 }

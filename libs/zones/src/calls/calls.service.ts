@@ -14,12 +14,29 @@ import { cleanTranslations, resolveText } from '../common/localized-text';
 import { parseInstant, toWarsawIso } from '../common/warsaw-time';
 import { CallProgramme } from './call-programme';
 import { Call } from './call.schema';
-import { CallInput, CallsArgs, UpdateCallInput } from './dto/call.inputs';
+import {
+  CallInput,
+  CallsArgs,
+  CriterionInput,
+  FormFieldInput,
+  UpdateCallInput,
+} from './dto/call.inputs';
+import {
+  callPhase,
+  criteriaChangeProblems,
+  formChangeProblems,
+  windowChange,
+} from './call-changes';
 import { FormField, formDefinitionProblems, withDefaults } from './form';
 import { CallModel } from './models/call.model';
 import { zonesModel } from '../common/model-name';
 
 export type LeanCall = Call & { _id: Types.ObjectId };
+
+/** A publication claim older than this is taken to be abandoned (its publisher crashed). */
+export const PUBLICATION_STALE_MS = 120_000;
+/** A decision write announced longer ago than this no longer holds a publication back. */
+export const DECISION_WRITE_LEASE_MS = 30_000;
 
 /** Calls for applications: definition, window and form. The only code that touches `calls`. */
 @Injectable()
@@ -30,7 +47,27 @@ export class CallsService {
     const opensAt = parseInstant(input.opensAt, 'opensAt');
     const closesAt = parseInstant(input.closesAt, 'closesAt');
     this.assertWindow(opensAt, closesAt);
-    const form: FormField[] = input.form.map((f) =>
+    const form = this.formFrom(input.form);
+    const criteria = this.criteriaFrom(input.criteria);
+    const created = await this.calls.create({
+      title: cleanTranslations(input.title),
+      description: cleanTranslations(input.description),
+      eligibleKinds: input.eligibleKinds,
+      places: input.places,
+      opensAt,
+      closesAt,
+      maxApplicationsPerApplicant: input.maxApplicationsPerApplicant,
+      form,
+      criteria,
+      programme: input.programme,
+      createdBy: new Types.ObjectId(adminId),
+    });
+    return this.toModel(created.toObject(), lang);
+  }
+
+  /** A form definition from input, with its defaults; an inconsistent one is refused. */
+  private formFrom(input: FormFieldInput[]): FormField[] {
+    const form: FormField[] = input.map((f) =>
       withDefaults({
         key: f.key,
         type: f.type,
@@ -44,45 +81,85 @@ export class CallsService {
       }),
     );
     const problems = formDefinitionProblems(form);
-    const criterionKeys = input.criteria.map((c) => c.key);
-    if (new Set(criterionKeys).size !== criterionKeys.length)
-      problems.push({ field: 'criteria', constraint: 'uniqueKeys' });
     if (problems.length > 0) throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, problems);
-    const created = await this.calls.create({
-      title: cleanTranslations(input.title),
-      description: cleanTranslations(input.description),
-      eligibleKinds: input.eligibleKinds,
-      places: input.places,
-      opensAt,
-      closesAt,
-      maxApplicationsPerApplicant: input.maxApplicationsPerApplicant,
-      form,
-      criteria: input.criteria.map((c) => ({
-        key: c.key,
-        label: cleanTranslations(c.label),
-        maxPoints: c.maxPoints,
-      })),
-      programme: input.programme,
-      createdBy: new Types.ObjectId(adminId),
-    });
-    return this.toModel(created.toObject(), lang);
+    return form;
   }
 
-  async update(input: UpdateCallInput, lang: Language): Promise<CallModel> {
+  private criteriaFrom(input: CriterionInput[]) {
+    const keys = input.map((c) => c.key);
+    if (new Set(keys).size !== keys.length)
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, [
+        { field: 'criteria', constraint: 'uniqueKeys' },
+      ]);
+    return input.map((c) => ({
+      key: c.key,
+      label: cleanTranslations(c.label),
+      maxPoints: c.maxPoints,
+    }));
+  }
+
+  /**
+   * Changes a call within the rules of call-changes.ts. The write is conditional on the state
+   * the rules were checked against: the same window, still before opening (or still open) when
+   * that was the phase, and no submission yet when the criteria change; otherwise
+   * CONCURRENT_CHANGE and nothing is written. `extended` tells the caller to inform applicants.
+   */
+  async update(
+    input: UpdateCallInput,
+    lang: Language,
+  ): Promise<{ call: CallModel; raw: LeanCall; extended: boolean }> {
     const current = await this.findRaw(input.id);
+    const now = new Date();
     const opensAt = input.opensAt ? parseInstant(input.opensAt, 'opensAt') : current.opensAt;
-    const closesAt = input.closesAt ? parseInstant(input.closesAt, 'closesAt') : current.closesAt;
-    this.assertWindow(opensAt, closesAt);
-    const set: Partial<Call> = { opensAt, closesAt };
+    const requestedClose = input.closesAt
+      ? parseInstant(input.closesAt, 'closesAt')
+      : current.closesAt;
+    this.assertWindow(opensAt, requestedClose);
+    const phase = callPhase(current, now);
+    const window = windowChange(phase, current, opensAt, requestedClose, now);
+    if (window.problems.length > 0)
+      throw new DomainException(ErrorCode.CALL_WINDOW_CHANGE_NOT_ALLOWED, {}, window.problems);
+    const set: Partial<Call> = { opensAt, closesAt: window.closesAt };
     if (input.title) set.title = cleanTranslations(input.title);
     if (input.description) set.description = cleanTranslations(input.description);
     if (input.places !== undefined) set.places = input.places;
+    if (input.form) {
+      const form = this.formFrom(input.form);
+      if (phase !== 'beforeOpen') {
+        const problems = formChangeProblems(current.form, form);
+        if (problems.length > 0)
+          throw new DomainException(ErrorCode.CALL_FORM_CHANGE_NOT_ALLOWED, {}, problems);
+      }
+      set.form = form;
+    }
+    const filter: QueryFilter<Call> = {
+      _id: current._id,
+      opensAt: current.opensAt,
+      closesAt: current.closesAt,
+    };
+    if (input.criteria) {
+      const criteria = this.criteriaFrom(input.criteria);
+      const problems = criteriaChangeProblems(current.criteria ?? [], criteria);
+      if (problems.length > 0 && phase !== 'beforeOpen') {
+        if (current.firstSubmittedAt)
+          throw new DomainException(ErrorCode.CALL_CRITERIA_CHANGE_NOT_ALLOWED, {}, problems);
+        filter.firstSubmittedAt = null;
+      }
+      set.criteria = criteria;
+    }
+    // The phase the rules were checked in must still hold when the write lands.
+    const writeTime = new Date();
+    if (phase === 'beforeOpen') filter.opensAt = trusted({ $eq: current.opensAt, $gt: writeTime });
+    if (phase === 'open') filter.closesAt = trusted({ $eq: current.closesAt, $gt: writeTime });
     const updated = await this.calls
-      .findByIdAndUpdate(current._id, { $set: set }, { returnDocument: 'after' })
+      .findOneAndUpdate(filter, { $set: set }, { returnDocument: 'after' })
       .lean<LeanCall>()
       .exec();
-    if (!updated) throw new DomainException(ErrorCode.NOT_FOUND);
-    return this.toModel(updated, lang);
+    if (!updated) {
+      const exists = await this.calls.exists({ _id: current._id }).exec();
+      throw new DomainException(exists ? ErrorCode.CONCURRENT_CHANGE : ErrorCode.NOT_FOUND);
+    }
+    return { call: this.toModel(updated, lang), raw: updated, extended: window.extended };
   }
 
   private assertWindow(opensAt: Date, closesAt: Date) {
@@ -112,17 +189,115 @@ export class CallsService {
     if (now < call.closesAt) throw new DomainException(ErrorCode.CALL_STILL_OPEN);
   }
 
-  /** Marks the decisions published, once; false when they already were. */
-  async markDecisionsPublished(callId: Types.ObjectId): Promise<boolean> {
-    const marked = await this.calls
+  /**
+   * Announces a decision write: succeeds only while the decisions are neither published nor
+   * being published. The caller must call endDecisionWrite afterwards (in `finally`).
+   */
+  async beginDecisionWrite(callId: Types.ObjectId, now = new Date()): Promise<boolean> {
+    const begun = await this.calls
       .findOneAndUpdate(
-        { _id: callId, decisionsPublishedAt: null },
-        { $set: { decisionsPublishedAt: new Date() } },
+        {
+          _id: callId,
+          decisionsPublishedAt: null,
+          $or: [
+            { publishingSince: null },
+            { publishingSince: trusted({ $lt: new Date(now.getTime() - PUBLICATION_STALE_MS) }) },
+          ],
+        },
+        {
+          $inc: { decisionWritesInFlight: 1 },
+          $set: { decisionWriteLeaseUntil: new Date(now.getTime() + DECISION_WRITE_LEASE_MS) },
+        },
         { returnDocument: 'after' },
       )
       .lean<LeanCall>()
       .exec();
-    return marked !== null;
+    return begun !== null;
+  }
+
+  async endDecisionWrite(callId: Types.ObjectId): Promise<void> {
+    await this.calls
+      .updateOne(
+        { _id: callId, decisionWritesInFlight: trusted({ $gt: 0 }) },
+        { $inc: { decisionWritesInFlight: -1 } },
+      )
+      .exec();
+  }
+
+  /**
+   * Claims the publication of the call's decisions: only when they are not published, nobody
+   * else is publishing them, and no decision write is under way. From the claim on, no decision
+   * can be written, so what the publisher reads next is exactly what gets published. Returns
+   * the claim's time (to finish or release it), or null.
+   */
+  async claimPublication(callId: Types.ObjectId, now = new Date()): Promise<Date | null> {
+    const claimed = await this.calls
+      .findOneAndUpdate(
+        {
+          _id: callId,
+          decisionsPublishedAt: null,
+          $and: [
+            {
+              $or: [
+                { publishingSince: null },
+                {
+                  publishingSince: trusted({
+                    $lt: new Date(now.getTime() - PUBLICATION_STALE_MS),
+                  }),
+                },
+              ],
+            },
+            {
+              $or: [
+                { decisionWritesInFlight: trusted({ $in: [0, null] }) },
+                { decisionWriteLeaseUntil: trusted({ $lt: now }) },
+              ],
+            },
+          ],
+        },
+        { $set: { publishingSince: now, decisionWritesInFlight: 0 } },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanCall>()
+      .exec();
+    return claimed ? now : null;
+  }
+
+  /** Ends a claim with the publication; false when the claim was lost (taken over as stale). */
+  async finishPublication(callId: Types.ObjectId, claimedAt: Date): Promise<boolean> {
+    const published = await this.calls
+      .findOneAndUpdate(
+        { _id: callId, publishingSince: claimedAt, decisionsPublishedAt: null },
+        { $set: { decisionsPublishedAt: new Date() }, $unset: { publishingSince: 1 } },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanCall>()
+      .exec();
+    return published !== null;
+  }
+
+  /** Gives a claim up without publishing (the decisions were incomplete or too many). */
+  async releasePublication(callId: Types.ObjectId, claimedAt: Date): Promise<void> {
+    await this.calls
+      .updateOne({ _id: callId, publishingSince: claimedAt }, { $unset: { publishingSince: 1 } })
+      .exec();
+  }
+
+  /** Erasure of an admin's account: the calls stay, without who created them. */
+  async forgetUser(userId: string): Promise<void> {
+    await this.calls
+      .updateMany({ createdBy: new Types.ObjectId(userId) }, { $unset: { createdBy: 1 } })
+      .exec();
+  }
+
+  /** Marks the call as having a submitted application (once; later calls change nothing). */
+  async markFirstSubmission(callId: Types.ObjectId): Promise<void> {
+    await this.calls
+      .updateOne(
+        { _id: callId, firstSubmittedAt: null },
+        { $set: { firstSubmittedAt: new Date() } },
+      )
+      .exec();
   }
 
   async get(id: string, lang: Language): Promise<CallModel> {

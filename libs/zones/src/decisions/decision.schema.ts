@@ -25,8 +25,9 @@ export class Decision {
   @Prop({ type: String, required: true })
   justification: string;
 
-  @Prop({ type: Types.ObjectId, required: true })
-  decidedBy: Types.ObjectId;
+  /** The admin who decided; removed when that account is erased (the decision stays). */
+  @Prop({ type: Types.ObjectId, index: true })
+  decidedBy?: Types.ObjectId;
 
   createdAt: Date;
   updatedAt: Date;

@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import { Model, trusted, Types } from 'mongoose';
 import { AuthUser, DomainException, ErrorCode, Language, RequestContext, Role } from '@sasiad/core';
 import { ApplicationStatus } from '../applications/application.schema';
-import { ApplicationsService } from '../applications/applications.service';
+import { ApplicationsService, LeanApplication } from '../applications/applications.service';
 import { ApplicationModel } from '../applications/models/application.model';
 import { CALL_OUTCOME_HANDLERS, CallOutcomeHandler } from '../calls/call-programme';
 import { CallsService, LeanCall } from '../calls/calls.service';
@@ -16,6 +16,9 @@ import { zonesModel } from '../common/model-name';
 import { NotificationsService } from '../notifications/notifications.service';
 
 type LeanDecision = Decision & { _id: Types.ObjectId };
+
+/** Tries of a publication while decision writes are under way (25 ms apart). */
+const CLAIM_ATTEMPTS = 80;
 
 /**
  * Decisions per application, invisible to applicants until an admin publishes the call's
@@ -32,6 +35,12 @@ export class DecisionsService {
     private readonly notifications: NotificationsService,
   ) {}
 
+  /**
+   * Sets (or changes) a decision until the decisions are published. The write is announced on
+   * the call first (CallsService.beginDecisionWrite), so it either happens before a publication
+   * claims the call (and is part of it) or is refused: never a decision written after the
+   * publication read the decisions.
+   */
   async set(input: SetDecisionInput, admin: AuthUser): Promise<DecisionModel> {
     const application = await this.applications.findRaw(input.applicationId);
     if (application.status !== ApplicationStatus.submitted)
@@ -39,40 +48,69 @@ export class DecisionsService {
     const call = await this.calls.findRaw(application.callId.toHexString());
     this.calls.assertClosed(call);
     if (call.decisionsPublishedAt) throw new DomainException(ErrorCode.DECISIONS_ALREADY_PUBLISHED);
-    const decision = await this.decisions
-      .findOneAndUpdate(
-        { applicationId: application._id },
-        {
-          $set: {
-            callId: call._id,
-            organisationId: application.organisationId,
-            outcome: input.outcome,
-            justification: input.justification,
-            decidedBy: new Types.ObjectId(admin.id),
+    if (!(await this.calls.beginDecisionWrite(call._id))) throw await this.publicationRefusal(call);
+    try {
+      const decision = await this.decisions
+        .findOneAndUpdate(
+          { applicationId: application._id },
+          {
+            $set: {
+              callId: call._id,
+              organisationId: application.organisationId,
+              outcome: input.outcome,
+              justification: input.justification,
+              decidedBy: new Types.ObjectId(admin.id),
+            },
           },
-        },
-        { upsert: true, returnDocument: 'after' },
-      )
-      .lean<LeanDecision>()
-      .exec();
-    return this.toModel(decision!);
+          { upsert: true, returnDocument: 'after' },
+        )
+        .lean<LeanDecision>()
+        .exec();
+      return this.toModel(decision!);
+    } finally {
+      await this.calls.endDecisionWrite(call._id);
+    }
   }
 
+  /** Why a decision write or a publication cannot start now. */
+  private async publicationRefusal(call: LeanCall): Promise<DomainException> {
+    const current = await this.calls.findRaw(call._id.toHexString());
+    return new DomainException(
+      current.decisionsPublishedAt
+        ? ErrorCode.DECISIONS_ALREADY_PUBLISHED
+        : ErrorCode.PUBLICATION_IN_PROGRESS,
+    );
+  }
+
+  /**
+   * Publishes once. The publication first claims the call (no decision write under way, none
+   * can start), then reads and checks the decisions, then marks them published; a failed check
+   * releases the claim. Decision writes under way are waited for briefly.
+   */
   async publish(callId: string, lang: Language): Promise<CallModel> {
     const call = await this.calls.findRaw(callId);
     this.calls.assertClosed(call);
     if (call.decisionsPublishedAt) throw new DomainException(ErrorCode.DECISIONS_ALREADY_PUBLISHED);
-    const [submitted, decisions] = await Promise.all([
-      this.applications.submittedOf(call._id),
-      this.decisions.find({ callId: call._id }).lean<LeanDecision[]>().exec(),
-    ]);
-    const decided = new Set(decisions.map((d) => d.applicationId.toHexString()));
-    if (submitted.some((a) => !decided.has(a._id.toHexString())))
-      throw new DomainException(ErrorCode.DECISIONS_INCOMPLETE);
-    const accepted = decisions.filter((d) => d.outcome === DecisionOutcome.accepted);
-    if (accepted.length > call.places) throw new DomainException(ErrorCode.TOO_MANY_ACCEPTED);
-    if (!(await this.calls.markDecisionsPublished(call._id)))
-      throw new DomainException(ErrorCode.DECISIONS_ALREADY_PUBLISHED);
+    const claimedAt = await this.claim(call);
+    let submitted: LeanApplication[];
+    let accepted: LeanDecision[];
+    try {
+      const [applications, decisions] = await Promise.all([
+        this.applications.submittedOf(call._id),
+        this.decisions.find({ callId: call._id }).lean<LeanDecision[]>().exec(),
+      ]);
+      submitted = applications;
+      const decided = new Set(decisions.map((d) => d.applicationId.toHexString()));
+      if (submitted.some((a) => !decided.has(a._id.toHexString())))
+        throw new DomainException(ErrorCode.DECISIONS_INCOMPLETE);
+      accepted = decisions.filter((d) => d.outcome === DecisionOutcome.accepted);
+      if (accepted.length > call.places) throw new DomainException(ErrorCode.TOO_MANY_ACCEPTED);
+    } catch (error) {
+      await this.calls.releasePublication(call._id, claimedAt);
+      throw error;
+    }
+    if (!(await this.calls.finishPublication(call._id, claimedAt)))
+      throw await this.publicationRefusal(call);
     for (const handler of this.handlers.filter((h) => h.programme === call.programme)) {
       await handler.onAccepted(
         call._id.toHexString(),
@@ -88,6 +126,26 @@ export class DecisionsService {
       submitted.map((a) => a.organisationId),
     );
     return this.calls.get(callId, lang);
+  }
+
+  private async claim(call: LeanCall): Promise<Date> {
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+      const claimedAt = await this.calls.claimPublication(call._id);
+      if (claimedAt) return claimedAt;
+      const current = await this.calls.findRaw(call._id.toHexString());
+      if (current.decisionsPublishedAt || current.publishingSince)
+        throw await this.publicationRefusal(call);
+      // a decision is being written: it finishes in milliseconds
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new DomainException(ErrorCode.CONCURRENT_CHANGE);
+  }
+
+  /** Erasure of an admin's account: the decisions stay, without who took them. */
+  async forgetUser(userId: string): Promise<void> {
+    await this.decisions
+      .updateMany({ decidedBy: new Types.ObjectId(userId) }, { $unset: { decidedBy: 1 } })
+      .exec();
   }
 
   /** The call's decisions by application id, published or not (for the admins' export). */

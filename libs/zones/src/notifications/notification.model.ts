@@ -14,7 +14,8 @@ export class NotificationModel {
   kind: NotificationKind;
 
   @Field(() => ID, {
-    description: 'The call (DECISIONS_PUBLISHED) or the event (WAITLIST_PROMOTED).',
+    description:
+      'The call (DECISIONS_PUBLISHED, CALL_DEADLINE_EXTENDED), the event (WAITLIST_PROMOTED) or the application (APPLICATION_*).',
   })
   referenceId: string;
 

@@ -16,7 +16,13 @@ import { resolveText, Translations } from '../common/localized-text';
 import { zonesModel } from '../common/model-name';
 import { toWarsawIso } from '../common/warsaw-time';
 import { MyNotificationsArgs, NotificationModel } from './notification.model';
-import { Notification, NotificationKind } from './notification.schema';
+import {
+  Notification,
+  NotificationKind,
+  NOTIFIED_ROLES,
+  NotifiedRole,
+} from './notification.schema';
+import { warsawWallClock } from './wall-clock';
 
 export const NOTIFICATION_CREATED = 'zones.notificationCreated';
 
@@ -27,6 +33,7 @@ export interface NotificationEvent {
   id: string;
   userId: string | null;
   organisationId: string | null;
+  audienceRole?: NotifiedRole | null;
   kind: NotificationKind;
   referenceId: string;
   data: Record<string, unknown>;
@@ -129,6 +136,77 @@ export class NotificationsService {
       });
   }
 
+  /**
+   * The applicant organisation's confirmation that its application was submitted, changed after
+   * submission or withdrawn, with the time the server received it.
+   */
+  async applicationToApplicant(
+    kind:
+      | NotificationKind.APPLICATION_SUBMITTED
+      | NotificationKind.APPLICATION_CHANGED
+      | NotificationKind.APPLICATION_WITHDRAWN,
+    application: { id: Types.ObjectId; callId: Types.ObjectId; organisationId: Types.ObjectId },
+    title: Translations,
+    at: Date,
+  ): Promise<void> {
+    await this.create({
+      organisationId: application.organisationId,
+      kind,
+      referenceId: application.id,
+      data: { title, at: at.toISOString(), callId: application.callId.toHexString() },
+    });
+  }
+
+  /**
+   * To the people who manage calls: every admin (calls are created, reviewed and decided by
+   * admins, any admin for any call), one notification read per admin.
+   */
+  async applicationArrived(
+    application: { id: Types.ObjectId; callId: Types.ObjectId },
+    title: Translations,
+    organisationName: string,
+    at: Date,
+  ): Promise<void> {
+    await this.create({
+      audienceRole: 'admin',
+      kind: NotificationKind.APPLICATION_ARRIVED,
+      referenceId: application.id,
+      data: {
+        title,
+        organisation: organisationName,
+        at: at.toISOString(),
+        callId: application.callId.toHexString(),
+      },
+    });
+  }
+
+  /** To each organisation with an application (draft or submitted) to the call. */
+  async deadlineExtended(
+    callId: Types.ObjectId,
+    title: Translations,
+    closesAt: Date,
+    organisationIds: Types.ObjectId[],
+  ): Promise<void> {
+    const unique = [...new Set(organisationIds.map((id) => id.toHexString()))];
+    for (const organisationId of unique)
+      await this.create({
+        organisationId: new Types.ObjectId(organisationId),
+        kind: NotificationKind.CALL_DEADLINE_EXTENDED,
+        referenceId: callId,
+        data: { title, closesAt: closesAt.toISOString() },
+      });
+  }
+
+  /**
+   * Erasure of an account: its own notifications go, and it leaves the read state of shared
+   * ones (organisation and role notifications stay for the others).
+   */
+  async forgetUser(userId: string): Promise<void> {
+    const me = new Types.ObjectId(userId);
+    await this.notifications.deleteMany({ userId: me }).exec();
+    await this.notifications.updateMany({ readBy: me }, { $pull: { readBy: me } }).exec();
+  }
+
   /** Called after the write it reports has succeeded; a failure here is logged, never thrown. */
   private async create(doc: Partial<Notification>): Promise<void> {
     try {
@@ -153,6 +231,10 @@ export class NotificationsService {
         args.unreadOnly ? { organisationId, readBy: trusted({ $ne: me }) } : { organisationId },
       );
     }
+    for (const audienceRole of this.rolesOf(user))
+      mine.push(
+        args.unreadOnly ? { audienceRole, readBy: trusted({ $ne: me }) } : { audienceRole },
+      );
     const filter: QueryFilter<Notification> = { $or: mine };
     const page: QueryFilter<Notification> = { ...filter };
     if (args.after) page._id = trusted({ $lt: new Types.ObjectId(decodeCursor(args.after).id) });
@@ -192,15 +274,22 @@ export class NotificationsService {
   isFor(event: NotificationEvent, user: AuthUser | null | undefined): boolean {
     if (!user) return false;
     if (event.userId) return event.userId === user.id;
+    if (event.audienceRole) return this.rolesOf(user).includes(event.audienceRole);
     return !!event.organisationId && event.organisationId === user.organisationId;
   }
 
   /** The message in the reader's language, rendered now (not when the event happened). */
   render(event: NotificationEvent, lang: Language, read: boolean): NotificationModel {
     const title = event.data.title as Translations | undefined;
+    const at = typeof event.data.at === 'string' ? warsawWallClock(event.data.at) : '';
+    const closesAt =
+      typeof event.data.closesAt === 'string' ? warsawWallClock(event.data.closesAt) : '';
     const message = this.i18n.t(lang)(`zones:notification.${event.kind}`, {
       title: title ? resolveText(title, lang).text : '',
       ...eventParams(event.data),
+      at,
+      closesAt,
+      organisation: typeof event.data.organisation === 'string' ? event.data.organisation : '',
     });
     return {
       id: event.id,
@@ -210,6 +299,10 @@ export class NotificationsService {
       read,
       createdAt: new Date(event.createdAt),
     };
+  }
+
+  private rolesOf(user: AuthUser): NotifiedRole[] {
+    return NOTIFIED_ROLES.filter((role) => (user.roles as string[]).includes(role));
   }
 
   private isRead(n: LeanNotification, me: Types.ObjectId): boolean {
@@ -222,6 +315,7 @@ export class NotificationsService {
       id: n._id.toHexString(),
       userId: n.userId ? n.userId.toHexString() : null,
       organisationId: n.organisationId ? n.organisationId.toHexString() : null,
+      audienceRole: n.audienceRole ?? null,
       kind: n.kind,
       referenceId: n.referenceId.toHexString(),
       data: n.data ?? {},

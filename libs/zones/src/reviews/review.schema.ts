@@ -39,6 +39,13 @@ export class Review {
   @Prop({ type: Date })
   submittedAt?: Date;
 
+  /**
+   * The reviewer's account was erased: `reviewerId` is then a random id linked to nobody (kept
+   * unique per application, so the count of distinct reviewers stays right).
+   */
+  @Prop({ type: Boolean })
+  reviewerErased?: boolean;
+
   createdAt: Date;
   updatedAt: Date;
 }

@@ -206,6 +206,28 @@ export class ReviewsService {
     );
   }
 
+  /**
+   * Erasure of a reviewer's account. A submitted review is part of how the call was decided:
+   * its scores and comment (about the application, not the reviewer) stay, and the reviewer
+   * becomes a random id linked to nobody. An assignment not yet scored holds nothing but the
+   * link, so it goes (an admin assigns someone else).
+   */
+  async forgetReviewer(userId: string): Promise<void> {
+    const reviewer = new Types.ObjectId(userId);
+    await this.reviews.deleteMany({ reviewerId: reviewer, status: ReviewStatus.assigned }).exec();
+    const submitted = await this.reviews
+      .find({ reviewerId: reviewer }, { _id: 1 })
+      .lean<{ _id: Types.ObjectId }[]>()
+      .exec();
+    for (const review of submitted)
+      await this.reviews
+        .updateOne(
+          { _id: review._id, reviewerId: reviewer },
+          { $set: { reviewerId: new Types.ObjectId(), reviewerErased: true } },
+        )
+        .exec();
+  }
+
   private toModel(r: LeanReview): ReviewModel {
     return {
       id: r._id.toHexString(),

@@ -169,7 +169,10 @@ export class CallInput {
   programme: CallProgramme = CallProgramme.general;
 }
 
-@InputType({ description: 'Changes to a call; the form is fixed once the call exists.' })
+@InputType({
+  description:
+    'Changes to a call. Before it opens anything may change. Once open: texts and places; the form only grows (new optional fields, new options, looser limits); criteria (keys, points) until the first submission, then only their labels; the deadline only later, or at once (a deadline at or before now closes the call now). A closed call keeps its window.',
+})
 export class UpdateCallInput {
   @Field(() => ID)
   @IsMongoId()
@@ -203,6 +206,27 @@ export class UpdateCallInput {
   @IsOptional()
   @Matches(ISO_WITH_OFFSET)
   closesAt?: string;
+
+  @Field(() => [FormFieldInput], {
+    nullable: true,
+    description: 'The whole new form (fields matched by key).',
+  })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => FormFieldInput)
+  form?: FormFieldInput[];
+
+  @Field(() => [CriterionInput], {
+    nullable: true,
+    description: 'The whole new list of criteria (matched by key).',
+  })
+  @IsOptional()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionInput)
+  criteria?: CriterionInput[];
 }
 
 @ArgsType()
