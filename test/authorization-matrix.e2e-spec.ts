@@ -73,6 +73,11 @@ const ACCESS: Record<string, Caller[]> = {
   addCohortSession: AUTHORS,
   joinCohort: SIGNED_IN,
   recordAttendance: AUTHORS,
+  deleteCourse: AUTHORS,
+  removeCourseModule: AUTHORS,
+  removeLesson: AUTHORS,
+  removeQuizQuestion: AUTHORS,
+  changeCourseBaseLanguage: AUTHORS,
   // zones
   createOrganisation: [Role.admin],
   updateOrganisation: [Role.admin],

@@ -2,6 +2,8 @@ import { Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/com
 import { MongooseModule } from '@nestjs/mongoose';
 import { EventBus } from '@sasiad/core';
 import { USER_ERASED } from '@sasiad/identity';
+import { AuthoringResolver } from './authoring.resolver';
+import { AuthoringService } from './authoring.service';
 import { Certificate, CertificateSchema } from './certificate.schema';
 import { CertificatesResolver } from './certificates.resolver';
 import { CertificatesService } from './certificates.service';
@@ -47,6 +49,8 @@ import { QuizzesService } from './quizzes.service';
     CertificatesResolver,
     CohortsService,
     CohortsResolver,
+    AuthoringService,
+    AuthoringResolver,
   ],
   exports: [CoursesService, EnrolmentsService, QuizzesService, CertificatesService],
 })

@@ -26,6 +26,16 @@ export class CohortsService {
     private readonly enrolments: EnrolmentsService,
   ) {}
 
+  /** A deleted draft's cohorts (no members: joining needs an enrolment in a published course). */
+  async removeOfCourse(courseId: Types.ObjectId): Promise<void> {
+    const ids = (
+      await this.cohorts.find({ courseId }, { _id: 1 }).lean<Pick<LeanCohort, '_id'>[]>().exec()
+    ).map((c) => c._id);
+    if (ids.length === 0) return;
+    await this.attendance.deleteMany({ cohortId: trusted({ $in: ids }) }).exec();
+    await this.cohorts.deleteMany({ courseId }).exec();
+  }
+
   async create(input: CreateCohortInput, lang: Language): Promise<CohortModel> {
     const course = await this.courses.findCourse(input.courseId);
     const created = await this.cohorts.create({

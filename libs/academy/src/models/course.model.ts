@@ -44,6 +44,12 @@ export class LegalSourceModel {
 
 @ObjectType('LessonBlock')
 export class LessonBlockModel {
+  @Field(() => ID, {
+    description:
+      'Stable: the block keeps it (and its translations) when blocks are moved, inserted or removed.',
+  })
+  id: string;
+
   @Field(() => LessonBlockKind)
   kind: LessonBlockKind;
 

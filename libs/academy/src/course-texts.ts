@@ -1,0 +1,101 @@
+import {
+  Language,
+  LanguagePolicy,
+  LANGUAGES,
+  languageTokens,
+  LocalizedField,
+  resolveLocalized,
+  TranslationState,
+  translationState,
+} from '@sasiad/core';
+import type { Course } from './course.schema';
+import type { LessonBlock } from './lesson.schema';
+import { TranslatableEntity, TranslationGap } from './models/course.model';
+
+export const BLOCK_TEXT_FIELDS = ['text', 'title', 'term', 'definition'] as const;
+
+/** One translatable field of a course or of its content. */
+export interface CourseText {
+  entity: TranslatableEntity;
+  entityId: string;
+  field: string;
+  value: LocalizedField;
+}
+
+type WithId = { _id: { toHexString(): string } };
+
+/** Every translatable field of a course, its modules, lessons (with blocks) and quiz questions. */
+export function courseTexts(
+  course: WithId & Pick<Course, 'title' | 'summary'>,
+  modules: (WithId & { title: LocalizedField })[],
+  lessons: (WithId & { title: LocalizedField; blocks?: LessonBlock[] })[],
+  questions: (WithId & {
+    prompt: LocalizedField;
+    options?: { text?: LocalizedField | null }[];
+  })[],
+): CourseText[] {
+  const texts: CourseText[] = [];
+  const add = (
+    entity: TranslatableEntity,
+    id: WithId['_id'],
+    field: string,
+    value: LocalizedField | null | undefined,
+  ) => {
+    if (value) texts.push({ entity, entityId: id.toHexString(), field, value });
+  };
+  add(TranslatableEntity.COURSE, course._id, 'title', course.title);
+  add(TranslatableEntity.COURSE, course._id, 'summary', course.summary);
+  for (const m of modules) add(TranslatableEntity.MODULE, m._id, 'title', m.title);
+  for (const l of lessons) {
+    add(TranslatableEntity.LESSON, l._id, 'title', l.title);
+    (l.blocks ?? []).forEach((block, index) => {
+      for (const f of BLOCK_TEXT_FIELDS)
+        add(TranslatableEntity.LESSON, l._id, `blocks.${index}.${f}`, block[f]);
+    });
+  }
+  for (const q of questions) {
+    add(TranslatableEntity.QUIZ_QUESTION, q._id, 'prompt', q.prompt);
+    (q.options ?? []).forEach((o, index) =>
+      add(TranslatableEntity.QUIZ_QUESTION, q._id, `options.${index}.text`, o.text),
+    );
+  }
+  return texts;
+}
+
+/** The texts that are MISSING or OUTDATED in `lang` (none in the base language itself). */
+export function translationGapsIn(
+  texts: CourseText[],
+  lang: Language,
+  base: Language,
+): TranslationGap[] {
+  if (lang === base) return [];
+  return texts.flatMap(({ entity, entityId, field, value }) => {
+    const state = translationState(value, lang);
+    return state === TranslationState.UP_TO_DATE ? [] : [{ entity, entityId, field, state }];
+  });
+}
+
+/**
+ * Fields computed from the texts on every write: the languages in which the title and summary
+ * exist (the catalogue filter) and the search tokens of what a reader of each language sees of
+ * the course: title, summary, tags, and the titles of its modules and lessons.
+ */
+export function derivedCourseFields(
+  course: Pick<Course, 'title' | 'summary' | 'tags' | 'baseLanguage' | 'fallbackLanguages'>,
+  outlineTitles: LocalizedField[] = [],
+): { availableLanguages: Language[]; searchTokens: string[] } {
+  const policy: LanguagePolicy = {
+    base: course.baseLanguage,
+    fallbacks: course.fallbackLanguages ?? [],
+  };
+  const availableLanguages = LANGUAGES.filter((l) => course.title[l] && course.summary[l]);
+  const searchTokens = LANGUAGES.flatMap((reader) =>
+    languageTokens(reader, [
+      resolveLocalized(course.title, reader, policy),
+      resolveLocalized(course.summary, reader, policy),
+      ...outlineTitles.map((title) => resolveLocalized(title, reader, policy)),
+      ...course.tags.map((text) => ({ text, language: reader })),
+    ]),
+  );
+  return { availableLanguages, searchTokens };
+}
