@@ -432,6 +432,7 @@ describe('academy authoring: search over the outline, deleting, block ids, base 
 
   describe('lesson blocks keep their translations when moved, inserted or removed', () => {
     let lessonId: string;
+    let blocksCourseId: string;
     let ids: string[];
 
     const read = async (lang: string) =>
@@ -439,6 +440,7 @@ describe('academy authoring: search over the outline, deleting, block ids, base 
 
     beforeAll(async () => {
       const courseId = await createCourse(t, staff.token, { title: pl('Bloki') });
+      blocksCourseId = courseId;
       const moduleId = await addModule(t, staff.token, courseId, 1, pl('Moduł'));
       lessonId = await addLesson(t, staff.token, moduleId, 1, pl('Lekcja'), {
         blocks: [
@@ -506,6 +508,18 @@ describe('academy authoring: search over the outline, deleting, block ids, base 
       });
       expect(uk[2].text).toMatchObject({ text: 'Перший', state: 'UP_TO_DATE' });
       expect((await read('be'))[2].text).toMatchObject({ text: 'Першы', state: 'UP_TO_DATE' });
+      // translation gaps name the block by its id as well as by its position
+      const gaps = await ok(
+        t,
+        `query($c: ID!) { translationGaps(courseId: $c, lang: "uk") { field blockId state } }`,
+        { c: blocksCourseId },
+        staff.token,
+      );
+      expect(gaps.translationGaps).toContainEqual({
+        field: 'blocks.1.text',
+        blockId: after[1].id,
+        state: 'MISSING',
+      });
 
       // a change of the base text of one block outdates its translations only
       await ok(

@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { LocalizedField, mergeLocalized, TranslationState } from '@sasiad/core';
 import { courseTexts, derivedCourseFields, translationGapsIn } from './course-texts';
 import { LessonBlockKind } from './lesson.schema';
+import { legacyBlockId } from './lesson-blocks';
 import { TranslatableEntity } from './models/course.model';
 
 const t0 = new Date('2026-01-01T00:00:00Z');
@@ -69,18 +70,21 @@ describe('course texts', () => {
         entityId: lessonId.toHexString(),
         field: 'blocks.1.term',
         state: TranslationState.MISSING,
+        blockId: legacyBlockId(lessonId.toHexString(), 1),
       },
       {
         entity: TranslatableEntity.LESSON,
         entityId: lessonId.toHexString(),
         field: 'blocks.1.definition',
         state: TranslationState.MISSING,
+        blockId: legacyBlockId(lessonId.toHexString(), 1),
       },
       {
         entity: TranslatableEntity.QUIZ_QUESTION,
         entityId: questionId.toHexString(),
         field: 'options.0.text',
         state: TranslationState.MISSING,
+        blockId: null,
       },
     ]);
   });

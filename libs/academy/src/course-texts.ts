@@ -10,6 +10,7 @@ import {
 } from '@sasiad/core';
 import type { Course } from './course.schema';
 import type { LessonBlock } from './lesson.schema';
+import { withBlockIds } from './lesson-blocks';
 import { TranslatableEntity, TranslationGap } from './models/course.model';
 
 export const BLOCK_TEXT_FIELDS = ['text', 'title', 'term', 'definition'] as const;
@@ -20,6 +21,8 @@ export interface CourseText {
   entityId: string;
   field: string;
   value: LocalizedField;
+  /** For a block's field: the block's stable id (the field name has its current position). */
+  blockId?: string;
 }
 
 type WithId = { _id: { toHexString(): string } };
@@ -40,17 +43,25 @@ export function courseTexts(
     id: WithId['_id'],
     field: string,
     value: LocalizedField | null | undefined,
+    blockId?: string,
   ) => {
-    if (value) texts.push({ entity, entityId: id.toHexString(), field, value });
+    if (value)
+      texts.push({
+        entity,
+        entityId: id.toHexString(),
+        field,
+        value,
+        ...(blockId ? { blockId } : {}),
+      });
   };
   add(TranslatableEntity.COURSE, course._id, 'title', course.title);
   add(TranslatableEntity.COURSE, course._id, 'summary', course.summary);
   for (const m of modules) add(TranslatableEntity.MODULE, m._id, 'title', m.title);
   for (const l of lessons) {
     add(TranslatableEntity.LESSON, l._id, 'title', l.title);
-    (l.blocks ?? []).forEach((block, index) => {
+    withBlockIds(l._id.toHexString(), l.blocks ?? []).forEach((block, index) => {
       for (const f of BLOCK_TEXT_FIELDS)
-        add(TranslatableEntity.LESSON, l._id, `blocks.${index}.${f}`, block[f]);
+        add(TranslatableEntity.LESSON, l._id, `blocks.${index}.${f}`, block[f], block.id);
     });
   }
   for (const q of questions) {
@@ -69,9 +80,10 @@ export function translationGapsIn(
   base: Language,
 ): TranslationGap[] {
   if (lang === base) return [];
-  return texts.flatMap(({ entity, entityId, field, value }) => {
+  return texts.flatMap(({ entity, entityId, field, value, blockId }) => {
     const state = translationState(value, lang);
-    return state === TranslationState.UP_TO_DATE ? [] : [{ entity, entityId, field, state }];
+    if (state === TranslationState.UP_TO_DATE) return [];
+    return [{ entity, entityId, field, state, blockId: blockId ?? null }];
   });
 }
 

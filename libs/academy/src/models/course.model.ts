@@ -202,6 +202,13 @@ export class TranslationGap {
   @Field({ description: 'e.g. title, summary, blocks.2.definition' })
   field: string;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'For a lesson block’s field: the block’s stable id (the field names its position).',
+  })
+  blockId: string | null;
+
   @Field(() => TranslationState)
   state: TranslationState;
 }
