@@ -637,6 +637,7 @@ describe('academy authoring: search over the outline, deleting, block ids, base 
     let moduleId: string;
     let lessonId: string;
     let questionId: string;
+    let cohortId: string;
 
     const gaps = async (lang: string) =>
       (await ok(t, GAPS, { c: courseId, l: lang }, staff.token)).translationGaps as Data[];
@@ -703,6 +704,14 @@ describe('academy authoring: search over the outline, deleting, block ids, base 
           staff.token,
         )
       ).addQuizQuestion.id;
+      cohortId = (
+        await ok(
+          t,
+          `mutation($i: CreateCohortInput!) { createCohort(input: $i) { id } }`,
+          { i: { courseId, name: pl('Grupa czwartkowa') } },
+          staff.token,
+        )
+      ).createCohort.id;
       // the Polish title changes after the Belarusian translation: be is OUTDATED, uk re-translated
       await ok(
         t,
@@ -727,8 +736,13 @@ describe('academy authoring: search over the outline, deleting, block ids, base 
       expect(err.extensions.fields).toEqual([
         { field: `LESSON:${lessonId}:blocks.0.text`, constraint: 'MISSING' },
         { field: `QUIZ_QUESTION:${questionId}:options.1.text`, constraint: 'MISSING' },
+        { field: `COHORT:${cohortId}:name`, constraint: 'MISSING' },
       ]);
-      expect(err.message).toMatch(/uk: 2 тексти/);
+      expect(err.message).toMatch(/uk: 3 тексти/);
+      // translationGaps lists the same texts
+      expect((await gaps('uk')).map((g) => `${g.entity}:${g.entityId}:${g.field}`)).toEqual(
+        err.extensions.fields!.map((f) => f.field),
+      );
       const be = await refused(await change('be'), 'BASE_LANGUAGE_NOT_READY', before);
       expect(be.extensions.fields).toContainEqual({
         field: `COURSE:${courseId}:title`,
@@ -773,6 +787,17 @@ describe('academy authoring: search over the outline, deleting, block ids, base 
         },
         staff.token,
       );
+      const renamed = await ok(
+        t,
+        `mutation($i: RenameCohortInput!) { renameCohort(input: $i) { name ${LT} } }`,
+        { i: { cohortId, name: [{ lang: 'uk', text: 'Четвергова група' }] } },
+        staff.token,
+        { query: '?lang=uk' },
+      );
+      expect(renamed.renameCohort.name).toMatchObject({
+        text: 'Четвергова група',
+        state: 'UP_TO_DATE',
+      });
       expect(await gaps('uk')).toEqual([]);
       const res = await ok(t, CHANGE_BASE, { i: { courseId, baseLanguage: 'uk' } }, staff.token, {
         lang: 'pl',

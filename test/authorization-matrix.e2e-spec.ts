@@ -78,6 +78,7 @@ const ACCESS: Record<string, Caller[]> = {
   removeLesson: AUTHORS,
   removeQuizQuestion: AUTHORS,
   changeCourseBaseLanguage: AUTHORS,
+  renameCohort: AUTHORS,
   // zones
   createOrganisation: [Role.admin],
   updateOrganisation: [Role.admin],

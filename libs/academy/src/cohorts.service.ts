@@ -9,6 +9,7 @@ import {
   AddCohortSessionInput,
   CreateCohortInput,
   RecordAttendanceInput,
+  RenameCohortInput,
 } from './dto/cohort.inputs';
 import { EnrolmentsService } from './enrolments.service';
 import { resolveLocalized } from '@sasiad/core';
@@ -46,6 +47,31 @@ export class CohortsService {
       sessions: [],
     });
     return this.view(created.toObject() as LeanCohort, lang);
+  }
+
+  /** Read, merge, write guarded by the revision (`__v`), like every translatable text. */
+  async rename(input: RenameCohortInput, lang: Language): Promise<CohortModel> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = await this.find(input.cohortId);
+      const course = await this.courses.findCourse(current.courseId.toHexString());
+      const name = this.courses.localized(
+        current.name,
+        input.name,
+        course.baseLanguage,
+        new Date(),
+        'name',
+      );
+      const updated = await this.cohorts
+        .findOneAndUpdate(
+          { _id: current._id, __v: (current as { __v?: number }).__v ?? 0 },
+          { $set: { name }, $inc: { __v: 1 } },
+          { returnDocument: 'after' },
+        )
+        .lean<LeanCohort>()
+        .exec();
+      if (updated) return this.view(updated, lang);
+    }
+    throw new DomainException(ErrorCode.EDIT_CONFLICT);
   }
 
   async addSession(input: AddCohortSessionInput, lang: Language): Promise<CohortModel> {

@@ -27,7 +27,7 @@ export interface CourseText {
 
 type WithId = { _id: { toHexString(): string } };
 
-/** Every translatable field of a course, its modules, lessons (with blocks) and quiz questions. */
+/** Every translatable field of a course, its modules, lessons (with blocks), quiz questions and cohorts. */
 export function courseTexts(
   course: WithId & Pick<Course, 'title' | 'summary'>,
   modules: (WithId & { title: LocalizedField })[],
@@ -36,6 +36,7 @@ export function courseTexts(
     prompt: LocalizedField;
     options?: { text?: LocalizedField | null }[];
   })[],
+  cohorts: (WithId & { name: LocalizedField })[] = [],
 ): CourseText[] {
   const texts: CourseText[] = [];
   const add = (
@@ -70,6 +71,7 @@ export function courseTexts(
       add(TranslatableEntity.QUIZ_QUESTION, q._id, `options.${index}.text`, o.text),
     );
   }
+  for (const c of cohorts) add(TranslatableEntity.COHORT, c._id, 'name', c.name);
   return texts;
 }
 

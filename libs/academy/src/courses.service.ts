@@ -25,6 +25,7 @@ import {
   TranslationState,
 } from '@sasiad/core';
 import { CourseLevel, CourseTopic } from './catalogue.constants';
+import { Cohort, LeanCohort } from './cohort.schema';
 import { Course, CourseState, LeanCourse } from './course.schema';
 import { CourseModuleEntity, LeanCourseModule, QuizSettings } from './course-module.schema';
 import {
@@ -97,6 +98,8 @@ export class CoursesService {
     @InjectModel(CourseModuleEntity.name) private readonly modules: Model<CourseModuleEntity>,
     @InjectModel(Lesson.name) private readonly lessons: Model<Lesson>,
     @InjectModel(QuizQuestion.name) private readonly quizQuestions: Model<QuizQuestion>,
+    /** Read only, for the cohort names among a course's texts (CohortsService writes them). */
+    @InjectModel(Cohort.name) private readonly cohorts: Model<Cohort>,
     private readonly i18n: I18nService,
   ) {}
 
@@ -511,7 +514,7 @@ export class CoursesService {
 
   // ---------------------------------------------------------------- staff reports
 
-  /** Every translatable field of a course, its modules and lessons that is MISSING or OUTDATED in `lang`. */
+  /** Every translatable text of a course and its content (cohort names too) MISSING or OUTDATED in `lang`. */
   async translationGaps(courseId: string, lang: Language): Promise<TranslationGap[]> {
     const course = await this.findCourse(courseId);
     return translationGapsIn(await this.textsOf(course), lang, course.baseLanguage);
@@ -519,12 +522,16 @@ export class CoursesService {
 
   /** Every translatable text of a course and its content, in course order. */
   private async textsOf(course: LeanCourse) {
-    const [modules, lessons, questions] = await Promise.all([
+    const [modules, lessons, questions, cohorts] = await Promise.all([
       this.modules.find({ courseId: course._id }).sort({ order: 1 }).lean<LeanCourseModule[]>(),
       this.lessons.find({ courseId: course._id }).sort({ order: 1 }).lean<LeanLesson[]>(),
       this.quizQuestions.find({ courseId: course._id }).sort({ _id: 1 }).lean<LeanQuizQuestion[]>(),
+      this.cohorts
+        .find({ courseId: course._id }, { name: 1 })
+        .sort({ _id: 1 })
+        .lean<Pick<LeanCohort, '_id' | 'name'>[]>(),
     ]);
-    return courseTexts(course, modules, lessons, questions);
+    return courseTexts(course, modules, lessons, questions, cohorts);
   }
 
   /** Legal lessons never verified, or verified longer ago than `months`. */

@@ -188,6 +188,7 @@ export enum TranslatableEntity {
   MODULE = 'MODULE',
   LESSON = 'LESSON',
   QUIZ_QUESTION = 'QUIZ_QUESTION',
+  COHORT = 'COHORT',
 }
 registerEnumType(TranslatableEntity, { name: 'TranslatableEntity' });
 
