@@ -133,6 +133,44 @@ describe('academy authoring: search over the outline, deleting, block ids, base 
       expect(await found('zlobek', 'pl')).toEqual([courseId]);
     });
 
+    it('keeps every title in the tokens when course, modules and lessons are renamed at once', async () => {
+      const other = await addModule(t, staff.token, courseId, 3, pl('Szkoła'));
+      const renames = await Promise.all([
+        t.gql(
+          `mutation($i: UpdateCourseInput!) { updateCourse(input: $i) { id } }`,
+          { i: { courseId, title: [{ lang: 'pl', text: 'Pierwsze kroki w Łodzi' }] } },
+          { token: staff.token },
+        ),
+        ...[
+          [moduleId, 'Zameldowanie'],
+          [other, 'Rekrutacja do szkoły'],
+        ].map(([id, text]) =>
+          t.gql(
+            `mutation($i: UpdateModuleInput!) { updateCourseModule(input: $i) { id } }`,
+            { i: { moduleId: id, title: pl(text) } },
+            { token: staff.token },
+          ),
+        ),
+        addLesson(t, staff.token, other, 1, pl('Świetlica')),
+      ]);
+      expect(renames.slice(0, 3).map((r) => codeOf(r as GqlResponse) ?? 'OK')).toEqual([
+        'OK',
+        'OK',
+        'OK',
+      ]);
+      for (const word of ['lodzi', 'zameldowanie', 'rekrutacja', 'swietlica'])
+        expect(await found(word, 'pl')).toEqual([courseId]);
+      // a later edit of the course itself keeps the outline's words
+      await ok(
+        t,
+        `mutation($i: UpdateCourseInput!) { updateCourse(input: $i) { id } }`,
+        { i: { courseId, tags: ['PESEL'] } },
+        staff.token,
+      );
+      for (const word of ['lodzi', 'zameldowanie', 'rekrutacja', 'swietlica', 'pesel'])
+        expect(await found(word, 'pl')).toEqual([courseId]);
+    });
+
     it('forgets the titles of removed content', async () => {
       await moveCourse(t, staff.token, courseId, 'ARCHIVED');
       await moveCourse(t, staff.token, courseId, 'DRAFT');

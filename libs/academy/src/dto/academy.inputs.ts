@@ -501,7 +501,7 @@ export class ChangeBaseLanguageInput {
 
   @Field(() => LanguageCodeScalar, {
     description:
-      'The new authoritative language: every text of the course (title, summary, modules, lessons, blocks, quiz questions) must exist and be UP_TO_DATE in it.',
+      'The new authoritative language: every text of the course (title, summary, modules, lessons, blocks, quiz questions, cohort names) must exist and be UP_TO_DATE in it.',
   })
   @IsIn(LANGUAGES)
   baseLanguage: Language;
