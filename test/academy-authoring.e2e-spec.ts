@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { CoursesService } from '@sasiad/academy';
 import { Role } from '@sasiad/core';
 import {
   addLesson,
@@ -169,6 +170,20 @@ describe('academy authoring: search over the outline, deleting, block ids, base 
       );
       for (const word of ['lodzi', 'zameldowanie', 'rekrutacja', 'swietlica', 'pesel'])
         expect(await found(word, 'pl')).toEqual([courseId]);
+    });
+
+    it('brings tokens stored before outline titles were searchable up to date at start-up', async () => {
+      const courses = t.db.collection('academy_courses');
+      const oid = new Types.ObjectId(courseId);
+      const stored = (await courses.findOne({ _id: oid }))!;
+      // as written by the earlier version: title, summary and tags only
+      const old = (stored.searchTokens as string[]).filter((tok) => !tok.endsWith(':zameldowanie'));
+      await courses.updateOne({ _id: oid }, { $set: { searchTokens: old } });
+      expect(await found('zameldowanie', 'pl')).toEqual([]);
+      const service = t.app.get(CoursesService);
+      expect(await service.backfillDerived()).toBe(1);
+      expect(await found('zameldowanie', 'pl')).toEqual([courseId]);
+      expect(await service.backfillDerived()).toBe(0);
     });
 
     it('forgets the titles of removed content', async () => {

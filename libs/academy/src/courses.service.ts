@@ -747,6 +747,43 @@ export class CoursesService {
     return derivedCourseFields(course, outlineTitles);
   }
 
+  /**
+   * Brings derived fields written before module and lesson titles were searchable up to date:
+   * three reads (titles only), then a guarded revision of each course whose tokens differ.
+   * Idempotent; run at start-up. Returns how many courses were rewritten.
+   */
+  async backfillDerived(): Promise<number> {
+    const rows = await this.courses
+      .find(
+        {},
+        { title: 1, summary: 1, tags: 1, baseLanguage: 1, fallbackLanguages: 1, searchTokens: 1 },
+      )
+      .lean<LeanCourse[]>()
+      .exec();
+    if (rows.length === 0) return 0;
+    const [modules, lessons] = await Promise.all([
+      this.modules.find({}, { courseId: 1, title: 1 }).lean<LeanCourseModule[]>().exec(),
+      this.lessons.find({}, { courseId: 1, title: 1 }).lean<LeanLesson[]>().exec(),
+    ]);
+    const titles = new Map<string, LocalizedField[]>();
+    for (const row of [...modules, ...lessons]) {
+      const key = row.courseId.toHexString();
+      titles.set(key, [...(titles.get(key) ?? []), row.title]);
+    }
+    let rewritten = 0;
+    for (const course of rows) {
+      const wanted = this.derived(course, titles.get(course._id.toHexString()) ?? []);
+      const stored = new Set(course.searchTokens ?? []);
+      const same =
+        stored.size === wanted.searchTokens.length &&
+        wanted.searchTokens.every((token) => stored.has(token));
+      if (same) continue;
+      await this.refreshDerived(course._id);
+      rewritten++;
+    }
+    return rewritten;
+  }
+
   /** The titles of a course's modules and lessons, which its search tokens include. */
   private async outlineTitles(courseId: Types.ObjectId): Promise<LocalizedField[]> {
     const [modules, lessons] = await Promise.all([
