@@ -859,6 +859,9 @@ describe('academy authoring: search over the outline, deleting, block ids, base 
         baseLanguage: 'uk',
         title: { text: 'Karta Polaka krok po kroku', language: 'pl', state: 'UP_TO_DATE' },
       });
+      // asking for the base it already has changes nothing
+      const again = await ok(t, CHANGE_BASE, { i: { courseId, baseLanguage: 'uk' } }, staff.token);
+      expect(again.changeCourseBaseLanguage.baseLanguage).toBe('uk');
       // nothing is outdated yet: Polish and Ukrainian said the same thing at the switch
       expect(await gaps('pl')).toEqual([]);
       // Belarusian was outdated and stays so

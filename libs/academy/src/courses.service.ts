@@ -298,11 +298,12 @@ export class CoursesService {
    */
   async changeBaseLanguage(input: ChangeBaseLanguageInput, lang: Language): Promise<CourseModel> {
     const to = input.baseLanguage;
+    const course = await this.findCourse(input.courseId);
+    if (course.baseLanguage === to) return this.courseView(course, lang);
     const updated = await this.revise<Course, LeanCourse>(
       this.courses,
       input.courseId,
       async (current) => {
-        if (current.baseLanguage === to) return {};
         const gaps = translationGapsIn(await this.textsOf(current), to, current.baseLanguage);
         if (gaps.length > 0)
           throw new DomainException(
@@ -768,7 +769,8 @@ export class CoursesService {
     const titles = new Map<string, LocalizedField[]>();
     for (const row of [...modules, ...lessons]) {
       const key = row.courseId.toHexString();
-      titles.set(key, [...(titles.get(key) ?? []), row.title]);
+      if (!titles.has(key)) titles.set(key, []);
+      titles.get(key)!.push(row.title);
     }
     let rewritten = 0;
     for (const course of rows) {
