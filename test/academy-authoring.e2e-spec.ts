@@ -172,6 +172,25 @@ describe('academy authoring: search over the outline, deleting, block ids, base 
         expect(await found(word, 'pl')).toEqual([courseId]);
     });
 
+    it('keeps the titles of lessons added all at once', async () => {
+      const words = ['Apteka', 'Biblioteka', 'Basen', 'Kino', 'Muzeum', 'Park', 'Poczta', 'Teatr'];
+      const module = await addModule(t, staff.token, courseId, 4, pl('Miasto'));
+      const added = await Promise.all(
+        words.map((word, i) =>
+          t.gql(
+            `mutation($i: AddLessonInput!) { addLesson(input: $i) { id } }`,
+            { i: { moduleId: module, order: i, title: pl(word) } },
+            { token: staff.token },
+          ),
+        ),
+      );
+      expect(added.map((r) => codeOf(r) ?? 'OK')).toEqual(words.map(() => 'OK'));
+      const stored = await t.db
+        .collection('academy_courses')
+        .findOne({ _id: new Types.ObjectId(courseId) });
+      for (const word of words) expect(stored!.searchTokens).toContain(`pl:${word.toLowerCase()}`);
+    });
+
     it('brings tokens stored before outline titles were searchable up to date at start-up', async () => {
       const courses = t.db.collection('academy_courses');
       const oid = new Types.ObjectId(courseId);

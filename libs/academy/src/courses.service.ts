@@ -68,6 +68,9 @@ const TRANSITIONS: Record<CourseState, CourseState[]> = {
   [CourseState.ARCHIVED]: [CourseState.DRAFT],
 };
 
+/** See refreshDerived: enough rounds for a few dozen concurrent content writes to one course. */
+const REFRESH_ATTEMPTS = 30;
+
 type BlockTextField = (typeof BLOCK_TEXT_FIELDS)[number];
 
 /** Which localized fields each kind of block needs. */
@@ -797,13 +800,25 @@ export class CoursesService {
 
   /**
    * Recomputes the course's derived fields after a module or lesson title was added, changed or
-   * removed. A revision of the course like any other edit: the outline is read inside the
-   * retried step, so the last writer always writes tokens of what is stored.
+   * removed. A revision of the course like any other edit (guarded by `__v`, so a writer that read
+   * an older outline loses and reads again), with the outline read inside the retried step. Each
+   * round of concurrent refreshes has a winner, so more attempts than other edits get: several
+   * lessons added at once all end up in the tokens. A course deleted meanwhile needs nothing.
    */
   async refreshDerived(courseId: Types.ObjectId): Promise<void> {
-    await this.revise<Course, LeanCourse>(this.courses, courseId.toHexString(), async (current) =>
-      this.derived(current, await this.outlineTitles(current._id)),
-    );
+    for (let attempt = 0; attempt < REFRESH_ATTEMPTS; attempt++) {
+      const current = await this.courses
+        .findById(courseId)
+        .lean<LeanCourse & { __v?: number }>()
+        .exec();
+      if (!current) return;
+      const derived = this.derived(current, await this.outlineTitles(courseId));
+      const written = await this.courses
+        .updateOne({ _id: courseId, __v: current.__v ?? 0 }, { $set: derived, $inc: { __v: 1 } })
+        .exec();
+      if (written.modifiedCount === 1) return;
+    }
+    throw new DomainException(ErrorCode.EDIT_CONFLICT);
   }
 
   reading(
