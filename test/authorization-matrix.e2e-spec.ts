@@ -77,6 +77,12 @@ const ACCESS: Record<string, Caller[]> = {
   addCohortSession: AUTHORS,
   joinCohort: SIGNED_IN,
   recordAttendance: AUTHORS,
+  deleteCourse: AUTHORS,
+  removeCourseModule: AUTHORS,
+  removeLesson: AUTHORS,
+  removeQuizQuestion: AUTHORS,
+  changeCourseBaseLanguage: AUTHORS,
+  renameCohort: AUTHORS,
   // zones
   createOrganisation: [Role.admin],
   updateOrganisation: [Role.admin],

@@ -1,7 +1,15 @@
-import { Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import {
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { EventBus } from '@sasiad/core';
 import { USER_ERASED } from '@sasiad/identity';
+import { AuthoringResolver } from './authoring.resolver';
+import { AuthoringService } from './authoring.service';
 import { Certificate, CertificateSchema } from './certificate.schema';
 import { CertificatesResolver } from './certificates.resolver';
 import { CertificatesService } from './certificates.service';
@@ -47,10 +55,12 @@ import { QuizzesService } from './quizzes.service';
     CertificatesResolver,
     CohortsService,
     CohortsResolver,
+    AuthoringService,
+    AuthoringResolver,
   ],
   exports: [CoursesService, EnrolmentsService, QuizzesService, CertificatesService],
 })
-export class AcademyModule implements OnModuleInit, OnApplicationShutdown {
+export class AcademyModule implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Academy');
   private erasures?: AsyncIterableIterator<{ userId: string }>;
 
@@ -60,7 +70,24 @@ export class AcademyModule implements OnModuleInit, OnApplicationShutdown {
     private readonly quizzes: QuizzesService,
     private readonly certificates: CertificatesService,
     private readonly cohorts: CohortsService,
+    private readonly courses: CoursesService,
   ) {}
+
+  /**
+   * Search tokens written before module and lesson titles were searchable are brought up to date
+   * once (a no-op afterwards). A failure is logged, not fatal: search then lags until the next edit.
+   */
+  async onApplicationBootstrap() {
+    try {
+      const rewritten = await this.courses.backfillDerived();
+      if (rewritten > 0) this.logger.log({ rewritten }, 'course search tokens brought up to date');
+    } catch (err) {
+      this.logger.error(
+        { err: (err as Error).message },
+        'bringing search tokens up to date failed',
+      );
+    }
+  }
 
   /** An erased account's enrolments, quiz attempts and certificates go too (identity publishes the event after erasing). */
   onModuleInit() {

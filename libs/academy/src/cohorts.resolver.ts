@@ -16,6 +16,7 @@ import {
   CohortIdArgs,
   CreateCohortInput,
   RecordAttendanceInput,
+  RenameCohortInput,
 } from './dto/cohort.inputs';
 import { AttendanceRecord, CohortModel } from './models/cohort.model';
 
@@ -35,6 +36,12 @@ export class CohortsResolver {
   @Authors()
   createCohort(@Args('input') input: CreateCohortInput, @Ctx() ctx: RequestContext) {
     return this.cohorts.create(input, ctx.lang);
+  }
+
+  @Mutation(() => CohortModel, { description: 'Rename or translate a cohort.' })
+  @Authors()
+  renameCohort(@Args('input') input: RenameCohortInput, @Ctx() ctx: RequestContext) {
+    return this.cohorts.rename(input, ctx.lang);
   }
 
   @Mutation(() => CohortModel)

@@ -9,6 +9,7 @@ import {
   AddCohortSessionInput,
   CreateCohortInput,
   RecordAttendanceInput,
+  RenameCohortInput,
 } from './dto/cohort.inputs';
 import { EnrolmentsService } from './enrolments.service';
 import { resolveLocalized } from '@sasiad/core';
@@ -26,6 +27,16 @@ export class CohortsService {
     private readonly enrolments: EnrolmentsService,
   ) {}
 
+  /** A deleted draft's cohorts (no members: joining needs an enrolment in a published course). */
+  async removeOfCourse(courseId: Types.ObjectId): Promise<void> {
+    const ids = (
+      await this.cohorts.find({ courseId }, { _id: 1 }).lean<Pick<LeanCohort, '_id'>[]>().exec()
+    ).map((c) => c._id);
+    if (ids.length === 0) return;
+    await this.attendance.deleteMany({ cohortId: trusted({ $in: ids }) }).exec();
+    await this.cohorts.deleteMany({ courseId }).exec();
+  }
+
   async create(input: CreateCohortInput, lang: Language): Promise<CohortModel> {
     const course = await this.courses.findCourse(input.courseId);
     const created = await this.cohorts.create({
@@ -36,6 +47,31 @@ export class CohortsService {
       sessions: [],
     });
     return this.view(created.toObject() as LeanCohort, lang);
+  }
+
+  /** Read, merge, write guarded by the revision (`__v`), like every translatable text. */
+  async rename(input: RenameCohortInput, lang: Language): Promise<CohortModel> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = await this.find(input.cohortId);
+      const course = await this.courses.findCourse(current.courseId.toHexString());
+      const name = this.courses.localized(
+        current.name,
+        input.name,
+        course.baseLanguage,
+        new Date(),
+        'name',
+      );
+      const updated = await this.cohorts
+        .findOneAndUpdate(
+          { _id: current._id, __v: (current as { __v?: number }).__v ?? 0 },
+          { $set: { name }, $inc: { __v: 1 } },
+          { returnDocument: 'after' },
+        )
+        .lean<LeanCohort>()
+        .exec();
+      if (updated) return this.view(updated, lang);
+    }
+    throw new DomainException(ErrorCode.EDIT_CONFLICT);
   }
 
   async addSession(input: AddCohortSessionInput, lang: Language): Promise<CohortModel> {

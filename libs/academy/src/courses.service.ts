@@ -13,8 +13,6 @@ import {
   I18nService,
   Language,
   LanguagePolicy,
-  LANGUAGES,
-  languageTokens,
   LoaderRegistry,
   LocalizedField,
   LocalizedText,
@@ -25,15 +23,16 @@ import {
   TextEntry,
   toConnection,
   TranslationState,
-  translationState,
 } from '@sasiad/core';
 import { CourseLevel, CourseTopic } from './catalogue.constants';
+import { Cohort, LeanCohort } from './cohort.schema';
 import { Course, CourseState, LeanCourse } from './course.schema';
 import { CourseModuleEntity, LeanCourseModule, QuizSettings } from './course-module.schema';
 import {
   AddLessonInput,
   AddModuleInput,
   CatalogueArgs,
+  ChangeBaseLanguageInput,
   ChangeCourseStateInput,
   CreateCourseInput,
   LessonBlockInput,
@@ -42,6 +41,14 @@ import {
   UpdateLessonInput,
   UpdateModuleInput,
 } from './dto/academy.inputs';
+import {
+  BLOCK_TEXT_FIELDS,
+  courseTexts,
+  derivedCourseFields,
+  translationGapsIn,
+} from './course-texts';
+import { contentRemovable, courseDeletionRefusal } from './content-rules';
+import { lacksBlockIds, planBlocks, withBlockIds } from './lesson-blocks';
 import { LeanQuizQuestion, QuizQuestion } from './quiz.schema';
 import { LeanLesson, Lesson, LessonBlock, LessonBlockKind } from './lesson.schema';
 import {
@@ -50,7 +57,6 @@ import {
   LessonBlockModel,
   LessonModel,
   ReadingContext,
-  TranslatableEntity,
   TranslationGap,
 } from './models/course.model';
 
@@ -62,7 +68,9 @@ const TRANSITIONS: Record<CourseState, CourseState[]> = {
   [CourseState.ARCHIVED]: [CourseState.DRAFT],
 };
 
-const BLOCK_TEXT_FIELDS = ['text', 'title', 'term', 'definition'] as const;
+/** See refreshDerived: enough rounds for a few dozen concurrent content writes to one course. */
+const REFRESH_ATTEMPTS = 30;
+
 type BlockTextField = (typeof BLOCK_TEXT_FIELDS)[number];
 
 /** Which localized fields each kind of block needs. */
@@ -93,6 +101,8 @@ export class CoursesService {
     @InjectModel(CourseModuleEntity.name) private readonly modules: Model<CourseModuleEntity>,
     @InjectModel(Lesson.name) private readonly lessons: Model<Lesson>,
     @InjectModel(QuizQuestion.name) private readonly quizQuestions: Model<QuizQuestion>,
+    /** Read only, for the cohort names among a course's texts (CohortsService writes them). */
+    @InjectModel(Cohort.name) private readonly cohorts: Model<Cohort>,
     private readonly i18n: I18nService,
   ) {}
 
@@ -131,7 +141,7 @@ export class CoursesService {
     const updated = await this.revise<Course, LeanCourse>(
       this.courses,
       input.courseId,
-      (current) => {
+      async (current) => {
         const now = new Date();
         const base = current.baseLanguage;
         const opensAt =
@@ -160,7 +170,7 @@ export class CoursesService {
           enrolmentOpensAt: opensAt ?? null,
           enrolmentClosesAt: closesAt ?? null,
         };
-        return { ...next, ...this.derived(next) };
+        return { ...next, ...this.derived(next, await this.outlineTitles(current._id)) };
       },
     );
     return this.courseView(updated, lang);
@@ -208,6 +218,7 @@ export class CoursesService {
       order: input.order,
       title,
     });
+    await this.refreshDerived(course._id);
     return this.moduleView(created.toObject() as LeanCourseModule, this.reading(course, lang));
   }
 
@@ -231,6 +242,7 @@ export class CoursesService {
         return set;
       },
     );
+    if (input.title) await this.refreshDerived(updated.courseId);
     return this.moduleView(updated, this.reading(course!, lang));
   }
 
@@ -250,6 +262,7 @@ export class CoursesService {
       sources: input.sources.map((s) => ({ title: s.title, url: s.url })),
       lastVerifiedAt: input.lastVerifiedAt ?? null,
     });
+    await this.refreshDerived(course._id);
     return this.lessonView(created.toObject() as LeanLesson, this.reading(course, lang));
   }
 
@@ -265,14 +278,129 @@ export class CoursesService {
         const set: Partial<Lesson> = {};
         if (input.order !== undefined) set.order = input.order;
         if (input.title) set.title = this.localized(current.title, input.title, base, now, 'title');
-        if (input.blocks) set.blocks = this.blocks(current.blocks, input.blocks, base, now);
+        const stored = withBlockIds(current._id.toHexString(), current.blocks);
+        if (input.blocks) set.blocks = this.blocks(stored, input.blocks, base, now);
+        else if (lacksBlockIds(current.blocks)) set.blocks = stored;
         if (input.legal !== undefined) set.legal = input.legal;
         if (input.sources) set.sources = input.sources.map((s) => ({ title: s.title, url: s.url }));
         if (input.lastVerifiedAt !== undefined) set.lastVerifiedAt = input.lastVerifiedAt;
         return set;
       },
     );
+    if (input.title) await this.refreshDerived(updated.courseId);
     return this.lessonView(updated, this.reading(course!, lang));
+  }
+
+  /**
+   * Makes another language authoritative, only when every text of the course and its content
+   * exists and is UP_TO_DATE in it (else BASE_LANGUAGE_NOT_READY, listing each gap as
+   * `<ENTITY>:<id>:<field>` with MISSING or OUTDATED). No text is rewritten: the new base's
+   * entries already carry the current version counter, so translations that were up to date stay
+   * up to date, outdated ones stay outdated, and from now on a change of the new base's text makes
+   * every other language, the old base included, OUTDATED.
+   */
+  async changeBaseLanguage(input: ChangeBaseLanguageInput, lang: Language): Promise<CourseModel> {
+    const to = input.baseLanguage;
+    const course = await this.findCourse(input.courseId);
+    if (course.baseLanguage === to) return this.courseView(course, lang);
+    const updated = await this.revise<Course, LeanCourse>(
+      this.courses,
+      input.courseId,
+      async (current) => {
+        const gaps = translationGapsIn(await this.textsOf(current), to, current.baseLanguage);
+        if (gaps.length > 0)
+          throw new DomainException(
+            ErrorCode.BASE_LANGUAGE_NOT_READY,
+            { lang: to, count: gaps.length },
+            gaps.slice(0, 200).map((g) => ({
+              field: `${g.entity}:${g.entityId}:${g.field}`,
+              constraint: g.state,
+            })),
+          );
+        const next = {
+          ...current,
+          baseLanguage: to,
+          fallbackLanguages: (current.fallbackLanguages ?? []).filter((l) => l !== to),
+        };
+        return {
+          baseLanguage: next.baseLanguage,
+          fallbackLanguages: next.fallbackLanguages,
+          ...this.derived(next, await this.outlineTitles(current._id)),
+        };
+      },
+    );
+    return this.courseView(updated, lang);
+  }
+
+  /**
+   * Deletes a draft that was never published and has no learners, with its modules and lessons
+   * (see content-rules.ts). The course goes first, in one conditional delete that restates the
+   * rule (state, no learners, the same history), so a concurrent move cannot slip in between;
+   * its content, now unreachable, follows.
+   */
+  async deleteDraftCourse(courseId: string): Promise<Types.ObjectId> {
+    const course = await this.findCourse(courseId);
+    const refusal = courseDeletionRefusal(course);
+    if (refusal) throw this.notDeletable(refusal);
+    const removed = await this.courses
+      .findOneAndDelete({
+        _id: course._id,
+        state: CourseState.DRAFT,
+        enrolledCount: 0,
+        history: trusted({ $size: course.history.length }),
+      })
+      .lean<LeanCourse>()
+      .exec();
+    if (!removed) {
+      const fresh = await this.findCourse(courseId);
+      throw this.notDeletable(courseDeletionRefusal(fresh) ?? 'notDraft');
+    }
+    await Promise.all([
+      this.modules.deleteMany({ courseId: course._id }).exec(),
+      this.lessons.deleteMany({ courseId: course._id }).exec(),
+    ]);
+    return course._id;
+  }
+
+  /** Removal of content is allowed while the course is DRAFT or IN_REVIEW (see content-rules.ts). */
+  assertContentRemovable(course: Pick<Course, 'state'>): void {
+    if (!contentRemovable(course.state))
+      throw new DomainException(ErrorCode.COURSE_CONTENT_LOCKED, { state: course.state });
+  }
+
+  /** Lesson ids of a module, for the caller to clean up what points to them. */
+  async lessonIdsOf(moduleId: Types.ObjectId): Promise<Types.ObjectId[]> {
+    const rows = await this.lessons
+      .find({ moduleId }, { _id: 1 })
+      .lean<Pick<LeanLesson, '_id'>[]>()
+      .exec();
+    return rows.map((r) => r._id);
+  }
+
+  /** Deletes a module and its lessons (lessons first: a retry after a failure finishes the job). */
+  async deleteModule(module: LeanCourseModule): Promise<void> {
+    await this.lessons.deleteMany({ moduleId: module._id }).exec();
+    await this.modules.deleteOne({ _id: module._id }).exec();
+    await this.refreshDerived(module.courseId);
+  }
+
+  /** A lesson and its course (NOT_FOUND for unknown ids). */
+  async findLesson(lessonId: string): Promise<{ lesson: LeanLesson; course: LeanCourse }> {
+    if (!Types.ObjectId.isValid(lessonId)) throw new DomainException(ErrorCode.NOT_FOUND);
+    const lesson = await this.lessons.findById(lessonId).lean<LeanLesson>().exec();
+    if (!lesson) throw new DomainException(ErrorCode.NOT_FOUND);
+    return { lesson, course: await this.findCourse(lesson.courseId.toHexString()) };
+  }
+
+  async deleteLesson(lesson: LeanLesson): Promise<void> {
+    await this.lessons.deleteOne({ _id: lesson._id }).exec();
+    await this.refreshDerived(lesson.courseId);
+  }
+
+  private notDeletable(reason: string) {
+    return new DomainException(ErrorCode.COURSE_NOT_DELETABLE, {}, [
+      { field: 'courseId', constraint: reason },
+    ]);
   }
 
   // ---------------------------------------------------------------- reading
@@ -390,43 +518,24 @@ export class CoursesService {
 
   // ---------------------------------------------------------------- staff reports
 
-  /** Every translatable field of a course, its modules and lessons that is MISSING or OUTDATED in `lang`. */
+  /** Every translatable text of a course and its content (cohort names too) MISSING or OUTDATED in `lang`. */
   async translationGaps(courseId: string, lang: Language): Promise<TranslationGap[]> {
     const course = await this.findCourse(courseId);
-    const [modules, lessons, questions] = await Promise.all([
+    return translationGapsIn(await this.textsOf(course), lang, course.baseLanguage);
+  }
+
+  /** Every translatable text of a course and its content, in course order. */
+  private async textsOf(course: LeanCourse) {
+    const [modules, lessons, questions, cohorts] = await Promise.all([
       this.modules.find({ courseId: course._id }).sort({ order: 1 }).lean<LeanCourseModule[]>(),
       this.lessons.find({ courseId: course._id }).sort({ order: 1 }).lean<LeanLesson[]>(),
       this.quizQuestions.find({ courseId: course._id }).sort({ _id: 1 }).lean<LeanQuizQuestion[]>(),
+      this.cohorts
+        .find({ courseId: course._id }, { name: 1 })
+        .sort({ _id: 1 })
+        .lean<Pick<LeanCohort, '_id' | 'name'>[]>(),
     ]);
-    const gaps: TranslationGap[] = [];
-    const check = (
-      entity: TranslatableEntity,
-      entityId: Types.ObjectId,
-      field: string,
-      value: LocalizedField | undefined,
-    ) => {
-      if (!value || lang === course.baseLanguage) return;
-      const state = translationState(value, lang);
-      if (state !== TranslationState.UP_TO_DATE)
-        gaps.push({ entity, entityId: entityId.toHexString(), field, state });
-    };
-    check(TranslatableEntity.COURSE, course._id, 'title', course.title);
-    check(TranslatableEntity.COURSE, course._id, 'summary', course.summary);
-    for (const m of modules) check(TranslatableEntity.MODULE, m._id, 'title', m.title);
-    for (const l of lessons) {
-      check(TranslatableEntity.LESSON, l._id, 'title', l.title);
-      l.blocks.forEach((block, index) => {
-        for (const f of BLOCK_TEXT_FIELDS)
-          check(TranslatableEntity.LESSON, l._id, `blocks.${index}.${f}`, block[f]);
-      });
-    }
-    for (const q of questions) {
-      check(TranslatableEntity.QUIZ_QUESTION, q._id, 'prompt', q.prompt);
-      q.options.forEach((o, index) =>
-        check(TranslatableEntity.QUIZ_QUESTION, q._id, `options.${index}.text`, o.text),
-      );
-    }
-    return gaps;
+    return courseTexts(course, modules, lessons, questions, cohorts);
   }
 
   /** Legal lessons never verified, or verified longer ago than `months`. */
@@ -596,19 +705,21 @@ export class CoursesService {
     return merged;
   }
 
-  /** Blocks are matched by position: a block of the same kind keeps its other languages. */
+  /**
+   * Blocks are matched by id (see planBlocks): a block keeps its translations and their states
+   * wherever it moves; blocks given without ids are matched by position as before ids existed.
+   */
   private blocks(
     existing: LessonBlock[],
     inputs: LessonBlockInput[],
     base: Language,
     now: Date,
   ): LessonBlock[] {
-    return inputs.map((input, index) => {
-      const previous = existing[index]?.kind === input.kind ? existing[index] : undefined;
-      const block: LessonBlock = { kind: input.kind };
+    return planBlocks(existing, inputs).map(({ input, index, id, kind, previous }) => {
+      const block: LessonBlock = { id, kind };
       for (const f of BLOCK_TEXT_FIELDS) {
         if (!input[f] && !previous?.[f]) continue;
-        const required = REQUIRED_BLOCK_FIELDS[input.kind].includes(f);
+        const required = REQUIRED_BLOCK_FIELDS[kind].includes(f);
         block[f] = this.localized(
           previous?.[f],
           input[f],
@@ -618,36 +729,96 @@ export class CoursesService {
           required,
         );
       }
-      const missing = REQUIRED_BLOCK_FIELDS[input.kind].filter((f) => !block[f]);
-      if (input.kind === LessonBlockKind.LINK) {
+      const missing = REQUIRED_BLOCK_FIELDS[kind].filter((f) => !block[f]);
+      if (kind === LessonBlockKind.LINK) {
         block.url = input.url ?? previous?.url;
         block.linkKind = input.linkKind ?? previous?.linkKind;
         if (!block.url || !block.linkKind) missing.push('text');
       }
       if (missing.length > 0)
         throw new DomainException(ErrorCode.INVALID_LESSON_BLOCK, {}, [
-          { field: `blocks.${index}`, constraint: `requiredFor${input.kind}` },
+          { field: `blocks.${index}`, constraint: `requiredFor${kind}` },
         ]);
       return block;
     });
   }
 
-  /** Fields computed from the texts on every write: catalogue languages and search tokens. */
+  /** Catalogue languages and search tokens (see derivedCourseFields). */
   private derived(
     course: Pick<Course, 'title' | 'summary' | 'tags' | 'baseLanguage' | 'fallbackLanguages'>,
+    outlineTitles: LocalizedField[] = [],
   ) {
-    const policy = policyOf(course);
-    const availableLanguages = LANGUAGES.filter((l) => course.title[l] && course.summary[l]);
-    const searchTokens = LANGUAGES.flatMap((reader) => {
-      const title = resolveLocalized(course.title, reader, policy);
-      const summary = resolveLocalized(course.summary, reader, policy);
-      return languageTokens(reader, [
-        title,
-        summary,
-        ...course.tags.map((text) => ({ text, language: reader })),
-      ]);
-    });
-    return { availableLanguages, searchTokens };
+    return derivedCourseFields(course, outlineTitles);
+  }
+
+  /**
+   * Brings derived fields written before module and lesson titles were searchable up to date:
+   * three reads (titles only), then a guarded revision of each course whose tokens differ.
+   * Idempotent; run at start-up. Returns how many courses were rewritten.
+   */
+  async backfillDerived(): Promise<number> {
+    const rows = await this.courses
+      .find(
+        {},
+        { title: 1, summary: 1, tags: 1, baseLanguage: 1, fallbackLanguages: 1, searchTokens: 1 },
+      )
+      .lean<LeanCourse[]>()
+      .exec();
+    if (rows.length === 0) return 0;
+    const [modules, lessons] = await Promise.all([
+      this.modules.find({}, { courseId: 1, title: 1 }).lean<LeanCourseModule[]>().exec(),
+      this.lessons.find({}, { courseId: 1, title: 1 }).lean<LeanLesson[]>().exec(),
+    ]);
+    const titles = new Map<string, LocalizedField[]>();
+    for (const row of [...modules, ...lessons]) {
+      const key = row.courseId.toHexString();
+      if (!titles.has(key)) titles.set(key, []);
+      titles.get(key)!.push(row.title);
+    }
+    let rewritten = 0;
+    for (const course of rows) {
+      const wanted = this.derived(course, titles.get(course._id.toHexString()) ?? []);
+      const stored = new Set(course.searchTokens ?? []);
+      const same =
+        stored.size === wanted.searchTokens.length &&
+        wanted.searchTokens.every((token) => stored.has(token));
+      if (same) continue;
+      await this.refreshDerived(course._id);
+      rewritten++;
+    }
+    return rewritten;
+  }
+
+  /** The titles of a course's modules and lessons, which its search tokens include. */
+  private async outlineTitles(courseId: Types.ObjectId): Promise<LocalizedField[]> {
+    const [modules, lessons] = await Promise.all([
+      this.modules.find({ courseId }, { title: 1 }).lean<Pick<LeanCourseModule, 'title'>[]>(),
+      this.lessons.find({ courseId }, { title: 1 }).lean<Pick<LeanLesson, 'title'>[]>(),
+    ]);
+    return [...modules, ...lessons].map((row) => row.title);
+  }
+
+  /**
+   * Recomputes the course's derived fields after a module or lesson title was added, changed or
+   * removed. A revision of the course like any other edit (guarded by `__v`, so a writer that read
+   * an older outline loses and reads again), with the outline read inside the retried step. Each
+   * round of concurrent refreshes has a winner, so more attempts than other edits get: several
+   * lessons added at once all end up in the tokens. A course deleted meanwhile needs nothing.
+   */
+  async refreshDerived(courseId: Types.ObjectId): Promise<void> {
+    for (let attempt = 0; attempt < REFRESH_ATTEMPTS; attempt++) {
+      const current = await this.courses
+        .findById(courseId)
+        .lean<LeanCourse & { __v?: number }>()
+        .exec();
+      if (!current) return;
+      const derived = this.derived(current, await this.outlineTitles(courseId));
+      const written = await this.courses
+        .updateOne({ _id: courseId, __v: current.__v ?? 0 }, { $set: derived, $inc: { __v: 1 } })
+        .exec();
+      if (written.modifiedCount === 1) return;
+    }
+    throw new DomainException(ErrorCode.EDIT_CONFLICT);
   }
 
   reading(
@@ -714,7 +885,7 @@ export class CoursesService {
       moduleId: l.moduleId.toHexString(),
       order: l.order,
       title: this.text(l.title, reading),
-      blocks: l.blocks.map((b) => this.blockView(b, reading)),
+      blocks: withBlockIds(l._id.toHexString(), l.blocks).map((b) => this.blockView(b, reading)),
       legal: l.legal,
       sources: l.sources.map((s) => ({ title: s.title, url: s.url })),
       lastVerifiedAt: l.lastVerifiedAt ?? null,
@@ -732,6 +903,7 @@ export class CoursesService {
         state: TranslationState.UP_TO_DATE,
       };
     return {
+      id: b.id!,
       kind: b.kind,
       text,
       url: b.url ?? null,

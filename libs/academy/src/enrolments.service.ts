@@ -149,6 +149,26 @@ export class EnrolmentsService {
       .exec();
   }
 
+  /**
+   * Content was removed from the course: progress forgets it. Progress already counts only lessons
+   * that exist; this keeps the stored ids honest too. One exact-match $pull per id (FerretDB
+   * ignores a conditional $pull such as `$in`).
+   */
+  async forgetRemovedContent(
+    courseId: Types.ObjectId,
+    lessonIds: Types.ObjectId[],
+    moduleId?: Types.ObjectId,
+  ): Promise<void> {
+    for (const lessonId of lessonIds)
+      await this.enrolments
+        .updateMany({ courseId }, { $pull: { completedLessonIds: lessonId } })
+        .exec();
+    if (moduleId)
+      await this.enrolments
+        .updateMany({ courseId }, { $pull: { passedQuizModuleIds: moduleId } })
+        .exec();
+  }
+
   /** The learner's account was erased: their enrolments go, and their seats are freed. */
   async eraseLearner(userId: string): Promise<void> {
     if (!Types.ObjectId.isValid(userId)) return;

@@ -21,6 +21,10 @@ export enum LinkKind {
  */
 @Schema({ _id: false })
 export class LessonBlock {
+  /** Stable across moves and edits (see lesson-blocks.ts); absent on blocks stored before ids existed. */
+  @Prop({ type: String })
+  id?: string;
+
   @Prop({ type: String, required: true, enum: Object.values(LessonBlockKind) })
   kind: LessonBlockKind;
 

@@ -292,6 +292,32 @@ export class QuizzesService {
     };
   }
 
+  /**
+   * Removes a question from a module's bank while the course is DRAFT or IN_REVIEW. Attempts that
+   * drew it are graded on the questions that remain (see questionsOf).
+   */
+  async removeQuestion(questionId: string): Promise<boolean> {
+    if (!Types.ObjectId.isValid(questionId)) throw new DomainException(ErrorCode.NOT_FOUND);
+    const question = await this.questions.findById(questionId).lean<LeanQuizQuestion>().exec();
+    if (!question) throw new DomainException(ErrorCode.NOT_FOUND);
+    const course = await this.courses.findCourse(question.courseId.toHexString());
+    this.courses.assertContentRemovable(course);
+    await this.questions.deleteOne({ _id: question._id }).exec();
+    return true;
+  }
+
+  /** A removed module's bank and the attempts at its quiz go with it. */
+  async removeOfModule(moduleId: Types.ObjectId): Promise<void> {
+    await this.questions.deleteMany({ moduleId }).exec();
+    await this.attempts.deleteMany({ moduleId }).exec();
+  }
+
+  /** A deleted course's banks and attempts (a never-published course has no attempts, but be sure). */
+  async removeOfCourse(courseId: Types.ObjectId): Promise<void> {
+    await this.questions.deleteMany({ courseId }).exec();
+    await this.attempts.deleteMany({ courseId }).exec();
+  }
+
   /** The learner's account was erased: their attempts go too. */
   async eraseLearner(userId: string): Promise<void> {
     if (!Types.ObjectId.isValid(userId)) return;

@@ -30,6 +30,7 @@ import {
 } from '@sasiad/core';
 import { COURSE_LEVELS, COURSE_TOPICS } from '../catalogue.constants';
 import { CourseState } from '../course.schema';
+import { BLOCK_ID } from '../lesson-blocks';
 import { LessonBlockKind, LinkKind } from '../lesson.schema';
 
 const HTTPS = { protocols: ['https'], require_protocol: true, require_tld: true };
@@ -81,7 +82,8 @@ abstract class CourseSettingsInput {
 export class CreateCourseInput extends CourseSettingsInput {
   @Field(() => LanguageCodeScalar, {
     nullable: true,
-    description: 'The authoritative language (default pl). Fixed once the course exists.',
+    description:
+      'The authoritative language (default pl). Changed later only with changeCourseBaseLanguage.',
   })
   @IsOptional()
   @IsIn(LANGUAGES)
@@ -214,12 +216,21 @@ export class UpdateModuleInput {
 
 @InputType({
   description:
-    'TEXT: text. LINK: url (https), linkKind, title. GLOSSARY: term, definition. CALLOUT: text optional (default: check your own case with a consultant). On update, blocks are matched by position and their texts merged per language.',
+    'TEXT: text. LINK: url (https), linkKind, title. GLOSSARY: term, definition. CALLOUT: text optional (default: check your own case with a consultant). On update the list is the new order: a block given with its `id` keeps its texts and translations wherever it is put (texts given are merged per language; `{ id }` alone keeps it as it is), a block without an id is new, and stored blocks left out are removed. Only when no block has an id are blocks matched by position.',
 })
 export class LessonBlockInput {
-  @Field(() => LessonBlockKind)
+  @Field(() => ID, { nullable: true, description: 'An existing block of the lesson.' })
+  @IsOptional()
+  @Matches(BLOCK_ID)
+  id?: string;
+
+  @Field(() => LessonBlockKind, {
+    nullable: true,
+    description: 'Required for a new block; for an existing one, it must be its kind.',
+  })
+  @IsOptional()
   @IsEnum(LessonBlockKind)
-  kind: LessonBlockKind;
+  kind?: LessonBlockKind;
 
   @Field(() => [LocalizedMarkdownInput], { nullable: true })
   @IsOptional()
@@ -466,4 +477,32 @@ export class LessonIdArgs {
   @Field(() => ID)
   @IsMongoId()
   lessonId: string;
+}
+
+@ArgsType()
+export class ModuleIdArgs {
+  @Field(() => ID)
+  @IsMongoId()
+  moduleId: string;
+}
+
+@ArgsType()
+export class QuizQuestionIdArgs {
+  @Field(() => ID)
+  @IsMongoId()
+  questionId: string;
+}
+
+@InputType()
+export class ChangeBaseLanguageInput {
+  @Field(() => ID)
+  @IsMongoId()
+  courseId: string;
+
+  @Field(() => LanguageCodeScalar, {
+    description:
+      'The new authoritative language: every text of the course (title, summary, modules, lessons, blocks, quiz questions, cohort names) must exist and be UP_TO_DATE in it.',
+  })
+  @IsIn(LANGUAGES)
+  baseLanguage: Language;
 }

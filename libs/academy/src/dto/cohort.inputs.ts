@@ -80,6 +80,23 @@ export class RecordAttendanceInput {
   present: boolean;
 }
 
+@InputType({
+  description:
+    'Rename or translate a cohort: texts are merged per language; a change of the base-language text makes the others OUTDATED.',
+})
+export class RenameCohortInput {
+  @Field(() => ID)
+  @IsMongoId()
+  cohortId: string;
+
+  @Field(() => [LocalizedStringInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(4)
+  @ValidateNested({ each: true })
+  @Type(() => LocalizedStringInput)
+  name: LocalizedStringInput[];
+}
+
 @ArgsType()
 export class CohortIdArgs {
   @Field(() => ID)

@@ -44,6 +44,12 @@ export class LegalSourceModel {
 
 @ObjectType('LessonBlock')
 export class LessonBlockModel {
+  @Field(() => ID, {
+    description:
+      'Stable: the block keeps it (and its translations) when blocks are moved, inserted or removed.',
+  })
+  id: string;
+
   @Field(() => LessonBlockKind)
   kind: LessonBlockKind;
 
@@ -182,6 +188,7 @@ export enum TranslatableEntity {
   MODULE = 'MODULE',
   LESSON = 'LESSON',
   QUIZ_QUESTION = 'QUIZ_QUESTION',
+  COHORT = 'COHORT',
 }
 registerEnumType(TranslatableEntity, { name: 'TranslatableEntity' });
 
@@ -195,6 +202,13 @@ export class TranslationGap {
 
   @Field({ description: 'e.g. title, summary, blocks.2.definition' })
   field: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'For a lesson block’s field: the block’s stable id (the field names its position).',
+  })
+  blockId: string | null;
 
   @Field(() => TranslationState)
   state: TranslationState;
