@@ -9,6 +9,8 @@ import { Attendance, AttendanceSchema, Cohort, CohortSchema } from './cohort.sch
 import { CohortsResolver } from './cohorts.resolver';
 import { CohortsService } from './cohorts.service';
 import { Course, CourseSchema } from './course.schema';
+import { CurriculumSeedService } from './curriculum/curriculum-seed.service';
+import { SampleContentResolver } from './curriculum/sample-content.resolver';
 import { CourseModuleEntity, CourseModuleSchema } from './course-module.schema';
 import { CourseModulesResolver, CoursesResolver } from './courses.resolver';
 import { CoursesService } from './courses.service';
@@ -47,8 +49,16 @@ import { QuizzesService } from './quizzes.service';
     CertificatesResolver,
     CohortsService,
     CohortsResolver,
+    CurriculumSeedService,
+    SampleContentResolver,
   ],
-  exports: [CoursesService, EnrolmentsService, QuizzesService, CertificatesService],
+  exports: [
+    CoursesService,
+    EnrolmentsService,
+    QuizzesService,
+    CertificatesService,
+    CurriculumSeedService,
+  ],
 })
 export class AcademyModule implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Academy');

@@ -98,7 +98,13 @@ export class CoursesService {
 
   // ---------------------------------------------------------------- authoring
 
-  async create(input: CreateCourseInput, by: AuthUser, lang: Language): Promise<CourseModel> {
+  /** `origin`: set by the starter-curriculum seed (its file key; sample content until reviewed). */
+  async create(
+    input: CreateCourseInput,
+    by: AuthUser,
+    lang: Language,
+    origin: { seedKey?: string; sampleContent?: boolean } = {},
+  ): Promise<CourseModel> {
     const base = input.baseLanguage ?? 'pl';
     const now = new Date();
     this.assertWindow(input.enrolmentOpensAt, input.enrolmentClosesAt);
@@ -120,6 +126,7 @@ export class CoursesService {
     const created = await this.courses.create({
       ...fields,
       ...this.derived(fields),
+      ...origin,
       state: CourseState.DRAFT,
       history: [{ state: CourseState.DRAFT, by: oid(by.id), at: now }],
     });
@@ -273,6 +280,27 @@ export class CoursesService {
       },
     );
     return this.lessonView(updated, this.reading(course!, lang));
+  }
+
+  /** After a lawyer's review: the course is no longer sample content (idempotent). */
+  async markReviewed(courseId: string, by: AuthUser, lang: Language): Promise<CourseModel> {
+    const course = await this.findCourse(courseId);
+    const updated = await this.courses
+      .findOneAndUpdate(
+        { _id: course._id, sampleContent: true },
+        {
+          $set: { sampleContent: false, legalReviewedAt: new Date(), legalReviewedBy: oid(by.id) },
+        },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanCourse>()
+      .exec();
+    return this.courseView(updated ?? course, lang);
+  }
+
+  /** The course seeded from a starter-curriculum file, if any. */
+  async findBySeedKey(seedKey: string): Promise<LeanCourse | null> {
+    return this.courses.findOne({ seedKey }, { searchTokens: 0 }).lean<LeanCourse>().exec();
   }
 
   // ---------------------------------------------------------------- reading
@@ -686,6 +714,7 @@ export class CoursesService {
       enrolledCount: c.enrolledCount,
       enrolmentOpensAt: c.enrolmentOpensAt ?? null,
       enrolmentClosesAt: c.enrolmentClosesAt ?? null,
+      sampleContent: c.sampleContent ?? false,
       reading,
     };
   }
