@@ -24,7 +24,7 @@ function describe(r: SeedOutcome): string {
     case 'skipped':
       return `skipped ${r.key}: already seeded (id ${r.courseId}, ${r.state})`;
     case 'incomplete':
-      return `incomplete ${r.key}: seeded before but only ${r.modules} module(s) and ${r.lessons} lessons with quizzes are there (id ${r.courseId}); an earlier run stopped half-way: complete or archive the course by hand`;
+      return `incomplete ${r.key}: seeded before (id ${r.courseId}) but has ${r.modules} module(s) and ${r.lessons} lessons where the file has ${r.expected?.modules} and ${r.expected?.lessons}, or a module lacks its quiz: an earlier run stopped half-way; complete or archive the course by hand`;
   }
 }
 

@@ -24,6 +24,8 @@ export interface SeedOutcome {
   lessons: number;
   /** Quiz questions written (only when created). */
   questions?: number;
+  /** What the file has (only when incomplete). */
+  expected?: { modules: number; lessons: number };
 }
 
 /** The language of the services' return values, which the seed does not show to anyone. */
@@ -80,6 +82,7 @@ export class CurriculumSeedService {
         state: existing.state,
         modules: outline.length,
         lessons: outline.reduce((n, m) => n + m.lessonIds.length, 0),
+        expected: complete ? undefined : { modules: totals.modules, lessons: totals.lessons },
       };
     }
     const course = await this.courses.create(asInput(CreateCourseInput, plan.course), by, LANG, {

@@ -141,7 +141,7 @@ describe('curriculum validator', () => {
       const loaded = loadCurriculum(dir, TODAY);
       expect(loaded.problems.map(formatProblem)).toEqual([
         'broken.json: $.level: must be one of beginner, intermediate, advanced',
-        expect.stringMatching(/^garbage\.json: : not valid JSON: /),
+        expect.stringMatching(/^garbage\.json: not valid JSON: /),
       ]);
       expect(loaded.courses.map((c) => c.file)).toEqual([FILE]);
     } finally {

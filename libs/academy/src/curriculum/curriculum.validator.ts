@@ -10,7 +10,8 @@ export interface CurriculumProblem {
   message: string;
 }
 
-export const formatProblem = (p: CurriculumProblem) => `${p.file}: ${p.path}: ${p.message}`;
+export const formatProblem = (p: CurriculumProblem) =>
+  p.path ? `${p.file}: ${p.path}: ${p.message}` : `${p.file}: ${p.message}`;
 
 const KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
