@@ -35,6 +35,7 @@ const COURSE = `query($id: ID!, $lang: LanguageCode) { course(id: $id, lang: $la
       blocks { kind url linkKind text ${LT} title ${LT} term ${LT} definition ${LT} } } } } }`;
 const BANK = `query($id: ID!, $lang: LanguageCode) { quizQuestionBank(id: $id, lang: $lang) {
   kind prompt ${LT} options { key correct text ${LT} } } }`;
+const MARK = `mutation($c: ID!) { markCourseReviewed(courseId: $c) { id sampleContent sampleContentNotice } }`;
 const COUNT_COURSES = `{ staffCourses(first: 100) { totalCount nodes { id state } } }`;
 
 /** What the GraphQL layer stores of a text: trimmed, NFC. */
@@ -169,11 +170,11 @@ describe('academy: the starter-curriculum seed command', () => {
   const courseCount = async () =>
     (await ok(t, COUNT_COURSES, {}, admin.token)).staffCourses.totalCount as number;
   /** A directory holding the given courses, one `<key>.json` each. */
-  const dirWith = (name: string, courses: Record<string, unknown>[]) => {
+  const dirWith = (name: string, courses: { key: string }[]) => {
     const dir = join(scratch, name);
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir);
-    for (const c of courses) writeFileSync(join(dir, `${String(c.key)}.json`), JSON.stringify(c));
+    for (const c of courses) writeFileSync(join(dir, `${c.key}.json`), JSON.stringify(c));
     return dir;
   };
 
@@ -352,15 +353,76 @@ describe('academy: the starter-curriculum seed command', () => {
     const again = await run(['seed-curriculum', '--as', admin.login, '--dir', dir]);
     expect(again.code).toBe(1);
     expect(again.err).toBe(
-      `incomplete sample-partial: seeded before (id ${id}) but has 1 module(s) and 2 lessons where the file has 1 and 3, or a module lacks its quiz: an earlier run stopped half-way; complete or archive the course by hand`,
+      `incomplete sample-partial: seeded before (id ${id}) but has 1 module(s) and 2 lessons where the file has 1 and 3, or a module lacks its quiz: an earlier run stopped half-way, or the file's structure changed; complete or archive the course by hand`,
     );
     expect(
       await t.db.collection('academy_courses').countDocuments({ seedKey: 'sample-partial' }),
     ).toBe(1);
   });
 
+  it('--update rewrites texts and settings from the file in place and marks the course as sample content again', async () => {
+    const original: CurriculumCourse = { ...FIXTURE, key: 'sample-update' };
+    const dir = dirWith('update', [original]);
+    const id = /\(id ([0-9a-f]{24})\)$/.exec(
+      (await run(['seed-curriculum', '--as', admin.login, '--dir', dir])).out,
+    )![1];
+    await ok(t, MARK, { c: id }, admin.token);
+    const before = (await ok(t, COURSE, { id }, admin.token)).course;
+
+    const changed: CurriculumCourse = JSON.parse(JSON.stringify(original));
+    changed.title = {
+      pl: 'Pobyt czasowy: pierwsze kroki (wydanie 2)',
+      uk: 'Тимчасове проживання: перші кроки (видання 2)',
+      be: 'Часовае пражыванне: першыя крокі (выданне 2)',
+      ru: 'Временное проживание: первые шаги (издание 2)',
+    };
+    const block = changed.modules[0].lessons[1].blocks[0] as { text: CurriculumTexts };
+    block.text.uk = 'Заяву подають **не пізніше останнього дня законного перебування** в Польщі.';
+    changed.modules[0].lessons[1].lastVerifiedAt = '2026-11-22';
+    changed.modules[0].quiz.passPercent = 100;
+    changed.modules[0].quiz.questions[0].prompt.be =
+      'Хто вырашае пра дазвол на часовае пражыванне?';
+    dirWith('update', [changed]);
+    const res = await run(['seed-curriculum', '--as', admin.login, '--dir', dir, '--update']);
+    expect(res).toEqual({
+      code: 0,
+      out: `updated sample-update: texts and settings of 1 module(s), 3 lessons and 3 quiz questions rewritten from the file, marked as sample content again (id ${id}, PUBLISHED)`,
+      err: '',
+    });
+    for (const lang of LANGUAGES) {
+      const read = (await ok(t, COURSE, { id, lang }, learner.token)).course;
+      expect(withoutIds(read)).toEqual(expectedCourse(changed, lang));
+      // the same module and lessons, not new ones
+      expect(read.modules[0].id).toBe(before.modules[0].id);
+      expect(read.modules[0].lessons.map((l: Data) => l.id)).toEqual(
+        before.modules[0].lessons.map((l: Data) => l.id),
+      );
+      const bank = (await ok(t, BANK, { id: before.modules[0].id, lang }, admin.token))
+        .quizQuestionBank;
+      expect(bank).toEqual(expectedBank(changed.modules[0], lang));
+    }
+    expect(
+      await t.db.collection('academy_courses').countDocuments({ seedKey: 'sample-update' }),
+    ).toBe(1);
+
+    // a question fewer: --update cannot follow, and writes nothing to the course
+    const restructured: CurriculumCourse = JSON.parse(JSON.stringify(changed));
+    restructured.modules[0].quiz.questions.pop();
+    restructured.modules[0].quiz.drawCount = 2;
+    restructured.title.pl = 'Pobyt czasowy: wydanie 3';
+    dirWith('update', [restructured]);
+    const refused = await run(['seed-curriculum', '--as', admin.login, '--dir', dir, '--update']);
+    expect(refused).toEqual({
+      code: 1,
+      out: '',
+      err: `restructured sample-update: the file's quiz questions (count, kind or correct options) no longer match the seeded course (id ${id}); --update changes texts and settings only, so nothing was written to it`,
+    });
+    expect((await ok(t, COURSE, { id, lang: 'pl' }, learner.token)).course.title.text).toBe(
+      changed.title.pl,
+    );
+  });
+
   it('staff clear the sample marking after a lawyer’s review; learners then see no notice', async () => {
-    const MARK = `mutation($c: ID!) { markCourseReviewed(courseId: $c) { id sampleContent sampleContentNotice } }`;
     expect(codeOf(await t.gql(MARK, { c: courseId }, { token: learner.token }))).toBe('FORBIDDEN');
     const staff = await t.userWith([Role.staff]);
     expect((await ok(t, MARK, { c: courseId }, staff.token)).markCourseReviewed).toEqual({

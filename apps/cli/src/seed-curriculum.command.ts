@@ -12,10 +12,12 @@ import { AuthUser, DomainException, Role } from '@sasiad/core';
 import { UsersService } from '@sasiad/identity';
 import type { CliIo } from './cli';
 
-export const SEED_USAGE = `Usage: npm run cli -- seed-curriculum --as <staff or admin login> [--dir <path>] [--draft]
+export const SEED_USAGE = `Usage: npm run cli -- seed-curriculum --as <staff or admin login> [--dir <path>] [--draft] [--update]
   Loads every <key>.json course of the directory (default: libs/academy/curriculum) through the
   academy's authoring services, as the given account, and publishes it (--draft: leaves it a draft).
-  Every file is checked first; if any is invalid, nothing is written. Courses seeded before are skipped.`;
+  Every file is checked first; if any is invalid, nothing is written. Courses seeded before are
+  skipped; --update rewrites their texts and settings from the files instead (same structure only)
+  and marks them as sample content again.`;
 
 function describe(r: SeedOutcome): string {
   switch (r.status) {
@@ -23,8 +25,12 @@ function describe(r: SeedOutcome): string {
       return `created ${r.key}: ${r.modules} module(s), ${r.lessons} lessons, ${r.questions} quiz questions, ${r.state} (id ${r.courseId})`;
     case 'skipped':
       return `skipped ${r.key}: already seeded (id ${r.courseId}, ${r.state})`;
+    case 'updated':
+      return `updated ${r.key}: texts and settings of ${r.modules} module(s), ${r.lessons} lessons and ${r.questions} quiz questions rewritten from the file, marked as sample content again (id ${r.courseId}, ${r.state})`;
+    case 'restructured':
+      return `restructured ${r.key}: the file's quiz questions (count, kind or correct options) no longer match the seeded course (id ${r.courseId}); --update changes texts and settings only, so nothing was written to it`;
     case 'incomplete':
-      return `incomplete ${r.key}: seeded before (id ${r.courseId}) but has ${r.modules} module(s) and ${r.lessons} lessons where the file has ${r.expected?.modules} and ${r.expected?.lessons}, or a module lacks its quiz: an earlier run stopped half-way; complete or archive the course by hand`;
+      return `incomplete ${r.key}: seeded before (id ${r.courseId}) but has ${r.modules} module(s) and ${r.lessons} lessons where the file has ${r.expected?.modules} and ${r.expected?.lessons}, or a module lacks its quiz: an earlier run stopped half-way, or the file's structure changed; complete or archive the course by hand`;
   }
 }
 
@@ -37,11 +43,16 @@ export async function seedCurriculum(
   io: CliIo,
   createContext: () => Promise<INestApplicationContext>,
 ): Promise<number> {
-  let values: { as?: string; dir?: string; draft?: boolean };
+  let values: { as?: string; dir?: string; draft?: boolean; update?: boolean };
   try {
     ({ values } = parseArgs({
       args,
-      options: { as: { type: 'string' }, dir: { type: 'string' }, draft: { type: 'boolean' } },
+      options: {
+        as: { type: 'string' },
+        dir: { type: 'string' },
+        draft: { type: 'boolean' },
+        update: { type: 'boolean' },
+      },
     }));
   } catch (error) {
     io.err(`${(error as Error).message}\n${SEED_USAGE}`);
@@ -80,15 +91,15 @@ export async function seedCurriculum(
       preferredLanguage: account.preferredLanguage,
     };
     const seeder = app.get(CurriculumSeedService);
-    let incomplete = 0;
+    let failed = 0;
     for (const { course } of loaded.courses) {
-      const outcome = await seeder.seed(course, by, { draft: values.draft });
-      if (outcome.status === 'incomplete') {
-        incomplete++;
+      const outcome = await seeder.seed(course, by, { draft: values.draft, update: values.update });
+      if (outcome.status === 'incomplete' || outcome.status === 'restructured') {
+        failed++;
         io.err(describe(outcome));
       } else io.out(describe(outcome));
     }
-    return incomplete > 0 ? 1 : 0;
+    return failed > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof DomainException) {
       io.err(`Seeding stopped: ${error.code}`);

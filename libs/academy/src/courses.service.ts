@@ -298,6 +298,11 @@ export class CoursesService {
     return this.courseView(updated ?? course, lang);
   }
 
+  /** Content rewritten from a starter-curriculum file is sample content again, until reviewed. */
+  async markSampleContent(courseId: Types.ObjectId): Promise<void> {
+    await this.courses.updateOne({ _id: courseId }, { $set: { sampleContent: true } }).exec();
+  }
+
   /** The course seeded from a starter-curriculum file, if any. */
   async findBySeedKey(seedKey: string): Promise<LeanCourse | null> {
     return this.courses.findOne({ seedKey }, { searchTokens: 0 }).lean<LeanCourse>().exec();
