@@ -492,5 +492,20 @@ describe('academy: the starter-curriculum seed command', () => {
         }
       },
     );
+
+    it('seeding again skips every course; --update rewrites them all in place', async () => {
+      const again = await run(['seed-curriculum', '--as', admin.login]);
+      expect(again.code).toBe(0);
+      expect(again.out.split('\n').map((l) => l.split(' ')[0])).toEqual(real.map(() => 'skipped'));
+      const updated = await run(['seed-curriculum', '--as', admin.login, '--update']);
+      expect(updated).toMatchObject({ code: 0, err: '' });
+      expect(updated.out.split('\n').map((l) => l.split(' ')[0])).toEqual(
+        real.map(() => 'updated'),
+      );
+      const course = real[0];
+      const read = (await ok(t, COURSE, { id: ids.get(course.key)!, lang: 'be' }, learner.token))
+        .course;
+      expect(withoutIds(read)).toEqual(expectedCourse(course, 'be'));
+    });
   });
 });
