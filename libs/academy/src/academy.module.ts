@@ -39,6 +39,8 @@ import { QuizzesService } from './quizzes.service';
   ],
   providers: [
     CoursesService,
+    CurriculumSeedService,
+    SampleContentResolver,
     EnrolmentsService,
     CoursesResolver,
     CourseModulesResolver,
@@ -49,16 +51,8 @@ import { QuizzesService } from './quizzes.service';
     CertificatesResolver,
     CohortsService,
     CohortsResolver,
-    CurriculumSeedService,
-    SampleContentResolver,
   ],
-  exports: [
-    CoursesService,
-    EnrolmentsService,
-    QuizzesService,
-    CertificatesService,
-    CurriculumSeedService,
-  ],
+  exports: [CoursesService, EnrolmentsService, QuizzesService, CertificatesService],
 })
 export class AcademyModule implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Academy');

@@ -282,32 +282,6 @@ export class CoursesService {
     return this.lessonView(updated, this.reading(course!, lang));
   }
 
-  /** After a lawyer's review: the course is no longer sample content (idempotent). */
-  async markReviewed(courseId: string, by: AuthUser, lang: Language): Promise<CourseModel> {
-    const course = await this.findCourse(courseId);
-    const updated = await this.courses
-      .findOneAndUpdate(
-        { _id: course._id, sampleContent: true },
-        {
-          $set: { sampleContent: false, legalReviewedAt: new Date(), legalReviewedBy: oid(by.id) },
-        },
-        { returnDocument: 'after' },
-      )
-      .lean<LeanCourse>()
-      .exec();
-    return this.courseView(updated ?? course, lang);
-  }
-
-  /** Content rewritten from a starter-curriculum file is sample content again, until reviewed. */
-  async markSampleContent(courseId: Types.ObjectId): Promise<void> {
-    await this.courses.updateOne({ _id: courseId }, { $set: { sampleContent: true } }).exec();
-  }
-
-  /** The course seeded from a starter-curriculum file, if any. */
-  async findBySeedKey(seedKey: string): Promise<LeanCourse | null> {
-    return this.courses.findOne({ seedKey }, { searchTokens: 0 }).lean<LeanCourse>().exec();
-  }
-
   // ---------------------------------------------------------------- reading
 
   /** Learners and anonymous readers see published courses only; a draft is simply not found. */
@@ -559,6 +533,34 @@ export class CoursesService {
         { $inc: { enrolledCount: -1 } },
       )
       .exec();
+  }
+
+  // ---------------------------------------------------------------- starter curriculum
+
+  /** After a lawyer's review: the course is no longer sample content (idempotent). */
+  async markReviewed(courseId: string, by: AuthUser, lang: Language): Promise<CourseModel> {
+    const course = await this.findCourse(courseId);
+    const updated = await this.courses
+      .findOneAndUpdate(
+        { _id: course._id, sampleContent: true },
+        {
+          $set: { sampleContent: false, legalReviewedAt: new Date(), legalReviewedBy: oid(by.id) },
+        },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanCourse>()
+      .exec();
+    return this.courseView(updated ?? course, lang);
+  }
+
+  /** Content rewritten from a starter-curriculum file is sample content again, until reviewed. */
+  async markSampleContent(courseId: Types.ObjectId): Promise<void> {
+    await this.courses.updateOne({ _id: courseId }, { $set: { sampleContent: true } }).exec();
+  }
+
+  /** The course seeded from a starter-curriculum file, if any. */
+  async findBySeedKey(seedKey: string): Promise<LeanCourse | null> {
+    return this.courses.findOne({ seedKey }, { searchTokens: 0 }).lean<LeanCourse>().exec();
   }
 
   // ---------------------------------------------------------------- helpers
