@@ -63,6 +63,7 @@ const ACCESS: Record<string, Caller[]> = {
   updateCourseModule: AUTHORS,
   addLesson: AUTHORS,
   updateLesson: AUTHORS,
+  markCourseReviewed: AUTHORS,
   enrolInCourse: SIGNED_IN,
   unenrolFromCourse: SIGNED_IN,
   completeLesson: SIGNED_IN,

@@ -1,7 +1,32 @@
-import { Module } from '@nestjs/common';
-import { ConfigModule, CryptoModule, DatabaseModule, EventsModule } from '@sasiad/core';
+import { Global, Module } from '@nestjs/common';
+import { AcademyModule } from '@sasiad/academy';
+import {
+  ConfigModule,
+  CryptoModule,
+  DatabaseModule,
+  EventsModule,
+  I18nService,
+} from '@sasiad/core';
 import { IdentityModule } from '@sasiad/identity';
 
-/** What the command-line tools need: configuration, the database and the identity context. No HTTP. */
-@Module({ imports: [ConfigModule, DatabaseModule, CryptoModule, EventsModule, IdentityModule] })
+/** The message resources, for the academy's services (the API gets them from CoreModule). */
+@Global()
+@Module({ providers: [I18nService], exports: [I18nService] })
+class CliI18nModule {}
+
+/**
+ * What the command-line tools need: configuration, the database, the identity context (accounts)
+ * and the academy (the starter-curriculum seed). No HTTP.
+ */
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    CryptoModule,
+    EventsModule,
+    CliI18nModule,
+    IdentityModule,
+    AcademyModule,
+  ],
+})
 export class CliModule {}

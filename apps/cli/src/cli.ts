@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { Role } from '@sasiad/core';
 import { UsersService } from '@sasiad/identity';
 import { CliModule } from './cli.module';
+import { SEED_USAGE, seedCurriculum } from './seed-curriculum.command';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -15,13 +16,21 @@ const USAGE = `Usage: npm run cli -- create-admin --email <email> [--name <displ
   The password is read from the SASIAD_ADMIN_PASSWORD environment variable or from standard input.
   There is no default password.`;
 
+const createContext = () =>
+  NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+
 /** Runs one command and returns the process exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'seed-curriculum') return seedCurriculum(rest, io, createContext);
   if (command !== 'create-admin') {
-    io.err(USAGE);
+    io.err(`${USAGE}\n${SEED_USAGE}`);
     return 2;
   }
+  return createAdmin(rest, io);
+}
+
+async function createAdmin(rest: string[], io: CliIo): Promise<number> {
   let values: { email?: string; name?: string };
   try {
     ({ values } = parseArgs({
@@ -49,7 +58,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err('The password must be 10 to 128 characters long.');
     return 2;
   }
-  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  const app = await createContext();
   try {
     const user = await app.get(UsersService).create({
       login: values.email,

@@ -17,6 +17,8 @@ import { Attendance, AttendanceSchema, Cohort, CohortSchema } from './cohort.sch
 import { CohortsResolver } from './cohorts.resolver';
 import { CohortsService } from './cohorts.service';
 import { Course, CourseSchema } from './course.schema';
+import { CurriculumSeedService } from './curriculum/curriculum-seed.service';
+import { SampleContentResolver } from './curriculum/sample-content.resolver';
 import { CourseModuleEntity, CourseModuleSchema } from './course-module.schema';
 import { CourseModulesResolver, CoursesResolver } from './courses.resolver';
 import { CoursesService } from './courses.service';
@@ -45,6 +47,8 @@ import { QuizzesService } from './quizzes.service';
   ],
   providers: [
     CoursesService,
+    CurriculumSeedService,
+    SampleContentResolver,
     EnrolmentsService,
     CoursesResolver,
     CourseModulesResolver,

@@ -82,6 +82,20 @@ export class Course {
   @Prop({ type: Date })
   enrolmentClosesAt?: Date | null;
 
+  /** The starter-curriculum file this course was seeded from (`legal-stay`): seeding never duplicates it. */
+  @Prop({ type: String })
+  seedKey?: string | null;
+
+  /** Sample content (seeded): readers are told it still needs a lawyer's review; staff clear it. */
+  @Prop({ type: Boolean, required: true, default: false })
+  sampleContent: boolean;
+
+  @Prop({ type: Date })
+  legalReviewedAt?: Date | null;
+
+  @Prop({ type: Types.ObjectId })
+  legalReviewedBy?: Types.ObjectId | null;
+
   createdAt: Date;
   updatedAt: Date;
 }
@@ -91,3 +105,4 @@ export const CourseSchema = SchemaFactory.createForClass(Course);
 CourseSchema.index({ state: 1, _id: 1 });
 CourseSchema.index({ state: 1, topic: 1, _id: 1 });
 CourseSchema.index({ searchTokens: 1 });
+CourseSchema.index({ seedKey: 1 });

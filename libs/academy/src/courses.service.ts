@@ -108,7 +108,13 @@ export class CoursesService {
 
   // ---------------------------------------------------------------- authoring
 
-  async create(input: CreateCourseInput, by: AuthUser, lang: Language): Promise<CourseModel> {
+  /** `origin`: set by the starter-curriculum seed (its file key; sample content until reviewed). */
+  async create(
+    input: CreateCourseInput,
+    by: AuthUser,
+    lang: Language,
+    origin: { seedKey?: string; sampleContent?: boolean } = {},
+  ): Promise<CourseModel> {
     const base = input.baseLanguage ?? 'pl';
     const now = new Date();
     this.assertWindow(input.enrolmentOpensAt, input.enrolmentClosesAt);
@@ -130,6 +136,7 @@ export class CoursesService {
     const created = await this.courses.create({
       ...fields,
       ...this.derived(fields),
+      ...origin,
       state: CourseState.DRAFT,
       history: [{ state: CourseState.DRAFT, by: oid(by.id), at: now }],
     });
@@ -637,6 +644,34 @@ export class CoursesService {
       .exec();
   }
 
+  // ---------------------------------------------------------------- starter curriculum
+
+  /** After a lawyer's review: the course is no longer sample content (idempotent). */
+  async markReviewed(courseId: string, by: AuthUser, lang: Language): Promise<CourseModel> {
+    const course = await this.findCourse(courseId);
+    const updated = await this.courses
+      .findOneAndUpdate(
+        { _id: course._id, sampleContent: true },
+        {
+          $set: { sampleContent: false, legalReviewedAt: new Date(), legalReviewedBy: oid(by.id) },
+        },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanCourse>()
+      .exec();
+    return this.courseView(updated ?? course, lang);
+  }
+
+  /** Content rewritten from a starter-curriculum file is sample content again, until reviewed. */
+  async markSampleContent(courseId: Types.ObjectId): Promise<void> {
+    await this.courses.updateOne({ _id: courseId }, { $set: { sampleContent: true } }).exec();
+  }
+
+  /** The course seeded from a starter-curriculum file, if any. */
+  async findBySeedKey(seedKey: string): Promise<LeanCourse | null> {
+    return this.courses.findOne({ seedKey }, { searchTokens: 0 }).lean<LeanCourse>().exec();
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /**
@@ -857,6 +892,7 @@ export class CoursesService {
       enrolledCount: c.enrolledCount,
       enrolmentOpensAt: c.enrolmentOpensAt ?? null,
       enrolmentClosesAt: c.enrolmentClosesAt ?? null,
+      sampleContent: c.sampleContent ?? false,
       reading,
     };
   }

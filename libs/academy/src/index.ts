@@ -4,3 +4,7 @@ export * from './courses.service';
 export * from './enrolments.service';
 export * from './quizzes.service';
 export * from './certificates.service';
+export * from './curriculum/curriculum.types';
+export * from './curriculum/curriculum.validator';
+export * from './curriculum/curriculum.loader';
+export * from './curriculum/curriculum-seed.service';

@@ -177,6 +177,12 @@ export class CourseModel {
   @Field(() => GraphQLISODateTime, { nullable: true })
   enrolmentClosesAt: Date | null;
 
+  @Field({
+    description:
+      'Sample content (e.g. the seeded starter curriculum) not yet reviewed by a lawyer: show `sampleContentNotice` with it.',
+  })
+  sampleContent: boolean;
+
   reading: ReadingContext;
 }
 
