@@ -31,11 +31,11 @@ describe('course texts', () => {
     ]);
     expect(availableLanguages).toEqual(['pl', 'uk']);
     expect(searchTokens).toEqual(
-      expect.arrayContaining(['pl:zezwolenie', 'uk:dozvil', 'uk:zlecenie', 'be:zlecenie']),
+      expect.arrayContaining(['pl:zezvolenie', 'uk:dozvil', 'uk:zlecenie', 'be:zlecenie']), // folded: w → v,
     );
     // a Ukrainian reader sees the Ukrainian module title, not the Polish one
-    expect(searchTokens).not.toContain('uk:zezwolenie');
-    expect(derivedCourseFields(course).searchTokens).not.toContain('pl:zezwolenie');
+    expect(searchTokens).not.toContain('uk:zezvolenie');
+    expect(derivedCourseFields(course).searchTokens).not.toContain('pl:zezvolenie');
   });
 
   it('lists every text of a course and its gaps in a language', () => {
