@@ -271,4 +271,35 @@ describe('zones: erasure of an account', () => {
     expect(checkedIn!.checkedInAt).toBeInstanceOf(Date);
     expect(checkedIn!.checkedInBy).toBeUndefined();
   });
+
+  it('keeps the seat of an erased person at an event already under way: nobody is promoted into it', async () => {
+    const staff = await t.userWith([Role.staff]);
+    const learner = await userIn(t, [Role.learner], 'uk');
+    const eventId = await createEvent(staff.token, 1);
+    const seat = ok(
+      await t.gql<Registered>(REGISTER, { i: { eventId } }, { token: learner.token }),
+    ).registerForEvent;
+    expect(seat.registration.status).toBe('confirmed');
+    const waiting = ok(await t.gql<Registered>(REGISTER, anonymous(eventId, 4))).registerForEvent;
+    expect(waiting.registration.status).toBe('waitlisted');
+    // the event has begun
+    await t.db
+      .collection('events')
+      .updateOne(
+        { _id: new Types.ObjectId(eventId) },
+        { $set: { startsAt: new Date(Date.now() - 3_600_000) } },
+      );
+    ok(await t.gql(ERASE, { p: learner.password }, { token: learner.token }));
+    const registrations = t.db.collection('event_registrations');
+    for (let i = 0; i < 100; i++) {
+      if (!(await registrations.findOne({ userId: new Types.ObjectId(learner.id) }))) break;
+      await sleep(100);
+    }
+    expect(await registrations.findOne({ userId: new Types.ObjectId(learner.id) })).toBeNull();
+    expect(
+      ok(
+        await t.gql<{ eventRegistrationByCode: { status: string } }>(BY_CODE, { c: waiting.code }),
+      ),
+    ).toEqual({ eventRegistrationByCode: { status: 'waitlisted' } });
+  });
 });

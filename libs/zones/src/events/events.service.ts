@@ -142,7 +142,23 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
         .updateOne({ _id: registration._id }, { $set: key, $unset: { userId: 1 } })
         .exec();
     }
-    for (const registration of owned) {
+    // Only seats of events still to come are given up: promoting someone into an event that has
+    // already begun (or ended) would tell them of a seat they can no longer use.
+    const upcoming = new Set(
+      (
+        await this.events
+          .find(
+            {
+              _id: trusted({ $in: owned.map((r) => r.eventId) }),
+              startsAt: trusted({ $gt: new Date() }),
+            },
+            { _id: 1 },
+          )
+          .lean<{ _id: Types.ObjectId }[]>()
+          .exec()
+      ).map((e) => e._id.toHexString()),
+    );
+    for (const registration of owned.filter((r) => upcoming.has(r.eventId.toHexString()))) {
       await this.cancel(registration).catch((error: unknown) => {
         // cancelled or checked in meanwhile: nothing to give up
         if (!(error instanceof DomainException)) throw error;
