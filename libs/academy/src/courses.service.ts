@@ -5,18 +5,16 @@ import { Model, QueryFilter, trusted, Types, UpdateQuery } from 'mongoose';
 import {
   AuthUser,
   Connection,
-  containsRawHtml,
   decodeCursor,
   DomainException,
   ErrorCode,
-  FieldProblem,
   I18nService,
   Language,
   LanguagePolicy,
   LoaderRegistry,
   LocalizedField,
   LocalizedText,
-  mergeLocalized,
+  mergeTranslations,
   queryWords,
   resolveLocalized,
   Role,
@@ -718,26 +716,14 @@ export class CoursesService {
     field: string,
     required = true,
   ): LocalizedField {
-    const list = entries ?? [];
-    const problems: FieldProblem[] = [];
-    const seen = new Set<Language>();
-    list.forEach((entry, index) => {
-      if (seen.has(entry.lang))
-        problems.push({ field: `${field}.${index}`, constraint: 'duplicateLanguage' });
-      seen.add(entry.lang);
-    });
-    if (problems.length > 0) throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, problems);
-    const html = list
-      .map((entry, index) => ({ entry, index }))
-      .filter(({ entry }) => containsRawHtml(entry.text))
-      .map(({ index }) => ({ field: `${field}.${index}.text`, constraint: 'noRawHtml' }));
-    if (html.length > 0) throw new DomainException(ErrorCode.RAW_HTML_NOT_ALLOWED, {}, html);
-    const merged = mergeLocalized(existing, list, base, now);
-    if (required && !merged[base])
-      throw new DomainException(ErrorCode.BASE_TEXT_REQUIRED, { base }, [
-        { field, constraint: 'baseLanguageRequired' },
-      ]);
-    return merged;
+    return mergeTranslations(
+      existing,
+      entries ?? [],
+      base,
+      now,
+      field,
+      required ? ErrorCode.BASE_TEXT_REQUIRED : undefined,
+    );
   }
 
   /**

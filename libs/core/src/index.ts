@@ -28,3 +28,4 @@ export * from './events/events.module';
 export * from './translations/localized-text';
 export * from './translations/localized-text.graphql';
 export * from './translations/search-tokens';
+export * from './translations/merge-translations';

@@ -17,6 +17,7 @@ import {
   languageTokens,
   LocalizedField,
   mergeLocalized,
+  mergeTranslations,
   queryWords,
   resolveLocalized,
   TextEntry,
@@ -372,25 +373,14 @@ export class FaqService {
     field: FaqField,
     requireBase: boolean,
   ): LocalizedField {
-    const seen = new Set<Language>();
-    const problems: FieldProblem[] = [];
-    entries.forEach((entry, index) => {
-      if (seen.has(entry.lang))
-        problems.push({ field: `${field}.${index}`, constraint: 'duplicateLanguage' });
-      seen.add(entry.lang);
-    });
-    if (problems.length > 0) throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, problems);
-    const html = entries
-      .map((entry, index) => ({ entry, index }))
-      .filter(({ entry }) => containsRawHtml(entry.text))
-      .map(({ index }) => ({ field: `${field}.${index}.text`, constraint: 'noRawHtml' }));
-    if (html.length > 0) throw new DomainException(ErrorCode.RAW_HTML_NOT_ALLOWED, {}, html);
-    const merged = mergeLocalized(existing, entries, base, now);
-    if (requireBase && !merged[base])
-      throw new DomainException(ErrorCode.FAQ_BASE_TEXT_REQUIRED, { base }, [
-        { field, constraint: 'baseLanguageRequired' },
-      ]);
-    return merged;
+    return mergeTranslations(
+      existing,
+      entries,
+      base,
+      now,
+      field,
+      requireBase ? ErrorCode.FAQ_BASE_TEXT_REQUIRED : undefined,
+    );
   }
 
   /**
