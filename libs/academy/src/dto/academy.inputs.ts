@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  ArrayUnique,
   IsBoolean,
   IsDate,
   IsEnum,
@@ -27,6 +26,7 @@ import {
   LocalizedMarkdownInput,
   LocalizedStringInput,
   PageArgs,
+  TranslatableSettingsInput,
 } from '@sasiad/core';
 import { COURSE_LEVELS, COURSE_TOPICS } from '../catalogue.constants';
 import { CourseState } from '../course.schema';
@@ -34,29 +34,9 @@ import { BLOCK_ID } from '../lesson-blocks';
 import { LessonBlockKind, LinkKind } from '../lesson.schema';
 
 const HTTPS = { protocols: ['https'], require_protocol: true, require_tld: true };
-/** Tags: words people search for, e.g. "karta-pobytu", "PESEL". */
-const TAG = /^[\p{L}\p{N}][\p{L}\p{N} -]{0,39}$/u;
 
 @InputType({ isAbstract: true })
-abstract class CourseSettingsInput {
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @Matches(TAG, { each: true })
-  tags?: string[];
-
-  @Field(() => [LanguageCodeScalar], {
-    nullable: true,
-    description:
-      'Languages tried between the requested one and the base. Default none: a Ukrainian or Belarusian reader never gets Russian unless it is listed here.',
-  })
-  @IsOptional()
-  @ArrayMaxSize(3)
-  @ArrayUnique()
-  @IsIn(LANGUAGES, { each: true })
-  fallbackLanguages?: Language[];
-
+abstract class CourseSettingsInput extends TranslatableSettingsInput {
   @Field(() => Int, {
     nullable: true,
     description: 'Seats; none means unlimited (on update, null removes the limit).',

@@ -1,5 +1,14 @@
 import { Field, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { LanguageCodeScalar } from '../graphql/language-code.scalar';
 import { Language, LANGUAGES } from '../i18n/languages';
 import { TranslationState } from './localized-text';
@@ -48,4 +57,29 @@ export class LocalizedMarkdownInput {
   @MinLength(1)
   @MaxLength(20000)
   text: string;
+}
+
+/** Tags: words people search for, e.g. "karta-pobytu", "PESEL". */
+export const TAG_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} -]{0,39}$/u;
+
+/** The settings every translatable, searchable item shares (courses, FAQ entries). */
+@InputType({ isAbstract: true })
+export abstract class TranslatableSettingsInput {
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @Matches(TAG_PATTERN, { each: true })
+  tags?: string[];
+
+  @Field(() => [LanguageCodeScalar], {
+    nullable: true,
+    description:
+      'Languages tried between the requested one and the base. Default none: a Ukrainian or Belarusian reader never gets Russian unless it is listed here.',
+  })
+  @IsOptional()
+  @ArrayMaxSize(3)
+  @ArrayUnique()
+  @IsIn(LANGUAGES, { each: true })
+  fallbackLanguages?: Language[];
 }

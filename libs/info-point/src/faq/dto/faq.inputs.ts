@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  ArrayUnique,
   IsBoolean,
   IsEnum,
   IsIn,
@@ -11,7 +10,6 @@ import {
   IsMongoId,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -24,13 +22,11 @@ import {
   LANGUAGES,
   LocalizedMarkdownInput,
   PageArgs,
+  TranslatableSettingsInput,
 } from '@sasiad/core';
 import { QuestionTopicEnum } from '../../models/question.model';
 import { QUESTION_TOPICS, QuestionTopic } from '../../topics';
 import { FaqState } from '../faq-entry.schema';
-
-/** Tags: words people search for, e.g. "karta-pobytu", "PESEL". */
-const TAG = /^[\p{L}\p{N}][\p{L}\p{N} -]{0,39}$/u;
 
 @InputType({ description: 'A FAQ question in one language (plain text or Markdown, no HTML).' })
 export class FaqQuestionTextInput {
@@ -45,29 +41,8 @@ export class FaqQuestionTextInput {
   text: string;
 }
 
-@InputType({ isAbstract: true })
-abstract class FaqSettingsInput {
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @Matches(TAG, { each: true })
-  tags?: string[];
-
-  @Field(() => [LanguageCodeScalar], {
-    nullable: true,
-    description:
-      'Languages tried between the requested one and the base. Default none: a Ukrainian or Belarusian reader never gets Russian unless it is listed here.',
-  })
-  @IsOptional()
-  @ArrayMaxSize(3)
-  @ArrayUnique()
-  @IsIn(LANGUAGES, { each: true })
-  fallbackLanguages?: Language[];
-}
-
 @InputType()
-export class CreateFaqEntryInput extends FaqSettingsInput {
+export class CreateFaqEntryInput extends TranslatableSettingsInput {
   @Field(() => LanguageCodeScalar, {
     nullable: true,
     description: 'The authoritative language (default pl). Fixed once the entry exists.',
@@ -99,7 +74,7 @@ export class CreateFaqEntryInput extends FaqSettingsInput {
   description:
     'A draft pre-filled with the question and its latest answer, in the question’s language, for the author to de-personalise and edit.',
 })
-export class CreateFaqEntryFromQuestionInput extends FaqSettingsInput {
+export class CreateFaqEntryFromQuestionInput extends TranslatableSettingsInput {
   @Field(() => ID, { description: 'An answered or closed question.' })
   @IsMongoId()
   questionId: string;
@@ -117,7 +92,7 @@ export class CreateFaqEntryFromQuestionInput extends FaqSettingsInput {
   description:
     'Texts are merged per language: languages not given keep their text. Changing the base-language text makes the other languages OUTDATED.',
 })
-export class UpdateFaqEntryInput extends FaqSettingsInput {
+export class UpdateFaqEntryInput extends TranslatableSettingsInput {
   @Field(() => ID)
   @IsMongoId()
   entryId: string;
