@@ -1,13 +1,6 @@
-import {
-  Logger,
-  Module,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-  OnModuleInit,
-} from '@nestjs/common';
+import { Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { EventBus } from '@sasiad/core';
-import { USER_ERASED } from '@sasiad/identity';
+import { logFailure } from '@sasiad/core';
 import { AuthoringResolver } from './authoring.resolver';
 import { AuthoringService } from './authoring.service';
 import { Certificate, CertificateSchema } from './certificate.schema';
@@ -64,18 +57,10 @@ import { QuizzesService } from './quizzes.service';
   ],
   exports: [CoursesService, EnrolmentsService, QuizzesService, CertificatesService],
 })
-export class AcademyModule implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class AcademyModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Academy');
-  private erasures?: AsyncIterableIterator<{ userId: string }>;
 
-  constructor(
-    private readonly events: EventBus,
-    private readonly enrolments: EnrolmentsService,
-    private readonly quizzes: QuizzesService,
-    private readonly certificates: CertificatesService,
-    private readonly cohorts: CohortsService,
-    private readonly courses: CoursesService,
-  ) {}
+  constructor(private readonly courses: CoursesService) {}
 
   /**
    * Search tokens written before module and lesson titles were searchable are brought up to date
@@ -85,33 +70,8 @@ export class AcademyModule implements OnModuleInit, OnApplicationBootstrap, OnAp
     try {
       const rewritten = await this.courses.backfillDerived();
       if (rewritten > 0) this.logger.log({ rewritten }, 'course search tokens brought up to date');
-    } catch (err) {
-      this.logger.error(
-        { err: (err as Error).message },
-        'bringing search tokens up to date failed',
-      );
+    } catch (error) {
+      logFailure(this.logger, 'bringing search tokens up to date', error);
     }
-  }
-
-  /** An erased account's enrolments, quiz attempts and certificates go too (identity publishes the event after erasing). */
-  onModuleInit() {
-    const erasures = this.events.subscribe<{ userId: string }>(USER_ERASED);
-    this.erasures = erasures;
-    void (async () => {
-      for await (const { userId } of erasures) {
-        await Promise.all([
-          this.enrolments.eraseLearner(userId),
-          this.quizzes.eraseLearner(userId),
-          this.certificates.eraseLearner(userId),
-          this.cohorts.eraseLearner(userId),
-        ]).catch((err: Error) =>
-          this.logger.error({ err: err.message }, 'erasing academy data failed'),
-        );
-      }
-    })();
-  }
-
-  async onApplicationShutdown() {
-    await this.erasures?.return?.();
   }
 }

@@ -1,8 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { USER_ERASED } from '@sasiad/identity';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
 import { createHash, randomBytes } from 'node:crypto';
-import { AuthUser, DomainException, ErrorCode, FieldEncryption, Language } from '@sasiad/core';
+import {
+  AuthUser,
+  DomainException,
+  ErrorCode,
+  FieldEncryption,
+  isDuplicateKey,
+  Language,
+  objectId,
+  OnDomainEvent,
+} from '@sasiad/core';
 import { Certificate, LeanCertificate } from './certificate.schema';
 import { CourseState } from './course.schema';
 import { CoursesService } from './courses.service';
@@ -14,7 +24,6 @@ import { CertificateModel, CertificateVerification } from './models/certificate.
 const CODE_CONTEXT = 'academy_certificates.code';
 const NAME_CONTEXT = 'academy_certificates.displayName';
 const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
-const oid = (id: string) => new Types.ObjectId(id);
 
 /**
  * Completion certificates: claimed by a learner who finished every lesson and passed every
@@ -47,7 +56,7 @@ export class CertificatesService {
     try {
       const created = await this.certificates.create({
         courseId: course._id,
-        userId: oid(user.id),
+        userId: objectId(user.id),
         codeHash: hashCode(code),
         codeEnc: this.crypto.encrypt(code, CODE_CONTEXT),
         displayNameEnc: this.crypto.encrypt(input.displayName, NAME_CONTEXT),
@@ -58,7 +67,7 @@ export class CertificatesService {
       });
       return this.toModel(created.toObject() as LeanCertificate, lang, true);
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
       const raced = await this.findOwn(course._id, user);
       if (!raced) throw error;
       return this.toModel(raced, lang, true);
@@ -92,14 +101,14 @@ export class CertificatesService {
   async revoke(certificateId: string, by: AuthUser, lang: Language): Promise<CertificateModel> {
     const revoked = await this.certificates
       .findOneAndUpdate(
-        { _id: oid(certificateId), revokedAt: null },
-        { $set: { revokedAt: new Date(), revokedBy: oid(by.id) } },
+        { _id: objectId(certificateId), revokedAt: null },
+        { $set: { revokedAt: new Date(), revokedBy: objectId(by.id) } },
         { returnDocument: 'after' },
       )
       .lean<LeanCertificate>()
       .exec();
     if (revoked) return this.toModel(revoked, lang, false);
-    const exists = await this.certificates.exists({ _id: oid(certificateId) });
+    const exists = await this.certificates.exists({ _id: objectId(certificateId) });
     throw new DomainException(exists ? ErrorCode.CERTIFICATE_ALREADY_REVOKED : ErrorCode.NOT_FOUND);
   }
 
@@ -115,14 +124,19 @@ export class CertificatesService {
     return rows.map((c) => this.toModel(c, lang, false));
   }
 
+  @OnDomainEvent(USER_ERASED)
+  async onUserErased({ userId }: { userId: string }): Promise<void> {
+    await this.eraseLearner(userId);
+  }
+
   async eraseLearner(userId: string): Promise<void> {
     if (!Types.ObjectId.isValid(userId)) return;
-    await this.certificates.deleteMany({ userId: oid(userId) }).exec();
+    await this.certificates.deleteMany({ userId: objectId(userId) }).exec();
   }
 
   private findOwn(courseId: Types.ObjectId, user: AuthUser) {
     return this.certificates
-      .findOne({ courseId, userId: oid(user.id) })
+      .findOne({ courseId, userId: objectId(user.id) })
       .lean<LeanCertificate>()
       .exec();
   }

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { USER_ERASED } from '@sasiad/identity';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
-import { AuthUser, DomainException, ErrorCode, Language } from '@sasiad/core';
+import {
+  AuthUser,
+  DomainException,
+  ErrorCode,
+  Language,
+  objectId,
+  OnDomainEvent,
+} from '@sasiad/core';
 import { Attendance, Cohort, LeanAttendance, LeanCohort } from './cohort.schema';
 import { CourseState } from './course.schema';
 import { CoursesService, isAuthor } from './courses.service';
@@ -14,8 +22,6 @@ import {
 import { EnrolmentsService } from './enrolments.service';
 import { resolveLocalized } from '@sasiad/core';
 import { AttendanceRecord, CohortModel } from './models/cohort.model';
-
-const oid = (id: string) => new Types.ObjectId(id);
 
 /** In-person cohorts of a course: sessions, membership with its own seat limit, attendance. */
 @Injectable()
@@ -77,7 +83,7 @@ export class CohortsService {
   async addSession(input: AddCohortSessionInput, lang: Language): Promise<CohortModel> {
     const updated = await this.cohorts
       .findOneAndUpdate(
-        { _id: oid(input.cohortId) },
+        { _id: objectId(input.cohortId) },
         {
           $push: {
             sessions: {
@@ -137,9 +143,9 @@ export class CohortsService {
       throw new DomainException(ErrorCode.NOT_A_COHORT_MEMBER);
     const saved = await this.attendance
       .findOneAndUpdate(
-        { sessionId: oid(input.sessionId), userId: oid(input.userId) },
+        { sessionId: objectId(input.sessionId), userId: objectId(input.userId) },
         {
-          $set: { cohortId: cohort._id, present: input.present, recordedBy: oid(by.id) },
+          $set: { cohortId: cohort._id, present: input.present, recordedBy: objectId(by.id) },
         },
         { upsert: true, returnDocument: 'after' },
       )
@@ -164,9 +170,14 @@ export class CohortsService {
       .exec();
   }
 
+  @OnDomainEvent(USER_ERASED)
+  async onUserErased({ userId }: { userId: string }): Promise<void> {
+    await this.eraseLearner(userId);
+  }
+
   async eraseLearner(userId: string): Promise<void> {
     if (!Types.ObjectId.isValid(userId)) return;
-    await this.attendance.deleteMany({ userId: oid(userId) }).exec();
+    await this.attendance.deleteMany({ userId: objectId(userId) }).exec();
   }
 
   private async find(cohortId: string): Promise<LeanCohort> {

@@ -15,6 +15,7 @@ import {
   LocalizedField,
   LocalizedText,
   mergeTranslations,
+  objectId,
   queryWords,
   resolveLocalized,
   Role,
@@ -82,7 +83,6 @@ const REQUIRED_BLOCK_FIELDS: Record<LessonBlockKind, BlockTextField[]> = {
 export const isAuthor = (user: AuthUser | null | undefined) =>
   !!user && (user.roles.includes(Role.staff) || user.roles.includes(Role.admin));
 
-const oid = (id: string) => new Types.ObjectId(id);
 const policyOf = (course: Pick<Course, 'baseLanguage' | 'fallbackLanguages'>): LanguagePolicy => ({
   base: course.baseLanguage,
   fallbacks: course.fallbackLanguages ?? [],
@@ -136,7 +136,7 @@ export class CoursesService {
       ...this.derived(fields),
       ...origin,
       state: CourseState.DRAFT,
-      history: [{ state: CourseState.DRAFT, by: oid(by.id), at: now }],
+      history: [{ state: CourseState.DRAFT, by: objectId(by.id), at: now }],
     });
     return this.courseView(created.toObject() as LeanCourse, lang);
   }
@@ -201,7 +201,7 @@ export class CoursesService {
         { _id: current._id, state: current.state },
         {
           $set: { state: input.to },
-          $push: { history: { state: input.to, by: oid(by.id), at: new Date() } },
+          $push: { history: { state: input.to, by: objectId(by.id), at: new Date() } },
         },
         { returnDocument: 'after' },
       )
@@ -455,7 +455,7 @@ export class CoursesService {
     forAuthor: boolean,
   ): Promise<Connection<CourseModel>> {
     const page: QueryFilter<Course> = { ...filter };
-    if (args.after) page._id = trusted({ $gt: oid(decodeCursor(args.after).id) });
+    if (args.after) page._id = trusted({ $gt: objectId(decodeCursor(args.after).id) });
     const [rows, totalCount] = await Promise.all([
       this.courses
         .find(page, { searchTokens: 0 })
@@ -480,7 +480,7 @@ export class CoursesService {
       this.groupLoader(
         (ids) =>
           this.modules
-            .find({ courseId: trusted({ $in: ids.map(oid) }) })
+            .find({ courseId: trusted({ $in: ids.map(objectId) }) })
             .sort({ order: 1, _id: 1 })
             .lean<LeanCourseModule[]>()
             .exec(),
@@ -496,7 +496,7 @@ export class CoursesService {
       this.groupLoader(
         (ids) =>
           this.lessons
-            .find({ moduleId: trusted({ $in: ids.map(oid) }) })
+            .find({ moduleId: trusted({ $in: ids.map(objectId) }) })
             .sort({ order: 1, _id: 1 })
             .lean<LeanLesson[]>()
             .exec(),
@@ -558,7 +558,7 @@ export class CoursesService {
       .exec();
     const courseIds = [...new Set(lessons.map((l) => l.courseId.toHexString()))];
     const courses = await this.courses
-      .find({ _id: trusted({ $in: courseIds.map(oid) }) }, { searchTokens: 0 })
+      .find({ _id: trusted({ $in: courseIds.map(objectId) }) }, { searchTokens: 0 })
       .lean<LeanCourse[]>()
       .exec();
     const byId = new Map(courses.map((c) => [c._id.toHexString(), c]));
@@ -651,7 +651,11 @@ export class CoursesService {
       .findOneAndUpdate(
         { _id: course._id, sampleContent: true },
         {
-          $set: { sampleContent: false, legalReviewedAt: new Date(), legalReviewedBy: oid(by.id) },
+          $set: {
+            sampleContent: false,
+            legalReviewedAt: new Date(),
+            legalReviewedBy: objectId(by.id),
+          },
         },
         { returnDocument: 'after' },
       )

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { USER_ERASED } from '@sasiad/identity';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, trusted, Types } from 'mongoose';
 import { Cohort } from './cohort.schema';
-import { AuthUser, DomainException, ErrorCode } from '@sasiad/core';
+import { AuthUser, DomainException, ErrorCode, isDuplicateKey, OnDomainEvent } from '@sasiad/core';
 import { CourseState } from './course.schema';
 import { CoursesService } from './courses.service';
 import { Enrolment, LeanEnrolment } from './enrolment.schema';
@@ -48,8 +49,7 @@ export class EnrolmentsService {
       return this.toModel(created.toObject() as LeanEnrolment);
     } catch (error) {
       await this.courses.releaseSeat(course._id);
-      if ((error as { code?: number }).code === 11000)
-        throw new DomainException(ErrorCode.ALREADY_ENROLLED);
+      if (isDuplicateKey(error)) throw new DomainException(ErrorCode.ALREADY_ENROLLED);
       throw error;
     }
   }
@@ -170,6 +170,11 @@ export class EnrolmentsService {
   }
 
   /** The learner's account was erased: their enrolments go, and their seats are freed. */
+  @OnDomainEvent(USER_ERASED)
+  async onUserErased({ userId }: { userId: string }): Promise<void> {
+    await this.eraseLearner(userId);
+  }
+
   async eraseLearner(userId: string): Promise<void> {
     if (!Types.ObjectId.isValid(userId)) return;
     const mine = await this.enrolments

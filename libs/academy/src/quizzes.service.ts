@@ -1,8 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { USER_ERASED } from '@sasiad/identity';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, trusted, Types } from 'mongoose';
 import { randomBytes, randomInt } from 'node:crypto';
-import { AuthUser, DomainException, ErrorCode, I18nService, Language } from '@sasiad/core';
+import {
+  AuthUser,
+  DomainException,
+  ErrorCode,
+  I18nService,
+  isDuplicateKey,
+  Language,
+  objectId,
+  OnDomainEvent,
+} from '@sasiad/core';
 import { CourseState } from './course.schema';
 import { CoursesService } from './courses.service';
 import {
@@ -30,8 +40,6 @@ import {
   QuizQuestion,
   QuizQuestionKind,
 } from './quiz.schema';
-
-const oid = (id: string) => new Types.ObjectId(id);
 
 /** Fisher–Yates with a cryptographic source: a learner cannot predict the draw. */
 function drawAtRandom<T>(items: T[], count: number): T[] {
@@ -179,7 +187,7 @@ export class QuizzesService {
     await this.enrolments.assertEnrolled(course._id, user);
     const quiz = module.quiz;
     if (!quiz) throw new DomainException(ErrorCode.QUIZ_NOT_AVAILABLE);
-    const userId = oid(user.id);
+    const userId = objectId(user.id);
     const reading = this.courses.reading(course, lang);
     const bank = await this.questions
       .find({ moduleId: module._id }, { _id: 1 })
@@ -214,7 +222,7 @@ export class QuizzesService {
         });
         return this.attemptView(created.toObject() as LeanQuizAttempt, quiz.maxAttempts, reading);
       } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error;
+        if (!isDuplicateKey(error)) throw error;
       }
     }
     throw new DomainException(ErrorCode.EDIT_CONFLICT);
@@ -222,7 +230,7 @@ export class QuizzesService {
 
   async submit(input: SubmitQuizInput, user: AuthUser): Promise<QuizResult> {
     const attempt = await this.attempts
-      .findOne({ _id: oid(input.attemptId), userId: oid(user.id) })
+      .findOne({ _id: objectId(input.attemptId), userId: objectId(user.id) })
       .lean<LeanQuizAttempt>()
       .exec();
     if (!attempt) throw new DomainException(ErrorCode.NOT_FOUND);
@@ -319,9 +327,14 @@ export class QuizzesService {
   }
 
   /** The learner's account was erased: their attempts go too. */
+  @OnDomainEvent(USER_ERASED)
+  async onUserErased({ userId }: { userId: string }): Promise<void> {
+    await this.eraseLearner(userId);
+  }
+
   async eraseLearner(userId: string): Promise<void> {
     if (!Types.ObjectId.isValid(userId)) return;
-    await this.attempts.deleteMany({ userId: oid(userId) }).exec();
+    await this.attempts.deleteMany({ userId: objectId(userId) }).exec();
   }
 
   private async questionsOf(attempt: LeanQuizAttempt): Promise<LeanQuizQuestion[]> {

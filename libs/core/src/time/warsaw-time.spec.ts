@@ -1,4 +1,11 @@
-import { fromWarsaw, toWarsaw, warsawOffsetMinutes } from './warsaw-time';
+import {
+  fromWarsaw,
+  parseInstant,
+  toWarsaw,
+  toWarsawIso,
+  warsawOffsetMinutes,
+  warsawWallClock,
+} from './warsaw-time';
 
 describe('Warsaw wall-clock time', () => {
   it('reads the wall clock in winter (CET, +1) and summer (CEST, +2)', () => {
@@ -53,5 +60,38 @@ describe('Warsaw wall-clock time', () => {
       // Only the repeated autumn hour maps back to its first occurrence.
       if (back !== t) expect(t - back).toBe(3_600_000);
     }
+  });
+});
+
+describe('Warsaw time', () => {
+  it('shows an instant as Warsaw wall-clock time in winter (+01:00) and summer (+02:00)', () => {
+    expect(toWarsawIso(new Date('2026-11-30T22:59:00Z'))).toBe('2026-11-30T23:59:00+01:00');
+    expect(toWarsawIso(new Date('2026-07-01T10:00:00Z'))).toBe('2026-07-01T12:00:00+02:00');
+  });
+
+  it('parses timestamps with an offset and refuses those without one', () => {
+    expect(parseInstant('2026-11-30T23:59:00+01:00', 'closesAt').toISOString()).toBe(
+      '2026-11-30T22:59:00.000Z',
+    );
+    expect(parseInstant('2026-11-30T22:59:00.500Z', 'closesAt').toISOString()).toBe(
+      '2026-11-30T22:59:00.500Z',
+    );
+    expect(() => parseInstant('2026-11-30T23:59:00', 'closesAt')).toThrow(
+      expect.objectContaining({
+        fields: [{ field: 'closesAt', constraint: 'isoDateTimeWithOffset' }],
+      }),
+    );
+    expect(() => parseInstant('2026-13-45T23:59:00Z', 'closesAt')).toThrow();
+  });
+});
+
+describe('the time in notifications', () => {
+  it('is Warsaw wall-clock time, in winter (CET) and in summer (CEST)', () => {
+    expect(warsawWallClock(new Date('2026-11-23T09:15:59.999Z'))).toBe('23.11.2026 10:15');
+    expect(warsawWallClock(new Date('2026-07-01T08:00:00Z'))).toBe('01.07.2026 10:00');
+    // the night the clocks go back: 01:30 UTC is 02:30 CET, one hour after 02:30 CEST
+    expect(warsawWallClock(new Date('2026-10-25T00:30:00Z'))).toBe('25.10.2026 02:30');
+    expect(warsawWallClock(new Date('2026-10-25T01:30:00Z'))).toBe('25.10.2026 02:30');
+    expect(warsawWallClock(new Date('2026-12-31T23:30:00Z'))).toBe('01.01.2027 00:30');
   });
 });

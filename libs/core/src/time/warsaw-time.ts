@@ -1,4 +1,10 @@
-/** The information point's time zone: opening hours are wall-clock times there. */
+import { DomainException } from '../errors/domain.exception';
+import { ErrorCode } from '../errors/error-code';
+
+/**
+ * Europe/Warsaw: the programmes' time zone. Opening hours, deadlines and the times shown in
+ * messages are wall-clock times there, whatever the server's own zone.
+ */
 export const TIME_ZONE = 'Europe/Warsaw';
 
 /** A wall-clock moment in Warsaw; `weekday` is 1 (Monday) … 7 (Sunday), ISO style. */
@@ -11,7 +17,7 @@ export interface WallClock {
   weekday: number;
 }
 
-const FORMAT = new Intl.DateTimeFormat('en-US', {
+const PARTS = new Intl.DateTimeFormat('en-US', {
   timeZone: TIME_ZONE,
   hourCycle: 'h23',
   year: 'numeric',
@@ -25,7 +31,7 @@ const FORMAT = new Intl.DateTimeFormat('en-US', {
 /** The Warsaw wall clock at a UTC instant (seconds dropped). */
 export function toWarsaw(instant: Date): WallClock {
   const parts: Record<string, number> = {};
-  for (const p of FORMAT.formatToParts(instant))
+  for (const p of PARTS.formatToParts(instant))
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   const weekday = new Date(Date.UTC(parts.year, parts.month - 1, parts.day)).getUTCDay();
   return {
@@ -64,4 +70,37 @@ export function fromWarsaw(year: number, month: number, day: number, hour = 0, m
 /** `YYYY-MM-DD` of a Warsaw calendar day. */
 export function dateKey(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The instant as Warsaw wall-clock time with its offset, e.g. `2026-11-30T23:59:00+01:00`. */
+export function toWarsawIso(instant: Date): string {
+  const w = toWarsaw(instant);
+  const offset = warsawOffsetMinutes(instant);
+  const seconds = new Date(instant.getTime()).getUTCSeconds();
+  return (
+    `${dateKey(w.year, w.month, w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(seconds)}` +
+    `+${pad(Math.floor(offset / 60))}:${pad(offset % 60)}`
+  );
+}
+
+/** `23.11.2026 10:15` in Warsaw: the same in all four languages, with no zone to guess. */
+export function warsawWallClock(instant: Date): string {
+  const w = toWarsaw(instant);
+  return `${pad(w.day)}.${pad(w.month)}.${w.year} ${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/** ISO-8601 with an explicit offset (or Z): a deadline must not depend on the server's zone. */
+export const ISO_WITH_OFFSET =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Parses an ISO-8601 timestamp with offset into a UTC Date; `field` names it in errors. */
+export function parseInstant(value: string, field: string): Date {
+  const date = new Date(value);
+  if (!ISO_WITH_OFFSET.test(value) || Number.isNaN(date.getTime()))
+    throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, [
+      { field, constraint: 'isoDateTimeWithOffset' },
+    ]);
+  return date;
 }
