@@ -25,6 +25,7 @@ import { WebSocketSessions } from './graphql/websocket-sessions';
 import { HealthController } from './health/health.controller';
 import { I18nModule } from './i18n/i18n.module';
 import { LoggingModule } from './logging/logging.module';
+import { DomainEventsModule } from './events/domain-events.module';
 import { JobsModule } from './jobs/jobs.module';
 import { TimeModule } from './time/time.module';
 import { NormalizeStringsPipe } from './validation/normalize-strings.pipe';
@@ -50,6 +51,7 @@ export class CoreModule {
         LoggingModule,
         TimeModule,
         DatabaseModule,
+        DomainEventsModule,
         JobsModule,
         I18nModule,
         CryptoModule,

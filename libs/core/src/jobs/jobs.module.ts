@@ -1,14 +1,12 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { EventEmitterModule } from '@nestjs/event-emitter';
-import { DomainEvents } from '../events/domain-events';
 import { JobScheduler } from './job-scheduler';
 
-/** Reactions (domain events) and scheduled jobs, declared on the services that own the data. */
+/** The scheduler of `@ScheduledJob` methods: in the server only, never in a CLI run. */
 @Global()
 @Module({
-  imports: [DiscoveryModule, EventEmitterModule.forRoot({ wildcard: false })],
-  providers: [JobScheduler, DomainEvents],
-  exports: [JobScheduler, DomainEvents],
+  imports: [DiscoveryModule],
+  providers: [JobScheduler],
+  exports: [JobScheduler],
 })
 export class JobsModule {}
