@@ -1,6 +1,6 @@
 import { isURL } from 'class-validator';
 import { containsRawHtml, LANGUAGES } from '@sasiad/core';
-import { COURSE_LEVELS, COURSE_TOPICS } from '../catalogue.constants';
+import { COURSE_LEVELS, COURSE_TOPICS } from '../courses/catalogue.constants';
 import type { CurriculumCourse } from './curriculum.types';
 
 /** One thing wrong with a curriculum file: which file, where in it (a JSON path), and what. */
