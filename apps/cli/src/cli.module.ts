@@ -1,10 +1,7 @@
 import { Global, Module } from '@nestjs/common';
-import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AcademyModule } from '@sasiad/academy';
 import {
-  Clock,
   ConfigModule,
-  DomainEvents,
   CryptoModule,
   DatabaseModule,
   DomainEventsModule,
@@ -19,23 +16,6 @@ import { IdentityModule } from '@sasiad/identity';
 @Module({ providers: [I18nService], exports: [I18nService] })
 class CliI18nModule {}
 
-/** The academy's rules read "now" from the Clock (the API gets it from CoreModule's TimeModule). */
-@Global()
-@Module({ providers: [Clock], exports: [Clock] })
-class CliTimeModule {}
-
-/**
- * Domain events for the services that publish them (identity), without core's JobsModule: a
- * command-line run must not start the scheduled jobs.
- */
-@Global()
-@Module({
-  imports: [EventEmitterModule.forRoot({ wildcard: false })],
-  providers: [DomainEvents],
-  exports: [DomainEvents],
-})
-class CliDomainEventsModule {}
-
 /**
  * What the command-line tools need: configuration, the database, the identity context (accounts)
  * and the academy (the starter-curriculum seed). No HTTP.
@@ -49,8 +29,6 @@ class CliDomainEventsModule {}
     CryptoModule,
     EventsModule,
     CliI18nModule,
-    CliTimeModule,
-    CliDomainEventsModule,
     IdentityModule,
     AcademyModule,
   ],
