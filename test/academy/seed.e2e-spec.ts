@@ -505,6 +505,7 @@ describe('academy: the starter-curriculum seed command', () => {
       const read = (await ok(t, COURSE, { id: ids.get(course.key)!, lang: 'be' }, learner.token))
         .course;
       expect(withoutIds(read)).toEqual(expectedCourse(course, 'be'));
-    });
+      // Two runs over the whole starter curriculum (hundreds of writes through the services).
+    }, 180_000);
   });
 });
