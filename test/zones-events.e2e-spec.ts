@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { Role } from '@sasiad/core';
-import { EventsService } from '@sasiad/zones';
+import { RegistrantDataService } from '@sasiad/zones';
 import { codeOf, GqlResponse, startTestApp, TestApp } from './support/test-app';
 
 const CREATE_EVENT = `mutation($i: CreateEventInput!) { createEvent(input: $i) { id capacity seatsLeft registrationOpen startsAtWarsaw languages interpretation title { text isFallback } } }`;
@@ -469,7 +469,7 @@ describe('zones: events, seats and the waitlist', () => {
     const endsAt = Date.now() + 7 * 86_400_000 + 6 * 3_600_000;
     const eventId = await createEvent(3);
     const anon = ok(await t.gql<Registered>(REGISTER, anonymous(eventId, 77))).registerForEvent;
-    const events = t.app.get(EventsService);
+    const events = t.app.get(RegistrantDataService);
     expect(await events.purgePersonalData(new Date(endsAt + 29 * 86_400_000))).toBe(0);
     expect(await events.purgePersonalData(new Date(endsAt + 31 * 86_400_000))).toBeGreaterThan(0);
     const stored = await t.db
