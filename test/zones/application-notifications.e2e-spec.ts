@@ -1,18 +1,18 @@
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Role } from '@sasiad/core';
-import { codeOf, startTestApp, TestApp } from './support/test-app';
+import { codeOf, startTestApp, TestApp } from '../support/test-app';
+import { ok } from '../support/graphql';
 import {
   branchCoordinator,
   coordinatorIn,
   CREATE_APPLICATION,
   createCall,
-  ok,
   SUBMIT_APPLICATION,
   UPDATE_APPLICATION,
   userIn,
   WITHDRAW_APPLICATION,
-} from './support/zones-call-fixtures';
+} from './fixtures';
 
 const MINE = `query($u: Boolean) { myNotifications(first: 20, unreadOnly: $u) { totalCount nodes { id kind referenceId message read } } }`;
 const MARK = `mutation($id: ID!) { markNotificationRead(id: $id) { id read } }`;

@@ -1,16 +1,16 @@
 import { Types } from 'mongoose';
 import { Role } from '@sasiad/core';
-import { codeOf, startTestApp, TestApp } from './support/test-app';
+import { codeOf, startTestApp, TestApp } from '../support/test-app';
+import { ok } from '../support/graphql';
 import {
   branchCoordinator,
   closeNow,
   createCall,
-  ok,
   PUBLISH_DECISIONS,
   SET_DECISION,
   sleep,
   submittedApplication,
-} from './support/zones-call-fixtures';
+} from './fixtures';
 
 /**
  * A decision set while the decisions are being published is either part of the publication

@@ -1,7 +1,8 @@
 import { Types } from 'mongoose';
 import { Role } from '@sasiad/core';
 import { RegistrantDataService } from '@sasiad/zones';
-import { codeOf, GqlResponse, startTestApp, TestApp } from './support/test-app';
+import { codeOf, startTestApp, TestApp } from '../support/test-app';
+import { ok } from '../support/graphql';
 
 const CREATE_EVENT = `mutation($i: CreateEventInput!) { createEvent(input: $i) { id capacity seatsLeft registrationOpen startsAtWarsaw languages interpretation title { text isFallback } } }`;
 const REGISTER = `mutation($i: RegisterForEventInput!) { registerForEvent(input: $i) { code registration { id status waitlistPosition interpretationNeeds } } }`;
@@ -63,11 +64,6 @@ describe('zones: events, seats and the waitlist', () => {
       interpretationNeeds: needs,
     },
   });
-
-  const ok = <T>(res: GqlResponse<T>): T => {
-    expect(res.body.errors).toBeUndefined();
-    return res.body.data!;
-  };
 
   describe('200 people registering at once for 30 seats', () => {
     let eventId: string;

@@ -1,18 +1,18 @@
 import { Types } from 'mongoose';
 import { Role } from '@sasiad/core';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp } from '../support/test-app';
+import { ok } from '../support/graphql';
 import {
   branchCoordinator,
   closeNow,
   coordinatorIn,
   createCall,
   isoIn,
-  ok,
   SET_DECISION,
   sleep,
   submittedApplication,
   userIn,
-} from './support/zones-call-fixtures';
+} from './fixtures';
 
 const MINE = `{ myNotifications(first: 20) { nodes { id kind referenceId read } } }`;
 const MARK = `mutation($id: ID!) { markNotificationRead(id: $id) { id read } }`;

@@ -3,8 +3,9 @@ import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Role } from '@sasiad/core';
 import { AuthService, UsersService } from '@sasiad/identity';
-import { codeOf, GqlResponse, startTestApp, TestApp } from './support/test-app';
-import { libraryBranch } from './support/zones-helpers';
+import { codeOf, startTestApp, TestApp } from '../support/test-app';
+import { ok } from '../support/graphql';
+import { libraryBranch } from './fixtures';
 
 const CREATE_CALL = `mutation($i: CallInput!) { createCall(input: $i) { id } }`;
 const CREATE = `mutation($i: CreateApplicationInput!) { createApplication(input: $i) { id } }`;
@@ -38,11 +39,6 @@ describe('zones: in-app notifications', () => {
     await Promise.all(clients.map((c) => c.dispose()));
     await t.close();
   });
-
-  const ok = <T>(res: GqlResponse<T>): T => {
-    expect(res.body.errors).toBeUndefined();
-    return res.body.data!;
-  };
 
   async function coordinator(organisationId: string, preferredLanguage: 'pl' | 'uk') {
     const user = await t.app.get(UsersService).create({

@@ -4,7 +4,8 @@ import { Types } from 'mongoose';
 import WebSocket from 'ws';
 import { Language, Role } from '@sasiad/core';
 import { AuthService, UsersService } from '@sasiad/identity';
-import { codeOf, GqlResponse, startTestApp, TestApp } from './support/test-app';
+import { codeOf, startTestApp, TestApp } from '../support/test-app';
+import { ok } from '../support/graphql';
 
 const CREATE_EVENT = `mutation($i: CreateEventInput!) { createEvent(input: $i) { id } }`;
 const UPDATE_EVENT = `mutation($i: UpdateEventInput!) { updateEvent(input: $i) {
@@ -39,11 +40,6 @@ describe('zones: event changes and cancellation', () => {
     await Promise.all(clients.map((c) => c.dispose()));
     await t.close();
   });
-
-  const ok = <T>(res: GqlResponse<T>): T => {
-    expect(res.body.errors).toBeUndefined();
-    return res.body.data!;
-  };
 
   async function learner(preferredLanguage: Language) {
     const user = await t.app.get(UsersService).create({

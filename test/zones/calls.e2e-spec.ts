@@ -1,7 +1,8 @@
 import { Types } from 'mongoose';
 import { Role } from '@sasiad/core';
-import { codeOf, GqlResponse, startTestApp, TestApp } from './support/test-app';
-import { coordinatorOf, libraryBranch } from './support/zones-helpers';
+import { codeOf, GqlResponse, startTestApp, TestApp } from '../support/test-app';
+import { ok } from '../support/graphql';
+import { coordinatorOf, libraryBranch } from './fixtures';
 
 const CREATE_CALL = `mutation($i: CallInput!) { createCall(input: $i) { id isOpen closesAt closesAtWarsaw
   title { text language isFallback } form { key type required maxLength label { text isFallback } } } }`;
@@ -114,11 +115,6 @@ describe('zones: calls and applications', () => {
     const organisationId = await libraryBranch(t, admin, name);
     return { organisationId, ...(await coordinatorOf(t, organisationId)) };
   }
-
-  const ok = <T>(res: GqlResponse<T>): T => {
-    expect(res.body.errors).toBeUndefined();
-    return res.body.data!;
-  };
 
   it('drafts, submits and changes an application before the deadline; one second after it nothing changes', async () => {
     const branch = await branchCoordinator('Filia nr 12');
