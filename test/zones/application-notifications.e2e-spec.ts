@@ -3,6 +3,8 @@ import WebSocket from 'ws';
 import { Role } from '@sasiad/core';
 import { codeOf, startTestApp, TestApp } from '../support/test-app';
 import { ok } from '../support/graphql';
+import { subscribed } from '../support/subscriptions';
+import { NOTIFICATION_CREATED } from '@sasiad/zones';
 import {
   branchCoordinator,
   coordinatorIn,
@@ -105,8 +107,8 @@ describe('zones: notifications about applications', () => {
 
     const adminHears = firstNotification(ukAdmin.token, 'uk');
     const coordinatorHears = firstNotification(anna.token, 'pl');
-    // let both subscriptions reach the server before anything is published
-    await new Promise((r) => setTimeout(r, 600));
+    // both subscriptions registered on the server before anything is published
+    await subscribed(t, NOTIFICATION_CREATED, 2);
     const { submittedAt } = ok(
       await t.gql<{ submitApplication: { submittedAt: string } }>(
         SUBMIT_APPLICATION,

@@ -6,6 +6,8 @@ import { Language, Role } from '@sasiad/core';
 import { AuthService, UsersService } from '@sasiad/identity';
 import { codeOf, startTestApp, TestApp } from '../support/test-app';
 import { ok } from '../support/graphql';
+import { subscribed } from '../support/subscriptions';
+import { NOTIFICATION_CREATED } from '@sasiad/zones';
 
 const CREATE_EVENT = `mutation($i: CreateEventInput!) { createEvent(input: $i) { id } }`;
 const UPDATE_EVENT = `mutation($i: UpdateEventInput!) { updateEvent(input: $i) {
@@ -145,7 +147,7 @@ describe('zones: event changes and cancellation', () => {
     ).toBe(0);
 
     const delivered = subscribe(ales.token);
-    await new Promise((r) => setTimeout(r, 300));
+    await subscribed(t, NOTIFICATION_CREATED);
     const updated = ok(
       await t.gql<{ updateEvent: unknown }>(
         UPDATE_EVENT,

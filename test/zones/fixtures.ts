@@ -55,7 +55,6 @@ export const SET_DECISION = `mutation($i: SetDecisionInput!) { setDecision(input
 export const PUBLISH_DECISIONS = `mutation($c: ID!) { publishDecisions(input: { callId: $c }) { decisionsPublishedAt } }`;
 
 export const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A call for library branches, open for an hour from a minute ago, with one long-text field. */
 export function callInput(overrides: Record<string, unknown> = {}) {

@@ -5,6 +5,8 @@ import { Role } from '@sasiad/core';
 import { AuthService, UsersService } from '@sasiad/identity';
 import { codeOf, startTestApp, TestApp } from '../support/test-app';
 import { ok } from '../support/graphql';
+import { subscribed } from '../support/subscriptions';
+import { NOTIFICATION_CREATED } from '@sasiad/zones';
 import { libraryBranch } from './fixtures';
 
 const CREATE_CALL = `mutation($i: CallInput!) { createCall(input: $i) { id } }`;
@@ -199,8 +201,10 @@ describe('zones: in-app notifications', () => {
     ).registerForEvent;
     expect(waiting.registration.status).toBe('waitlisted');
 
-    type Next = { data?: { myNotifications: { kind: string; message: string } } };
-    const subscribe = (token: string) => {
+    type Next = {
+      data?: { myNotifications: { kind: string; message: string; referenceId?: string } };
+    };
+    const subscribe = (token: string, fields = 'kind message') => {
       const client = createClient({
         url: t.url.replace('http', 'ws') + '/graphql',
         webSocketImpl: WebSocket,
@@ -211,7 +215,7 @@ describe('zones: in-app notifications', () => {
       clients.push(client);
       return new Promise<Next>((resolve, reject) => {
         const dispose = client.subscribe<Next['data']>(
-          { query: 'subscription { myNotifications { kind message } }' },
+          { query: `subscription { myNotifications { ${fields} } }` },
           {
             next: (value) => {
               dispose();
@@ -224,9 +228,8 @@ describe('zones: in-app notifications', () => {
       });
     };
     const own = subscribe(learner.token);
-    let foreign: Next | undefined;
-    void subscribe(other.token).then((v) => (foreign = v));
-    await new Promise((r) => setTimeout(r, 300));
+    const foreign = subscribe(other.token, 'kind referenceId');
+    await subscribed(t, NOTIFICATION_CREATED, 2);
 
     ok(await t.gql(CANCEL_BY_CODE, { c: seat.code }));
 
@@ -247,10 +250,40 @@ describe('zones: in-app notifications', () => {
           'Звільнилося місце: вашу реєстрацію зі списку очікування на подію «Поговорімо про інтеграцію» підтверджено.',
       }),
     ]);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(foreign).toBeUndefined();
     expect(ok(await t.gql<Mine>(MINE, {}, { token: other.token })).myNotifications.totalCount).toBe(
       0,
     );
+    // Then a promotion of the other person, published after the first: a subscriber gets events
+    // in the order they were published, so their first message being this one proves that the
+    // learner's promotion did not reach them.
+    const later = ok(
+      await t.gql<{ createEvent: { id: string } }>(
+        CREATE_EVENT,
+        {
+          i: {
+            kind: 'seminar',
+            title: { pl: 'Drugie spotkanie' },
+            place: { name: 'Dwór Artusa' },
+            startsAt: isoIn(8 * 86_400_000),
+            endsAt: isoIn(8 * 86_400_000 + 3_600_000),
+            languages: ['pl'],
+            interpretation: [],
+            capacity: 1,
+          },
+        },
+        { token: staff },
+      ),
+    ).createEvent.id;
+    const laterSeat = ok(
+      await t.gql<{ registerForEvent: { code: string } }>(REGISTER, {
+        i: { eventId: later, name: 'Jan Kowalski', contact: '+48 600 000 001', consent: true },
+      }),
+    ).registerForEvent;
+    ok(await t.gql(REGISTER, { i: { eventId: later } }, { token: other.token }));
+    ok(await t.gql(CANCEL_BY_CODE, { c: laterSeat.code }));
+    expect((await foreign).data?.myNotifications).toEqual({
+      kind: 'WAITLIST_PROMOTED',
+      referenceId: later,
+    });
   });
 });
