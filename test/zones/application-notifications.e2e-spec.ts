@@ -17,7 +17,7 @@ import {
 } from './fixtures';
 
 const MINE = `query($u: Boolean) { myNotifications(first: 20, unreadOnly: $u) { totalCount nodes { id kind referenceId message read } } }`;
-const MARK = `mutation($id: ID!) { markNotificationRead(id: $id) { id read } }`;
+const MARK = `mutation($id: ID!) { markNotificationRead(input: { notificationId: $id }) { id read } }`;
 
 type Node = { id: string; kind: string; referenceId: string; message: string; read: boolean };
 type Mine = { myNotifications: { totalCount: number; nodes: Node[] } };

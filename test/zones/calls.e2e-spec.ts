@@ -4,7 +4,7 @@ import { codeOf, startTestApp, TestApp } from '../support/test-app';
 import { ok } from '../support/graphql';
 import { coordinatorOf, libraryBranch } from './fixtures';
 
-const CREATE_CALL = `mutation($i: CallInput!) { createCall(input: $i) { id isOpen closesAt closesAtWarsaw
+const CREATE_CALL = `mutation($i: CallInput!) { createCall(input: $i) { id isOpen closesAt
   title { text language isFallback } form { key type required maxLength label { text isFallback } } } }`;
 const CREATE = `mutation($i: CreateApplicationInput!) { createApplication(input: $i) { id status slot values { key text choice number date yesNo } } }`;
 const UPDATE = `mutation($i: UpdateApplicationInput!) { updateApplication(input: $i) { id status values { key text number } } }`;
@@ -196,10 +196,10 @@ describe('zones: calls and applications', () => {
     expect(call.isOpen).toBe(false);
   });
 
-  it('defines the zone call with a form in four languages, shown in Warsaw time with a fallback flag', async () => {
+  it('defines the zone call with a form in four languages, the deadline an instant in UTC, texts with a fallback flag', async () => {
     const res = await t.gql<{
       createCall: {
-        closesAtWarsaw: string;
+        closesAt: string;
         title: { text: string; language: string; isFallback: boolean };
         form: {
           key: string;
@@ -223,7 +223,7 @@ describe('zones: calls and applications', () => {
       { token: admin, query: '?lang=be' },
     );
     const call = ok(res).createCall;
-    expect(call.closesAtWarsaw).toBe('2026-11-30T23:59:00+01:00');
+    expect(call.closesAt).toBe('2026-11-30T22:59:00.000Z');
     // Belarusian is missing: Polish, flagged; never Russian or Ukrainian instead
     expect(call.title).toEqual({
       text: 'Nabór filii do stref MSAS',
@@ -284,7 +284,7 @@ describe('zones: calls and applications', () => {
     expect(await t.db.collection('calls').countDocuments({ 'title.pl': 'X' })).toBe(0);
 
     const callId = await createCall();
-    const UPDATE_CALL = `mutation($i: UpdateCallInput!) { updateCall(input: $i) { places closesAtWarsaw title { text } } }`;
+    const UPDATE_CALL = `mutation($i: UpdateCallInput!) { updateCall(input: $i) { places closesAt title { text } } }`;
     const moved = await t.gql(
       UPDATE_CALL,
       {
@@ -295,7 +295,7 @@ describe('zones: calls and applications', () => {
     expect(moved.body.data).toEqual({
       updateCall: {
         places: 4,
-        closesAtWarsaw: '2027-01-31T12:00:00+01:00',
+        closesAt: '2027-01-31T11:00:00.000Z',
         title: { text: 'Nowy' },
       },
     });

@@ -14,7 +14,7 @@ import {
 } from './fixtures';
 
 const MINE = `{ myNotifications(first: 20) { nodes { id kind referenceId read } } }`;
-const MARK = `mutation($id: ID!) { markNotificationRead(id: $id) { id read } }`;
+const MARK = `mutation($id: ID!) { markNotificationRead(input: { notificationId: $id }) { id read } }`;
 const ASSIGN = `mutation($i: AssignReviewersInput!) { assignReviewers(input: $i) { reviewerId } }`;
 const REVIEW = `mutation($i: SubmitReviewInput!) { submitReview(input: $i) { status } }`;
 const RANKING = `query($c: ID!) { callRanking(callId: $c) { applicationId averageTotal submittedReviews assignedReviews } }`;

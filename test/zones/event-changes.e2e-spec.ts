@@ -11,13 +11,13 @@ import { NOTIFICATION_CREATED } from '@sasiad/zones';
 
 const CREATE_EVENT = `mutation($i: CreateEventInput!) { createEvent(input: $i) { id } }`;
 const UPDATE_EVENT = `mutation($i: UpdateEventInput!) { updateEvent(input: $i) {
-  id capacity confirmedCount seatsLeft startsAtWarsaw place { name } languages interpretation description { text } cancelled registrationOpen } }`;
+  id capacity confirmedCount seatsLeft startsAt place { name } languages interpretation description { text } cancelled registrationOpen } }`;
 const CANCEL_EVENT = `mutation($id: ID!) { cancelEvent(input: { id: $id }) { id cancelled cancelledAt registrationOpen } }`;
 const REGISTER = `mutation($i: RegisterForEventInput!) { registerForEvent(input: $i) { code registration { id status waitlistPosition } } }`;
 const CANCEL_BY_CODE = `mutation($c: String!) { cancelEventRegistrationByCode(input: { code: $c }) { status } }`;
 const BY_CODE = `query($c: String!) { eventRegistrationByCode(code: $c) { status waitlistPosition checkedIn } }`;
 const CHECK_IN = `mutation($e: ID!, $c: String!) { checkInEventRegistration(input: { eventId: $e, code: $c }) { id } }`;
-const EVENT = `query($id: ID!) { event(id: $id) { capacity confirmedCount seatsLeft startsAtWarsaw place { name } cancelled registrationOpen } }`;
+const EVENT = `query($id: ID!) { event(id: $id) { capacity confirmedCount seatsLeft startsAt place { name } cancelled registrationOpen } }`;
 const MINE = `{ myNotifications(first: 20) { totalCount nodes { kind referenceId message } } }`;
 
 type Registered = {
@@ -163,7 +163,7 @@ describe('zones: event changes and cancellation', () => {
       ),
     ).updateEvent;
     expect(updated).toMatchObject({
-      startsAtWarsaw: '2030-05-21T09:30:00+02:00',
+      startsAt: '2030-05-21T07:30:00.000Z',
       place: { name: 'Centrum Kulturalne Jordanki' },
       description: { text: 'Program dnia.' },
       interpretation: ['uk'],

@@ -4,7 +4,7 @@ import { RegistrantDataService } from '@sasiad/zones';
 import { codeOf, startTestApp, TestApp } from '../support/test-app';
 import { ok } from '../support/graphql';
 
-const CREATE_EVENT = `mutation($i: CreateEventInput!) { createEvent(input: $i) { id capacity seatsLeft registrationOpen startsAtWarsaw languages interpretation title { text isFallback } } }`;
+const CREATE_EVENT = `mutation($i: CreateEventInput!) { createEvent(input: $i) { id capacity seatsLeft registrationOpen startsAt languages interpretation title { text isFallback } } }`;
 const REGISTER = `mutation($i: RegisterForEventInput!) { registerForEvent(input: $i) { code registration { id status waitlistPosition interpretationNeeds } } }`;
 const BY_CODE = `query($c: String!) { eventRegistrationByCode(code: $c) { id status waitlistPosition checkedIn } }`;
 const CANCEL_BY_CODE = `mutation($c: String!) { cancelEventRegistrationByCode(input: { code: $c }) { id status } }`;
@@ -357,19 +357,19 @@ describe('zones: events, seats and the waitlist', () => {
     });
   });
 
-  it('closes registration when the event starts and shows times in Warsaw time', async () => {
+  it('closes registration when the event starts and gives its start as an instant', async () => {
     const started = await createEvent(10, {
       startsAt: '2026-06-01T10:00:00+02:00',
       endsAt: '2026-06-01T16:00:00+02:00',
     });
     expect(codeOf(await t.gql(REGISTER, anonymous(started, 1)))).toBe('REGISTRATION_CLOSED');
     const event = ok(
-      await t.gql<{ event: { startsAtWarsaw: string; registrationOpen: boolean } }>(
-        `query($id: ID!) { event(id: $id) { startsAtWarsaw registrationOpen } }`,
+      await t.gql<{ event: { startsAt: string; registrationOpen: boolean } }>(
+        `query($id: ID!) { event(id: $id) { startsAt registrationOpen } }`,
         { id: started },
       ),
     ).event;
-    expect(event).toEqual({ startsAtWarsaw: '2026-06-01T10:00:00+02:00', registrationOpen: false });
+    expect(event).toEqual({ startsAt: '2026-06-01T08:00:00.000Z', registrationOpen: false });
     const backwards = await t.gql(
       CREATE_EVENT,
       {

@@ -10,7 +10,6 @@ import {
   objectId,
   parseInstant,
   pageById,
-  toWarsawIso,
 } from '@sasiad/core';
 import { cleanTranslations, resolveText } from '../common/localized-text';
 import { CallProgramme } from './call-programme';
@@ -328,8 +327,6 @@ export class CallsService {
       places: call.places,
       opensAt: call.opensAt,
       closesAt: call.closesAt,
-      opensAtWarsaw: toWarsawIso(call.opensAt),
-      closesAtWarsaw: toWarsawIso(call.closesAt),
       isOpen: now >= call.opensAt && now < call.closesAt,
       maxApplicationsPerApplicant: call.maxApplicationsPerApplicant,
       form: call.form.map((f) => ({

@@ -9,7 +9,6 @@ import {
   Language,
   objectId,
   toConnection,
-  toWarsawIso,
 } from '@sasiad/core';
 import { resolveText } from '../common/localized-text';
 import { EventRegistrationsArgs, EventsArgs } from './dto/event.inputs';
@@ -262,7 +261,6 @@ export class EventViewsService {
       organisationId: e.organisationId?.toHexString() ?? null,
       startsAt: e.startsAt,
       endsAt: e.endsAt,
-      startsAtWarsaw: toWarsawIso(e.startsAt),
       languages: e.languages,
       interpretation: e.interpretation ?? [],
       capacity: e.capacity,

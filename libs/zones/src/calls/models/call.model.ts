@@ -89,12 +89,6 @@ export class CallModel {
   @Field(() => GraphQLISODateTime, { description: 'From this instant nothing can be changed.' })
   closesAt: Date;
 
-  @Field({ description: 'opensAt as Europe/Warsaw wall-clock time with its offset.' })
-  opensAtWarsaw: string;
-
-  @Field({ description: 'closesAt as Europe/Warsaw wall-clock time with its offset.' })
-  closesAtWarsaw: string;
-
   @Field({ description: 'Whether applications are accepted at the time of the request.' })
   isOpen: boolean;
 

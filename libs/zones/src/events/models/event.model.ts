@@ -62,9 +62,6 @@ export class EventModel {
   @Field(() => GraphQLISODateTime)
   endsAt: Date;
 
-  @Field({ description: 'startsAt in Europe/Warsaw time with its offset.' })
-  startsAtWarsaw: string;
-
   @Field(() => [LanguageCodeScalar])
   languages: Language[];
 
