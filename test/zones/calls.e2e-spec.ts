@@ -244,6 +244,26 @@ describe('zones: calls and applications', () => {
     });
   });
 
+  it('reads a call in the language asked for (lang), whatever the request language', async () => {
+    const id = await createCall();
+    type Text = { text?: string; language: string; isFallback: boolean; state: string };
+    const read = ok(
+      await t.gql<{ call: { title: Text; description: Text } }>(
+        `query($id: ID!) { call(id: $id, lang: "uk") {
+          title { text language isFallback state } description { language isFallback state } } }`,
+        { id },
+        { query: '?lang=pl' },
+      ),
+    ).call;
+    expect(read.title).toEqual({
+      text: 'Набір філій до зон MSAS',
+      language: 'uk',
+      isFallback: false,
+      state: 'UP_TO_DATE',
+    });
+    expect(read.description).toEqual({ language: 'pl', isFallback: true, state: 'MISSING' });
+  });
+
   it('refuses inconsistent call definitions and deadlines without an offset', async () => {
     const longShort = await t.gql(
       CREATE_CALL,

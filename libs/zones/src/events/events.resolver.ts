@@ -47,13 +47,13 @@ export class EventsResolver {
   @Query(() => EventConnection, { description: 'Events by start time.' })
   @Public()
   events(@Args() args: EventsArgs, @Ctx() ctx: RequestContext) {
-    return this.views.list(args, ctx.lang);
+    return this.views.list(args, args.lang ?? ctx.lang);
   }
 
   @Query(() => EventModel)
   @Public()
   event(@Args() args: EventIdArgs, @Ctx() ctx: RequestContext) {
-    return this.views.get(args.id, ctx.lang);
+    return this.views.get(args.id, args.lang ?? ctx.lang);
   }
 
   @Mutation(() => EventModel)
@@ -146,6 +146,6 @@ export class EventsResolver {
   @Query(() => EventAttendance)
   @Roles(Role.staff, Role.admin)
   eventAttendance(@Args() args: EventIdArgs, @Ctx() ctx: RequestContext) {
-    return this.views.attendance(args.id, ctx.lang);
+    return this.views.attendance(args.id, args.lang ?? ctx.lang);
   }
 }

@@ -15,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ISO_WITH_OFFSET, PageArgs } from '@sasiad/core';
+import { ISO_WITH_OFFSET, Language, PageArgs, ReadLanguageField } from '@sasiad/core';
 import { LongTextInput, ShortTextInput } from '../../common/localized-text';
 import { OrganisationKind } from '../../organisations/organisation-kind';
 import { CallProgramme } from '../call-programme';
@@ -233,6 +233,9 @@ export class CallsArgs extends PageArgs {
   @Field({ defaultValue: false, description: 'Only calls open for applications now.' })
   @IsBoolean()
   openOnly: boolean = false;
+
+  @ReadLanguageField()
+  lang?: Language;
 }
 
 @ArgsType()
@@ -240,4 +243,7 @@ export class CallIdArgs {
   @Field(() => ID)
   @IsMongoId()
   id: string;
+
+  @ReadLanguageField()
+  lang?: Language;
 }

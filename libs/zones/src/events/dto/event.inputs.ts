@@ -19,7 +19,14 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { ISO_WITH_OFFSET, Language, LanguageCodeScalar, LANGUAGES, PageArgs } from '@sasiad/core';
+import {
+  ISO_WITH_OFFSET,
+  Language,
+  LanguageCodeScalar,
+  LANGUAGES,
+  PageArgs,
+  ReadLanguageField,
+} from '@sasiad/core';
 import { LongTextInput, ShortTextInput } from '../../common/localized-text';
 import { AddressInput } from '../../organisations/dto/organisation.inputs';
 import { RegistrationStatus } from '../event-registration.schema';
@@ -304,6 +311,9 @@ export class EventIdArgs {
   @Field(() => ID)
   @IsMongoId()
   id: string;
+
+  @ReadLanguageField()
+  lang?: Language;
 }
 
 @ArgsType()
@@ -316,6 +326,9 @@ export class EventsArgs extends PageArgs {
   @Field({ defaultValue: true, description: 'Only events that have not ended.' })
   @IsBoolean()
   upcomingOnly: boolean = true;
+
+  @ReadLanguageField()
+  lang?: Language;
 }
 
 @ArgsType()
