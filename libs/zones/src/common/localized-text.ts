@@ -1,6 +1,8 @@
+import { applyDecorators } from '@nestjs/common';
 import { Field, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { DEFAULT_LANGUAGE, Language, ResolvedText, TranslationState } from '@sasiad/core';
 
 /** A text in the four languages; Polish is required and authoritative. */
@@ -50,6 +52,22 @@ export class ShortTextInput extends TranslationsInput(200) {}
 
 @InputType({ description: 'A long text (≤ 10,000 characters) in up to four languages.' })
 export class LongTextInput extends TranslationsInput(10_000) {}
+
+/**
+ * A translated text field of an input: the GraphQL type, nested validation and the class to
+ * validate against, in one decorator (optional with `nullable`).
+ */
+export function TextField(
+  type: typeof ShortTextInput | typeof LongTextInput,
+  options: { nullable?: boolean; description?: string } = {},
+): PropertyDecorator {
+  return applyDecorators(
+    Field(() => type, options),
+    ...(options.nullable ? [IsOptional()] : []),
+    ValidateNested(),
+    Type(() => type),
+  );
+}
 
 @Schema({ _id: false })
 export class TranslationsDoc implements Translations {
