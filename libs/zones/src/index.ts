@@ -6,3 +6,5 @@ export * from './calls/call-programme';
 export * from './calls/calls.service';
 export * from './applications/applications.service';
 export * from './events/events.service';
+export * from './events/registrant-data.service';
+export { NOTIFICATION_CREATED } from './notifications/notifications.service';

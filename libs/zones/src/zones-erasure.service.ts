@@ -5,7 +5,7 @@ import { ApplicationsService } from './applications/applications.service';
 import { CallsService } from './calls/calls.service';
 import { DecisionsService } from './decisions/decisions.service';
 import { EventStaffErasureService } from './events/event-staff-erasure.service';
-import { EventsService } from './events/events.service';
+import { RegistrantDataService } from './events/registrant-data.service';
 import { NotificationsService } from './notifications/notifications.service';
 import { ReviewsService } from './reviews/reviews.service';
 
@@ -19,7 +19,7 @@ import { ReviewsService } from './reviews/reviews.service';
  *   assignments go;
  * - decisions and calls lose the admin who took or created them;
  * - events and check-ins lose the staff member who created or recorded them;
- * - their own event registrations first (EventsService.forgetUser): a seat not yet used is
+ * - their own event registrations first (RegistrantDataService.forgetUser): a seat not yet used is
  *   cancelled and passes to the waitlist, the account id leaves every registration, counts stay
  *   consistent.
  *
@@ -34,12 +34,12 @@ export class ZonesErasureService {
     private readonly decisions: DecisionsService,
     private readonly calls: CallsService,
     private readonly eventStaff: EventStaffErasureService,
-    private readonly events: EventsService,
+    private readonly registrants: RegistrantDataService,
   ) {}
 
   @OnDomainEvent(USER_ERASED)
   async eraseUser({ userId }: { userId: string }): Promise<void> {
-    await this.events.forgetUser(userId);
+    await this.registrants.forgetUser(userId);
     await this.applications.forgetUser(userId);
     await this.reviews.forgetReviewer(userId);
     await this.decisions.forgetUser(userId);

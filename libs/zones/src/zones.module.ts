@@ -20,7 +20,11 @@ import { Event, EventSchema } from './events/event.schema';
 import { ExportsResolver } from './exports/exports.resolver';
 import { ExportsService } from './exports/exports.service';
 import { EventsResolver } from './events/events.resolver';
+import { EventStore } from './events/event-store';
+import { EventViewsService } from './events/event-views.service';
 import { EventsService } from './events/events.service';
+import { RegistrantDataService } from './events/registrant-data.service';
+import { SeatsService } from './events/seats.service';
 import { Organisation, OrganisationSchema } from './organisations/organisation.schema';
 import { OrganisationsResolver } from './organisations/organisations.resolver';
 import { OrganisationsService } from './organisations/organisations.service';
@@ -72,7 +76,11 @@ import { ZonesErasureService } from './zones-erasure.service';
       inject: [ActivityZonesService],
       useFactory: (zones: ActivityZonesService) => [zones],
     },
+    EventStore,
+    EventViewsService,
+    SeatsService,
     EventsService,
+    RegistrantDataService,
     EventsResolver,
     ExportsService,
     ExportsResolver,
@@ -81,6 +89,12 @@ import { ZonesErasureService } from './zones-erasure.service';
     EventStaffErasureService,
     ZonesErasureService,
   ],
-  exports: [OrganisationsService, CallsService, ApplicationsService, EventsService],
+  exports: [
+    OrganisationsService,
+    CallsService,
+    ApplicationsService,
+    EventsService,
+    RegistrantDataService,
+  ],
 })
 export class ZonesModule {}

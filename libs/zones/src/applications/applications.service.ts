@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Model, QueryFilter, trusted, Types } from 'mongoose';
+import { Model, QueryFilter, Types } from 'mongoose';
 import {
   AuthUser,
+  Clock,
   Connection,
-  decodeCursor,
   DomainException,
   ErrorCode,
   FieldEncryption,
   isDuplicateKey,
   objectId,
   Role,
-  toConnection,
+  pageById,
 } from '@sasiad/core';
 import { CallsService, LeanCall } from '../calls/calls.service';
 import { checkFormValues, FormValue } from '../calls/form';
@@ -47,6 +47,7 @@ export class ApplicationsService {
     private readonly organisations: OrganisationsService,
     private readonly crypto: FieldEncryption,
     private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
   ) {}
 
   /** The organisation a coordinator acts for; it must exist in this context. */
@@ -108,14 +109,14 @@ export class ApplicationsService {
     return this.change(applicationId, user, (application, call) => {
       if (application.status === ApplicationStatus.submitted) return null;
       this.checked(call, this.unseal(application.values), 'submission');
-      return { status: ApplicationStatus.submitted, submittedAt: new Date() };
+      return { status: ApplicationStatus.submitted, submittedAt: this.clock.now() };
     });
   }
 
   async withdraw(applicationId: string, user: AuthUser): Promise<ApplicationModel> {
     return this.change(applicationId, user, (application) => {
       if (application.status === ApplicationStatus.withdrawn) return null;
-      return { status: ApplicationStatus.withdrawn, withdrawnAt: new Date() };
+      return { status: ApplicationStatus.withdrawn, withdrawnAt: this.clock.now() };
     });
   }
 
@@ -281,24 +282,10 @@ export class ApplicationsService {
   async ofCall(args: CallApplicationsArgs): Promise<Connection<ApplicationModel>> {
     const filter: QueryFilter<Application> = { callId: objectId(args.callId) };
     if (args.status) filter.status = args.status;
-    const page: QueryFilter<Application> = { ...filter };
-    if (args.after) page._id = trusted({ $gt: new Types.ObjectId(decodeCursor(args.after).id) });
-    const [rows, totalCount] = await Promise.all([
-      this.applications
-        .find(page)
-        .sort({ _id: 1 })
-        .limit(args.first + 1)
-        .lean<LeanApplication[]>()
-        .exec(),
-      this.applications.countDocuments(filter).exec(),
-    ]);
-    return toConnection(
-      rows,
-      args.first,
-      totalCount,
-      (a) => this.toModel(a),
-      (row) => ({ v: 0, id: row._id.toHexString() }),
-    );
+    return pageById(this.applications, filter, args, {
+      order: 'oldest',
+      toNode: (a: LeanApplication) => this.toModel(a),
+    });
   }
 
   private seal(values: FormValue[]): StoredValue[] {

@@ -15,13 +15,13 @@ export class CallsResolver {
   @Query(() => CallConnection, { description: 'Calls, newest first.' })
   @Public()
   calls(@Args() args: CallsArgs, @Ctx() ctx: RequestContext) {
-    return this.service.list(args, ctx.lang);
+    return this.service.list(args, args.lang ?? ctx.lang);
   }
 
   @Query(() => CallModel)
   @Public()
   call(@Args() args: CallIdArgs, @Ctx() ctx: RequestContext) {
-    return this.service.get(args.id, ctx.lang);
+    return this.service.get(args.id, args.lang ?? ctx.lang);
   }
 
   @Mutation(() => CallModel)

@@ -2,15 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
 import {
+  Clock,
   Connection,
-  decodeCursor,
   DomainException,
   ErrorCode,
   Language,
   objectId,
   parseInstant,
-  toConnection,
-  toWarsawIso,
+  pageById,
 } from '@sasiad/core';
 import { cleanTranslations, resolveText } from '../common/localized-text';
 import { CallProgramme } from './call-programme';
@@ -42,7 +41,10 @@ export const DECISION_WRITE_LEASE_MS = 30_000;
 /** Calls for applications: definition, window and form. The only code that touches `calls`. */
 @Injectable()
 export class CallsService {
-  constructor(@InjectModel(zonesModel(Call)) private readonly calls: Model<Call>) {}
+  constructor(
+    @InjectModel(zonesModel(Call)) private readonly calls: Model<Call>,
+    private readonly clock: Clock,
+  ) {}
 
   async create(input: CallInput, adminId: string, lang: Language): Promise<CallModel> {
     const opensAt = parseInstant(input.opensAt, 'opensAt');
@@ -110,7 +112,7 @@ export class CallsService {
     lang: Language,
   ): Promise<{ call: CallModel; raw: LeanCall; extended: boolean }> {
     const current = await this.findRaw(input.id);
-    const now = new Date();
+    const now = this.clock.now();
     const opensAt = input.opensAt ? parseInstant(input.opensAt, 'opensAt') : current.opensAt;
     const requestedClose = input.closesAt
       ? parseInstant(input.closesAt, 'closesAt')
@@ -149,7 +151,7 @@ export class CallsService {
       set.criteria = criteria;
     }
     // The phase the rules were checked in must still hold when the write lands.
-    const writeTime = new Date();
+    const writeTime = this.clock.now();
     if (phase === 'beforeOpen') filter.opensAt = trusted({ $eq: current.opensAt, $gt: writeTime });
     if (phase === 'open') filter.closesAt = trusted({ $eq: current.closesAt, $gt: writeTime });
     const updated = await this.calls
@@ -180,13 +182,13 @@ export class CallsService {
    * The server's clock decides, never the client's: before opensAt CALL_NOT_OPEN, from closesAt
    * on (to the millisecond) CALL_CLOSED.
    */
-  assertAcceptingApplications(call: LeanCall, now = new Date()): void {
+  assertAcceptingApplications(call: LeanCall, now = this.clock.now()): void {
     if (now < call.opensAt) throw new DomainException(ErrorCode.CALL_NOT_OPEN);
     if (now >= call.closesAt) throw new DomainException(ErrorCode.CALL_CLOSED);
   }
 
   /** Reviews and decisions start when nothing can change any more. */
-  assertClosed(call: LeanCall, now = new Date()): void {
+  assertClosed(call: LeanCall, now = this.clock.now()): void {
     if (now < call.closesAt) throw new DomainException(ErrorCode.CALL_STILL_OPEN);
   }
 
@@ -194,7 +196,7 @@ export class CallsService {
    * Announces a decision write: succeeds only while the decisions are neither published nor
    * being published. The caller must call endDecisionWrite afterwards (in `finally`).
    */
-  async beginDecisionWrite(callId: Types.ObjectId, now = new Date()): Promise<boolean> {
+  async beginDecisionWrite(callId: Types.ObjectId, now = this.clock.now()): Promise<boolean> {
     const begun = await this.calls
       .findOneAndUpdate(
         {
@@ -231,7 +233,7 @@ export class CallsService {
    * can be written, so what the publisher reads next is exactly what gets published. Returns
    * the claim's time (to finish or release it), or null.
    */
-  async claimPublication(callId: Types.ObjectId, now = new Date()): Promise<Date | null> {
+  async claimPublication(callId: Types.ObjectId, now = this.clock.now()): Promise<Date | null> {
     const claimed = await this.calls
       .findOneAndUpdate(
         {
@@ -269,7 +271,7 @@ export class CallsService {
     const published = await this.calls
       .findOneAndUpdate(
         { _id: callId, publishingSince: claimedAt, decisionsPublishedAt: null },
-        { $set: { decisionsPublishedAt: new Date() }, $unset: { publishingSince: 1 } },
+        { $set: { decisionsPublishedAt: this.clock.now() }, $unset: { publishingSince: 1 } },
         { returnDocument: 'after' },
       )
       .lean<LeanCall>()
@@ -296,7 +298,7 @@ export class CallsService {
     await this.calls
       .updateOne(
         { _id: callId, firstSubmittedAt: null },
-        { $set: { firstSubmittedAt: new Date() } },
+        { $set: { firstSubmittedAt: this.clock.now() } },
       )
       .exec();
   }
@@ -306,31 +308,17 @@ export class CallsService {
   }
 
   async list(args: CallsArgs, lang: Language): Promise<Connection<CallModel>> {
-    const now = new Date();
+    const now = this.clock.now();
     const filter: QueryFilter<Call> = args.openOnly
       ? { opensAt: trusted({ $lte: now }), closesAt: trusted({ $gt: now }) }
       : {};
-    const page: QueryFilter<Call> = { ...filter };
-    if (args.after) page._id = trusted({ $lt: new Types.ObjectId(decodeCursor(args.after).id) });
-    const [rows, totalCount] = await Promise.all([
-      this.calls
-        .find(page)
-        .sort({ _id: -1 })
-        .limit(args.first + 1)
-        .lean<LeanCall[]>()
-        .exec(),
-      this.calls.countDocuments(filter).exec(),
-    ]);
-    return toConnection(
-      rows,
-      args.first,
-      totalCount,
-      (c) => this.toModel(c, lang, now),
-      (row) => ({ v: 0, id: row._id.toHexString() }),
-    );
+    return pageById(this.calls, filter, args, {
+      order: 'newest',
+      toNode: (c: LeanCall) => this.toModel(c, lang, now),
+    });
   }
 
-  toModel(call: LeanCall, lang: Language, now = new Date()): CallModel {
+  toModel(call: LeanCall, lang: Language, now = this.clock.now()): CallModel {
     return {
       id: call._id.toHexString(),
       title: resolveText(call.title, lang),
@@ -339,8 +327,6 @@ export class CallsService {
       places: call.places,
       opensAt: call.opensAt,
       closesAt: call.closesAt,
-      opensAtWarsaw: toWarsawIso(call.opensAt),
-      closesAtWarsaw: toWarsawIso(call.closesAt),
       isOpen: now >= call.opensAt && now < call.closesAt,
       maxApplicationsPerApplicant: call.maxApplicationsPerApplicant,
       form: call.form.map((f) => ({

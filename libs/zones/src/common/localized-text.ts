@@ -1,7 +1,9 @@
-import { Field, InputType, ObjectType } from '@nestjs/graphql';
+import { applyDecorators } from '@nestjs/common';
+import { Field, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { DEFAULT_LANGUAGE, Language, LanguageCodeScalar } from '@sasiad/core';
+import { IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { DEFAULT_LANGUAGE, Language, ResolvedText, TranslationState } from '@sasiad/core';
 
 /** A text in the four languages; Polish is required and authoritative. */
 export interface Translations {
@@ -51,6 +53,22 @@ export class ShortTextInput extends TranslationsInput(200) {}
 @InputType({ description: 'A long text (≤ 10,000 characters) in up to four languages.' })
 export class LongTextInput extends TranslationsInput(10_000) {}
 
+/**
+ * A translated text field of an input: the GraphQL type, nested validation and the class to
+ * validate against, in one decorator (optional with `nullable`).
+ */
+export function TextField(
+  type: typeof ShortTextInput | typeof LongTextInput,
+  options: { nullable?: boolean; description?: string } = {},
+): PropertyDecorator {
+  return applyDecorators(
+    Field(() => type, options),
+    ...(options.nullable ? [IsOptional()] : []),
+    ValidateNested(),
+    Type(() => type),
+  );
+}
+
 @Schema({ _id: false })
 export class TranslationsDoc implements Translations {
   @Prop({ type: String, required: true })
@@ -67,32 +85,20 @@ export class TranslationsDoc implements Translations {
 }
 export const TranslationsSchema = SchemaFactory.createForClass(TranslationsDoc);
 
-@ObjectType({ description: 'A text in the language of the request, or in Polish when missing.' })
-export class ResolvedText {
-  @Field()
-  text: string;
-
-  @Field(() => LanguageCodeScalar, { description: 'The language the text is in.' })
-  language: Language;
-
-  @Field({
-    description:
-      'True when the requested language was missing and the Polish text is shown instead.',
-  })
-  isFallback: boolean;
-}
-
 /**
- * The text in the reader's language, else Polish (flagged). Never from be/uk to ru: many
- * readers would find that offensive.
+ * The text in the reader's language, else Polish (flagged), as core's LocalizedText. Never from
+ * be/uk to ru: many readers would find that offensive. Zones' texts carry no versions yet, so a
+ * translation is UP_TO_DATE when present and MISSING otherwise (never OUTDATED).
  */
 export function resolveText(translations: Translations, lang: Language): ResolvedText {
   const own = translations[lang];
-  if (own) return { text: own, language: lang, isFallback: false };
+  if (own)
+    return { text: own, language: lang, isFallback: false, state: TranslationState.UP_TO_DATE };
   return {
     text: translations.pl,
     language: DEFAULT_LANGUAGE,
     isFallback: lang !== DEFAULT_LANGUAGE,
+    state: lang === DEFAULT_LANGUAGE ? TranslationState.UP_TO_DATE : TranslationState.MISSING,
   };
 }
 

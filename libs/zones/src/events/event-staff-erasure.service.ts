@@ -8,7 +8,7 @@ import { Event } from './event.schema';
 /**
  * Erasure of a staff or admin account from events: the events they created and the check-ins
  * they recorded stay (the attendance counts), without the link to them. Registrants' own
- * erasure is EventsService.forgetUser. Kept apart from EventsService on purpose: two services
+ * erasure is RegistrantDataService.forgetUser. Kept apart from it on purpose: two services
  * write these collections, each only the fields named here.
  */
 @Injectable()

@@ -23,7 +23,9 @@ import {
   UpdateEventInput,
   VerifyRegistrationGroupInput,
 } from './dto/event.inputs';
+import { EventViewsService } from './event-views.service';
 import { EventsService } from './events.service';
+import { SeatsService } from './seats.service';
 import {
   EventAttendance,
   EventConnection,
@@ -36,18 +38,22 @@ import {
 
 @Resolver(() => EventModel)
 export class EventsResolver {
-  constructor(private readonly service: EventsService) {}
+  constructor(
+    private readonly service: EventsService,
+    private readonly seats: SeatsService,
+    private readonly views: EventViewsService,
+  ) {}
 
   @Query(() => EventConnection, { description: 'Events by start time.' })
   @Public()
   events(@Args() args: EventsArgs, @Ctx() ctx: RequestContext) {
-    return this.service.list(args, ctx.lang);
+    return this.views.list(args, args.lang ?? ctx.lang);
   }
 
   @Query(() => EventModel)
   @Public()
   event(@Args() args: EventIdArgs, @Ctx() ctx: RequestContext) {
-    return this.service.get(args.id, ctx.lang);
+    return this.views.get(args.id, args.lang ?? ctx.lang);
   }
 
   @Mutation(() => EventModel)
@@ -93,7 +99,7 @@ export class EventsResolver {
   })
   @Public()
   registerForEvent(@Args('input') input: RegisterForEventInput, @Ctx() ctx: RequestContext) {
-    return this.service.register(input, ctx.user, ctx.authProblem);
+    return this.seats.register(input, ctx.user, ctx.authProblem);
   }
 
   @Mutation(() => EventRegistrationModel, {
@@ -104,42 +110,42 @@ export class EventsResolver {
     @Args('input') input: RegistrationIdInput,
     @CurrentUser() user: AuthUser,
   ) {
-    return this.service.cancelOwn(input.registrationId, user);
+    return this.seats.cancelOwn(input.registrationId, user);
   }
 
   @Mutation(() => EventRegistrationModel, { description: 'Cancel with the registration code.' })
   @Public()
   cancelEventRegistrationByCode(@Args('input') input: RegistrationCodeInput) {
-    return this.service.cancelByCode(input.code);
+    return this.seats.cancelByCode(input.code);
   }
 
   @Mutation(() => EventRegistrantModel, { description: 'At the door; works once per code.' })
   @Roles(Role.staff, Role.admin)
   checkInEventRegistration(@Args('input') input: CheckInInput, @CurrentUser() user: AuthUser) {
-    return this.service.checkIn(input.eventId, input.code, user);
+    return this.seats.checkIn(input.eventId, input.code, user);
   }
 
   @Query(() => EventRegistrationModel, { description: 'Status and waitlist place, by code.' })
   @Public()
   eventRegistrationByCode(@Args() args: RegistrationCodeArgs) {
-    return this.service.byCode(args.code);
+    return this.views.byCode(args.code);
   }
 
   @Query(() => [EventRegistrationModel])
   @SignedIn()
   myEventRegistrations(@CurrentUser() user: AuthUser) {
-    return this.service.mine(user);
+    return this.views.mine(user);
   }
 
   @Query(() => EventRegistrantConnection)
   @Roles(Role.staff, Role.admin)
   eventRegistrations(@Args() args: EventRegistrationsArgs) {
-    return this.service.registrants(args);
+    return this.views.registrants(args);
   }
 
   @Query(() => EventAttendance)
   @Roles(Role.staff, Role.admin)
   eventAttendance(@Args() args: EventIdArgs, @Ctx() ctx: RequestContext) {
-    return this.service.attendance(args.id, ctx.lang);
+    return this.views.attendance(args.id, args.lang ?? ctx.lang);
   }
 }

@@ -5,7 +5,7 @@ import { FormValueModel } from '../applications/models/application.model';
 import { CallsService } from '../calls/calls.service';
 import { CsvCell, toCsv } from '../common/csv';
 import { DecisionsService } from '../decisions/decisions.service';
-import { EventsService } from '../events/events.service';
+import { EventViewsService } from '../events/event-views.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { ReviewsService } from '../reviews/reviews.service';
 
@@ -21,7 +21,7 @@ export class ExportsService {
     private readonly organisations: OrganisationsService,
     private readonly reviews: ReviewsService,
     private readonly decisions: DecisionsService,
-    private readonly events: EventsService,
+    private readonly events: EventViewsService,
   ) {}
 
   /**

@@ -1,6 +1,6 @@
-import { ArgsType, Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType, PageArgs } from '@sasiad/core';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean, IsOptional, IsString } from 'class-validator';
 import { NotificationKind } from './notification.schema';
 
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
@@ -38,4 +38,12 @@ export class MyNotificationsArgs extends PageArgs {
   @IsOptional()
   @IsBoolean()
   unreadOnly = false;
+}
+
+@InputType()
+export class MarkNotificationReadInput {
+  /** Not checked as an id: a malformed one answers NOT_FOUND, like an id of nothing. */
+  @Field(() => ID)
+  @IsString()
+  notificationId: string;
 }

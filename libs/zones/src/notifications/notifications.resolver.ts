@@ -1,6 +1,7 @@
-import { Args, ID, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { AuthUser, Ctx, CurrentUser, EventBus, RequestContext, SignedIn } from '@sasiad/core';
 import {
+  MarkNotificationReadInput,
   MyNotificationsArgs,
   NotificationConnection,
   NotificationModel,
@@ -35,11 +36,11 @@ export class NotificationsResolver {
   })
   @SignedIn()
   markNotificationRead(
-    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: MarkNotificationReadInput,
     @CurrentUser() user: AuthUser,
     @Ctx() ctx: RequestContext,
   ) {
-    return this.notifications.markRead(id, user, ctx.lang);
+    return this.notifications.markRead(input.notificationId, user, ctx.lang);
   }
 
   @Subscription(() => NotificationModel, {

@@ -3,14 +3,15 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
 import {
   AuthUser,
-  decodeCursor,
+  Clock,
   DomainException,
   ErrorCode,
   EventBus,
   I18nService,
   Language,
+  logFailure,
   objectId,
-  toConnection,
+  pageById,
   toWarsawIso,
   warsawWallClock,
 } from '@sasiad/core';
@@ -70,6 +71,7 @@ export class NotificationsService {
     @InjectModel(zonesModel(Notification)) private readonly notifications: Model<Notification>,
     private readonly i18n: I18nService,
     private readonly bus: EventBus,
+    private readonly clock: Clock,
   ) {}
 
   /** One notification per organisation that applied to the call (after publication). */
@@ -213,10 +215,7 @@ export class NotificationsService {
       const created = (await this.notifications.create(doc)).toObject() as LeanNotification;
       await this.bus.publish<NotificationEvent>(NOTIFICATION_CREATED, this.toEvent(created));
     } catch (error) {
-      this.logger.error(
-        { err: error instanceof Error ? error.name : 'unknown' },
-        'notification not created',
-      );
+      logFailure(this.logger, 'notification', error);
     }
   }
 
@@ -236,24 +235,10 @@ export class NotificationsService {
         args.unreadOnly ? { audienceRole, readBy: trusted({ $ne: me }) } : { audienceRole },
       );
     const filter: QueryFilter<Notification> = { $or: mine };
-    const page: QueryFilter<Notification> = { ...filter };
-    if (args.after) page._id = trusted({ $lt: new Types.ObjectId(decodeCursor(args.after).id) });
-    const [rows, totalCount] = await Promise.all([
-      this.notifications
-        .find(page)
-        .sort({ _id: -1 })
-        .limit(args.first + 1)
-        .lean<LeanNotification[]>()
-        .exec(),
-      this.notifications.countDocuments(filter).exec(),
-    ]);
-    return toConnection(
-      rows,
-      args.first,
-      totalCount,
-      (n) => this.render(this.toEvent(n), lang, this.isRead(n, me)),
-      (row) => ({ v: 0, id: row._id.toHexString() }),
-    );
+    return pageById(this.notifications, filter, args, {
+      order: 'newest',
+      toNode: (n: LeanNotification) => this.render(this.toEvent(n), lang, this.isRead(n, me)),
+    });
   }
 
   /** Only the caller's own or their organisation's; anything else is not found. */
@@ -264,7 +249,7 @@ export class NotificationsService {
       throw new DomainException(ErrorCode.NOT_FOUND);
     if (found.userId)
       await this.notifications
-        .updateOne({ _id: found._id, readAt: null }, { $set: { readAt: new Date() } })
+        .updateOne({ _id: found._id, readAt: null }, { $set: { readAt: this.clock.now() } })
         .exec();
     else
       await this.notifications.updateOne({ _id: found._id }, { $addToSet: { readBy: me } }).exec();

@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
-import {
-  Connection,
-  decodeCursor,
-  DomainException,
-  ErrorCode,
-  objectId,
-  toConnection,
-} from '@sasiad/core';
+import { Connection, DomainException, ErrorCode, objectId, pageById } from '@sasiad/core';
 import { OrganisationInput, OrganisationsArgs } from './dto/organisation.inputs';
 import { OrganisationModel } from './models/organisation.model';
 import { openingHoursProblems, sortWeek } from './opening-hours';
@@ -84,24 +77,10 @@ export class OrganisationsService {
 
   async list(args: OrganisationsArgs): Promise<Connection<OrganisationModel>> {
     const filter: QueryFilter<Organisation> = args.kind ? { kind: args.kind } : {};
-    const page: QueryFilter<Organisation> = { ...filter };
-    if (args.after) page._id = trusted({ $gt: new Types.ObjectId(decodeCursor(args.after).id) });
-    const [rows, totalCount] = await Promise.all([
-      this.organisations
-        .find(page)
-        .sort({ _id: 1 })
-        .limit(args.first + 1)
-        .lean<LeanOrganisation[]>()
-        .exec(),
-      this.organisations.countDocuments(filter).exec(),
-    ]);
-    return toConnection(
-      rows,
-      args.first,
-      totalCount,
-      (o) => this.toModel(o),
-      (row) => ({ v: 0, id: row._id.toHexString() }),
-    );
+    return pageById(this.organisations, filter, args, {
+      order: 'oldest',
+      toNode: (o: LeanOrganisation) => this.toModel(o),
+    });
   }
 
   private toModel(o: LeanOrganisation): OrganisationModel {

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
 import {
   AuthUser,
+  Clock,
   DomainException,
   ErrorCode,
   FieldProblem,
@@ -33,6 +34,7 @@ export class ReviewsService {
     private readonly applications: ApplicationsService,
     private readonly calls: CallsService,
     private readonly users: UsersService,
+    private readonly clock: Clock,
   ) {}
 
   private async submittedApplication(
@@ -102,7 +104,7 @@ export class ReviewsService {
             status: ReviewStatus.submitted,
             scores: input.scores.map((s) => ({ criterionKey: s.criterionKey, points: s.points })),
             comment: input.comment,
-            submittedAt: new Date(),
+            submittedAt: this.clock.now(),
           },
         },
         { returnDocument: 'after' },

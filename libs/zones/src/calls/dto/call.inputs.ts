@@ -1,4 +1,4 @@
-import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, PartialType, PickType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,8 +15,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ISO_WITH_OFFSET, PageArgs } from '@sasiad/core';
-import { LongTextInput, ShortTextInput } from '../../common/localized-text';
+import { ISO_WITH_OFFSET, Language, PageArgs, ReadLanguageField } from '@sasiad/core';
+import { LongTextInput, ShortTextInput, TextField } from '../../common/localized-text';
 import { OrganisationKind } from '../../organisations/organisation-kind';
 import { CallProgramme } from '../call-programme';
 import { FormFieldType, LONG_TEXT_MAX } from '../form';
@@ -30,9 +30,7 @@ export class FormOptionInput {
   @Matches(FORM_KEY)
   key: string;
 
-  @Field(() => ShortTextInput)
-  @ValidateNested()
-  @Type(() => ShortTextInput)
+  @TextField(ShortTextInput)
   label: ShortTextInput;
 }
 
@@ -49,9 +47,7 @@ export class FormFieldInput {
   @IsEnum(FormFieldType)
   type: FormFieldType;
 
-  @Field(() => ShortTextInput)
-  @ValidateNested()
-  @Type(() => ShortTextInput)
+  @TextField(ShortTextInput)
   label: ShortTextInput;
 
   @Field({ defaultValue: false })
@@ -96,9 +92,7 @@ export class CriterionInput {
   @Matches(FORM_KEY)
   key: string;
 
-  @Field(() => ShortTextInput)
-  @ValidateNested()
-  @Type(() => ShortTextInput)
+  @TextField(ShortTextInput)
   label: ShortTextInput;
 
   @Field(() => Int)
@@ -110,14 +104,10 @@ export class CriterionInput {
 
 @InputType()
 export class CallInput {
-  @Field(() => ShortTextInput)
-  @ValidateNested()
-  @Type(() => ShortTextInput)
+  @TextField(ShortTextInput)
   title: ShortTextInput;
 
-  @Field(() => LongTextInput)
-  @ValidateNested()
-  @Type(() => LongTextInput)
+  @TextField(LongTextInput)
   description: LongTextInput;
 
   @Field(() => [OrganisationKind], { description: 'Which kinds of organisation may apply.' })
@@ -172,39 +162,12 @@ export class CallInput {
   description:
     'Changes to a call. Before it opens anything may change. Once open: texts and places; the form only grows (new optional fields, new options, looser limits); criteria (keys, points) until the first submission, then only their labels; the deadline only later, or at once (a deadline at or before now closes the call now). A closed call keeps its window.',
 })
-export class UpdateCallInput {
+export class UpdateCallInput extends PartialType(
+  PickType(CallInput, ['title', 'description', 'places', 'opensAt', 'closesAt']),
+) {
   @Field(() => ID)
   @IsMongoId()
   id: string;
-
-  @Field(() => ShortTextInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ShortTextInput)
-  title?: ShortTextInput;
-
-  @Field(() => LongTextInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => LongTextInput)
-  description?: LongTextInput;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
-  places?: number;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(ISO_WITH_OFFSET)
-  opensAt?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(ISO_WITH_OFFSET)
-  closesAt?: string;
 
   @Field(() => [FormFieldInput], {
     nullable: true,
@@ -233,6 +196,9 @@ export class CallsArgs extends PageArgs {
   @Field({ defaultValue: false, description: 'Only calls open for applications now.' })
   @IsBoolean()
   openOnly: boolean = false;
+
+  @ReadLanguageField()
+  lang?: Language;
 }
 
 @ArgsType()
@@ -240,4 +206,7 @@ export class CallIdArgs {
   @Field(() => ID)
   @IsMongoId()
   id: string;
+
+  @ReadLanguageField()
+  lang?: Language;
 }

@@ -7,8 +7,7 @@ import {
   ObjectType,
   registerEnumType,
 } from '@nestjs/graphql';
-import { ConnectionType } from '@sasiad/core';
-import { ResolvedText } from '../../common/localized-text';
+import { ConnectionType, LocalizedText } from '@sasiad/core';
 import { OrganisationKind } from '../../organisations/organisation-kind';
 import { CallProgramme } from '../call-programme';
 import { FormFieldType } from '../form';
@@ -20,8 +19,8 @@ export class FormOptionModel {
   @Field()
   key: string;
 
-  @Field(() => ResolvedText)
-  label: ResolvedText;
+  @Field(() => LocalizedText)
+  label: LocalizedText;
 }
 
 @ObjectType('FormField')
@@ -32,8 +31,8 @@ export class FormFieldModel {
   @Field(() => FormFieldType)
   type: FormFieldType;
 
-  @Field(() => ResolvedText)
-  label: ResolvedText;
+  @Field(() => LocalizedText)
+  label: LocalizedText;
 
   @Field()
   required: boolean;
@@ -59,8 +58,8 @@ export class CriterionModel {
   @Field()
   key: string;
 
-  @Field(() => ResolvedText)
-  label: ResolvedText;
+  @Field(() => LocalizedText)
+  label: LocalizedText;
 
   @Field(() => Int)
   maxPoints: number;
@@ -71,11 +70,11 @@ export class CallModel {
   @Field(() => ID)
   id: string;
 
-  @Field(() => ResolvedText)
-  title: ResolvedText;
+  @Field(() => LocalizedText)
+  title: LocalizedText;
 
-  @Field(() => ResolvedText)
-  description: ResolvedText;
+  @Field(() => LocalizedText)
+  description: LocalizedText;
 
   @Field(() => [OrganisationKind])
   eligibleKinds: OrganisationKind[];
@@ -88,12 +87,6 @@ export class CallModel {
 
   @Field(() => GraphQLISODateTime, { description: 'From this instant nothing can be changed.' })
   closesAt: Date;
-
-  @Field({ description: 'opensAt as Europe/Warsaw wall-clock time with its offset.' })
-  opensAtWarsaw: string;
-
-  @Field({ description: 'closesAt as Europe/Warsaw wall-clock time with its offset.' })
-  closesAtWarsaw: string;
 
   @Field({ description: 'Whether applications are accepted at the time of the request.' })
   isOpen: boolean;

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, PartialType, PickType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -19,8 +19,15 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { ISO_WITH_OFFSET, Language, LanguageCodeScalar, LANGUAGES, PageArgs } from '@sasiad/core';
-import { LongTextInput, ShortTextInput } from '../../common/localized-text';
+import {
+  ISO_WITH_OFFSET,
+  Language,
+  LanguageCodeScalar,
+  LANGUAGES,
+  PageArgs,
+  ReadLanguageField,
+} from '@sasiad/core';
+import { LongTextInput, ShortTextInput, TextField } from '../../common/localized-text';
 import { AddressInput } from '../../organisations/dto/organisation.inputs';
 import { RegistrationStatus } from '../event-registration.schema';
 import { EventKind } from '../event.schema';
@@ -48,9 +55,7 @@ export class SeatGroupInput {
   @Matches(SEAT_GROUP_KEY)
   key: string;
 
-  @Field(() => ShortTextInput)
-  @ValidateNested()
-  @Type(() => ShortTextInput)
+  @TextField(ShortTextInput)
   label: ShortTextInput;
 
   @Field(() => Int)
@@ -66,15 +71,10 @@ export class CreateEventInput {
   @IsEnum(EventKind)
   kind: EventKind;
 
-  @Field(() => ShortTextInput)
-  @ValidateNested()
-  @Type(() => ShortTextInput)
+  @TextField(ShortTextInput)
   title: ShortTextInput;
 
-  @Field(() => LongTextInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => LongTextInput)
+  @TextField(LongTextInput, { nullable: true })
   description?: LongTextInput;
 
   @Field(() => PlaceInput)
@@ -140,46 +140,12 @@ export class CreateEventInput {
   description:
     'Only the fields given change. Registrants are notified when the time or the place changes.',
 })
-export class UpdateEventInput {
+export class UpdateEventInput extends PartialType(
+  PickType(CreateEventInput, ['title', 'description', 'place', 'startsAt', 'endsAt', 'languages']),
+) {
   @Field(() => ID)
   @IsMongoId()
   id: string;
-
-  @Field(() => ShortTextInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ShortTextInput)
-  title?: ShortTextInput;
-
-  @Field(() => LongTextInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => LongTextInput)
-  description?: LongTextInput;
-
-  @Field(() => PlaceInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PlaceInput)
-  place?: PlaceInput;
-
-  @Field(() => String, { nullable: true, description: 'ISO-8601 with offset.' })
-  @IsOptional()
-  @Matches(ISO_WITH_OFFSET)
-  startsAt?: string;
-
-  @Field(() => String, { nullable: true, description: 'ISO-8601 with offset, after startsAt.' })
-  @IsOptional()
-  @Matches(ISO_WITH_OFFSET)
-  endsAt?: string;
-
-  @Field(() => [LanguageCodeScalar], { nullable: true })
-  @IsOptional()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(4)
-  @ArrayUnique()
-  @IsIn(LANGUAGES, { each: true })
-  languages?: Language[];
 
   @Field(() => [LanguageCodeScalar], { nullable: true })
   @IsOptional()
@@ -304,6 +270,9 @@ export class EventIdArgs {
   @Field(() => ID)
   @IsMongoId()
   id: string;
+
+  @ReadLanguageField()
+  lang?: Language;
 }
 
 @ArgsType()
@@ -316,6 +285,9 @@ export class EventsArgs extends PageArgs {
   @Field({ defaultValue: true, description: 'Only events that have not ended.' })
   @IsBoolean()
   upcomingOnly: boolean = true;
+
+  @ReadLanguageField()
+  lang?: Language;
 }
 
 @ArgsType()

@@ -1,6 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ConnectionType, Language, LanguageCodeScalar } from '@sasiad/core';
-import { ResolvedText } from '../../common/localized-text';
+import { ConnectionType, Language, LanguageCodeScalar, LocalizedText } from '@sasiad/core';
 import { AddressModel } from '../../organisations/models/organisation.model';
 import { RegistrationStatus, SeatPool } from '../event-registration.schema';
 import { EventKind } from '../event.schema';
@@ -17,8 +16,8 @@ export class EventSeatGroupModel {
   @Field()
   key: string;
 
-  @Field(() => ResolvedText)
-  label: ResolvedText;
+  @Field(() => LocalizedText)
+  label: LocalizedText;
 
   @Field(() => Int)
   seats: number;
@@ -44,11 +43,11 @@ export class EventModel {
   @Field(() => EventKind)
   kind: EventKind;
 
-  @Field(() => ResolvedText)
-  title: ResolvedText;
+  @Field(() => LocalizedText)
+  title: LocalizedText;
 
-  @Field(() => ResolvedText, { nullable: true })
-  description: ResolvedText | null;
+  @Field(() => LocalizedText, { nullable: true })
+  description: LocalizedText | null;
 
   @Field(() => PlaceModel)
   place: PlaceModel;
@@ -61,9 +60,6 @@ export class EventModel {
 
   @Field(() => GraphQLISODateTime)
   endsAt: Date;
-
-  @Field({ description: 'startsAt in Europe/Warsaw time with its offset.' })
-  startsAtWarsaw: string;
 
   @Field(() => [LanguageCodeScalar])
   languages: Language[];
@@ -208,8 +204,8 @@ export class SeatGroupAttendance {
   @Field()
   key: string;
 
-  @Field(() => ResolvedText)
-  label: ResolvedText;
+  @Field(() => LocalizedText)
+  label: LocalizedText;
 
   @Field(() => Int, { description: 'Seats reserved for the group.' })
   reservedSeats: number;

@@ -1,6 +1,6 @@
 import { Role } from '@sasiad/core';
-import { codeOf, startTestApp, TestApp } from './support/test-app';
-import { CREATE_ORGANISATION, WEEK } from './support/zones-helpers';
+import { codeOf, startTestApp, TestApp } from '../support/test-app';
+import { CREATE_ORGANISATION, WEEK } from './fixtures';
 
 const FULL = `id name kind address { street postalCode city } contact { email phone website }
   weeklyHours { day opens closes } hoursExceptions { date opens closes note }`;

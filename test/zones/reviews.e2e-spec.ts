@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Role } from '@sasiad/core';
 import { AuthService, UsersService } from '@sasiad/identity';
-import { codeOf, GqlResponse, startTestApp, TestApp } from './support/test-app';
-import { coordinatorOf, libraryBranch } from './support/zones-helpers';
+import { codeOf, startTestApp, TestApp } from '../support/test-app';
+import { ok } from '../support/graphql';
+import { coordinatorOf, libraryBranch } from './fixtures';
 
 const CREATE_CALL = `mutation($i: CallInput!) { createCall(input: $i) { id programme criteria { key maxPoints label { text } } } }`;
 const CREATE = `mutation($i: CreateApplicationInput!) { createApplication(input: $i) { id } }`;
@@ -30,11 +31,6 @@ describe('zones: reviews, decisions and activity zones', () => {
     admin = (await t.userWith([Role.admin])).token;
   });
   afterAll(() => t.close());
-
-  const ok = <T>(res: GqlResponse<T>): T => {
-    expect(res.body.errors).toBeUndefined();
-    return res.body.data!;
-  };
 
   /** The admin brings the deadline forward to now: the call closes at once. */
   async function closeNow(callId: string) {

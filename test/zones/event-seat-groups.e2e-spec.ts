@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { Role } from '@sasiad/core';
-import { codeOf, GqlResponse, startTestApp, TestApp } from './support/test-app';
+import { codeOf, startTestApp, TestApp } from '../support/test-app';
+import { ok } from '../support/graphql';
 
 const CREATE_EVENT = `mutation($i: CreateEventInput!) { createEvent(input: $i) { id capacity generalSeatsLeft seatGroups { key label { text isFallback } seats seatsLeft } } }`;
 const REGISTER = `mutation($i: RegisterForEventInput!) { registerForEvent(input: $i) { code registration { id status group seat waitlistPosition } } }`;
@@ -46,11 +47,6 @@ describe('zones: seats reserved per audience group', () => {
     staff = (await t.userWith([Role.staff])).token;
   });
   afterAll(() => t.close());
-
-  const ok = <T>(res: GqlResponse<T>): T => {
-    expect(res.body.errors).toBeUndefined();
-    return res.body.data!;
-  };
 
   async function createEvent(capacity: number, overrides: Record<string, unknown> = {}) {
     const res = await t.gql<{ createEvent: { id: string } }>(

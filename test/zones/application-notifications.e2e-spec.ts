@@ -1,21 +1,23 @@
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Role } from '@sasiad/core';
-import { codeOf, startTestApp, TestApp } from './support/test-app';
+import { codeOf, startTestApp, TestApp } from '../support/test-app';
+import { ok } from '../support/graphql';
+import { subscribed } from '../support/subscriptions';
+import { NOTIFICATION_CREATED } from '@sasiad/zones';
 import {
   branchCoordinator,
   coordinatorIn,
   CREATE_APPLICATION,
   createCall,
-  ok,
   SUBMIT_APPLICATION,
   UPDATE_APPLICATION,
   userIn,
   WITHDRAW_APPLICATION,
-} from './support/zones-call-fixtures';
+} from './fixtures';
 
 const MINE = `query($u: Boolean) { myNotifications(first: 20, unreadOnly: $u) { totalCount nodes { id kind referenceId message read } } }`;
-const MARK = `mutation($id: ID!) { markNotificationRead(id: $id) { id read } }`;
+const MARK = `mutation($id: ID!) { markNotificationRead(input: { notificationId: $id }) { id read } }`;
 
 type Node = { id: string; kind: string; referenceId: string; message: string; read: boolean };
 type Mine = { myNotifications: { totalCount: number; nodes: Node[] } };
@@ -105,8 +107,8 @@ describe('zones: notifications about applications', () => {
 
     const adminHears = firstNotification(ukAdmin.token, 'uk');
     const coordinatorHears = firstNotification(anna.token, 'pl');
-    // let both subscriptions reach the server before anything is published
-    await new Promise((r) => setTimeout(r, 600));
+    // both subscriptions registered on the server before anything is published
+    await subscribed(t, NOTIFICATION_CREATED, 2);
     const { submittedAt } = ok(
       await t.gql<{ submitApplication: { submittedAt: string } }>(
         SUBMIT_APPLICATION,

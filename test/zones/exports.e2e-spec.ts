@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Role } from '@sasiad/core';
 import { AuthService, UsersService } from '@sasiad/identity';
-import { csvRecords, parseCsv } from './support/csv';
-import { codeOf, GqlResponse, startTestApp, TestApp } from './support/test-app';
-import { coordinatorOf, libraryBranch } from './support/zones-helpers';
+import { csvRecords, parseCsv } from '../support/csv';
+import { codeOf, startTestApp, TestApp } from '../support/test-app';
+import { ok } from '../support/graphql';
+import { coordinatorOf, libraryBranch } from './fixtures';
 
 const CREATE_CALL = `mutation($i: CallInput!) { createCall(input: $i) { id } }`;
 const CREATE = `mutation($i: CreateApplicationInput!) { createApplication(input: $i) { id } }`;
@@ -23,11 +24,6 @@ describe('zones: CSV exports', () => {
     admin = (await t.userWith([Role.admin])).token;
   });
   afterAll(() => t.close());
-
-  const ok = <T>(res: GqlResponse<T>): T => {
-    expect(res.body.errors).toBeUndefined();
-    return res.body.data!;
-  };
 
   async function staff() {
     const user = await t.app.get(UsersService).create({

@@ -1,16 +1,16 @@
 import { Types } from 'mongoose';
 import { Role } from '@sasiad/core';
-import { codeOf, GqlResponse, startTestApp, TestApp } from './support/test-app';
+import { codeOf, GqlResponse, startTestApp, TestApp } from '../support/test-app';
+import { ok } from '../support/graphql';
 import {
   branchCoordinator,
   CREATE_APPLICATION,
   createCall,
   isoIn,
-  ok,
   SUBMIT_APPLICATION,
   submittedApplication,
   UPDATE_APPLICATION,
-} from './support/zones-call-fixtures';
+} from './fixtures';
 
 const UPDATE = `mutation($i: UpdateCallInput!) { updateCall(input: $i) { id isOpen closesAt
   form { key type required minLength maxLength label { text } options { key } } criteria { key maxPoints label { text } } } }`;

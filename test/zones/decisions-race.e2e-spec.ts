@@ -1,16 +1,15 @@
 import { Types } from 'mongoose';
 import { Role } from '@sasiad/core';
-import { codeOf, startTestApp, TestApp } from './support/test-app';
+import { codeOf, startTestApp, TestApp } from '../support/test-app';
+import { ok } from '../support/graphql';
 import {
   branchCoordinator,
   closeNow,
   createCall,
-  ok,
   PUBLISH_DECISIONS,
   SET_DECISION,
-  sleep,
   submittedApplication,
-} from './support/zones-call-fixtures';
+} from './fixtures';
 
 /**
  * A decision set while the decisions are being published is either part of the publication
@@ -51,17 +50,23 @@ describe('zones: setDecision against publishDecisions', () => {
   const callDoc = (callId: string) =>
     t.db.collection('calls').findOne({ _id: new Types.ObjectId(callId) });
 
+  /**
+   * No timing: `before` decisions are written one after another first, then the publication and
+   * the other decisions start at the same moment (in any interleaving the server gives them);
+   * with `after`, the publication has answered before the decisions start. Whatever the
+   * interleaving, every assertion below must hold.
+   */
   it.each([
-    ['spread around the publication', 40, 60],
-    ['all at once', 0, 0],
-    ['spread widely', 80, 100],
+    ['all at once with the publication', 0, false],
+    ['partly written before the publication', 2, false],
+    ['all but one written before the publication', 4, false],
+    ['all after the publication', 0, true],
   ])(
     'concurrent decisions (%s) are each published with their zone, or refused and unchanged',
-    async (label, spacingMs, publishAfterMs) => {
+    async (label, before, after) => {
       const { callId, applications } = await closedCallWithRejections(5, label);
-      const changes = applications.map(async (applicationId, i) => {
-        await sleep(i * spacingMs);
-        return t.gql(
+      const decide = (applicationId: string) =>
+        t.gql(
           SET_DECISION,
           {
             i: {
@@ -72,11 +77,20 @@ describe('zones: setDecision against publishDecisions', () => {
           },
           { token: admin },
         );
-      });
-      const publication = sleep(publishAfterMs).then(() =>
-        t.gql(PUBLISH_DECISIONS, { c: callId }, { token: admin }),
-      );
-      const [published, ...results] = await Promise.all([publication, ...changes]);
+      const publish = () => t.gql(PUBLISH_DECISIONS, { c: callId }, { token: admin });
+      const results: Awaited<ReturnType<typeof decide>>[] = [];
+      for (const applicationId of applications.slice(0, before))
+        results.push(await decide(applicationId));
+      const rest = applications.slice(before);
+      let published: Awaited<ReturnType<typeof publish>>;
+      if (after) {
+        published = await publish();
+        results.push(...(await Promise.all(rest.map(decide))));
+      } else {
+        const [publication, ...concurrent] = await Promise.all([publish(), ...rest.map(decide)]);
+        published = publication;
+        results.push(...concurrent);
+      }
       ok(published);
 
       const accepted = new Set<string>();

@@ -1,8 +1,49 @@
+/** Zones fixtures shared by the zones e2e files: organisations, coordinators, calls. */
 import { randomBytes } from 'node:crypto';
 import { Language, Role } from '@sasiad/core';
 import { AuthService, UsersService } from '@sasiad/identity';
-import { GqlResponse, TestApp } from './test-app';
-import { libraryBranch } from './zones-helpers';
+import { ok } from '../support/graphql';
+import { TestApp } from '../support/test-app';
+
+/** A library coordinator acting for this organisation, with a fresh access token. */
+export async function coordinatorOf(
+  t: TestApp,
+  organisationId: string,
+): Promise<{ id: string; token: string }> {
+  const user = await t.app.get(UsersService).create({
+    login: `coordinator-${randomBytes(4).toString('hex')}@example.org`,
+    loginKind: 'email',
+    password: 'correct-horse-battery-7',
+    roles: [Role.library],
+    organisationId,
+  });
+  const session = await t.app.get(AuthService).startSession(user);
+  return { id: user.id, token: session.accessToken };
+}
+
+export const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) =>
+  day === 'sun' ? { day } : { day, opens: '10:00', closes: day === 'sat' ? '14:00' : '19:00' },
+);
+
+export const CREATE_ORGANISATION = `mutation($i: OrganisationInput!) { createOrganisation(input: $i) { id name kind } }`;
+
+/** A library branch created through the API by an admin. */
+export async function libraryBranch(t: TestApp, adminToken: string, name: string): Promise<string> {
+  const res = await t.gql<{ createOrganisation: { id: string } }>(
+    CREATE_ORGANISATION,
+    {
+      i: {
+        name,
+        kind: 'library_branch',
+        address: { street: 'ul. Piotrkowska 100', postalCode: '90-001', city: 'Łódź' },
+        weeklyHours: WEEK,
+      },
+    },
+    { token: adminToken },
+  );
+  if (!res.body.data) throw new Error(JSON.stringify(res.body.errors));
+  return res.body.data.createOrganisation.id;
+}
 
 export const CREATE_CALL = `mutation($i: CallInput!) { createCall(input: $i) { id } }`;
 export const UPDATE_CALL = `mutation($i: UpdateCallInput!) { updateCall(input: $i) { id isOpen closesAt } }`;
@@ -14,13 +55,6 @@ export const SET_DECISION = `mutation($i: SetDecisionInput!) { setDecision(input
 export const PUBLISH_DECISIONS = `mutation($c: ID!) { publishDecisions(input: { callId: $c }) { decisionsPublishedAt } }`;
 
 export const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** The data of a response that must have succeeded (its errors in the failure message). */
-export function ok<T>(res: GqlResponse<T>): T {
-  if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
-  return res.body.data!;
-}
 
 /** A call for library branches, open for an hour from a minute ago, with one long-text field. */
 export function callInput(overrides: Record<string, unknown> = {}) {

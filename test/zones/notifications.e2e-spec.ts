@@ -3,8 +3,11 @@ import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Role } from '@sasiad/core';
 import { AuthService, UsersService } from '@sasiad/identity';
-import { codeOf, GqlResponse, startTestApp, TestApp } from './support/test-app';
-import { libraryBranch } from './support/zones-helpers';
+import { codeOf, startTestApp, TestApp } from '../support/test-app';
+import { ok } from '../support/graphql';
+import { subscribed } from '../support/subscriptions';
+import { NOTIFICATION_CREATED } from '@sasiad/zones';
+import { libraryBranch } from './fixtures';
 
 const CREATE_CALL = `mutation($i: CallInput!) { createCall(input: $i) { id } }`;
 const CREATE = `mutation($i: CreateApplicationInput!) { createApplication(input: $i) { id } }`;
@@ -12,7 +15,7 @@ const SUBMIT = `mutation($id: ID!) { submitApplication(input: { applicationId: $
 const DECIDE = `mutation($i: SetDecisionInput!) { setDecision(input: $i) { outcome } }`;
 const PUBLISH = `mutation($c: ID!) { publishDecisions(input: { callId: $c }) { decisionsPublishedAt } }`;
 const MINE = `query($u: Boolean) { myNotifications(first: 10, unreadOnly: $u) { totalCount nodes { id kind referenceId message read } } }`;
-const MARK = `mutation($id: ID!) { markNotificationRead(id: $id) { id read } }`;
+const MARK = `mutation($id: ID!) { markNotificationRead(input: { notificationId: $id }) { id read } }`;
 const CREATE_EVENT = `mutation($i: CreateEventInput!) { createEvent(input: $i) { id } }`;
 const REGISTER = `mutation($i: RegisterForEventInput!) { registerForEvent(input: $i) { code registration { id status } } }`;
 const CANCEL_BY_CODE = `mutation($c: String!) { cancelEventRegistrationByCode(input: { code: $c }) { status } }`;
@@ -38,11 +41,6 @@ describe('zones: in-app notifications', () => {
     await Promise.all(clients.map((c) => c.dispose()));
     await t.close();
   });
-
-  const ok = <T>(res: GqlResponse<T>): T => {
-    expect(res.body.errors).toBeUndefined();
-    return res.body.data!;
-  };
 
   async function coordinator(organisationId: string, preferredLanguage: 'pl' | 'uk') {
     const user = await t.app.get(UsersService).create({
@@ -203,8 +201,10 @@ describe('zones: in-app notifications', () => {
     ).registerForEvent;
     expect(waiting.registration.status).toBe('waitlisted');
 
-    type Next = { data?: { myNotifications: { kind: string; message: string } } };
-    const subscribe = (token: string) => {
+    type Next = {
+      data?: { myNotifications: { kind: string; message: string; referenceId?: string } };
+    };
+    const subscribe = (token: string, fields = 'kind message') => {
       const client = createClient({
         url: t.url.replace('http', 'ws') + '/graphql',
         webSocketImpl: WebSocket,
@@ -215,7 +215,7 @@ describe('zones: in-app notifications', () => {
       clients.push(client);
       return new Promise<Next>((resolve, reject) => {
         const dispose = client.subscribe<Next['data']>(
-          { query: 'subscription { myNotifications { kind message } }' },
+          { query: `subscription { myNotifications { ${fields} } }` },
           {
             next: (value) => {
               dispose();
@@ -228,9 +228,8 @@ describe('zones: in-app notifications', () => {
       });
     };
     const own = subscribe(learner.token);
-    let foreign: Next | undefined;
-    void subscribe(other.token).then((v) => (foreign = v));
-    await new Promise((r) => setTimeout(r, 300));
+    const foreign = subscribe(other.token, 'kind referenceId');
+    await subscribed(t, NOTIFICATION_CREATED, 2);
 
     ok(await t.gql(CANCEL_BY_CODE, { c: seat.code }));
 
@@ -251,10 +250,40 @@ describe('zones: in-app notifications', () => {
           'Звільнилося місце: вашу реєстрацію зі списку очікування на подію «Поговорімо про інтеграцію» підтверджено.',
       }),
     ]);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(foreign).toBeUndefined();
     expect(ok(await t.gql<Mine>(MINE, {}, { token: other.token })).myNotifications.totalCount).toBe(
       0,
     );
+    // Then a promotion of the other person, published after the first: a subscriber gets events
+    // in the order they were published, so their first message being this one proves that the
+    // learner's promotion did not reach them.
+    const later = ok(
+      await t.gql<{ createEvent: { id: string } }>(
+        CREATE_EVENT,
+        {
+          i: {
+            kind: 'seminar',
+            title: { pl: 'Drugie spotkanie' },
+            place: { name: 'Dwór Artusa' },
+            startsAt: isoIn(8 * 86_400_000),
+            endsAt: isoIn(8 * 86_400_000 + 3_600_000),
+            languages: ['pl'],
+            interpretation: [],
+            capacity: 1,
+          },
+        },
+        { token: staff },
+      ),
+    ).createEvent.id;
+    const laterSeat = ok(
+      await t.gql<{ registerForEvent: { code: string } }>(REGISTER, {
+        i: { eventId: later, name: 'Jan Kowalski', contact: '+48 600 000 001', consent: true },
+      }),
+    ).registerForEvent;
+    ok(await t.gql(REGISTER, { i: { eventId: later } }, { token: other.token }));
+    ok(await t.gql(CANCEL_BY_CODE, { c: laterSeat.code }));
+    expect((await foreign).data?.myNotifications).toEqual({
+      kind: 'WAITLIST_PROMOTED',
+      referenceId: later,
+    });
   });
 });

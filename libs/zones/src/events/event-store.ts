@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, trusted, Types } from 'mongoose';
+import { DomainException, ErrorCode, FieldEncryption, objectId } from '@sasiad/core';
+import { zonesModel } from '../common/model-name';
+import { EventRegistration, RegistrationStatus } from './event-registration.schema';
+import { Event } from './event.schema';
+import { normalizeRegistrationCode } from './registration-code';
+
+export type LeanEvent = Event & { _id: Types.ObjectId };
+export type LeanRegistration = EventRegistration & { _id: Types.ObjectId };
+
+export const NAME_CONTEXT = 'event_registrations.name';
+export const CONTACT_CONTEXT = 'event_registrations.contact';
+const CODE_PURPOSE = 'event_registrations.code';
+
+/**
+ * The two collections of events (events and their registrations) and the look-ups every part
+ * of events shares. The writes live with the rule that orders them (EventsService for what staff
+ * change, SeatsService for seats and the waitlist, RegistrantDataService for retention and
+ * erasure).
+ */
+@Injectable()
+export class EventStore {
+  constructor(
+    @InjectModel(zonesModel(Event)) readonly events: Model<Event>,
+    @InjectModel(zonesModel(EventRegistration))
+    readonly registrations: Model<EventRegistration>,
+    private readonly crypto: FieldEncryption,
+  ) {}
+
+  async findEvent(id: string | Types.ObjectId): Promise<LeanEvent> {
+    const event = await this.events
+      .findById(typeof id === 'string' ? objectId(id) : id)
+      .lean<LeanEvent>()
+      .exec();
+    if (!event) throw new DomainException(ErrorCode.NOT_FOUND);
+    return event;
+  }
+
+  async signedInRegistrants(
+    eventId: Types.ObjectId,
+    statuses: RegistrationStatus[],
+  ): Promise<Types.ObjectId[]> {
+    const rows = await this.registrations
+      .find(
+        { eventId, status: trusted({ $in: statuses }), userId: trusted({ $exists: true }) },
+        { userId: 1 },
+      )
+      .lean<{ userId: Types.ObjectId }[]>()
+      .exec();
+    return rows.map((r) => r.userId);
+  }
+
+  codeHash(code: string): string {
+    return this.crypto.blindIndex(code, CODE_PURPOSE);
+  }
+
+  async findByCode(input: string): Promise<LeanRegistration> {
+    const code = normalizeRegistrationCode(input);
+    const found = code
+      ? await this.registrations
+          .findOne({ codeHash: this.codeHash(code) })
+          .lean<LeanRegistration>()
+          .exec()
+      : null;
+    if (!found) throw new DomainException(ErrorCode.UNKNOWN_REGISTRATION_CODE);
+    return found;
+  }
+}
