@@ -123,7 +123,7 @@ describe('zones: notifications about applications', () => {
         kind: 'APPLICATION_SUBMITTED',
         referenceId: id,
         read: false,
-        message: `Заявку вашої організації до набору «Сусідські мікрогранти» подано. Ми отримали її ${at} (за варшавським часом).`,
+        message: `Заявку вашої організації на конкурс «Сусідські мікрогранти» подано. Ми отримали її ${at} (за варшавським часом).`,
       }),
     ]);
     expect((await mine(anna.token)).nodes.map((n) => n.message)).toEqual([
@@ -133,7 +133,7 @@ describe('zones: notifications about applications', () => {
       expect.objectContaining({
         kind: 'APPLICATION_ARRIVED',
         referenceId: id,
-        message: `Нова заявка до набору «Сусідські мікрогранти» від: Filia Bałuty. Надійшла ${at} (за варшавським часом).`,
+        message: `Нова заявка на конкурс «Сусідські мікрогранти» від: Filia Bałuty. Надійшла ${at} (за варшавським часом).`,
       }),
     ]);
     expect((await mine(plAdmin.token)).nodes.map((n) => n.message)).toEqual([
@@ -147,7 +147,7 @@ describe('zones: notifications about applications', () => {
     expect((await adminHears).data?.myNotifications).toEqual({
       kind: 'APPLICATION_ARRIVED',
       referenceId: id,
-      message: `Нова заявка до набору «Сусідські мікрогранти» від: Filia Bałuty. Надійшла ${at} (за варшавським часом).`,
+      message: `Нова заявка на конкурс «Сусідські мікрогранти» від: Filia Bałuty. Надійшла ${at} (за варшавським часом).`,
     });
     expect((await coordinatorHears).data?.myNotifications).toMatchObject({
       kind: 'APPLICATION_SUBMITTED',
@@ -209,10 +209,10 @@ describe('zones: notifications about applications', () => {
       ['APPLICATION_SUBMITTED', draft],
     ]);
     expect(seen.nodes[0].message).toMatch(
-      /^Заявку вашої організації до набору «Зони MSAS 2027» відкликано \d\d\.\d\d\.\d{4} \d\d:\d\d \(за варшавським часом\)\. До кінцевого терміну її можна подати знову\.$/,
+      /^Заявку вашої організації на конкурс «Зони MSAS 2027» відкликано \d\d\.\d\d\.\d{4} \d\d:\d\d \(за варшавським часом\)\. До кінцевого терміну її можна подати знову\.$/,
     );
     expect(seen.nodes[1].message).toMatch(
-      /^Зміни в заявці вашої організації до набору «Зони MSAS 2027» збережено\. Ми отримали їх \d\d\.\d\d\.\d{4} \d\d:\d\d \(за варшавським часом\)\.$/,
+      /^Зміни в заявці вашої організації на конкурс «Зони MSAS 2027» збережено\. Ми отримали їх \d\d\.\d\d\.\d{4} \d\d:\d\d \(за варшавським часом\)\.$/,
     );
     // the same notifications read in Polish when the request asks for it
     const polish = ok(

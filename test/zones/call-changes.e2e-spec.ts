@@ -123,7 +123,7 @@ describe('zones: changing a call after it is created', () => {
     }
     const inUkrainian = await update({ id: callId, form: [WHY] }, 'uk');
     expect(inUkrainian.body.errors![0].message).toBe(
-      "Набір уже розпочався: форму можна лише доповнювати (тексти, нові необов'язкові поля, нові варіанти, м'якші обмеження), а не видаляти чи посилювати поля.",
+      "Конкурс уже розпочався: форму можна лише доповнювати (тексти, нові необов'язкові поля, нові варіанти, м'якші обмеження), а не видаляти чи посилювати поля.",
     );
     expect(await stored(callId)).toEqual(before);
 
@@ -237,7 +237,7 @@ describe('zones: changing a call after it is created', () => {
       kind: 'CALL_DEADLINE_EXTENDED',
       referenceId: callId,
       message:
-        'Термін набору «Зони MSAS 2027» продовжено до 15.12.2026 23:59 (за варшавським часом).',
+        'Термін конкурсу «Зони MSAS 2027» продовжено до 15.12.2026 23:59 (за варшавським часом).',
     });
     const polish = ok(
       await t.gql<{ myNotifications: { nodes: { message: string }[] } }>(
@@ -273,7 +273,7 @@ describe('zones: changing a call after it is created', () => {
     expect(codeOf(reopen)).toBe('CALL_WINDOW_CHANGE_NOT_ALLOWED');
     expect(fieldsOf(reopen)).toEqual([{ field: 'closesAt', constraint: 'callClosed' }]);
     expect(reopen.body.errors![0].message).toBe(
-      'Цей термін уже не можна змінити: відкритий набір можна лише продовжити або одразу закрити, а закритий не можна відкрити знову.',
+      'Цей термін уже не можна змінити: відкритий конкурс можна лише продовжити або одразу закрити, а закритий не можна відкрити знову.',
     );
     expect(await stored(callId)).toEqual(afterClose);
     // texts may still be corrected
