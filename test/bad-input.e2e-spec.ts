@@ -56,7 +56,7 @@ describe('bad input is refused with a stable code and a localized message', () =
   it('refuses a language outside the four with UNSUPPORTED_LANGUAGE', async () => {
     const user = await t.userWith([Role.learner]);
     const res = await t.gql(
-      `mutation($l: LanguageCode) { updateMyProfile(input: { preferredLanguage: $l }) { preferredLanguage } }`,
+      `mutation($l: Language) { updateMyProfile(input: { preferredLanguage: $l }) { preferredLanguage } }`,
       { l: 'de' },
       { token: user.token },
     );
