@@ -107,7 +107,7 @@ describe('info point: canned answers in four languages', () => {
     ];
     const be = await t.gql<{ renderCannedAnswer: string }>(
       RENDER,
-      { c: 'karta-pobytu', l: 'by', v: values },
+      { c: 'karta-pobytu', l: 'be', v: values },
       { token: staff },
     );
     expect(be.body.data!.renderCannedAnswer).toBe(
