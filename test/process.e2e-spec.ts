@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -142,5 +142,56 @@ describe('the server process', () => {
       expect(out).not.toContain(secret);
     }
     expect(out).toMatch(/embedded database stopped/);
+  });
+
+  it('on a terminal: readable lines ending with where everything is; Ctrl+C stops it and its database quietly', async () => {
+    // `script` gives the server a pseudo-terminal; a 0x03 byte written to it is a real Ctrl+C
+    // (SIGINT to the terminal's foreground process group: the server and whatever shares it).
+    const command = [process.execPath, ...MAIN].join(' ');
+    const child = spawn('script', ['-qefc', command, '/dev/null'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        PORT: '0',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'info',
+        LOG_FORMAT: 'auto',
+        MONGODB_URI: '',
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const ready = new Promise<void>((resolve) => {
+      const onData = (d: Buffer) => {
+        output += d;
+        if (/Sąsiad is ready\.[^\n]*\n/.test(output)) {
+          child.stdout!.off('data', onData);
+          resolve();
+        }
+      };
+      child.stdout!.on('data', onData);
+    });
+    child.stderr!.on('data', (d) => (output += d));
+    const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+    // never left running, whatever happens below
+    const stopLeftovers = () => child.exitCode === null && child.kill('SIGKILL');
+    const leftovers = setTimeout(stopLeftovers, 50_000);
+    await Promise.race([ready, closed]);
+    child.stdout!.on('data', (d) => (output += d));
+    // eslint-disable-next-line no-control-regex
+    const plain = () => output.replace(/\u001b\[[0-9;]*m/g, '').replace(/\r/g, '');
+    const startup = plain().trim().split('\n');
+    expect(startup.some((l) => l.trimStart().startsWith('{'))).toBe(false);
+    expect(startup.length).toBeLessThan(10);
+    expect(startup.at(-1)).toMatch(
+      /^\[\d\d:\d\d:\d\d\] INFO: Sąsiad is ready\. API: http:\/\/127\.0\.0\.1:(\d+)\/graphql · GraphiQL: http:\/\/127\.0\.0\.1:\1\/graphiql · app: http:\/\/127\.0\.0\.1:\1\/$/,
+    );
+    child.stdin!.write('\x03');
+    await closed;
+    clearTimeout(leftovers);
+    expect(plain()).toMatch(/embedded database stopped/);
+    expect(plain()).not.toMatch(/exited unexpectedly/);
+    expect(existsSync(join(dataDir, 'embedded-db.json'))).toBe(false);
   });
 });

@@ -16,10 +16,11 @@ async function main() {
   const config = app.get(AppConfig);
   await app.listen(config.env.PORT, config.env.HOST);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
+  // The last line of the start-up: where everything is.
   app
     .get(Logger)
     .log(
-      `Sąsiad API listening on ${url}/graphql${config.env.GRAPHIQL ? ` (GraphiQL: ${url}/graphiql)` : ''}`,
+      `Sąsiad is ready. API: ${url}/graphql · GraphiQL: ${config.env.GRAPHIQL ? `${url}/graphiql` : 'off'} · app: ${url}/`,
     );
 }
 
