@@ -12,7 +12,11 @@ const { delimiter, join } = require('node:path');
 /** Debian package → the programs any of which satisfies it. */
 const NEEDED = [
   { pkg: 'redis-server', programs: ['redis-server'], why: 'the cross-instance event tests' },
-  { pkg: 'chromium', programs: ['chromium', 'chromium-browser'], why: "the web app's browser tests" },
+  {
+    pkg: 'chromium',
+    programs: ['chromium', 'chromium-browser'],
+    why: "the web app's browser tests",
+  },
 ];
 
 function onPath(program, path = process.env.PATH ?? '') {
