@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -71,6 +71,21 @@ describe('the server process', () => {
       'MONGODB_URI',
     ])
       expect(out).toContain(`  - ${name}:`);
+  });
+
+  it('refuses to start on a data folder whose embedded database another process runs', async () => {
+    const busy = mkdtempSync(join(tmpdir(), 'sasiad-proc-busy-'));
+    try {
+      const address = { uri: 'mongodb://127.0.0.1:1/', pid: process.pid, ownerPid: process.pid };
+      writeFileSync(join(busy, 'embedded-db.json'), JSON.stringify(address));
+      const proc = run({ NODE_ENV: 'development', PORT: '0', DATA_DIR: busy, MONGODB_URI: '' });
+      expect((await proc.exited).code).toBe(1);
+      expect(proc.output()).toBe(
+        `Sąsiad cannot start: another Sąsiad process (pid ${process.pid}) is using the embedded database in ${busy}. Stop it, or give this one another DATA_DIR.\n`,
+      );
+    } finally {
+      rmSync(busy, { recursive: true, force: true });
+    }
   });
 
   it('logs JSON with request ids and no secrets; on SIGTERM it finishes in-flight requests and stops its database', async () => {
