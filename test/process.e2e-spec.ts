@@ -1,5 +1,5 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -202,6 +202,15 @@ describe('the server process', () => {
     expect(startup.at(-1)).toMatch(
       /^\[\d\d:\d\d:\d\d\] INFO: Sąsiad is ready\. API: http:\/\/127\.0\.0\.1:(\d+)\/graphql · GraphiQL: http:\/\/127\.0\.0\.1:\1\/graphiql · app: http:\/\/127\.0\.0\.1:\1\/$/,
     );
+    // The database runs in a process group of its own: the terminal's Ctrl+C reaches only the
+    // server, which stops the database after its last query (not the database under it).
+    const address = JSON.parse(readFileSync(join(dataDir, 'embedded-db.json'), 'utf8')) as {
+      pid: number;
+      ownerPid: number;
+    };
+    const groupOf = (pid: number) =>
+      execFileSync('ps', ['-o', 'pgid=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+    expect(groupOf(address.pid)).not.toBe(groupOf(address.ownerPid));
     child.stdin!.write('\x03');
     await closed;
     clearTimeout(leftovers);
