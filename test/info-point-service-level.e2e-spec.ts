@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { Role } from '@sasiad/core';
-import { fromWarsaw, toWarsaw } from '../libs/info-point/src/warsaw-time';
+import { fromWarsaw, toWarsaw } from '@sasiad/core';
 import { codeOf, GqlResponse, startTestApp, TestApp } from './support/test-app';
 
 const HOURS = `query { infoPointOpeningHours { timeZone weekly { weekday intervals { from to } } exceptions { date intervals { from to } } } }`;

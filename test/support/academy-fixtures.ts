@@ -1,4 +1,5 @@
-import { codeOf, TestApp } from './test-app';
+import { ok as dataOf } from './graphql';
+import { TestApp } from './test-app';
 
 export const LT = `{ text language isFallback state }`;
 
@@ -22,7 +23,7 @@ export interface CourseSpec {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Data = Record<string, any>;
 
-/** GraphQL call that must succeed; returns data. */
+/** A GraphQL call that must succeed (checked by the shared `ok` of support/graphql); its data. */
 export async function ok<T = Data>(
   t: TestApp,
   query: string,
@@ -30,10 +31,7 @@ export async function ok<T = Data>(
   token?: string,
   opts: { lang?: string; query?: string } = {},
 ): Promise<T> {
-  const res = await t.gql(query, variables, { token, ...opts });
-  if (res.body.errors)
-    throw new Error(`unexpected error ${codeOf(res)}: ${JSON.stringify(res.body.errors)}`);
-  return res.body.data as T;
+  return dataOf(await t.gql<T>(query, variables, { token, ...opts }));
 }
 
 export async function createCourse(t: TestApp, token: string, spec: CourseSpec = {}) {

@@ -4,8 +4,10 @@ import {
   ConfigModule,
   CryptoModule,
   DatabaseModule,
+  DomainEventsModule,
   EventsModule,
   I18nService,
+  TimeModule,
 } from '@sasiad/core';
 import { IdentityModule } from '@sasiad/identity';
 
@@ -21,7 +23,9 @@ class CliI18nModule {}
 @Module({
   imports: [
     ConfigModule,
+    TimeModule,
     DatabaseModule,
+    DomainEventsModule,
     CryptoModule,
     EventsModule,
     CliI18nModule,

@@ -1,34 +1,36 @@
-import {
-  Logger,
-  Module,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-  OnModuleInit,
-} from '@nestjs/common';
+import { Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { EventBus } from '@sasiad/core';
-import { USER_ERASED } from '@sasiad/identity';
-import { AuthoringResolver } from './authoring.resolver';
-import { AuthoringService } from './authoring.service';
-import { Certificate, CertificateSchema } from './certificate.schema';
-import { CertificatesResolver } from './certificates.resolver';
-import { CertificatesService } from './certificates.service';
-import { Attendance, AttendanceSchema, Cohort, CohortSchema } from './cohort.schema';
-import { CohortsResolver } from './cohorts.resolver';
-import { CohortsService } from './cohorts.service';
-import { Course, CourseSchema } from './course.schema';
+import { logFailure } from '@sasiad/core';
+import { AuthoringResolver } from './authoring/authoring.resolver';
+import { AuthoringService } from './authoring/authoring.service';
+import { Certificate, CertificateSchema } from './certificates/certificate.schema';
+import { CertificatesResolver } from './certificates/certificates.resolver';
+import { CertificatesService } from './certificates/certificates.service';
+import { Attendance, AttendanceSchema, Cohort, CohortSchema } from './cohorts/cohort.schema';
+import { CohortsResolver } from './cohorts/cohorts.resolver';
+import { CohortsService } from './cohorts/cohorts.service';
+import { CatalogueService } from './courses/catalogue.service';
+import { Course, CourseSchema } from './courses/course.schema';
+import { CourseModuleEntity, CourseModuleSchema } from './courses/course-module.schema';
+import { CourseSearchTokens } from './courses/course-search-tokens.service';
+import { CourseStore } from './courses/course.store';
+import { CourseViews } from './courses/course-views';
+import { CourseModulesResolver, CoursesResolver } from './courses/courses.resolver';
+import { CoursesService } from './courses/courses.service';
+import { Lesson, LessonSchema } from './courses/lesson.schema';
 import { CurriculumSeedService } from './curriculum/curriculum-seed.service';
 import { SampleContentResolver } from './curriculum/sample-content.resolver';
-import { CourseModuleEntity, CourseModuleSchema } from './course-module.schema';
-import { CourseModulesResolver, CoursesResolver } from './courses.resolver';
-import { CoursesService } from './courses.service';
-import { Enrolment, EnrolmentSchema } from './enrolment.schema';
-import { EnrolmentsResolver } from './enrolments.resolver';
-import { EnrolmentsService } from './enrolments.service';
-import { Lesson, LessonSchema } from './lesson.schema';
-import { QuizAttempt, QuizAttemptSchema, QuizQuestion, QuizQuestionSchema } from './quiz.schema';
-import { QuizzesResolver } from './quizzes.resolver';
-import { QuizzesService } from './quizzes.service';
+import { Enrolment, EnrolmentSchema } from './enrolments/enrolment.schema';
+import { EnrolmentsResolver } from './enrolments/enrolments.resolver';
+import { EnrolmentsService } from './enrolments/enrolments.service';
+import {
+  QuizAttempt,
+  QuizAttemptSchema,
+  QuizQuestion,
+  QuizQuestionSchema,
+} from './quizzes/quiz.schema';
+import { QuizzesResolver } from './quizzes/quizzes.resolver';
+import { QuizzesService } from './quizzes/quizzes.service';
 
 /** The Resident Academy: multilingual courses, publishing, catalogue, enrolment and progress. */
 @Module({
@@ -46,12 +48,16 @@ import { QuizzesService } from './quizzes.service';
     ]),
   ],
   providers: [
+    CourseStore,
+    CourseViews,
+    CourseSearchTokens,
     CoursesService,
+    CatalogueService,
+    CoursesResolver,
+    CourseModulesResolver,
     CurriculumSeedService,
     SampleContentResolver,
     EnrolmentsService,
-    CoursesResolver,
-    CourseModulesResolver,
     EnrolmentsResolver,
     QuizzesService,
     QuizzesResolver,
@@ -62,20 +68,19 @@ import { QuizzesService } from './quizzes.service';
     AuthoringService,
     AuthoringResolver,
   ],
-  exports: [CoursesService, EnrolmentsService, QuizzesService, CertificatesService],
+  exports: [
+    CoursesService,
+    CatalogueService,
+    CourseSearchTokens,
+    EnrolmentsService,
+    QuizzesService,
+    CertificatesService,
+  ],
 })
-export class AcademyModule implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class AcademyModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Academy');
-  private erasures?: AsyncIterableIterator<{ userId: string }>;
 
-  constructor(
-    private readonly events: EventBus,
-    private readonly enrolments: EnrolmentsService,
-    private readonly quizzes: QuizzesService,
-    private readonly certificates: CertificatesService,
-    private readonly cohorts: CohortsService,
-    private readonly courses: CoursesService,
-  ) {}
+  constructor(private readonly searchTokens: CourseSearchTokens) {}
 
   /**
    * Search tokens written before module and lesson titles were searchable are brought up to date
@@ -83,35 +88,10 @@ export class AcademyModule implements OnModuleInit, OnApplicationBootstrap, OnAp
    */
   async onApplicationBootstrap() {
     try {
-      const rewritten = await this.courses.backfillDerived();
+      const rewritten = await this.searchTokens.backfillDerived();
       if (rewritten > 0) this.logger.log({ rewritten }, 'course search tokens brought up to date');
-    } catch (err) {
-      this.logger.error(
-        { err: (err as Error).message },
-        'bringing search tokens up to date failed',
-      );
+    } catch (error) {
+      logFailure(this.logger, 'bringing search tokens up to date', error);
     }
-  }
-
-  /** An erased account's enrolments, quiz attempts and certificates go too (identity publishes the event after erasing). */
-  onModuleInit() {
-    const erasures = this.events.subscribe<{ userId: string }>(USER_ERASED);
-    this.erasures = erasures;
-    void (async () => {
-      for await (const { userId } of erasures) {
-        await Promise.all([
-          this.enrolments.eraseLearner(userId),
-          this.quizzes.eraseLearner(userId),
-          this.certificates.eraseLearner(userId),
-          this.cohorts.eraseLearner(userId),
-        ]).catch((err: Error) =>
-          this.logger.error({ err: err.message }, 'erasing academy data failed'),
-        );
-      }
-    })();
-  }
-
-  async onApplicationShutdown() {
-    await this.erasures?.return?.();
   }
 }

@@ -25,6 +25,9 @@ import { WebSocketSessions } from './graphql/websocket-sessions';
 import { HealthController } from './health/health.controller';
 import { I18nModule } from './i18n/i18n.module';
 import { LoggingModule } from './logging/logging.module';
+import { DomainEventsModule } from './events/domain-events.module';
+import { JobsModule } from './jobs/jobs.module';
+import { TimeModule } from './time/time.module';
 import { NormalizeStringsPipe } from './validation/normalize-strings.pipe';
 import { createValidationPipe } from './validation/validation';
 
@@ -46,7 +49,10 @@ export class CoreModule {
       imports: [
         ConfigModule,
         LoggingModule,
+        TimeModule,
         DatabaseModule,
+        DomainEventsModule,
+        JobsModule,
         I18nModule,
         CryptoModule,
         EventsModule,

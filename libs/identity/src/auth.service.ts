@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  AuthResult,
   Authenticator,
+  AuthResult,
   DomainException,
   ErrorCode,
   Language,
   Role,
+  ScheduledJob,
 } from '@sasiad/core';
 import { SignUpInput } from './dto/auth.inputs';
 import { AuthPayload, UserModel } from './models/user.model';
@@ -139,12 +140,10 @@ export class AuthService implements Authenticator {
     };
   }
 
+  /** Hourly removal of expired refresh tokens (FerretDB has no TTL indexes). */
+  @ScheduledJob({ name: 'identity.purgeExpiredTokens', every: 3_600_000 })
   async purgeExpiredTokens(): Promise<void> {
-    try {
-      const removed = await this.sessions.purgeExpired();
-      if (removed > 0) this.logger.log({ removed }, 'expired refresh tokens purged');
-    } catch (error) {
-      this.logger.error({ err: (error as Error).message }, 'purging expired refresh tokens failed');
-    }
+    const removed = await this.sessions.purgeExpired();
+    if (removed > 0) this.logger.log({ removed }, 'expired refresh tokens purged');
   }
 }

@@ -1,4 +1,4 @@
-import { Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AppConfig, AUTHENTICATOR } from '@sasiad/core';
@@ -10,8 +10,6 @@ import { SessionsService } from './sessions.service';
 import { User, UserSchema } from './user.schema';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
-
-const HOUR = 3_600_000;
 
 @Module({
   imports: [
@@ -39,18 +37,4 @@ const HOUR = 3_600_000;
   ],
   exports: [AUTHENTICATOR, AuthService, UsersService],
 })
-export class IdentityModule implements OnModuleInit, OnApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-
-  constructor(private readonly auth: AuthService) {}
-
-  /** Hourly removal of expired refresh tokens (a scheduled job, as FerretDB has no TTL indexes). */
-  onModuleInit() {
-    this.timer = setInterval(() => void this.auth.purgeExpiredTokens(), HOUR);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown() {
-    clearInterval(this.timer);
-  }
-}
+export class IdentityModule {}

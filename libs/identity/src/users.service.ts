@@ -3,16 +3,18 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
 import {
   AppConfig,
-  NamedLocks,
   Connection,
   decodeCursor,
+  DomainEvents,
   DomainException,
-  toConnection,
   ErrorCode,
   EventBus,
   FieldEncryption,
+  isDuplicateKey,
   Language,
+  NamedLocks,
   Role,
+  toConnection,
 } from '@sasiad/core';
 import { AccountEventKind, LoginKindModel, UserModel, UserStatusModel } from './models/user.model';
 import { PasswordService } from './password.service';
@@ -21,6 +23,13 @@ import { LoginKind, User, UserStatus } from './user.schema';
 
 export const ACCOUNT_EVENTS = 'identity.accountEvents';
 export const USER_ERASED = 'identity.userErased';
+
+declare module '@sasiad/core' {
+  interface DomainEventMap {
+    /** An account was erased: every context erases or unlinks what it holds about it. */
+    [USER_ERASED]: { userId: string };
+  }
+}
 
 const LOGIN_CONTEXT = 'users.login';
 const NAME_CONTEXT = 'users.displayName';
@@ -48,6 +57,7 @@ export class UsersService {
     private readonly sessions: SessionsService,
     private readonly config: AppConfig,
     private readonly locks: NamedLocks,
+    private readonly domainEvents: DomainEvents,
   ) {}
 
   /** E-mails are case-insensitive; usernames too (people retype them on other keyboards). */
@@ -89,8 +99,7 @@ export class UsersService {
       });
       return this.toModel(created.toObject());
     } catch (error) {
-      if ((error as { code?: number }).code === 11000)
-        throw new DomainException(ErrorCode.LOGIN_TAKEN);
+      if (isDuplicateKey(error)) throw new DomainException(ErrorCode.LOGIN_TAKEN);
       throw error;
     }
   }
@@ -321,7 +330,8 @@ export class UsersService {
       await this.sessions.deleteAll(id);
       await this.users.deleteOne({ _id: user._id }).exec();
     });
-    await this.events.publish(USER_ERASED, { userId: id });
+    // Every context's handler runs (and is awaited) before the caller hears the account is gone.
+    await this.domainEvents.publish(USER_ERASED, { userId: id });
   }
 
   /**

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
-import { AuthUser, DomainException, ErrorCode, Language, LANGUAGES } from '@sasiad/core';
+import {
+  AuthUser,
+  DomainException,
+  ErrorCode,
+  isDuplicateKey,
+  Language,
+  LANGUAGES,
+} from '@sasiad/core';
 import { CannedAnswer, LeanCannedAnswer } from './canned-answer.schema';
 import { CannedAnswerInput, PlaceholderValue } from './dto/canned.inputs';
 import { CannedAnswerModel } from './models/canned-answer.model';
@@ -36,8 +43,7 @@ export class CannedAnswersService {
       });
       return this.toModel(created.toObject() as LeanCannedAnswer);
     } catch (error) {
-      if ((error as { code?: number }).code === 11000)
-        throw new DomainException(ErrorCode.CANNED_CODE_TAKEN);
+      if (isDuplicateKey(error)) throw new DomainException(ErrorCode.CANNED_CODE_TAKEN);
       throw error;
     }
   }

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectThrottlerStorage, ThrottlerStorage } from '@nestjs/throttler';
 import { InjectModel } from '@nestjs/mongoose';
 import type { TFunction } from 'i18next';
@@ -7,17 +7,20 @@ import { randomBytes } from 'node:crypto';
 import {
   AppConfig,
   AuthUser,
+  Clock,
   Connection,
   decodeCursor,
   DomainException,
-  toConnection,
   ErrorCode,
   EventBus,
   FieldEncryption,
   Language,
+  OnDomainEvent,
   Role,
+  ScheduledJob,
+  toConnection,
 } from '@sasiad/core';
-import { UsersService } from '@sasiad/identity';
+import { USER_ERASED, UsersService } from '@sasiad/identity';
 import { AuditActor, InfoPointAuditService } from './audit.service';
 import { FaqLinksService } from './faq/faq-links.service';
 import { AskerAccessArgs, AskQuestionInput, ClaimNextArgs, QueueArgs } from './dto/question.inputs';
@@ -84,6 +87,8 @@ function filterEvents<T>(
  */
 @Injectable()
 export class QuestionsService {
+  private readonly logger = new Logger(QuestionsService.name);
+
   constructor(
     @InjectModel(Question.name) private readonly questions: Model<Question>,
     private readonly crypto: FieldEncryption,
@@ -94,6 +99,7 @@ export class QuestionsService {
     private readonly serviceLevel: ServiceLevelService,
     @InjectThrottlerStorage() private readonly throttler: ThrottlerStorage,
     private readonly faqLinks: FaqLinksService,
+    private readonly clock: Clock,
   ) {}
 
   consentText(t: TFunction): ConsentText {
@@ -199,7 +205,8 @@ export class QuestionsService {
   }
 
   /** The identity context erased an account: erase its questions and free the claims it held. */
-  async onUserErased(userId: string): Promise<void> {
+  @OnDomainEvent(USER_ERASED)
+  async onUserErased({ userId }: { userId: string }): Promise<void> {
     if (!Types.ObjectId.isValid(userId)) return;
     const id = new Types.ObjectId(userId);
     await this.eraseAll({ askerId: id, status: trusted({ $ne: 'erased' }) }, 'erase', new Date());
@@ -224,6 +231,15 @@ export class QuestionsService {
    * personal data by the very erasure an asker can ask for; their statistics stay. Run by the
    * module's scheduled job; returns how many were erased.
    */
+  @ScheduledJob({
+    name: 'infoPoint.retention',
+    every: (env) => env.INFO_POINT_RETENTION_CHECK_MINUTES * 60_000,
+  })
+  async retentionJob(): Promise<void> {
+    const erased = await this.purgeExpiredPersonalData(this.clock.now());
+    if (erased > 0) this.logger.log({ erased }, 'info-point retention erased closed questions');
+  }
+
   async purgeExpiredPersonalData(now: Date): Promise<number> {
     const days = this.config.env.INFO_POINT_RETENTION_DAYS;
     const cutoff = new Date(now.getTime() - days * 86_400_000);

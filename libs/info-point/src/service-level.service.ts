@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
-import { DomainException, ErrorCode, FieldProblem, Language } from '@sasiad/core';
+import { DomainException, ErrorCode, FieldProblem, Language, TIME_ZONE } from '@sasiad/core';
 import { FirstResponseTargetInput, OpeningHoursInput } from './dto/service-level.inputs';
 import {
   FirstResponseTarget,
@@ -19,7 +19,6 @@ import { QuestionStatus } from './question-lifecycle';
 import { Question } from './question.schema';
 import { InfoPointSettings } from './service-level.schema';
 import { QUESTION_TOPICS, QuestionTopic } from './topics';
-import { TIME_ZONE } from './warsaw-time';
 
 const KEY = 'serviceLevel';
 /** Until the admins set one: a working day (9–17) for every topic. */

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { OnDomainEvent } from '@sasiad/core';
+import { USER_ERASED } from '@sasiad/identity';
 import { ApplicationsService } from './applications/applications.service';
 import { CallsService } from './calls/calls.service';
 import { DecisionsService } from './decisions/decisions.service';
 import { EventStaffErasureService } from './events/event-staff-erasure.service';
+import { EventsService } from './events/events.service';
 import { NotificationsService } from './notifications/notifications.service';
 import { ReviewsService } from './reviews/reviews.service';
 
@@ -16,9 +19,9 @@ import { ReviewsService } from './reviews/reviews.service';
  *   assignments go;
  * - decisions and calls lose the admin who took or created them;
  * - events and check-ins lose the staff member who created or recorded them;
- * - their own event registrations are handled by EventsService.forgetUser (its own
- *   subscription): a seat not yet used is cancelled and passes to the waitlist, the account id
- *   leaves every registration, counts stay consistent.
+ * - their own event registrations first (EventsService.forgetUser): a seat not yet used is
+ *   cancelled and passes to the waitlist, the account id leaves every registration, counts stay
+ *   consistent.
  *
  * Organisation membership is the account's `organisationId` in identity, erased with it.
  */
@@ -31,16 +34,18 @@ export class ZonesErasureService {
     private readonly decisions: DecisionsService,
     private readonly calls: CallsService,
     private readonly eventStaff: EventStaffErasureService,
+    private readonly events: EventsService,
   ) {}
 
-  async eraseUser(userId: string): Promise<void> {
+  @OnDomainEvent(USER_ERASED)
+  async eraseUser({ userId }: { userId: string }): Promise<void> {
+    await this.events.forgetUser(userId);
     await this.applications.forgetUser(userId);
     await this.reviews.forgetReviewer(userId);
     await this.decisions.forgetUser(userId);
     await this.calls.forgetUser(userId);
     await this.eventStaff.forgetStaff(userId);
-    // Last: a waitlist promotion racing with the events' own erasure may still have addressed
-    // the person a moment ago.
+    // Last: a waitlist promotion caused by giving up their seats may have addressed them.
     await this.notifications.forgetUser(userId);
   }
 }

@@ -1,7 +1,6 @@
-import { Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { EventBus } from '@sasiad/core';
-import { IdentityModule, USER_ERASED } from '@sasiad/identity';
+import { IdentityModule } from '@sasiad/identity';
 import { ActivityZone, ActivityZoneSchema } from './activity-zones/activity-zone.schema';
 import { ActivityZonesResolver } from './activity-zones/activity-zones.resolver';
 import { ActivityZonesService } from './activity-zones/activity-zones.service';
@@ -84,42 +83,4 @@ import { ZonesErasureService } from './zones-erasure.service';
   ],
   exports: [OrganisationsService, CallsService, ApplicationsService, EventsService],
 })
-export class ZonesModule implements OnModuleInit, OnApplicationShutdown {
-  private readonly logger = new Logger('Zones');
-  private timer?: NodeJS.Timeout;
-  private erasureSubscription?: Promise<number>;
-
-  constructor(
-    private readonly events: EventsService,
-    private readonly bus: EventBus,
-    private readonly erasure: ZonesErasureService,
-  ) {}
-
-  /**
-   * Hourly retention of registrants' names and contacts (no TTL indexes on FerretDB), and
-   * erasure of what zones holds about an erased account (see ZonesErasureService).
-   */
-  onModuleInit() {
-    this.erasureSubscription = this.bus.on<{ userId: string }>(USER_ERASED, async ({ userId }) => {
-      try {
-        await this.erasure.eraseUser(userId);
-      } catch (error) {
-        // never the user id: only that it failed, for an operator to look into
-        this.logger.error(
-          { err: { name: (error as Error).name, message: (error as Error).message } },
-          'erasing zones data of an erased account failed',
-        );
-      }
-    });
-    this.timer = setInterval(
-      () => void this.events.purgePersonalData().catch(() => undefined),
-      3_600_000,
-    );
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown() {
-    clearInterval(this.timer);
-    if (this.erasureSubscription) this.bus.off(await this.erasureSubscription);
-  }
-}
+export class ZonesModule {}

@@ -1,23 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, DomainException, ErrorCode, Language } from '@sasiad/core';
-import { CourseState, LeanCourse } from '../course.schema';
-import { CoursesService, isAuthor } from '../courses.service';
+import { CourseState, LeanCourse } from '../courses/course.schema';
+import { isAuthor } from '../common/authors';
+import { CourseStore } from '../courses/course.store';
+import { CoursesService } from '../courses/courses.service';
 import {
-  AddLessonInput,
   AddModuleInput,
   ChangeCourseStateInput,
   CreateCourseInput,
   UpdateCourseInput,
-  UpdateLessonInput,
   UpdateModuleInput,
-} from '../dto/academy.inputs';
+} from '../courses/dto/course.inputs';
+import { AddLessonInput, UpdateLessonInput } from '../courses/dto/lesson.inputs';
 import {
   AddQuizQuestionInput,
   SetModuleQuizInput,
   UpdateQuizQuestionInput,
-} from '../dto/quiz.inputs';
-import { QuizQuestionKind } from '../quiz.schema';
-import { QuizzesService } from '../quizzes.service';
+} from '../quizzes/dto/quiz.inputs';
+import { QuizQuestionKind } from '../quizzes/quiz.schema';
+import { QuizzesService } from '../quizzes/quizzes.service';
 import { asInput, checkPlan, CoursePlan, planCourse } from './curriculum.inputs';
 import type { CurriculumCourse } from './curriculum.types';
 import { validateCurriculumCourse } from './curriculum.validator';
@@ -55,6 +56,7 @@ const LANG: Language = 'pl';
 export class CurriculumSeedService {
   constructor(
     private readonly courses: CoursesService,
+    private readonly store: CourseStore,
     private readonly quizzes: QuizzesService,
   ) {}
 
@@ -83,9 +85,9 @@ export class CurriculumSeedService {
         {},
         problems.map((p) => ({ field: p.path, constraint: p.message })),
       );
-    const existing = await this.courses.findBySeedKey(curriculum.key);
+    const existing = await this.store.findBySeedKey(curriculum.key);
     if (existing) {
-      const outline = await this.courses.outline(existing._id);
+      const outline = await this.store.outline(existing._id);
       const complete =
         outline.length === totals.modules &&
         outline.every((m, i) => m.hasQuiz && m.lessonIds.length === plan.modules[i].lessons.length);
@@ -198,7 +200,7 @@ export class CurriculumSeedService {
           LANG,
         );
     }
-    await this.courses.markSampleContent(course._id);
+    await this.store.markSampleContent(course._id);
     return { ...base, status: 'updated', questions: banks.reduce((n, b) => n + b.length, 0) };
   }
 }

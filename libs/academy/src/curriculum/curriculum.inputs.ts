@@ -8,15 +8,11 @@ import {
   LANGUAGES,
   normalizeStrings,
 } from '@sasiad/core';
-import {
-  AddLessonInput,
-  AddModuleInput,
-  CreateCourseInput,
-  LessonBlockInput,
-} from '../dto/academy.inputs';
-import { AddQuizQuestionInput, SetModuleQuizInput } from '../dto/quiz.inputs';
-import { LessonBlockKind, LinkKind } from '../lesson.schema';
-import { QuizQuestionKind } from '../quiz.schema';
+import { AddModuleInput, CreateCourseInput } from '../courses/dto/course.inputs';
+import { AddLessonInput, LessonBlockInput } from '../courses/dto/lesson.inputs';
+import { AddQuizQuestionInput, SetModuleQuizInput } from '../quizzes/dto/quiz.inputs';
+import { LessonBlockKind, LinkKind } from '../courses/lesson.schema';
+import { QuizQuestionKind } from '../quizzes/quiz.schema';
 import type {
   CurriculumBlock,
   CurriculumCourse,

@@ -1,6 +1,6 @@
 import { isURL } from 'class-validator';
 import { containsRawHtml, LANGUAGES } from '@sasiad/core';
-import { COURSE_LEVELS, COURSE_TOPICS } from '../catalogue.constants';
+import { COURSE_LEVELS, COURSE_TOPICS } from '../courses/catalogue.constants';
 import type { CurriculumCourse } from './curriculum.types';
 
 /** One thing wrong with a curriculum file: which file, where in it (a JSON path), and what. */
@@ -164,6 +164,9 @@ export function validateCurriculumCourse(
     array(l.blocks, `${path}.blocks`, 1, 100).forEach((b, i) => block(b, `${path}.blocks[${i}]`));
   };
 
+  /** Where the correct option of each SINGLE question sits, to refuse a blind-passable file. */
+  const singleAnswerPositions: number[] = [];
+
   const question = (v: unknown, path: string) => {
     if (!isObject(v)) return void report(path, 'must be an object');
     if (v.kind === 'TRUE_FALSE') {
@@ -190,6 +193,8 @@ export function validateCurriculumCourse(
       );
     if (v.kind === 'MULTIPLE' && correct < 1)
       report(`${path}.options`, 'a MULTIPLE question needs at least one correct option');
+    if (v.kind === 'SINGLE' && correct === 1)
+      singleAnswerPositions.push(options.findIndex((o) => isObject(o) && o.correct === true));
   };
 
   const quiz = (v: unknown, path: string) => {
@@ -247,7 +252,31 @@ export function validateCurriculumCourse(
   });
   if (lessons < 3)
     report('$.modules', `a course needs at least 3 lessons in total, has ${lessons}`);
+  const crowded = crowdedAnswerPosition(singleAnswerPositions);
+  if (crowded)
+    report(
+      '$.modules',
+      `${crowded.count} of ${singleAnswerPositions.length} single-choice questions have their ` +
+        `correct option at position ${crowded.position + 1}: spread the correct options, or ` +
+        'always picking that position passes the quizzes',
+    );
   return problems;
+}
+
+/**
+ * A position that holds the correct option of more than half of the single-choice questions (of
+ * four or more): a learner who always picks it would pass. Options are also shuffled per
+ * attempt, but the stored order is what authors, translators and exports see.
+ */
+export function crowdedAnswerPosition(
+  positions: number[],
+): { position: number; count: number } | null {
+  if (positions.length < 4) return null;
+  const counts = new Map<number, number>();
+  for (const p of positions) counts.set(p, (counts.get(p) ?? 0) + 1);
+  for (const [position, count] of counts)
+    if (count * 2 > positions.length) return { position, count };
+  return null;
 }
 
 /** Keys must be unique across files: a key names one seeded course. */

@@ -1,17 +1,9 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import {
-  AuthUser,
-  Ctx,
-  CurrentUser,
-  I18nService,
-  Public,
-  RequestContext,
-  Role,
-  Roles,
-} from '@sasiad/core';
-import { CoursesService } from '../courses.service';
-import { CourseIdArgs } from '../dto/academy.inputs';
-import { CourseModel } from '../models/course.model';
+import { AuthUser, Ctx, CurrentUser, I18nService, Public, RequestContext } from '@sasiad/core';
+import { Authors } from '../common/authors';
+import { CoursesService } from '../courses/courses.service';
+import { MarkCourseReviewedInput } from '../courses/dto/course.inputs';
+import { CourseModel } from '../courses/models/course.model';
 
 /** The sample-content marking of seeded courses: the notice readers see, and its removal. */
 @Resolver(() => CourseModel)
@@ -37,12 +29,12 @@ export class SampleContentResolver {
     description:
       'After a lawyer has reviewed a course: it is no longer marked as sample content (idempotent).',
   })
-  @Roles(Role.staff, Role.admin)
+  @Authors()
   markCourseReviewed(
-    @Args() args: CourseIdArgs,
+    @Args('input') input: MarkCourseReviewedInput,
     @CurrentUser() user: AuthUser,
     @Ctx() ctx: RequestContext,
   ) {
-    return this.courses.markReviewed(args.courseId, user, ctx.lang);
+    return this.courses.markReviewed(input.courseId, user, ctx.lang);
   }
 }

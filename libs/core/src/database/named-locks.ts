@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { randomUUID } from 'node:crypto';
 import { Connection } from 'mongoose';
+import { Clock } from '../time/clock';
+import { isDuplicateKey } from './ids';
 
 interface LockDoc {
   _id: string;
@@ -20,7 +22,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 @Injectable()
 export class NamedLocks {
-  constructor(@InjectConnection() private readonly connection: Connection) {}
+  constructor(
+    @InjectConnection() private readonly connection: Connection,
+    private readonly clock: Clock,
+  ) {}
 
   private get locks() {
     return this.connection.collection<LockDoc>('locks');
@@ -33,7 +38,7 @@ export class NamedLocks {
     options: { ttlMs?: number; waitMs?: number } = {},
   ): Promise<T> {
     const ttlMs = options.ttlMs ?? 10_000;
-    const deadline = Date.now() + (options.waitMs ?? 15_000);
+    const deadline = Date.now() + (options.waitMs ?? 15_000); // real time: how long we wait
     const holder = randomUUID();
     for (let delay = 5; ; delay = Math.min(delay * 2, 200)) {
       if (await this.tryAcquire(name, holder, ttlMs)) break;
@@ -47,8 +52,16 @@ export class NamedLocks {
     }
   }
 
+  /**
+   * Takes `name` for `ttlMs` without waiting and without giving it back: the lease of a
+   * scheduled job, so that of several instances only the first to ask in a period runs it.
+   */
+  tryLease(name: string, ttlMs: number): Promise<boolean> {
+    return this.tryAcquire(name, randomUUID(), ttlMs);
+  }
+
   private async tryAcquire(name: string, holder: string, ttlMs: number): Promise<boolean> {
-    const now = new Date();
+    const now = this.clock.now();
     const free = { _id: name, $or: [{ holder: null }, { until: { $lt: now } }] };
     const taken = await this.locks.updateOne(free, {
       $set: { holder, until: new Date(now.getTime() + ttlMs) },
@@ -63,7 +76,7 @@ export class NamedLocks {
         });
         return true;
       } catch (error) {
-        if ((error as { code?: number }).code === 11000) return false; // created by another
+        if (isDuplicateKey(error)) return false; // created by another
         throw error;
       }
     }

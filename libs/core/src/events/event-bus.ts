@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { EventEmitter } from 'node:events';
 import type { PubSubEngine } from 'graphql-subscriptions';
 
 /**
@@ -21,8 +22,80 @@ export class EventBus {
     return this.engine.publish(topic, payload);
   }
 
+  /**
+   * The events of a topic as an async iterator (for a GraphQL subscription). It subscribes to
+   * the engine at once, not at the first read, so that `whenSubscribed` can tell when events
+   * published from then on will reach it.
+   */
   subscribe<T>(topic: string): AsyncIterableIterator<T> {
-    return this.engine.asyncIterableIterator<T>(topic);
+    const queue: T[] = [];
+    const waiting: ((result: IteratorResult<T>) => void)[] = [];
+    let done = false;
+    const id = this.engine.subscribe(
+      topic,
+      (payload: T) => {
+        const reader = waiting.shift();
+        if (reader) reader({ value: payload, done: false });
+        else queue.push(payload);
+      },
+      {},
+    );
+    void id.then(
+      () => {
+        if (done) return;
+        this.active.set(topic, (this.active.get(topic) ?? 0) + 1);
+        this.changes.emit('subscribed', topic);
+      },
+      () => undefined,
+    );
+    const finish = async (): Promise<IteratorResult<T>> => {
+      if (!done) {
+        done = true;
+        for (const reader of waiting.splice(0)) reader({ value: undefined, done: true });
+        const subscription = await id.catch(() => undefined);
+        if (subscription !== undefined) {
+          this.engine.unsubscribe(subscription);
+          this.active.set(topic, (this.active.get(topic) ?? 1) - 1);
+        }
+      }
+      return { value: undefined, done: true };
+    };
+    return {
+      next: () => {
+        if (queue.length > 0) return Promise.resolve({ value: queue.shift()!, done: false });
+        if (done) return Promise.resolve({ value: undefined, done: true });
+        return new Promise((resolve) => waiting.push(resolve));
+      },
+      return: finish,
+      throw: async (error: unknown) => {
+        await finish();
+        throw error;
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  }
+
+  private readonly active = new Map<string, number>();
+  private readonly changes = new EventEmitter().setMaxListeners(0);
+
+  /**
+   * Resolves once at least `count` subscriptions to `topic` are registered with the engine (in
+   * Redis too, when it is used): from then on, a published event reaches them. The readiness
+   * signal that tests wait for instead of sleeping.
+   */
+  whenSubscribed(topic: string, count = 1): Promise<void> {
+    return new Promise((resolve) => {
+      const check = (changed?: string) => {
+        if (changed !== undefined && changed !== topic) return;
+        if ((this.active.get(topic) ?? 0) < count) return;
+        this.changes.off('subscribed', check);
+        resolve();
+      };
+      this.changes.on('subscribed', check);
+      check();
+    });
   }
 
   private readonly logger = new Logger(EventBus.name);

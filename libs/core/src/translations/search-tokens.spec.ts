@@ -49,6 +49,21 @@ describe('search tokens', () => {
     expect(finds('rabota', 'Гражданство и работа', 'ru')).toBe(true);
   });
 
+  it('finds г typed as g or h, and Łacinka "je"/"ja" for an iotated vowel after a vowel', () => {
+    expect(finds('legalne', 'Легальне працевлаштування', 'uk')).toBe(true);
+    expect(finds('lehalne', 'Легальне працевлаштування', 'uk')).toBe(true);
+    expect(finds('gromadski', 'Громадські організації', 'uk')).toBe(true);
+    expect(finds('hromadski', 'Громадські організації', 'uk')).toBe(true);
+    expect(finds('hramadskija', 'Грамадскія арганізацыі', 'be')).toBe(true);
+    expect(finds('gramadskija', 'Грамадскія арганізацыі', 'be')).toBe(true);
+    expect(finds('lehalnaje', 'Легальнае працаўладкаванне', 'be')).toBe(true);
+    expect(finds('legalnaje', 'Легальнае працаўладкаванне', 'be')).toBe(true);
+    expect(finds('jana', 'Яна працуе', 'be')).toBe(true);
+    expect(finds('pamjat', "Пам'ять", 'uk')).toBe(true);
+    // the digraphs stay: х typed as "ch" or "kh" is not г
+    expect(finds('chata', 'Гата', 'uk')).toBe(false);
+  });
+
   it('finds other grammatical forms by dropping a final vowel of longer query words', () => {
     expect(finds('karta pobytu', 'Заява на карту побиту', 'uk')).toBe(true);
     expect(finds('Łódź', 'w Lodzi i okolicach', 'pl')).toBe(true);

@@ -97,11 +97,49 @@ const LACINKA_PLAIN: Record<string, string> = { ...POLISH_STYLE, ч: 'c', ш: 's
 const RUSSIAN_LETTERS: Record<string, string> = { г: 'g', и: 'i' };
 
 /**
- * Folds spelling variants that mix within one word (w/v, y/j/i, ts/c, zh/z), applied to both
- * the stored words and the query, so "pracjuwaty", "pratsiuvaty" and "працювати" meet.
+ * Folds spelling variants that mix within one word (w/v, y/j/i, ts/c, zh/z, and h/g outside the
+ * digraphs ch, sh, kh), applied to both the stored words and the query, so "pracjuwaty",
+ * "pratsiuvaty" and "працювати" meet, and г typed as g ("gromadski") or h ("hromadski") too.
  */
 export function searchKey(word: string): string {
-  return word.replace(/ts/g, 'c').replace(/zh/g, 'z').replace(/w/g, 'v').replace(/[yj]/g, 'i');
+  return word
+    .replace(/ts/g, 'c')
+    .replace(/zh/g, 'z')
+    .replace(/w/g, 'v')
+    .replace(/[yj]/g, 'i')
+    .replace(/(^|[^csk])h/g, '$1g');
+}
+
+/**
+ * Łacinka and Polish-keyboard spelling of the iotated vowels: at the start of a word and after a
+ * vowel, a soft or hard sign or an apostrophe they are "j" + vowel ("легальнае" → "lehalnaje",
+ * "пам'ять" → "pamjat"); after a consonant they are spelled as elsewhere. Which letters
+ * are iotated depends on the language: е, ё, ю, я in Belarusian and Russian; є, ї, ю, я in
+ * Ukrainian (where е is a plain e).
+ */
+const IOTATED: Record<'uk' | 'other', Record<string, string>> = {
+  uk: { є: 'e', ї: 'i', ю: 'u', я: 'a' },
+  other: { е: 'e', ё: 'o', ю: 'u', я: 'a' },
+};
+const OPENS_SYLLABLE = /[аеёєиіїоуўыэюяьъ'’ʼ`]/;
+
+function iotatedWords(text: string, lang: Language): string[] {
+  const iotated = IOTATED[lang === 'uk' ? 'uk' : 'other'];
+  const table: Record<string, string> = {
+    ...LACINKA_PLAIN,
+    ...(lang === 'ru' ? RUSSIAN_LETTERS : {}),
+  };
+  const lower = text.normalize('NFC').toLowerCase();
+  let out = '';
+  let previous = ' ';
+  for (const ch of lower) {
+    const vowel = iotated[ch];
+    if (vowel === undefined) out += table[ch] ?? ch;
+    else if (!/\p{L}/u.test(previous) || OPENS_SYLLABLE.test(previous)) out += `j${vowel}`;
+    else out += table[ch] ?? ch;
+    previous = ch;
+  }
+  return wordsWith(out, {});
 }
 
 function wordsWith(text: string, table: Record<string, string>): string[] {
@@ -126,6 +164,7 @@ export function indexWords(text: string, lang: Language): string[] {
     const extra = lang === 'ru' ? RUSSIAN_LETTERS : {};
     variants.push(wordsWith(text, { ...POLISH_STYLE, ...extra }));
     variants.push(wordsWith(text, { ...LACINKA_PLAIN, ...extra }));
+    variants.push(iotatedWords(text, lang));
   }
   return [...new Set(variants.flat().map(searchKey))];
 }

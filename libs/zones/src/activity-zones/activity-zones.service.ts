@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { isDuplicateKey } from '@sasiad/core';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
-import { isDuplicateKey } from '../common/ids';
 import { CallOutcomeHandler, CallProgramme } from '../calls/call-programme';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { ActivityZone } from './activity-zone.schema';

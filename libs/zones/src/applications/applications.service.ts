@@ -6,12 +6,13 @@ import {
   Connection,
   decodeCursor,
   DomainException,
-  toConnection,
   ErrorCode,
   FieldEncryption,
+  isDuplicateKey,
+  objectId,
   Role,
+  toConnection,
 } from '@sasiad/core';
-import { isDuplicateKey, objectId } from '../common/ids';
 import { CallsService, LeanCall } from '../calls/calls.service';
 import { checkFormValues, FormValue } from '../calls/form';
 import { OrganisationModel } from '../organisations/models/organisation.model';

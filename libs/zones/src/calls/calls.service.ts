@@ -5,13 +5,14 @@ import {
   Connection,
   decodeCursor,
   DomainException,
-  toConnection,
   ErrorCode,
   Language,
+  objectId,
+  parseInstant,
+  toConnection,
+  toWarsawIso,
 } from '@sasiad/core';
-import { objectId } from '../common/ids';
 import { cleanTranslations, resolveText } from '../common/localized-text';
-import { parseInstant, toWarsawIso } from '../common/warsaw-time';
 import { CallProgramme } from './call-programme';
 import { Call } from './call.schema';
 import {

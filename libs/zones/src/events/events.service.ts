@@ -1,23 +1,26 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import {
   AuthUser,
+  Clock,
   Connection,
   decodeCursor,
   DomainException,
-  toConnection,
   ErrorCode,
   EventBus,
   FieldEncryption,
   FieldProblem,
+  isDuplicateKey,
   Language,
+  objectId,
+  parseInstant,
+  ScheduledJob,
+  toConnection,
+  toWarsawIso,
 } from '@sasiad/core';
-import { USER_ERASED } from '@sasiad/identity';
-import { isDuplicateKey, objectId } from '../common/ids';
 import { cleanTranslations, resolveText } from '../common/localized-text';
-import { parseInstant, toWarsawIso } from '../common/warsaw-time';
 import { OrganisationsService } from '../organisations/organisations.service';
 import {
   CreateEventInput,
@@ -70,9 +73,8 @@ export const PERSONAL_DATA_RETENTION_DAYS = 30;
  * goes to the first person waiting (see register, cancel and fillFreedSeats).
  */
 @Injectable()
-export class EventsService implements OnModuleInit, OnModuleDestroy {
+export class EventsService {
   private readonly logger = new Logger(EventsService.name);
-  private erasures?: AsyncIterableIterator<{ userId: string }>;
 
   constructor(
     @InjectModel(zonesModel(Event)) private readonly events: Model<Event>,
@@ -82,29 +84,20 @@ export class EventsService implements OnModuleInit, OnModuleDestroy {
     private readonly crypto: FieldEncryption,
     private readonly bus: EventBus,
     private readonly notifications: NotificationsService,
+    private readonly clock: Clock,
   ) {}
-
-  /** When an account is erased, its seats are given up and its registrations lose the link. */
-  onModuleInit() {
-    this.erasures = this.bus.subscribe<{ userId: string }>(USER_ERASED);
-    void (async () => {
-      for await (const { userId } of this.erasures!) {
-        await this.forgetUser(userId).catch((error: unknown) =>
-          this.logger.error({ err: error }, 'could not erase event registrations of a user'),
-        );
-      }
-    })();
-  }
-
-  async onModuleDestroy() {
-    await this.erasures?.return?.();
-  }
 
   /**
    * Retention (a scheduled job: FerretDB has no TTL indexes): names and contacts of people who
    * registered without an account are removed 30 days after their event ended.
    */
-  async purgePersonalData(now = new Date()): Promise<number> {
+  @ScheduledJob({ name: 'zones.eventRetention', every: 3_600_000 })
+  async retentionJob(): Promise<void> {
+    const purged = await this.purgePersonalData(this.clock.now());
+    if (purged > 0) this.logger.log({ purged }, 'registrants personal data purged');
+  }
+
+  async purgePersonalData(now: Date): Promise<number> {
     const cutoff = new Date(now.getTime() - PERSONAL_DATA_RETENTION_DAYS * 86_400_000);
     const ended = await this.events
       .find({ endsAt: trusted({ $lt: cutoff }) }, { _id: 1 })

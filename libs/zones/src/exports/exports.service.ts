@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { toWarsawIso } from '@sasiad/core';
 import { ApplicationsService } from '../applications/applications.service';
 import { FormValueModel } from '../applications/models/application.model';
 import { CallsService } from '../calls/calls.service';
 import { CsvCell, toCsv } from '../common/csv';
-import { toWarsawIso } from '../common/warsaw-time';
 import { DecisionsService } from '../decisions/decisions.service';
 import { EventsService } from '../events/events.service';
 import { OrganisationsService } from '../organisations/organisations.service';

@@ -5,16 +5,17 @@ import {
   AuthUser,
   decodeCursor,
   DomainException,
-  toConnection,
   ErrorCode,
   EventBus,
   I18nService,
   Language,
+  objectId,
+  toConnection,
+  toWarsawIso,
+  warsawWallClock,
 } from '@sasiad/core';
-import { objectId } from '../common/ids';
 import { resolveText, Translations } from '../common/localized-text';
 import { zonesModel } from '../common/model-name';
-import { toWarsawIso } from '../common/warsaw-time';
 import { MyNotificationsArgs, NotificationModel } from './notification.model';
 import {
   Notification,
@@ -22,7 +23,6 @@ import {
   NOTIFIED_ROLES,
   NotifiedRole,
 } from './notification.schema';
-import { warsawWallClock } from './wall-clock';
 
 export const NOTIFICATION_CREATED = 'zones.notificationCreated';
 
@@ -281,9 +281,9 @@ export class NotificationsService {
   /** The message in the reader's language, rendered now (not when the event happened). */
   render(event: NotificationEvent, lang: Language, read: boolean): NotificationModel {
     const title = event.data.title as Translations | undefined;
-    const at = typeof event.data.at === 'string' ? warsawWallClock(event.data.at) : '';
+    const at = typeof event.data.at === 'string' ? warsawWallClock(new Date(event.data.at)) : '';
     const closesAt =
-      typeof event.data.closesAt === 'string' ? warsawWallClock(event.data.closesAt) : '';
+      typeof event.data.closesAt === 'string' ? warsawWallClock(new Date(event.data.closesAt)) : '';
     const message = this.i18n.t(lang)(`zones:notification.${event.kind}`, {
       title: title ? resolveText(title, lang).text : '',
       ...eventParams(event.data),

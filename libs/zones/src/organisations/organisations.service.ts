@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
-import { Connection, decodeCursor, DomainException, ErrorCode, toConnection } from '@sasiad/core';
-import { objectId } from '../common/ids';
+import {
+  Connection,
+  decodeCursor,
+  DomainException,
+  ErrorCode,
+  objectId,
+  toConnection,
+} from '@sasiad/core';
 import { OrganisationInput, OrganisationsArgs } from './dto/organisation.inputs';
 import { OrganisationModel } from './models/organisation.model';
 import { openingHoursProblems, sortWeek } from './opening-hours';

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
-import { AuthUser, DomainException, ErrorCode, FieldProblem, Role } from '@sasiad/core';
+import {
+  AuthUser,
+  DomainException,
+  ErrorCode,
+  FieldProblem,
+  isDuplicateKey,
+  Role,
+} from '@sasiad/core';
 import { UsersService } from '@sasiad/identity';
-import { isDuplicateKey } from '../common/ids';
 import { ApplicationStatus } from '../applications/application.schema';
 import { ApplicationModel } from '../applications/models/application.model';
 import { ApplicationsService, LeanApplication } from '../applications/applications.service';

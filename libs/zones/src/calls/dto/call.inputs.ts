@@ -15,9 +15,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageArgs } from '@sasiad/core';
+import { ISO_WITH_OFFSET, PageArgs } from '@sasiad/core';
 import { LongTextInput, ShortTextInput } from '../../common/localized-text';
-import { ISO_WITH_OFFSET } from '../../common/warsaw-time';
 import { OrganisationKind } from '../../organisations/organisation-kind';
 import { CallProgramme } from '../call-programme';
 import { FormFieldType, LONG_TEXT_MAX } from '../form';

@@ -19,9 +19,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { Language, LanguageCodeScalar, LANGUAGES, PageArgs } from '@sasiad/core';
+import { ISO_WITH_OFFSET, Language, LanguageCodeScalar, LANGUAGES, PageArgs } from '@sasiad/core';
 import { LongTextInput, ShortTextInput } from '../../common/localized-text';
-import { ISO_WITH_OFFSET } from '../../common/warsaw-time';
 import { AddressInput } from '../../organisations/dto/organisation.inputs';
 import { RegistrationStatus } from '../event-registration.schema';
 import { EventKind } from '../event.schema';

@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import { USER_ERASED } from '@sasiad/identity';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model, Types } from 'mongoose';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  AuthUser,
+  Clock,
+  DomainException,
+  ErrorCode,
+  FieldEncryption,
+  isDuplicateKey,
+  Language,
+  objectId,
+  OnDomainEvent,
+} from '@sasiad/core';
+import { Certificate, LeanCertificate } from './certificate.schema';
+import { CourseState } from '../courses/course.schema';
+import { CourseStore } from '../courses/course.store';
+import { ClaimCertificateInput } from './dto/certificate.inputs';
+import { EnrolmentsService } from '../enrolments/enrolments.service';
+import { resolveLocalized } from '@sasiad/core';
+import { CertificateModel, CertificateVerification } from './models/certificate.model';
+
+const CODE_CONTEXT = 'academy_certificates.code';
+const NAME_CONTEXT = 'academy_certificates.displayName';
+const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
+
+/**
+ * Completion certificates: claimed by a learner who finished every lesson and passed every
+ * module quiz; verifiable by anyone holding the 128-bit code (name, course title, date only);
+ * revocable by staff.
+ */
+@Injectable()
+export class CertificatesService {
+  constructor(
+    @InjectModel(Certificate.name) private readonly certificates: Model<Certificate>,
+    private readonly courses: CourseStore,
+    private readonly clock: Clock,
+    private readonly enrolments: EnrolmentsService,
+    private readonly crypto: FieldEncryption,
+  ) {}
+
+  /** Idempotent: a learner who claims again gets the certificate already issued. */
+  async claim(
+    input: ClaimCertificateInput,
+    user: AuthUser,
+    lang: Language,
+  ): Promise<CertificateModel> {
+    const course = await this.courses.findCourse(input.courseId);
+    if (course.state !== CourseState.PUBLISHED && course.state !== CourseState.ARCHIVED)
+      throw new DomainException(ErrorCode.NOT_FOUND);
+    const existing = await this.findOwn(course._id, user);
+    if (existing) return this.toModel(existing, lang, true);
+    if (!(await this.enrolments.isCompleted(course._id, user)))
+      throw new DomainException(ErrorCode.COURSE_NOT_COMPLETED);
+    const code = randomBytes(16).toString('base64url');
+    try {
+      const created = await this.certificates.create({
+        courseId: course._id,
+        userId: objectId(user.id),
+        codeHash: hashCode(code),
+        codeEnc: this.crypto.encrypt(code, CODE_CONTEXT),
+        displayNameEnc: this.crypto.encrypt(input.displayName, NAME_CONTEXT),
+        courseTitle: course.title,
+        baseLanguage: course.baseLanguage,
+        issuedAt: this.clock.now(),
+        revokedAt: null,
+      });
+      return this.toModel(created.toObject() as LeanCertificate, lang, true);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const raced = await this.findOwn(course._id, user);
+      if (!raced) throw error;
+      return this.toModel(raced, lang, true);
+    }
+  }
+
+  /** Public: only the name, the course title and the date, or that it was revoked. */
+  async verify(code: string, lang: Language): Promise<CertificateVerification> {
+    const found = await this.certificates
+      .findOne({ codeHash: hashCode(code) })
+      .lean<LeanCertificate>()
+      .exec();
+    if (!found) throw new DomainException(ErrorCode.NOT_FOUND);
+    if (found.revokedAt)
+      return {
+        valid: false,
+        displayName: null,
+        courseTitle: null,
+        issuedAt: null,
+        revokedAt: found.revokedAt,
+      };
+    return {
+      valid: true,
+      displayName: this.crypto.decrypt(found.displayNameEnc, NAME_CONTEXT),
+      courseTitle: this.title(found, lang),
+      issuedAt: found.issuedAt,
+      revokedAt: null,
+    };
+  }
+
+  async revoke(certificateId: string, by: AuthUser, lang: Language): Promise<CertificateModel> {
+    const revoked = await this.certificates
+      .findOneAndUpdate(
+        { _id: objectId(certificateId), revokedAt: null },
+        { $set: { revokedAt: this.clock.now(), revokedBy: objectId(by.id) } },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanCertificate>()
+      .exec();
+    if (revoked) return this.toModel(revoked, lang, false);
+    const exists = await this.certificates.exists({ _id: objectId(certificateId) });
+    throw new DomainException(exists ? ErrorCode.CERTIFICATE_ALREADY_REVOKED : ErrorCode.NOT_FOUND);
+  }
+
+  /** For staff: the certificates of a course (without their verification codes). */
+  async ofCourse(courseId: string, lang: Language): Promise<CertificateModel[]> {
+    const course = await this.courses.findCourse(courseId);
+    const rows = await this.certificates
+      .find({ courseId: course._id })
+      .sort({ issuedAt: 1 })
+      .limit(1000)
+      .lean<LeanCertificate[]>()
+      .exec();
+    return rows.map((c) => this.toModel(c, lang, false));
+  }
+
+  @OnDomainEvent(USER_ERASED)
+  async onUserErased({ userId }: { userId: string }): Promise<void> {
+    await this.eraseLearner(userId);
+  }
+
+  async eraseLearner(userId: string): Promise<void> {
+    if (!Types.ObjectId.isValid(userId)) return;
+    await this.certificates.deleteMany({ userId: objectId(userId) }).exec();
+  }
+
+  private findOwn(courseId: Types.ObjectId, user: AuthUser) {
+    return this.certificates
+      .findOne({ courseId, userId: objectId(user.id) })
+      .lean<LeanCertificate>()
+      .exec();
+  }
+
+  private title(c: LeanCertificate, lang: Language) {
+    return resolveLocalized(c.courseTitle, lang, {
+      base: c.baseLanguage as Language,
+      fallbacks: [],
+    });
+  }
+
+  private toModel(c: LeanCertificate, lang: Language, withCode: boolean): CertificateModel {
+    return {
+      id: c._id.toHexString(),
+      courseId: c.courseId.toHexString(),
+      verificationCode: withCode ? this.crypto.decrypt(c.codeEnc, CODE_CONTEXT) : null,
+      displayName: this.crypto.decrypt(c.displayNameEnc, NAME_CONTEXT),
+      courseTitle: this.title(c, lang),
+      issuedAt: c.issuedAt,
+      revokedAt: c.revokedAt ?? null,
+    };
+  }
+}
