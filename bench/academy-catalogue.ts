@@ -49,8 +49,8 @@ const WATCHDOG_MS = 240_000;
 const LANG = 'pl';
 
 const T = '{ text language isFallback state }';
-const CATALOGUE = `query($lang: LanguageCode) { courses(first: ${COURSES}, lang: $lang) { totalCount nodes { id title ${T} modules { id order title ${T} lessons { id order title ${T} } } } } }`;
-const COURSE_PAGE = `query($id: ID!, $lang: LanguageCode) { course(id: $id, lang: $lang) { id title ${T} summary ${T} durationMinutes modules { id order title ${T} lessons { id order title ${T} blocks { kind url linkKind text ${T} title ${T} term ${T} definition ${T} } } } } }`;
+const CATALOGUE = `query($lang: Language) { courses(first: ${COURSES}, lang: $lang) { totalCount nodes { id title ${T} modules { id order title ${T} lessons { id order title ${T} } } } } }`;
+const COURSE_PAGE = `query($id: ID!, $lang: Language) { course(id: $id, lang: $lang) { id title ${T} summary ${T} durationMinutes modules { id order title ${T} lessons { id order title ${T} blocks { kind url linkKind text ${T} title ${T} term ${T} definition ${T} } } } } }`;
 
 type Target = 'api' | 'baseline';
 type Operation = 'catalogue' | 'course page';

@@ -116,7 +116,7 @@ const SCALARS: Record<string, unknown> = {
   Int: 1,
   Float: 1,
   Boolean: true,
-  LanguageCode: 'pl',
+  Language: 'pl',
   DateTime: '2026-01-01T00:00:00.000Z',
 };
 

@@ -12,18 +12,51 @@ describe('bad input is refused with a stable code and a localized message', () =
   });
   afterAll(() => t.close());
 
-  it('reports each invalid field with the rule it broke, in the request language', async () => {
+  it('reports each invalid field with the rule it broke, and says in words what is wrong and the limit, in the request language', async () => {
     const i = { email: 'not-an-email', password: 'short', displayName: 'x'.repeat(81) };
-    const messages: Record<string, string> = {
-      pl: 'Niektóre dane są nieprawidłowe. Sprawdź zaznaczone pola.',
-      uk: 'Деякі дані некоректні. Перевірте позначені поля.',
-      be: 'Некаторыя даныя некарэктныя. Праверце пазначаныя палі.',
-      ru: 'Некоторые данные некорректны. Проверьте отмеченные поля.',
+    const expected: Record<string, { message: string; fieldMessages: Record<string, string> }> = {
+      pl: {
+        message:
+          'Niektóre dane są nieprawidłowe. email: To nie jest prawidłowy adres e-mail. password: Co najmniej 10 znaków. displayName: Maksymalnie 80 znaków.',
+        fieldMessages: {
+          email: 'To nie jest prawidłowy adres e-mail.',
+          password: 'Co najmniej 10 znaków.',
+          displayName: 'Maksymalnie 80 znaków.',
+        },
+      },
+      uk: {
+        message:
+          'Деякі дані некоректні. email: Некоректна адреса електронної пошти. password: Щонайменше 10 символів. displayName: Не більше ніж 80 символів.',
+        fieldMessages: {
+          email: 'Некоректна адреса електронної пошти.',
+          password: 'Щонайменше 10 символів.',
+          displayName: 'Не більше ніж 80 символів.',
+        },
+      },
+      be: {
+        message:
+          'Некаторыя даныя некарэктныя. email: Некарэктны адрас электроннай пошты. password: Не менш за 10 сімвалаў. displayName: Не больш за 80 сімвалаў.',
+        fieldMessages: {
+          email: 'Некарэктны адрас электроннай пошты.',
+          password: 'Не менш за 10 сімвалаў.',
+          displayName: 'Не больш за 80 сімвалаў.',
+        },
+      },
+      ru: {
+        message:
+          'Некоторые данные некорректны. email: Некорректный адрес электронной почты. password: Не менее 10 символов. displayName: Не более 80 символов.',
+        fieldMessages: {
+          email: 'Некорректный адрес электронной почты.',
+          password: 'Не менее 10 символов.',
+          displayName: 'Не более 80 символов.',
+        },
+      },
     };
-    for (const [lang, message] of Object.entries(messages)) {
+    for (const [lang, { message, fieldMessages }] of Object.entries(expected)) {
       const res = await t.gql(SIGN_UP, { i }, { lang });
       expect(codeOf(res)).toBe('BAD_USER_INPUT');
       expect(res.body.errors![0].message).toBe(message);
+      expect(res.body.errors![0].extensions.fieldMessages).toEqual(fieldMessages);
       expect(res.body.errors![0].extensions.fields).toEqual(
         expect.arrayContaining([
           { field: 'email', constraint: 'isEmail' },
@@ -31,15 +64,81 @@ describe('bad input is refused with a stable code and a localized message', () =
           { field: 'displayName', constraint: 'maxLength' },
         ]),
       );
+      // the words never name an internal rule
+      expect(message).not.toMatch(/isEmail|minLength|maxLength|matches/);
     }
     // country codes typed as languages are understood
     expect((await t.gql(SIGN_UP, { i }, { query: '?lang=ua' })).body.errors![0].message).toBe(
-      messages.uk,
+      expected.uk.message,
     );
     expect((await t.gql(SIGN_UP, { i }, { query: '?lang=by' })).body.errors![0].message).toBe(
-      messages.be,
+      expected.be.message,
     );
     expect(await t.db.collection('users').countDocuments({})).toBe(0);
+  });
+
+  it('reads a missing value as missing, not as a broken length or format rule', async () => {
+    const none = await t.gql(
+      SIGN_UP,
+      { i: { password: 'long-enough-password-1' } },
+      { lang: 'pl' },
+    );
+    expect(codeOf(none)).toBe('BAD_USER_INPUT');
+    expect(none.body.errors![0].extensions.fields).toEqual([
+      { field: 'email', constraint: 'required' },
+      { field: 'username', constraint: 'required' },
+    ]);
+    expect(none.body.errors![0].message).toBe(
+      'Niektóre dane są nieprawidłowe. email: To pole jest wymagane. username: To pole jest wymagane.',
+    );
+    const empty = await t.gql(
+      SIGN_UP,
+      { i: { email: '  ', password: 'long-enough-password-1' } },
+      { lang: 'ru' },
+    );
+    expect(empty.body.errors![0].extensions.fields).toEqual([
+      { field: 'email', constraint: 'notEmpty' },
+    ]);
+    expect(empty.body.errors![0].extensions.fieldMessages).toEqual({
+      email: 'Не может быть пустым.',
+    });
+    // a rule with a message of its own says what a username may contain
+    const name = await t.gql(
+      SIGN_UP,
+      { i: { username: 'a b', password: 'long-enough-password-1' } },
+      { lang: 'be' },
+    );
+    expect(name.body.errors![0].extensions.fieldMessages).toEqual({
+      username: 'Імя карыстальніка: ад 3 да 32 літар, лічбаў, кропак, злучкоў або падкрэсленняў.',
+    });
+  });
+
+  it('says in words why a password is weak', async () => {
+    const common = await t.gql(
+      SIGN_UP,
+      { i: { username: 'weak_one', password: 'qwerty12345' } },
+      { lang: 'uk' },
+    );
+    expect(codeOf(common)).toBe('WEAK_PASSWORD');
+    expect(common.body.errors![0].message).toBe(
+      'Цей пароль є в списку найпоширеніших паролів, тому його легко вгадати. Виберіть інший, наприклад кілька не пов’язаних між собою слів.',
+    );
+    const login = await t.gql(
+      SIGN_UP,
+      { i: { username: 'mariia', password: 'mariia-2024-01' } },
+      { lang: 'pl' },
+    );
+    expect(login.body.errors![0].message).toBe(
+      'Hasło zawiera login (e-mail lub nazwę użytkownika), więc łatwo je odgadnąć. Wybierz hasło bez loginu.',
+    );
+    const repeated = await t.gql(
+      SIGN_UP,
+      { i: { username: 'repeater', password: 'abababababab' } },
+      { lang: 'ru' },
+    );
+    expect(repeated.body.errors![0].message).toBe(
+      'Пароль состоит из одного или двух повторяющихся символов. Используйте разные буквы, цифры или слова.',
+    );
   });
 
   it('refuses unknown input fields, inline and in variables', async () => {
@@ -56,7 +155,7 @@ describe('bad input is refused with a stable code and a localized message', () =
   it('refuses a language outside the four with UNSUPPORTED_LANGUAGE', async () => {
     const user = await t.userWith([Role.learner]);
     const res = await t.gql(
-      `mutation($l: LanguageCode) { updateMyProfile(input: { preferredLanguage: $l }) { preferredLanguage } }`,
+      `mutation($l: Language) { updateMyProfile(input: { preferredLanguage: $l }) { preferredLanguage } }`,
       { l: 'de' },
       { token: user.token },
     );

@@ -32,7 +32,7 @@ describe('identity: accounts, sessions and roles', () => {
     const byEmail = await signUp({
       email: 'Olena.K@Example.org',
       password: 'Lodz-Piotrkowska-104',
-      preferredLanguage: 'ua',
+      preferredLanguage: 'uk',
     });
     expect(byEmail.errors).toBeUndefined();
     expect(byEmail.data!.signUp.user).toMatchObject({
@@ -44,7 +44,7 @@ describe('identity: accounts, sessions and roles', () => {
     const byName = await signUp({
       username: 'ales_minsk',
       password: 'Vilnius-Bialystok-88',
-      preferredLanguage: 'by',
+      preferredLanguage: 'be',
       displayName: 'Алесь',
     });
     expect(byName.errors).toBeUndefined();
@@ -176,7 +176,7 @@ describe('identity: accounts, sessions and roles', () => {
     const olena = await account('olena.profile@example.org', 'Lodz-Piotrkowska-104');
     const s = (await signIn(olena.login, olena.password)).body.data!.signIn;
     const upd = await t.gql(
-      `mutation { updateMyProfile(input: { preferredLanguage: "be", displayName: "Олена" }) { preferredLanguage displayName } }`,
+      `mutation { updateMyProfile(input: { preferredLanguage: be, displayName: "Олена" }) { preferredLanguage displayName } }`,
       undefined,
       { token: s.accessToken },
     );

@@ -5,7 +5,7 @@ const CREATE = `mutation($i: CannedAnswerInput!) { createCannedAnswer(input: $i)
 const UPDATE = `mutation($i: CannedAnswerInput!) { updateCannedAnswer(input: $i) { shortCode title placeholders } }`;
 const DELETE = `mutation($c: String!) { deleteCannedAnswer(shortCode: $c) }`;
 const SEARCH = `query($s: String) { cannedAnswers(search: $s) { shortCode title } }`;
-const RENDER = `query($c: String!, $l: LanguageCode!, $v: [PlaceholderValue!]) { renderCannedAnswer(shortCode: $c, language: $l, values: $v) }`;
+const RENDER = `query($c: String!, $l: Language!, $v: [PlaceholderValue!]) { renderCannedAnswer(shortCode: $c, language: $l, values: $v) }`;
 
 const residence = {
   shortCode: 'karta-pobytu',
@@ -107,7 +107,7 @@ describe('info point: canned answers in four languages', () => {
     ];
     const be = await t.gql<{ renderCannedAnswer: string }>(
       RENDER,
-      { c: 'karta-pobytu', l: 'by', v: values },
+      { c: 'karta-pobytu', l: 'be', v: values },
       { token: staff },
     );
     expect(be.body.data!.renderCannedAnswer).toBe(

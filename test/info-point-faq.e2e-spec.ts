@@ -19,12 +19,12 @@ const CREATE = `mutation($i: CreateFaqEntryInput!) { createFaqEntry(input: $i) {
 const UPDATE = `mutation($i: UpdateFaqEntryInput!) { updateFaqEntry(input: $i) { ${STAFF_FIELDS} } }`;
 const MOVE = `mutation($i: ChangeFaqEntryStateInput!) { changeFaqEntryState(input: $i) { ${STAFF_FIELDS} } }`;
 const STAFF_ENTRY = `query($id: ID!) { staffFaqEntry(id: $id) { ${STAFF_FIELDS} } }`;
-const GAPS = `query($lang: LanguageCode!) { faqTranslationGaps(lang: $lang) { entryId entryState field state } }`;
-const ENTRY = `query($id: ID!, $lang: LanguageCode) { faqEntry(id: $id, lang: $lang) { id topic tags requestedLanguage question ${TEXT} answer ${TEXT} } }`;
-const ENTRIES = `query($search: String, $topic: QuestionTopic, $lang: LanguageCode, $first: Int, $after: String) {
+const GAPS = `query($lang: Language!) { faqTranslationGaps(lang: $lang) { entryId entryState field state } }`;
+const ENTRY = `query($id: ID!, $lang: Language) { faqEntry(id: $id, lang: $lang) { id topic tags requestedLanguage question ${TEXT} answer ${TEXT} } }`;
+const ENTRIES = `query($search: String, $topic: QuestionTopic, $lang: Language, $first: Int, $after: String) {
   faqEntries(search: $search, topic: $topic, lang: $lang, first: $first, after: $after) {
     totalCount nodes { id question ${TEXT} } pageInfo { hasNextPage endCursor } } }`;
-const SUGGEST = `query($text: String!, $language: LanguageCode!, $topic: QuestionTopic) {
+const SUGGEST = `query($text: String!, $language: Language!, $topic: QuestionTopic) {
   faqSuggestions(text: $text, language: $language, topic: $topic) { score entry { id question ${TEXT} answer ${TEXT} } } }`;
 
 type Text = { text: string; language: string; isFallback: boolean; state: string };

@@ -11,8 +11,8 @@ const ASK = `mutation($i: AskQuestionInput!) { askQuestion(input: $i) { question
 const CLAIM = `mutation($q: ID!) { claimQuestion(questionId: $q) { id } }`;
 const ANSWER = `mutation($q: ID!, $t: String!) { answerQuestion(questionId: $q, text: $t) { id } }`;
 const CLOSE = `mutation($q: ID!) { closeQuestion(questionId: $q) { id } }`;
-const CLAIM_NEXT = `mutation($l: [LanguageCode!]!) { claimNextQuestion(languages: $l) { question { id } } }`;
-const QUEUE = `query($language: LanguageCode, $order: QueueOrder, $first: Int, $after: String) {
+const CLAIM_NEXT = `mutation($l: [Language!]!) { claimNextQuestion(languages: $l) { question { id } } }`;
+const QUEUE = `query($language: Language, $order: QueueOrder, $first: Int, $after: String) {
   questionQueue(language: $language, order: $order, first: $first, after: $after) {
     totalCount nodes { id topic dueAt overdue firstResponseAt } pageInfo { hasNextPage endCursor } } }`;
 const STATS = `query($from: DateTime!, $to: DateTime!) { infoPointStats(from: $from, to: $to) { rows { topic language backlog answered medianFirstResponseMinutes } } }`;

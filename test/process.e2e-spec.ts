@@ -1,5 +1,5 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -73,6 +73,21 @@ describe('the server process', () => {
       expect(out).toContain(`  - ${name}:`);
   });
 
+  it('refuses to start on a data folder whose embedded database another process runs', async () => {
+    const busy = mkdtempSync(join(tmpdir(), 'sasiad-proc-busy-'));
+    try {
+      const address = { uri: 'mongodb://127.0.0.1:1/', pid: process.pid, ownerPid: process.pid };
+      writeFileSync(join(busy, 'embedded-db.json'), JSON.stringify(address));
+      const proc = run({ NODE_ENV: 'development', PORT: '0', DATA_DIR: busy, MONGODB_URI: '' });
+      expect((await proc.exited).code).toBe(1);
+      expect(proc.output()).toBe(
+        `Sąsiad cannot start: another Sąsiad process (pid ${process.pid}) is using the embedded database in ${busy}. Stop it, or give this one another DATA_DIR.\n`,
+      );
+    } finally {
+      rmSync(busy, { recursive: true, force: true });
+    }
+  });
+
   it('logs JSON with request ids and no secrets; on SIGTERM it finishes in-flight requests and stops its database', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
@@ -142,5 +157,65 @@ describe('the server process', () => {
       expect(out).not.toContain(secret);
     }
     expect(out).toMatch(/embedded database stopped/);
+  });
+
+  it('on a terminal: readable lines ending with where everything is; Ctrl+C stops it and its database quietly', async () => {
+    // `script` gives the server a pseudo-terminal; a 0x03 byte written to it is a real Ctrl+C
+    // (SIGINT to the terminal's foreground process group: the server and whatever shares it).
+    const command = [process.execPath, ...MAIN].join(' ');
+    const child = spawn('script', ['-qefc', command, '/dev/null'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        PORT: '0',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'info',
+        LOG_FORMAT: 'auto',
+        MONGODB_URI: '',
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const ready = new Promise<void>((resolve) => {
+      const onData = (d: Buffer) => {
+        output += d;
+        if (/Sąsiad is ready\.[^\n]*\n/.test(output)) {
+          child.stdout!.off('data', onData);
+          resolve();
+        }
+      };
+      child.stdout!.on('data', onData);
+    });
+    child.stderr!.on('data', (d) => (output += d));
+    const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
+    // never left running, whatever happens below
+    const stopLeftovers = () => child.exitCode === null && child.kill('SIGKILL');
+    const leftovers = setTimeout(stopLeftovers, 50_000);
+    await Promise.race([ready, closed]);
+    child.stdout!.on('data', (d) => (output += d));
+    // eslint-disable-next-line no-control-regex
+    const plain = () => output.replace(/\u001b\[[0-9;]*m/g, '').replace(/\r/g, '');
+    const startup = plain().trim().split('\n');
+    expect(startup.some((l) => l.trimStart().startsWith('{'))).toBe(false);
+    expect(startup.length).toBeLessThan(10);
+    expect(startup.at(-1)).toMatch(
+      /^\[\d\d:\d\d:\d\d\] INFO: Sąsiad is ready\. API: http:\/\/127\.0\.0\.1:(\d+)\/graphql · GraphiQL: http:\/\/127\.0\.0\.1:\1\/graphiql · app: http:\/\/127\.0\.0\.1:\1\/$/,
+    );
+    // The database runs in a process group of its own: the terminal's Ctrl+C reaches only the
+    // server, which stops the database after its last query (not the database under it).
+    const address = JSON.parse(readFileSync(join(dataDir, 'embedded-db.json'), 'utf8')) as {
+      pid: number;
+      ownerPid: number;
+    };
+    const groupOf = (pid: number) =>
+      execFileSync('ps', ['-o', 'pgid=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+    expect(groupOf(address.pid)).not.toBe(groupOf(address.ownerPid));
+    child.stdin!.write('\x03');
+    await closed;
+    clearTimeout(leftovers);
+    expect(plain()).toMatch(/embedded database stopped/);
+    expect(plain()).not.toMatch(/exited unexpectedly/);
+    expect(existsSync(join(dataDir, 'embedded-db.json'))).toBe(false);
   });
 });

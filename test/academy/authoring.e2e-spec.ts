@@ -13,9 +13,9 @@ import {
 } from '../support/academy-fixtures';
 import { codeOf, GqlResponse, startTestApp, TestApp } from '../support/test-app';
 
-const SEARCH = `query($s: String, $lang: LanguageCode) { courses(search: $s, lang: $lang) { nodes { id } } }`;
+const SEARCH = `query($s: String, $lang: Language) { courses(search: $s, lang: $lang) { nodes { id } } }`;
 const UPDATE_LESSON = `mutation($i: UpdateLessonInput!) { updateLesson(input: $i) { id blocks { id kind } } }`;
-const LESSON = `query($id: ID!, $lang: LanguageCode) { lesson(id: $id, lang: $lang) {
+const LESSON = `query($id: ID!, $lang: Language) { lesson(id: $id, lang: $lang) {
   blocks { id kind text ${LT} term ${LT} } } }`;
 const DELETE_COURSE = `mutation($c: ID!) { deleteCourse(input: { courseId: $c }) }`;
 const REMOVE_MODULE = `mutation($m: ID!) { removeCourseModule(input: { moduleId: $m }) }`;
@@ -23,7 +23,7 @@ const REMOVE_LESSON = `mutation($l: ID!) { removeLesson(input: { lessonId: $l })
 const REMOVE_QUESTION = `mutation($q: ID!) { removeQuizQuestion(input: { questionId: $q }) }`;
 const CHANGE_BASE = `mutation($i: ChangeBaseLanguageInput!) { changeCourseBaseLanguage(input: $i) {
   baseLanguage fallbackLanguages title ${LT} } }`;
-const GAPS = `query($c: ID!, $l: LanguageCode!) { translationGaps(courseId: $c, lang: $l) { entity entityId field state } }`;
+const GAPS = `query($c: ID!, $l: Language!) { translationGaps(courseId: $c, lang: $l) { entity entityId field state } }`;
 const ADD_QUESTION = `mutation($i: AddQuizQuestionInput!) { addQuizQuestion(input: $i) { id } }`;
 
 const pl = (text: string) => [{ lang: 'pl', text }];
@@ -588,7 +588,7 @@ describe('academy authoring: search over the outline, deleting, block ids, base 
       // translation gaps name the block by its id as well as by its position
       const gaps = await ok(
         t,
-        `query($c: ID!) { translationGaps(courseId: $c, lang: "uk") { field blockId state } }`,
+        `query($c: ID!) { translationGaps(courseId: $c, lang: uk) { field blockId state } }`,
         { c: blocksCourseId },
         staff.token,
       );
@@ -911,7 +911,7 @@ describe('academy authoring: search over the outline, deleting, block ids, base 
       );
       expect(codeOf(noBase)).toBe('BASE_TEXT_REQUIRED');
       // readers without their own language fall back to the new base; search follows
-      const read = await ok(t, `query($id: ID!) { course(id: $id, lang: "ru") { title ${LT} } }`, {
+      const read = await ok(t, `query($id: ID!) { course(id: $id, lang: ru) { title ${LT} } }`, {
         id: courseId,
       });
       expect(read.course.title).toMatchObject({

@@ -2,7 +2,7 @@ import { Role } from '@sasiad/core';
 import { createCourse, ok, publish } from '../support/academy-fixtures';
 import { codeOf, startTestApp, TestApp } from '../support/test-app';
 
-const SEARCH = `query($s: String, $lang: LanguageCode, $topic: String, $level: String, $in: LanguageCode, $first: Int, $after: String) {
+const SEARCH = `query($s: String, $lang: Language, $topic: String, $level: String, $in: Language, $first: Int, $after: String) {
   courses(search: $s, lang: $lang, topic: $topic, level: $level, availableIn: $in, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } nodes { id topic level title { text language isFallback } }
   } }`;

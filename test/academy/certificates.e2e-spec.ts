@@ -5,7 +5,7 @@ import { codeOf, startTestApp, TestApp } from '../support/test-app';
 
 const CLAIM = `mutation($c: ID!, $n: String!) { claimCertificate(input: { courseId: $c, displayName: $n }) {
   id verificationCode displayName issuedAt revokedAt courseTitle { text language } } }`;
-const VERIFY = `query($code: String!, $lang: LanguageCode) { verifyCertificate(verificationCode: $code, lang: $lang) {
+const VERIFY = `query($code: String!, $lang: Language) { verifyCertificate(verificationCode: $code, lang: $lang) {
   valid displayName issuedAt revokedAt courseTitle { text language isFallback } } }`;
 const REVOKE = `mutation($id: ID!) { revokeCertificate(input: { certificateId: $id }) { id revokedAt verificationCode } }`;
 

@@ -10,7 +10,7 @@ import {
 } from '../support/academy-fixtures';
 import { codeOf, startTestApp, TestApp } from '../support/test-app';
 
-const COURSE = `query($id: ID!, $lang: LanguageCode) { course(id: $id, lang: $lang) {
+const COURSE = `query($id: ID!, $lang: Language) { course(id: $id, lang: $lang) {
   id requestedLanguage baseLanguage availableLanguages state
   title ${LT} summary ${LT}
   modules { order title ${LT} lessons { id title ${LT} legal lastVerifiedAt sources { title url }
@@ -198,7 +198,7 @@ describe('academy: one course in four languages, publishing, visibility', () => 
       (
         await ok(
           t,
-          `query($c: ID!, $l: LanguageCode!) { translationGaps(courseId: $c, lang: $l) { entity field state } }`,
+          `query($c: ID!, $l: Language!) { translationGaps(courseId: $c, lang: $l) { entity field state } }`,
           { c: courseId, l: lang },
           staff.token,
         )
@@ -245,7 +245,7 @@ describe('academy: one course in four languages, publishing, visibility', () => 
   it('shows learners the sources and last verification of a legal lesson; staff list stale ones', async () => {
     const lesson = await ok(
       t,
-      `query($id: ID!) { lesson(id: $id, lang: "uk") { legal lastVerifiedAt sources { title url } } }`,
+      `query($id: ID!) { lesson(id: $id, lang: uk) { legal lastVerifiedAt sources { title url } } }`,
       { id: lessonId },
       learner.token,
     );
@@ -303,7 +303,7 @@ describe('academy: one course in four languages, publishing, visibility', () => 
     ]);
     let be = await ok(
       t,
-      `query($id: ID!) { lesson(id: $id, lang: "be") { blocks { kind url text ${LT} term ${LT} } } }`,
+      `query($id: ID!) { lesson(id: $id, lang: be) { blocks { kind url text ${LT} term ${LT} } } }`,
       { id: lessonId },
     );
     expect(be.lesson.blocks[0].text).toMatchObject({ language: 'be', state: 'UP_TO_DATE' });
@@ -318,7 +318,7 @@ describe('academy: one course in four languages, publishing, visibility', () => 
       { kind: 'GLOSSARY' },
       { kind: 'CALLOUT' },
     ]);
-    be = await ok(t, `query($id: ID!) { lesson(id: $id, lang: "be") { blocks { text ${LT} } } }`, {
+    be = await ok(t, `query($id: ID!) { lesson(id: $id, lang: be) { blocks { text ${LT} } } }`, {
       id: lessonId,
     });
     expect(be.lesson.blocks[0].text).toMatchObject({ language: 'be', state: 'OUTDATED' });

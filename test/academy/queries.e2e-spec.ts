@@ -2,7 +2,7 @@ import { Role } from '@sasiad/core';
 import { addLesson, addModule, createCourse, ok, publish } from '../support/academy-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const CATALOGUE = `query($first: Int) { courses(first: $first, lang: "uk") { totalCount nodes { id title { text }
+const CATALOGUE = `query($first: Int) { courses(first: $first, lang: uk) { totalCount nodes { id title { text }
   modules { id title { text } lessons { id title { text language isFallback } } } } } }`;
 
 /**

@@ -4,7 +4,7 @@ import { addModule, createCourse, Data, ok, publish } from '../support/academy-f
 import { codeOf, startTestApp, TestApp } from '../support/test-app';
 
 const ADD_QUESTION = `mutation($i: AddQuizQuestionInput!) { addQuizQuestion(input: $i) { id kind options { key correct text { text } } } }`;
-const START = `mutation($m: ID!, $lang: LanguageCode) { startQuizAttempt(input: { moduleId: $m, lang: $lang }) {
+const START = `mutation($m: ID!, $lang: Language) { startQuizAttempt(input: { moduleId: $m, lang: $lang }) {
   id attemptNo maxAttempts passPercent questions { id kind prompt { text language isFallback } options { key text { text language } } } } }`;
 const SUBMIT = `mutation($i: SubmitQuizInput!) { submitQuizAttempt(input: $i) {
   correctCount questionCount scorePercent passed attemptsLeft review { questionId selectedKeys correctKeys isCorrect } } }`;
@@ -262,7 +262,7 @@ describe('academy: module quizzes', () => {
   it('lists quiz questions missing a translation among the course’s gaps', async () => {
     const gaps = await ok(
       t,
-      `query($c: ID!) { translationGaps(courseId: $c, lang: "uk") { entity field state } }`,
+      `query($c: ID!) { translationGaps(courseId: $c, lang: uk) { entity field state } }`,
       { c: courseId },
       staff.token,
     );
@@ -283,7 +283,7 @@ describe('academy: module quizzes', () => {
       (
         await ok(
           t,
-          `query($m: ID!) { quizQuestionBank(id: $m, lang: "be") { id kind prompt { text language state } options { key correct text { text language } } } }`,
+          `query($m: ID!) { quizQuestionBank(id: $m, lang: be) { id kind prompt { text language state } options { key correct text { text language } } } }`,
           { m: moduleId },
           staff.token,
         )

@@ -28,12 +28,12 @@ const NOTICE = Object.fromEntries(
   ]),
 ) as Record<Language, string>;
 
-const COURSE = `query($id: ID!, $lang: LanguageCode) { course(id: $id, lang: $lang) {
+const COURSE = `query($id: ID!, $lang: Language) { course(id: $id, lang: $lang) {
   id topic state sampleContent sampleContentNotice title ${LT} summary ${LT}
   modules { id title ${LT} quiz { drawCount passPercent maxAttempts }
     lessons { id title ${LT} legal sources { title url } lastVerifiedAt
       blocks { kind url linkKind text ${LT} title ${LT} term ${LT} definition ${LT} } } } } }`;
-const BANK = `query($id: ID!, $lang: LanguageCode) { quizQuestionBank(id: $id, lang: $lang) {
+const BANK = `query($id: ID!, $lang: Language) { quizQuestionBank(id: $id, lang: $lang) {
   kind prompt ${LT} options { key correct text ${LT} } } }`;
 const MARK = `mutation($c: ID!) { markCourseReviewed(input: { courseId: $c }) { id sampleContent sampleContentNotice } }`;
 const COUNT_COURSES = `{ staffCourses(first: 100) { totalCount nodes { id state } } }`;
@@ -241,7 +241,7 @@ describe('academy: the starter-curriculum seed command', () => {
     const attempt = (
       await ok(
         t,
-        `mutation($m: ID!) { startQuizAttempt(input: { moduleId: $m, lang: "ru" }) { id questions { id kind prompt { text } options { key text { text } } } } }`,
+        `mutation($m: ID!) { startQuizAttempt(input: { moduleId: $m, lang: ru }) { id questions { id kind prompt { text } options { key text { text } } } } }`,
         { m: course.modules[0].id },
         learner.token,
       )

@@ -258,7 +258,9 @@ async function startEmbeddedDb({
   else args.push('-data-dir', path.resolve(dataDir));
 
   // stdin stays an open pipe: when this process dies, the child sees EOF and exits.
-  const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  // detached: a process group of its own, so a terminal's Ctrl+C (SIGINT to the foreground
+  // group) reaches only the parent, which then stops the database after its last query.
+  const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   child.stdin.on('error', () => {}); // EPIPE if the child is gone
 
   const stderrTail = [];

@@ -1,10 +1,18 @@
 import { Logger } from 'nestjs-pino';
-import { AppConfig, ConfigValidationError, validateEnv } from '@sasiad/core';
+import { resolve } from 'node:path';
+import { AppConfig, ConfigValidationError, runningEmbeddedDb, validateEnv } from '@sasiad/core';
 import { createApp } from './bootstrap';
 
 async function main() {
   try {
-    validateEnv(process.env);
+    const env = validateEnv(process.env);
+    const running = env.MONGODB_URI ? undefined : runningEmbeddedDb(resolve(env.DATA_DIR));
+    if (running) {
+      process.stderr.write(
+        `Sąsiad cannot start: another Sąsiad process (pid ${running.ownerPid}) is using the embedded database in ${resolve(env.DATA_DIR)}. Stop it, or give this one another DATA_DIR.\n`,
+      );
+      process.exit(1);
+    }
   } catch (error) {
     if (error instanceof ConfigValidationError) {
       process.stderr.write(`Sąsiad cannot start. ${error.message}\n`);
@@ -16,10 +24,11 @@ async function main() {
   const config = app.get(AppConfig);
   await app.listen(config.env.PORT, config.env.HOST);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
+  // The last line of the start-up: where everything is.
   app
     .get(Logger)
     .log(
-      `Sąsiad API listening on ${url}/graphql${config.env.GRAPHIQL ? ` (GraphiQL: ${url}/graphiql)` : ''}`,
+      `Sąsiad is ready. API: ${url}/graphql · GraphiQL: ${config.env.GRAPHIQL ? `${url}/graphiql` : 'off'} · app: ${url}/`,
     );
 }
 

@@ -1,8 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
-import { Role } from '@sasiad/core';
+import { DomainException, EmbeddedDatabase, Role } from '@sasiad/core';
 import { UsersService } from '@sasiad/identity';
 import { CliModule } from './cli.module';
+import { explain } from './explain';
 import { SEED_USAGE, seedCurriculum } from './seed-curriculum.command';
 
 export interface CliIo {
@@ -16,13 +17,26 @@ const USAGE = `Usage: npm run cli -- create-admin --email <email> [--name <displ
   The password is read from the SASIAD_ADMIN_PASSWORD environment variable or from standard input.
   There is no default password.`;
 
-const createContext = () =>
-  NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+/**
+ * Without MONGODB_URI, a server running on the same DATA_DIR is used through its embedded
+ * database (never a second database process on the same files); otherwise the command starts
+ * its own for its run.
+ */
+const createContext = async (io?: CliIo) => {
+  EmbeddedDatabase.attachToRunning = true;
+  const app = await NestFactory.createApplicationContext(CliModule, {
+    logger: ['error', 'warn'],
+  });
+  const server = app.get(EmbeddedDatabase).attachedTo;
+  if (server !== undefined && io)
+    io.err(`Working through the database of the running server (pid ${server}).`);
+  return app;
+};
 
 /** Runs one command and returns the process exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === 'seed-curriculum') return seedCurriculum(rest, io, createContext);
+  if (command === 'seed-curriculum') return seedCurriculum(rest, io, () => createContext(io));
   if (command !== 'create-admin') {
     io.err(`${USAGE}\n${SEED_USAGE}`);
     return 2;
@@ -58,7 +72,7 @@ async function createAdmin(rest: string[], io: CliIo): Promise<number> {
     io.err('The password must be 10 to 128 characters long.');
     return 2;
   }
-  const app = await createContext();
+  const app = await createContext(io);
   try {
     const user = await app.get(UsersService).create({
       login: values.email,
@@ -70,10 +84,9 @@ async function createAdmin(rest: string[], io: CliIo): Promise<number> {
     io.out(`Created admin ${user.login} (id ${user.id}).`);
     return 0;
   } catch (error) {
-    const code = (error as { code?: string }).code;
     io.err(
-      code
-        ? `Could not create the admin: ${code}`
+      error instanceof DomainException
+        ? `Could not create the admin (${error.code}): ${explain(app, error)}`
         : `Could not create the admin: ${(error as Error).message}`,
     );
     return 1;

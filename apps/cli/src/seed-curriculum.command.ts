@@ -11,6 +11,7 @@ import {
 import { AuthUser, DomainException, Role } from '@sasiad/core';
 import { UsersService } from '@sasiad/identity';
 import type { CliIo } from './cli';
+import { explain } from './explain';
 
 export const SEED_USAGE = `Usage: npm run cli -- seed-curriculum --as <staff or admin login> [--dir <path>] [--draft] [--update]
   Loads every <key>.json course of the directory (default: libs/academy/curriculum) through the
@@ -102,7 +103,7 @@ export async function seedCurriculum(
     return failed > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof DomainException) {
-      io.err(`Seeding stopped: ${error.code}`);
+      io.err(`Seeding stopped (${error.code}): ${explain(app, error)}`);
       for (const f of error.fields) io.err(`  ${f.field}: ${f.constraint}`);
     } else io.err(`Seeding stopped: ${(error as Error).message}`);
     return 1;

@@ -50,8 +50,16 @@ export class PasswordService {
     const lower = password.toLowerCase();
     const loginPart = login.toLowerCase().split('@')[0];
     const oneChar = new Set(lower).size <= 2;
-    if (COMMON.has(lower) || oneChar || (loginPart.length >= 4 && lower.includes(loginPart))) {
-      throw new DomainException(ErrorCode.WEAK_PASSWORD, {}, [
+    // `context` picks the message that says why (i18next: WEAK_PASSWORD_common, …).
+    const context = COMMON.has(lower)
+      ? 'common'
+      : oneChar
+        ? 'repetitive'
+        : loginPart.length >= 4 && lower.includes(loginPart)
+          ? 'login'
+          : undefined;
+    if (context) {
+      throw new DomainException(ErrorCode.WEAK_PASSWORD, { context }, [
         { field: 'password', constraint: 'weakPassword' },
       ]);
     }

@@ -6,6 +6,12 @@ export interface FieldProblem {
   field: string;
   /** A stable code per problem, e.g. `maxLength`, `isEmail`. */
   constraint: string;
+  /** The limit of the rule, for the message (`maxLength` → 80); not sent as a field. */
+  limit?: number | string | boolean;
+  /** The values allowed (`isIn`, `isEnum`), for the message. */
+  allowed?: string[];
+  /** A message of its own for a rule (`@Matches(re, { context: { hint: 'username' } })`). */
+  hint?: string;
 }
 
 /**

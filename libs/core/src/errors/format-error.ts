@@ -31,6 +31,7 @@ export function formatGraphqlError(
   const domainCode = codeFromCause(error);
   if (domainCode) code = domainCode;
   else if (isComplexityRejection(formatted.message)) code = ErrorCode.QUERY_TOO_COMPLEX;
+  else if (isLanguageRejection(formatted.message)) code = ErrorCode.UNSUPPORTED_LANGUAGE;
   else if (formatted.message.startsWith('Syntax Error:')) code = ErrorCode.GRAPHQL_PARSE_FAILED;
   const isInternal = code === ErrorCode.INTERNAL_SERVER_ERROR;
   const result: Record<string, unknown> = { code };
@@ -51,8 +52,13 @@ function isComplexityRejection(message: string): boolean {
   );
 }
 
+/** graphql-js refusing a value of the `Language` enum, inline or in a variable. */
+function isLanguageRejection(message: string): boolean {
+  return /"Language" enum\.|Enum "Language" cannot represent/.test(message);
+}
+
 /**
- * A scalar that refuses a value (e.g. LanguageCode) throws an error with our own code; graphql-js
+ * A scalar that refuses a value (e.g. Language) throws an error with our own code; graphql-js
  * and Apollo wrap it as a validation or coercion error. Find the code under the wrapping.
  */
 function codeFromCause(error: unknown): ErrorCode | undefined {

@@ -9,6 +9,7 @@ import { ErrorCode } from './error-code';
 import { GRAPHQL_PATH } from '../graphql/graphql-path';
 import { I18nService } from '../i18n/i18n.service';
 import { resolveRequestLanguage } from '../i18n/languages';
+import { describeFieldProblems } from '../validation/field-messages';
 
 /** Marks errors already written in the caller's language; removed before the response leaves. */
 export const LOCALIZED = 'sasiadLocalized';
@@ -41,6 +42,12 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
     if (exception instanceof GraphQLError) return exception;
     const domain = this.toDomain(exception, ctx);
     const extensions: Record<string, unknown> = { code: domain.code, [LOCALIZED]: true };
+    if (domain.code === ErrorCode.BAD_USER_INPUT && domain.fields.length > 0) {
+      const described = describeFieldProblems(domain.fields, ctx.t);
+      extensions.fields = described.fields;
+      extensions.fieldMessages = described.fieldMessages;
+      return new GraphQLError(described.message, { extensions });
+    }
     if (domain.fields.length > 0) extensions.fields = domain.fields;
     if (domain.code === ErrorCode.RATE_LIMITED || domain.code === ErrorCode.ACCOUNT_LOCKED) {
       if (domain.params.retryAfterSeconds !== undefined)

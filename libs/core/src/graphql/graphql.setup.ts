@@ -23,6 +23,7 @@ import { requestScope } from '../i18n/request-scope';
 import { GraphqlContextFactory } from './context.factory';
 import { GRAPHQL_PATH } from './graphql-path';
 import { operationLogPlugin } from './operation-log.plugin';
+import { servedLanguagePlugin } from './served-language.plugin';
 import { WatchedConnection, WebSocketSessions } from './websocket-sessions';
 
 interface WsContext extends WatchedConnection {
@@ -111,7 +112,7 @@ export function graphqlModule(authenticator: Pick<ModuleMetadata, 'imports'>): D
         persistedQueries: false,
         parseOptions: { maxTokens: config.env.GRAPHQL_MAX_TOKENS },
         validationRules: protection.validationRules,
-        plugins: [...protection.plugins, operationLogPlugin()],
+        plugins: [...protection.plugins, operationLogPlugin(), servedLanguagePlugin()],
         // Apollo's Fastify integration calls the context function with (request, reply).
         context: (request: FastifyRequest, reply: FastifyReply) => contexts.forHttp(request, reply),
         subscriptions: {

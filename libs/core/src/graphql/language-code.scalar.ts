@@ -1,34 +1,27 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { Language, LANGUAGES, normalizeLanguage } from '../i18n/languages';
-
-function parse(value: unknown): Language {
-  const lang = typeof value === 'string' ? normalizeLanguage(value) : undefined;
-  if (!lang) {
-    throw new GraphQLError(
-      `LanguageCode must be one of ${LANGUAGES.join(', ')} (aliases: ua, by)`,
-      {
-        extensions: { code: 'UNSUPPORTED_LANGUAGE' },
-      },
-    );
-  }
-  return lang;
-}
+import { registerEnumType } from '@nestjs/graphql';
+import { Language } from '../i18n/languages';
 
 /**
- * A language we serve, as a BCP 47 code: pl, uk, be, ru. Input also accepts regional tags
- * (uk-UA) and the country codes people type (ua → uk, by → be); output is always canonical.
+ * The GraphQL enum `Language`: pl, uk, be, ru, written bare (`lang: be`) as every other
+ * enum-like argument. The aliases people type (ua, by, uk-UA) are understood where they type
+ * them: the `lang` query parameter, `Accept-Language`, the WebSocket `connection_init` payload.
+ * A value outside the four is refused with UNSUPPORTED_LANGUAGE (see format-error.ts).
  */
-export const LanguageCodeScalar = new GraphQLScalarType({
-  name: 'LanguageCode',
-  description:
-    'One of pl, uk, be, ru (BCP 47). Input also accepts ua and by, and regional tags such as uk-UA.',
-  serialize: (value) => parse(value),
-  parseValue: (value) => parse(value),
-  parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING)
-      throw new GraphQLError('LanguageCode must be a string', {
-        extensions: { code: 'UNSUPPORTED_LANGUAGE' },
-      });
-    return parse(ast.value);
+export const LanguageEnum: { [L in Language]: L } = { pl: 'pl', uk: 'uk', be: 'be', ru: 'ru' };
+
+registerEnumType(LanguageEnum, {
+  name: 'Language',
+  description: 'A language Sąsiad speaks (BCP 47): pl, uk, be, ru.',
+  valuesMap: {
+    pl: { description: 'Polish' },
+    uk: { description: 'Ukrainian' },
+    be: { description: 'Belarusian' },
+    ru: { description: 'Russian' },
   },
 });
+
+/**
+ * The former name, kept so that `@Field(() => LanguageCodeScalar)` across the contexts needs no
+ * edit; it now names the `Language` enum. New code uses `LanguageEnum`.
+ */
+export const LanguageCodeScalar = LanguageEnum;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { Language, resolveRequestLanguage } from './languages';
+import { Language, normalizeLanguage, resolveRequestLanguage } from './languages';
 
 /**
  * What is known about an HTTP request before GraphQL runs: its id and language. Apollo's
@@ -11,7 +11,11 @@ import { Language, resolveRequestLanguage } from './languages';
 export interface RequestScope {
   requestId: string;
   lang: Language;
+  /** A `lang` query parameter we do not serve (e.g. `en`): the response says what was served. */
+  unsupportedRequest?: string;
 }
+
+const SCOPE = Symbol('sasiadRequestScope');
 
 export const requestScope = new AsyncLocalStorage<RequestScope>();
 
@@ -45,10 +49,21 @@ export function installRequestScope(fastify: FastifyInstance): void {
   });
   fastify.addHook('preHandler', (request, _reply, done) => {
     const query = request.query as Record<string, unknown> | undefined;
+    const explicit = typeof query?.lang === 'string' ? query.lang : undefined;
     const lang = resolveRequestLanguage({
-      explicit: typeof query?.lang === 'string' ? query.lang : undefined,
+      explicit,
       acceptLanguage: request.headers['accept-language'],
     });
-    requestScope.run({ requestId: request.id, lang }, done);
+    const scope: RequestScope = { requestId: request.id, lang };
+    if (explicit !== undefined && !normalizeLanguage(explicit))
+      scope.unsupportedRequest = explicit.slice(0, 35);
+    (request as unknown as Record<symbol, RequestScope>)[SCOPE] = scope;
+    requestScope.run(scope, done);
+  });
+  // The language the response was written in (after the GraphQL context has refined it).
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    const scope = (request as unknown as Record<symbol, RequestScope | undefined>)[SCOPE];
+    if (scope && !reply.hasHeader('content-language')) reply.header('Content-Language', scope.lang);
+    done(null, payload);
   });
 }

@@ -33,6 +33,7 @@ export class SignUpInput {
   @ValidateIf((o: SignUpInput) => o.username != null || o.email == null)
   @Matches(USERNAME, {
     message: 'username must be 3–32 letters, digits, dots, dashes or underscores',
+    context: { hint: 'username' },
   })
   username?: string | null;
 
