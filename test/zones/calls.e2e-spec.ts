@@ -249,7 +249,7 @@ describe('zones: calls and applications', () => {
     type Text = { text?: string; language: string; isFallback: boolean; state: string };
     const read = ok(
       await t.gql<{ call: { title: Text; description: Text } }>(
-        `query($id: ID!) { call(id: $id, lang: "uk") {
+        `query($id: ID!) { call(id: $id, lang: uk) {
           title { text language isFallback state } description { language isFallback state } } }`,
         { id },
         { query: '?lang=pl' },
