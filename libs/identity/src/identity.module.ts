@@ -7,6 +7,10 @@ import { AuthService } from './auth.service';
 import { PasswordService } from './password.service';
 import { RefreshToken, RefreshTokenSchema } from './refresh-token.schema';
 import { SessionsService } from './sessions.service';
+import { KnownDevice, KnownDeviceSchema } from './sign-in/known-device.schema';
+import { KnownDevices } from './sign-in/known-devices.service';
+import { SignInAttempt, SignInAttemptSchema } from './sign-in/sign-in-attempt.schema';
+import { SignInAttempts } from './sign-in/sign-in-attempts.service';
 import { User, UserSchema } from './user.schema';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
@@ -16,6 +20,8 @@ import { UsersService } from './users.service';
     MongooseModule.forFeature([
       { name: User.name, schema: UserSchema },
       { name: RefreshToken.name, schema: RefreshTokenSchema },
+      { name: SignInAttempt.name, schema: SignInAttemptSchema },
+      { name: KnownDevice.name, schema: KnownDeviceSchema },
     ]),
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -31,6 +37,8 @@ import { UsersService } from './users.service';
     UsersService,
     SessionsService,
     PasswordService,
+    SignInAttempts,
+    KnownDevices,
     AuthResolver,
     UsersResolver,
     { provide: AUTHENTICATOR, useExisting: AuthService },

@@ -64,6 +64,13 @@ export class AuthPayload {
 
   @Field(() => UserModel)
   user: UserModel;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Given at sign-up and at a sign-in without a known device: keep it on this device and send it with signIn.',
+  })
+  deviceToken?: string | null;
 }
 
 export enum AccountEventKind {
