@@ -37,3 +37,5 @@ export * from './logging/log-failure';
 export * from './pagination/page-by-id';
 export * from './time/clock';
 export * from './time/warsaw-time';
+export * from './messages/outbound-message';
+export * from './messages/outbound-messages.service';
