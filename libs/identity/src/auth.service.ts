@@ -12,6 +12,7 @@ import { SignInInput, SignUpInput } from './dto/auth.inputs';
 import { AuthPayload, UserModel } from './models/user.model';
 import { PasswordService } from './password.service';
 import { SessionsService } from './sessions.service';
+import { RecoveryService } from './recovery/recovery.service';
 import { KnownDevices } from './sign-in/known-devices.service';
 import { SignInAttempts } from './sign-in/sign-in-attempts.service';
 import { UsersService } from './users.service';
@@ -27,6 +28,7 @@ export class AuthService implements Authenticator {
     private readonly passwords: PasswordService,
     private readonly attempts: SignInAttempts,
     private readonly devices: KnownDevices,
+    private readonly recovery: RecoveryService,
   ) {}
 
   /** A taken name answers LOGIN_TAKEN (unavoidable for usernames) and counts as a failed attempt of the address. */
@@ -58,7 +60,11 @@ export class AuthService implements Authenticator {
       });
     await this.attempts.succeeded(attempt);
     const session = await this.startSession(user);
-    return { ...session, deviceToken: await this.devices.issue(user.id) };
+    return {
+      ...session,
+      deviceToken: await this.devices.issue(user.id),
+      recoveryCodes: await this.recovery.issueRecoveryCodes(user.id),
+    };
   }
 
   /**

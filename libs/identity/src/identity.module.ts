@@ -6,6 +6,10 @@ import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { PasswordService } from './password.service';
 import { RefreshToken, RefreshTokenSchema } from './refresh-token.schema';
+import { IdentityAudit, IdentityAuditSchema } from './recovery/identity-audit.schema';
+import { RecoveryResolver } from './recovery/recovery.resolver';
+import { RecoveryService } from './recovery/recovery.service';
+import { ResetSecret, ResetSecretSchema } from './recovery/reset-secret.schema';
 import { SessionsService } from './sessions.service';
 import { KnownDevice, KnownDeviceSchema } from './sign-in/known-device.schema';
 import { KnownDevices } from './sign-in/known-devices.service';
@@ -22,6 +26,8 @@ import { UsersService } from './users.service';
       { name: RefreshToken.name, schema: RefreshTokenSchema },
       { name: SignInAttempt.name, schema: SignInAttemptSchema },
       { name: KnownDevice.name, schema: KnownDeviceSchema },
+      { name: ResetSecret.name, schema: ResetSecretSchema },
+      { name: IdentityAudit.name, schema: IdentityAuditSchema },
     ]),
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -39,7 +45,9 @@ import { UsersService } from './users.service';
     PasswordService,
     SignInAttempts,
     KnownDevices,
+    RecoveryService,
     AuthResolver,
+    RecoveryResolver,
     UsersResolver,
     { provide: AUTHENTICATOR, useExisting: AuthService },
   ],
