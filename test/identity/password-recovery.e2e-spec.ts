@@ -202,6 +202,21 @@ describe('identity: password recovery', () => {
       { actorId: person.user.id, action: 'passwordResetWithStaffCode', subjectId: person.user.id },
     ]);
 
+    // Admins read the trail; staff cannot.
+    const AUDIT = `query($u: ID) { identityAudit(userId: $u, first: 10) { totalCount nodes { actorId action userId } } }`;
+    const admin = await t.userWith([Role.admin]);
+    const trail = await t.gql<{
+      identityAudit: { totalCount: number; nodes: Record<string, string>[] };
+    }>(AUDIT, { u: person.user.id }, { token: admin.token });
+    expect(trail.body.errors).toBeUndefined();
+    expect(trail.body.data!.identityAudit.nodes).toEqual([
+      { actorId: person.user.id, action: 'passwordResetWithStaffCode', userId: person.user.id },
+      { actorId: staff.id, action: 'passwordResetCodeIssued', userId: person.user.id },
+    ]);
+    expect(codeOf(await t.gql(AUDIT, { u: person.user.id }, { token: staff.token }))).toBe(
+      'FORBIDDEN',
+    );
+
     // A staff code expires (the Clock moves, nobody waits).
     const later = await t.gql<{ issuePasswordResetCode: { code: string } }>(
       ISSUE,

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
   AUTH_RATE_LIMIT,
   AuthUser,
@@ -12,12 +12,14 @@ import {
   SignedIn,
 } from '@sasiad/core';
 import {
+  IdentityAuditArgs,
   IssuePasswordResetCodeInput,
   RegenerateRecoveryCodesInput,
   RequestPasswordResetInput,
   ResetPasswordWithEmailTokenInput,
   ResetPasswordWithRecoveryCodeInput,
 } from './dto/recovery.inputs';
+import { IdentityAuditConnection } from './models/identity-audit-entry.model';
 import { PasswordResetCode } from './models/password-reset-code.model';
 import { RecoveryService } from './recovery.service';
 
@@ -85,5 +87,13 @@ export class RecoveryResolver {
   @AuthRateLimited()
   resetPasswordWithEmailToken(@Args('input') input: ResetPasswordWithEmailTokenInput) {
     return this.recovery.resetWithEmailToken(input.token, input.newPassword);
+  }
+
+  @Query(() => IdentityAuditConnection, {
+    description: 'Password resets and reset codes given by staff: who, for whom, when.',
+  })
+  @Roles(Role.admin)
+  identityAudit(@Args() args: IdentityAuditArgs) {
+    return this.recovery.listAudit(args);
   }
 }

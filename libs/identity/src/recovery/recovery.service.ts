@@ -12,6 +12,7 @@ import {
   logFailure,
   OnDomainEvent,
   OutboundMessages,
+  pageById,
   Role,
   ScheduledJob,
 } from '@sasiad/core';
@@ -20,6 +21,7 @@ import { SessionsService } from '../sessions.service';
 import { SignInAttempts } from '../sign-in/sign-in-attempts.service';
 import { USER_ERASED, UsersService } from '../users.service';
 import { IdentityAudit, IdentityAuditAction } from './identity-audit.schema';
+import { IdentityAuditEntry } from './models/identity-audit-entry.model';
 import { PasswordResetCode } from './models/password-reset-code.model';
 import { ResetSecret, ResetSecretKind } from './reset-secret.schema';
 
@@ -233,6 +235,26 @@ export class RecoveryService {
     subjectId: Types.ObjectId,
   ): Promise<void> {
     await this.audit.create({ actorId, action, subjectId, at: this.clock.now() });
+  }
+
+  /** The audit trail for admins, newest first, optionally about one account. */
+  listAudit(args: { first: number; after?: string; userId?: string }) {
+    type Row = IdentityAudit & { _id: Types.ObjectId };
+    return pageById<IdentityAudit, Row, IdentityAuditEntry>(
+      this.audit,
+      args.userId ? { subjectId: new Types.ObjectId(args.userId) } : {},
+      args,
+      {
+        order: 'newest',
+        toNode: (row) => ({
+          id: row._id.toHexString(),
+          actorId: row.actorId.toHexString(),
+          action: row.action,
+          userId: row.subjectId.toHexString(),
+          at: row.at,
+        }),
+      },
+    );
   }
 
   /** Expired links and staff codes, hourly (FerretDB has no TTL indexes). */

@@ -1,5 +1,14 @@
-import { Field, InputType } from '@nestjs/graphql';
-import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import {
+  IsEmail,
+  IsMongoId,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { PageArgs } from '@sasiad/core';
 
 /** Twelve digits, in groups or not (digits type the same on every keyboard). */
 const CODE = /^[\d\s-]{12,20}$/;
@@ -64,4 +73,12 @@ export class ResetPasswordWithEmailTokenInput {
   @MinLength(10)
   @MaxLength(128)
   newPassword: string;
+}
+
+@ArgsType()
+export class IdentityAuditArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: 'Only entries about this account.' })
+  @IsOptional()
+  @IsMongoId()
+  userId?: string;
 }
