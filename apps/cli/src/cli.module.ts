@@ -6,6 +6,9 @@ import {
   DatabaseModule,
   EventsModule,
   I18nService,
+  JobsModule,
+  MessagesModule,
+  TimeModule,
 } from '@sasiad/core';
 import { IdentityModule } from '@sasiad/identity';
 
@@ -21,6 +24,9 @@ class CliI18nModule {}
 @Module({
   imports: [
     ConfigModule,
+    TimeModule,
+    JobsModule,
+    MessagesModule.forRoot(),
     DatabaseModule,
     CryptoModule,
     EventsModule,

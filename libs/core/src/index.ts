@@ -39,3 +39,6 @@ export * from './time/clock';
 export * from './time/warsaw-time';
 export * from './messages/outbound-message';
 export * from './messages/outbound-messages.service';
+export * from './messages/messages.module';
+export * from './time/time.module';
+export * from './jobs/jobs.module';

@@ -160,13 +160,17 @@ export class AuthService implements Authenticator {
     };
   }
 
-  /** Hourly removal of expired refresh tokens (FerretDB has no TTL indexes). */
+  /** Hourly removal of expired refresh tokens, device tokens, attempt counters and reset secrets (FerretDB has no TTL indexes). */
   @ScheduledJob({ name: 'identity.purgeExpiredTokens', every: 3_600_000 })
   async purgeExpiredTokens(): Promise<void> {
     const removed = await this.sessions.purgeExpired();
     const counters = await this.attempts.purgeExpired();
     const devices = await this.devices.purgeExpired();
-    if (removed + counters + devices > 0)
-      this.logger.log({ removed, counters, devices }, 'expired tokens and counters purged');
+    const resetSecrets = await this.recovery.purgeExpired();
+    if (removed + counters + devices + resetSecrets > 0)
+      this.logger.log(
+        { removed, counters, devices, resetSecrets },
+        'expired tokens, counters and reset secrets purged',
+      );
   }
 }

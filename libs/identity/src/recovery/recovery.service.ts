@@ -14,7 +14,6 @@ import {
   OutboundMessages,
   pageById,
   Role,
-  ScheduledJob,
 } from '@sasiad/core';
 import { PasswordService } from '../password.service';
 import { SessionsService } from '../sessions.service';
@@ -257,8 +256,7 @@ export class RecoveryService {
     );
   }
 
-  /** Expired links and staff codes, hourly (FerretDB has no TTL indexes). */
-  @ScheduledJob({ name: 'identity.purgeExpiredResetSecrets', every: 3_600_000 })
+  /** Expired links and staff codes (FerretDB has no TTL indexes); run by identity.purgeExpiredTokens. */
   async purgeExpired(): Promise<number> {
     const { deletedCount } = await this.secrets
       .deleteMany({ expiresAt: trusted({ $lt: this.clock.now() }) })
