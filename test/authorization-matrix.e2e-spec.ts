@@ -36,6 +36,12 @@ const ACCESS: Record<string, Caller[]> = {
   createUser: [Role.admin],
   setUserRoles: [Role.admin],
   setUserStatus: [Role.admin],
+  // a way back in after a forgotten password
+  regenerateRecoveryCodes: SIGNED_IN,
+  resetPasswordWithRecoveryCode: CALLERS,
+  issuePasswordResetCode: STAFF,
+  requestPasswordReset: CALLERS,
+  resetPasswordWithEmailToken: CALLERS,
   // info point: askers signed in or anonymous (by access code); the queue for staff and admins
   askQuestion: CALLERS,
   followUpQuestion: CALLERS,

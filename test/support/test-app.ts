@@ -67,6 +67,7 @@ export async function startTestApp(
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     SIGNIN_RATE_PER_MINUTE: '10000',
+    SIGNIN_ADDRESS_MAX_FAILURES: '10000',
     ACCESS_CODE_RATE_PER_MINUTE: '10000',
     MONGODB_URI: options.embedded ? undefined : `${baseUri!.replace(/\/?$/, '/')}${dbName}`,
     ...options.env,

@@ -7,6 +7,7 @@ import {
   DomainEventsModule,
   EventsModule,
   I18nService,
+  MessagesModule,
   TimeModule,
 } from '@sasiad/core';
 import { IdentityModule } from '@sasiad/identity';
@@ -24,6 +25,7 @@ class CliI18nModule {}
   imports: [
     ConfigModule,
     TimeModule,
+      MessagesModule.forRoot(),
     DatabaseModule,
     DomainEventsModule,
     CryptoModule,

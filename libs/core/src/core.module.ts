@@ -1,4 +1,4 @@
-import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
+import { DynamicModule, Module, ModuleMetadata, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
@@ -27,6 +27,8 @@ import { I18nModule } from './i18n/i18n.module';
 import { LoggingModule } from './logging/logging.module';
 import { DomainEventsModule } from './events/domain-events.module';
 import { JobsModule } from './jobs/jobs.module';
+import { MessagesModule } from './messages/messages.module';
+import { SmsProvider } from './messages/outbound-message';
 import { TimeModule } from './time/time.module';
 import { NormalizeStringsPipe } from './validation/normalize-strings.pipe';
 import { createValidationPipe } from './validation/validation';
@@ -34,6 +36,8 @@ import { createValidationPipe } from './validation/validation';
 export interface CoreOptions {
   /** The module that provides AUTHENTICATOR (the identity context). */
   authentication: NonNullable<ModuleMetadata['imports']>[number];
+  /** A text-message gateway, if the deployment has one (none is required). */
+  smsProvider?: Type<SmsProvider>;
 }
 
 /**
@@ -56,6 +60,7 @@ export class CoreModule {
         I18nModule,
         CryptoModule,
         EventsModule,
+        MessagesModule.forRoot({ smsProvider: options.smsProvider }),
         TerminusModule,
         ThrottlerModule.forRootAsync({
           imports: [ThrottlerStorageModule],

@@ -42,3 +42,7 @@ export * from './time/warsaw-time';
 export * from './events/domain-events.module';
 export * from './time/time.module';
 export * from './translations/read-language.decorator';
+export * from './messages/outbound-message';
+export * from './messages/outbound-messages.service';
+export * from './messages/messages.module';
+export * from './jobs/jobs.module';

@@ -37,14 +37,14 @@ export class AuthResolver {
   @Public()
   @AuthRateLimited()
   signUp(@Args('input') input: SignUpInput, @Ctx() ctx: RequestContext) {
-    return this.auth.signUp(input, ctx.lang);
+    return this.auth.signUp(input, ctx.lang, ctx.clientIp);
   }
 
   @Mutation(() => AuthPayload)
   @Public()
   @AuthRateLimited()
-  signIn(@Args('input') input: SignInInput) {
-    return this.auth.signIn(input.login, input.password);
+  signIn(@Args('input') input: SignInInput, @Ctx() ctx: RequestContext) {
+    return this.auth.signIn(input, ctx.clientIp);
   }
 
   @Mutation(() => AuthPayload, {

@@ -8,10 +8,13 @@ import {
   Role,
   ScheduledJob,
 } from '@sasiad/core';
-import { SignUpInput } from './dto/auth.inputs';
+import { SignInInput, SignUpInput } from './dto/auth.inputs';
 import { AuthPayload, UserModel } from './models/user.model';
 import { PasswordService } from './password.service';
 import { SessionsService } from './sessions.service';
+import { RecoveryService } from './recovery/recovery.service';
+import { KnownDevices } from './sign-in/known-devices.service';
+import { SignInAttempts } from './sign-in/sign-in-attempts.service';
 import { UsersService } from './users.service';
 
 /** Sign-up, sign-in, token rotation and sign-out; also checks access tokens for every request. */
@@ -23,51 +26,68 @@ export class AuthService implements Authenticator {
     private readonly accounts: UsersService,
     private readonly sessions: SessionsService,
     private readonly passwords: PasswordService,
+    private readonly attempts: SignInAttempts,
+    private readonly devices: KnownDevices,
+    private readonly recovery: RecoveryService,
   ) {}
 
-  async signUp(input: SignUpInput, requestLanguage: Language): Promise<AuthPayload> {
+  /** A taken name answers LOGIN_TAKEN (unavoidable for usernames) and counts as a failed attempt of the address. */
+  async signUp(
+    input: SignUpInput,
+    requestLanguage: Language,
+    clientIp: string,
+  ): Promise<AuthPayload> {
     const hasEmail = input.email != null;
     if (hasEmail === (input.username != null)) {
       throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, [
         { field: 'email', constraint: 'emailXorUsername' },
       ]);
     }
-    const user = await this.accounts.create({
-      login: hasEmail ? input.email! : input.username!,
-      loginKind: hasEmail ? 'email' : 'username',
-      password: input.password,
-      roles: [Role.learner],
-      displayName: input.displayName ?? undefined,
-      preferredLanguage: input.preferredLanguage ?? requestLanguage,
-    });
-    return this.startSession(user);
+    const attempt = await this.attempts.reserveAddress(clientIp);
+    const user = await this.accounts
+      .create({
+        login: hasEmail ? input.email! : input.username!,
+        loginKind: hasEmail ? 'email' : 'username',
+        password: input.password,
+        roles: [Role.learner],
+        displayName: input.displayName ?? undefined,
+        preferredLanguage: input.preferredLanguage ?? requestLanguage,
+      })
+      .catch(async (error: unknown) => {
+        const taken = error instanceof DomainException && error.code === ErrorCode.LOGIN_TAKEN;
+        if (!taken) await this.attempts.succeeded(attempt);
+        throw error;
+      });
+    await this.attempts.succeeded(attempt);
+    const session = await this.startSession(user);
+    return {
+      ...session,
+      deviceToken: await this.devices.issue(user.id),
+      recoveryCodes: await this.recovery.issueRecoveryCodes(user.id),
+    };
   }
 
   /**
-   * Same answer for an unknown login and a wrong password. Each attempt on an account is counted
-   * atomically BEFORE the password is checked, so parallel guesses cannot slip past the lock;
-   * per-address limits are the throttler's job.
+   * Same answers, and the same work, for an unknown login as for a real one: the attempt is
+   * counted under the login's hash either way and a dummy hash is verified. Attempts are
+   * counted per login and client address (or known device), so strangers cannot lock the owner
+   * out (see SignInAttempts).
    */
-  async signIn(login: string, password: string): Promise<AuthPayload> {
-    const user = await this.accounts.findByLogin(login);
-    if (!user) {
-      await this.passwords.verify(undefined, password);
-      throw new DomainException(ErrorCode.INVALID_CREDENTIALS);
-    }
-    const attempt = await this.accounts.reserveSignInAttempt(user._id.toHexString());
-    if (attempt.locked) {
-      const seconds = Math.max(1, Math.ceil((attempt.until.getTime() - Date.now()) / 1000));
-      throw new DomainException(ErrorCode.ACCOUNT_LOCKED, {
-        count: Math.ceil(seconds / 60),
-        retryAfterSeconds: seconds,
-      });
-    }
-    if (!(await this.passwords.verify(user.passwordHash, password))) {
-      throw new DomainException(ErrorCode.INVALID_CREDENTIALS);
-    }
+  async signIn(input: SignInInput, clientIp: string): Promise<AuthPayload> {
+    const user = await this.accounts.findByLogin(input.login);
+    const userId = user?._id.toHexString() ?? null;
+    const deviceId = await this.devices.recognise(input.deviceToken, userId);
+    const attempt = await this.attempts.reserve({
+      loginHash: this.accounts.loginHash(input.login),
+      clientIp,
+      deviceId,
+    });
+    const valid = await this.passwords.verify(user?.passwordHash, input.password);
+    if (!user || !valid) throw new DomainException(ErrorCode.INVALID_CREDENTIALS);
     if (user.status !== 'active') throw new DomainException(ErrorCode.ACCOUNT_DISABLED);
-    await this.accounts.clearSignInAttempts(user._id.toHexString());
-    return this.sessions.start(this.accounts.toModel(user), user.tokenVersion);
+    await this.attempts.succeeded(attempt);
+    const session = await this.sessions.start(this.accounts.toModel(user), user.tokenVersion);
+    return { ...session, deviceToken: deviceId ? null : await this.devices.issue(userId!) };
   }
 
   /** A new session for a user: after sign-up, and for tools and tests. */
@@ -140,10 +160,17 @@ export class AuthService implements Authenticator {
     };
   }
 
-  /** Hourly removal of expired refresh tokens (FerretDB has no TTL indexes). */
+  /** Hourly removal of expired refresh tokens, device tokens, attempt counters and reset secrets (FerretDB has no TTL indexes). */
   @ScheduledJob({ name: 'identity.purgeExpiredTokens', every: 3_600_000 })
   async purgeExpiredTokens(): Promise<void> {
     const removed = await this.sessions.purgeExpired();
-    if (removed > 0) this.logger.log({ removed }, 'expired refresh tokens purged');
+    const counters = await this.attempts.purgeExpired();
+    const devices = await this.devices.purgeExpired();
+    const resetSecrets = await this.recovery.purgeExpired();
+    if (removed + counters + devices + resetSecrets > 0)
+      this.logger.log(
+        { removed, counters, devices, resetSecrets },
+        'expired tokens, counters and reset secrets purged',
+      );
   }
 }

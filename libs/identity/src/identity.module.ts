@@ -6,7 +6,15 @@ import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { PasswordService } from './password.service';
 import { RefreshToken, RefreshTokenSchema } from './refresh-token.schema';
+import { IdentityAudit, IdentityAuditSchema } from './recovery/identity-audit.schema';
+import { RecoveryResolver } from './recovery/recovery.resolver';
+import { RecoveryService } from './recovery/recovery.service';
+import { ResetSecret, ResetSecretSchema } from './recovery/reset-secret.schema';
 import { SessionsService } from './sessions.service';
+import { KnownDevice, KnownDeviceSchema } from './sign-in/known-device.schema';
+import { KnownDevices } from './sign-in/known-devices.service';
+import { SignInAttempt, SignInAttemptSchema } from './sign-in/sign-in-attempt.schema';
+import { SignInAttempts } from './sign-in/sign-in-attempts.service';
 import { User, UserSchema } from './user.schema';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
@@ -16,6 +24,10 @@ import { UsersService } from './users.service';
     MongooseModule.forFeature([
       { name: User.name, schema: UserSchema },
       { name: RefreshToken.name, schema: RefreshTokenSchema },
+      { name: SignInAttempt.name, schema: SignInAttemptSchema },
+      { name: KnownDevice.name, schema: KnownDeviceSchema },
+      { name: ResetSecret.name, schema: ResetSecretSchema },
+      { name: IdentityAudit.name, schema: IdentityAuditSchema },
     ]),
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -31,7 +43,11 @@ import { UsersService } from './users.service';
     UsersService,
     SessionsService,
     PasswordService,
+    SignInAttempts,
+    KnownDevices,
+    RecoveryService,
     AuthResolver,
+    RecoveryResolver,
     UsersResolver,
     { provide: AUTHENTICATOR, useExisting: AuthService },
   ],

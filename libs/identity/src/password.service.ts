@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { DomainException, ErrorCode } from '@sasiad/core';
 
@@ -28,9 +28,17 @@ const COMMON = new Set([
 ]);
 
 @Injectable()
-export class PasswordService {
-  /** A hash to verify against when the account does not exist, so timing does not tell. */
+export class PasswordService implements OnModuleInit {
+  /**
+   * A hash to verify against when the account does not exist, so timing does not tell; made at
+   * start-up (same parameters as real hashes) so that not even the first unknown login pays more.
+   */
   private dummyHash?: Promise<string>;
+
+  async onModuleInit(): Promise<void> {
+    this.dummyHash ??= this.hash('not-a-real-password-0');
+    await this.dummyHash;
+  }
 
   hash(password: string): Promise<string> {
     return argon2.hash(password, ARGON2_OPTIONS);

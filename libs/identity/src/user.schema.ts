@@ -5,18 +5,6 @@ import { Language, LANGUAGES, Role } from '@sasiad/core';
 export type LoginKind = 'email' | 'username';
 export type UserStatus = 'active' | 'disabled';
 
-@Schema({ _id: false })
-export class SignInFailures {
-  @Prop({ required: true, default: 0 })
-  count: number;
-
-  @Prop({ required: true })
-  windowStart: Date;
-
-  @Prop()
-  lockedUntil?: Date;
-}
-
 /**
  * An account. The login (e-mail or username) and display name are personal data: they are
  * stored encrypted, and found through a keyed hash (`loginHash`), never in clear.
@@ -53,9 +41,6 @@ export class User {
   /** Bumped to invalidate every access token at once (sign-out everywhere, password or role change). */
   @Prop({ required: true, default: 0 })
   tokenVersion: number;
-
-  @Prop({ type: SignInFailures })
-  signInFailures?: SignInFailures;
 
   createdAt: Date;
   updatedAt: Date;

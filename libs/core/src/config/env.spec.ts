@@ -116,4 +116,34 @@ describe('configuration', () => {
       /ACCESS_CODE_RATE_PER_MINUTE/,
     );
   });
+
+  it('reads the outbound e-mail settings: a sender is required with an SMTP server', () => {
+    expect(validateEnv({}).SMTP_URL).toBeUndefined();
+    expect(
+      validateEnv({
+        SMTP_URL: 'smtp://mailer:secret@127.0.0.1:2525',
+        MAIL_FROM: 'Sąsiad <punkt@example.org>',
+      }),
+    ).toMatchObject({
+      SMTP_URL: 'smtp://mailer:secret@127.0.0.1:2525',
+      MAIL_FROM: 'Sąsiad <punkt@example.org>',
+    });
+    expect(validateEnv({ MAIL_FROM: 'punkt@example.org' }).MAIL_FROM).toBe('punkt@example.org');
+    const problemsOf = (raw: Record<string, string>) => {
+      try {
+        validateEnv(raw);
+        return [];
+      } catch (e) {
+        return (e as ConfigValidationError).problems;
+      }
+    };
+    expect(problemsOf({ SMTP_URL: 'smtp://127.0.0.1:2525' })).toEqual([
+      expect.stringMatching(/^MAIL_FROM: required with SMTP_URL/),
+    ]);
+    const bad = problemsOf({ SMTP_URL: 'http://mail', MAIL_FROM: 'not an address\r\nBcc: x' });
+    expect(bad.map((p) => p.split(':')[0]).sort()).toEqual(['MAIL_FROM', 'SMTP_URL']);
+    expect(bad.join(' ')).not.toContain('http://mail');
+    expect(validateEnv({}).SIGNIN_ADDRESS_MAX_FAILURES).toBe(30);
+    expect(validateEnv({}).PASSWORD_RESET_TTL_MINUTES).toBe(30);
+  });
 });

@@ -143,6 +143,40 @@ export class Env {
   @Max(1440)
   SIGNIN_LOCK_MINUTES = 15;
 
+  /**
+   * Failed sign-ins (and recovery attempts, taken sign-up names) from one client address, over
+   * all logins, before that address waits SIGNIN_LOCK_MINUTES: stops one address spraying many
+   * accounts without letting it lock anyone out elsewhere.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  SIGNIN_ADDRESS_MAX_FAILURES = 30;
+
+  /** How long a password-reset link (e-mail) or a reset code given by staff stays valid. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(1440)
+  PASSWORD_RESET_TTL_MINUTES = 30;
+
+  /** The web app's page that takes a reset token; the link in the e-mail is `<url>#token=…`. */
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http:// or https:// URL' })
+  PASSWORD_RESET_URL = 'http://127.0.0.1:3000/reset-password';
+
+  /** Outbound e-mail (`smtp://user:pass@host:587`, `smtps://…`); without it, e-mails go to the log. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The sender of outbound e-mail: `adres@example.org` or `Sąsiad <adres@example.org>`. */
+  @IsOptional()
+  @Matches(/^([^\r\n<>@]{1,80} )?<?[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+>?$/, {
+    message: 'must be an e-mail address, optionally with a name: Name <address@example.org>',
+  })
+  MAIL_FROM?: string;
+
   /** Guesses of an access code (anonymous askers' questions) per client address per minute. */
   @Transform(toInt)
   @IsInt()
@@ -239,6 +273,8 @@ export function validateEnv(raw: Record<string, unknown>): Env {
     'BLIND_INDEX_KEY',
     'CORS_ORIGINS',
     'REDIS_URL',
+    'SMTP_URL',
+    'MAIL_FROM',
   ]) {
     const value = raw[key];
     if (value !== undefined && value !== '') picked[key] = value;
@@ -252,6 +288,8 @@ export function validateEnv(raw: Record<string, unknown>): Env {
         .map((m) => m.replace(`${e.property} `, ''))
         .join('; ')}`,
   );
+  if (env.SMTP_URL && !env.MAIL_FROM)
+    problems.push('MAIL_FROM: required with SMTP_URL (the sender of outbound e-mail)');
   if (env.NODE_ENV === NodeEnv.production) {
     if (!env.JWT_SECRET)
       problems.push('JWT_SECRET: required in production (at least 32 characters)');

@@ -72,6 +72,16 @@ export class SignInInput {
   @MinLength(1)
   @MaxLength(128)
   password: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The deviceToken this device got at an earlier sign-in: strangers failing to guess the password elsewhere never lock it out.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  deviceToken?: string | null;
 }
 
 @InputType()

@@ -64,6 +64,20 @@ export class AuthPayload {
 
   @Field(() => UserModel)
   user: UserModel;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Given at sign-up and at a sign-in without a known device: keep it on this device and send it with signIn.',
+  })
+  deviceToken?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Only at sign-up: recovery codes, shown this once. Each sets a new password once (resetPasswordWithRecoveryCode) if the password is forgotten.',
+  })
+  recoveryCodes?: string[] | null;
 }
 
 export enum AccountEventKind {
