@@ -39,3 +39,4 @@ export * from './time/clock';
 export * from './time/warsaw-time';
 export * from './events/domain-events.module';
 export * from './time/time.module';
+export * from './time/opening-hours';

@@ -1,4 +1,4 @@
 export * from './info-point.module';
-export * from './question-lifecycle';
-export * from './questions.service';
-export * from './topics';
+export * from './questions/question-lifecycle';
+export * from './questions/questions.service';
+export * from './questions/topics';

@@ -1,22 +1,22 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { IdentityModule } from '@sasiad/identity';
-import { AskerResolver } from './asker.resolver';
-import { AuditEntry, AuditEntrySchema } from './audit.schema';
-import { InfoPointAuditService } from './audit.service';
-import { CannedAnswer, CannedAnswerSchema } from './canned-answer.schema';
-import { CannedAnswersResolver } from './canned-answers.resolver';
-import { CannedAnswersService } from './canned-answers.service';
+import { AskerResolver } from './questions/asker.resolver';
+import { AuditEntry, AuditEntrySchema } from './audit/audit.schema';
+import { InfoPointAuditService } from './audit/audit.service';
+import { CannedAnswer, CannedAnswerSchema } from './canned-answers/canned-answer.schema';
+import { CannedAnswersResolver } from './canned-answers/canned-answers.resolver';
+import { CannedAnswersService } from './canned-answers/canned-answers.service';
 import { FaqEntry, FaqEntrySchema } from './faq/faq-entry.schema';
 import { FaqLinksService } from './faq/faq-links.service';
 import { FaqResolver } from './faq/faq.resolver';
 import { FaqService } from './faq/faq.service';
-import { QueueResolver } from './queue.resolver';
-import { Question, QuestionSchema } from './question.schema';
-import { QuestionsService } from './questions.service';
-import { ServiceLevelResolver } from './service-level.resolver';
-import { InfoPointSettings, InfoPointSettingsSchema } from './service-level.schema';
-import { ServiceLevelService } from './service-level.service';
+import { QueueResolver } from './questions/queue.resolver';
+import { Question, QuestionSchema } from './questions/question.schema';
+import { QuestionsService } from './questions/questions.service';
+import { ServiceLevelResolver } from './service-level/service-level.resolver';
+import { InfoPointSettings, InfoPointSettingsSchema } from './service-level/service-level.schema';
+import { ServiceLevelService } from './service-level/service-level.service';
 
 @Module({
   imports: [

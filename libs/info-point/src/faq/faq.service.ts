@@ -25,8 +25,8 @@ import {
   TranslationState,
   translationState,
 } from '@sasiad/core';
-import { QuestionsService } from '../questions.service';
-import { QuestionTopic } from '../topics';
+import { QuestionsService } from '../questions/questions.service';
+import { QuestionTopic } from '../questions/topics';
 import {
   ChangeFaqEntryStateInput,
   CreateFaqEntryFromQuestionInput,

@@ -24,8 +24,8 @@ import {
   PageArgs,
   TranslatableSettingsInput,
 } from '@sasiad/core';
-import { QuestionTopicEnum } from '../../models/question.model';
-import { QUESTION_TOPICS, QuestionTopic } from '../../topics';
+import { QuestionTopicEnum } from '../../questions/models/question.model';
+import { QUESTION_TOPICS, QuestionTopic } from '../../questions/topics';
 import { FaqState } from '../faq-entry.schema';
 
 @InputType({ description: 'A FAQ question in one language (plain text or Markdown, no HTML).' })

@@ -1,7 +1,7 @@
 import { Field, Float, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
 import { Language, LanguageCodeScalar } from '@sasiad/core';
-import { QuestionTopic } from '../topics';
-import { QuestionTopicEnum } from './question.model';
+import { QuestionTopic } from '../../questions/topics';
+import { QuestionTopicEnum } from '../../questions/models/question.model';
 
 @ObjectType()
 export class OpenInterval {

@@ -11,7 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Language, LanguageCodeScalar, LANGUAGES } from '@sasiad/core';
-import { TEXT_MAX } from './question.inputs';
+import { TEXT_MAX } from '../../questions/dto/question.inputs';
 
 /** Lowercase letters, digits and dashes, so staff can type it quickly: `karta-pobytu`. */
 export const SHORT_CODE = /^[a-z0-9][a-z0-9-]{1,39}$/;

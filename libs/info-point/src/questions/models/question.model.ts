@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType, Language, LanguageCodeScalar } from '@sasiad/core';
-import { AUDIT_ACTOR_KINDS, AuditActorKind } from '../audit.schema';
+import { AUDIT_ACTOR_KINDS, AuditActorKind } from '../../audit/audit.schema';
 import { QUESTION_STATUSES, QuestionStatus } from '../question-lifecycle';
 import { CONTACT_CHANNELS, ContactChannel, THREAD_KINDS, ThreadKind } from '../question.schema';
 import { QUESTION_TOPICS, QuestionTopic } from '../topics';

@@ -21,8 +21,8 @@ import {
   toConnection,
 } from '@sasiad/core';
 import { USER_ERASED, UsersService } from '@sasiad/identity';
-import { AuditActor, InfoPointAuditService } from './audit.service';
-import { FaqLinksService } from './faq/faq-links.service';
+import { AuditActor, InfoPointAuditService } from '../audit/audit.service';
+import { FaqLinksService } from '../faq/faq-links.service';
 import { AskerAccessArgs, AskQuestionInput, ClaimNextArgs, QueueArgs } from './dto/question.inputs';
 import {
   AskerQuestion,
@@ -34,7 +34,7 @@ import {
 } from './models/question.model';
 import { Caller, decide, QuestionAction, QuestionStatus } from './question-lifecycle';
 import { LeanQuestion, Question, ThreadKind } from './question.schema';
-import { ACTIVE, ServiceLevelService } from './service-level.service';
+import { ACTIVE, ServiceLevelService } from '../service-level/service-level.service';
 import { PROCESSING_CONSENT_VERSION, QuestionTopic } from './topics';
 
 const TEXT = 'info_point_questions.text';

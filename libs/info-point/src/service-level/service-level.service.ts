@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
-import { DomainException, ErrorCode, FieldProblem, Language, TIME_ZONE } from '@sasiad/core';
 import { FirstResponseTargetInput, OpeningHoursInput } from './dto/service-level.inputs';
 import {
   FirstResponseTarget,
@@ -12,13 +11,18 @@ import {
 import {
   addWorkingMinutes,
   DEFAULT_SCHEDULE,
+  DomainException,
+  ErrorCode,
+  FieldProblem,
   intervalsProblem,
+  Language,
   OpeningSchedule,
-} from './opening-hours';
-import { QuestionStatus } from './question-lifecycle';
-import { Question } from './question.schema';
+  TIME_ZONE,
+} from '@sasiad/core';
+import { QuestionStatus } from '../questions/question-lifecycle';
+import { Question } from '../questions/question.schema';
 import { InfoPointSettings } from './service-level.schema';
-import { QUESTION_TOPICS, QuestionTopic } from './topics';
+import { QUESTION_TOPICS, QuestionTopic } from '../questions/topics';
 
 const KEY = 'serviceLevel';
 /** Until the admins set one: a working day (9–17) for every topic. */

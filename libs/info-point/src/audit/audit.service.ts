@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
 import { Connection, decodeCursor, toConnection } from '@sasiad/core';
 import { AuditActorKind, AuditEntry, LeanAuditEntry } from './audit.schema';
-import { AuditEntryModel } from './models/question.model';
+import { AuditEntryModel } from '../questions/models/question.model';
 
 export interface AuditActor {
   kind: AuditActorKind;

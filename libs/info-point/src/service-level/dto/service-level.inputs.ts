@@ -10,9 +10,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { DATE_KEY, TIME_OF_DAY } from '../opening-hours';
-import { QUESTION_TOPICS, QuestionTopic } from '../topics';
-import { QuestionTopicEnum } from '../models/question.model';
+import { DATE_KEY, TIME_OF_DAY } from '@sasiad/core';
+import { QUESTION_TOPICS, QuestionTopic } from '../../questions/topics';
+import { QuestionTopicEnum } from '../../questions/models/question.model';
 
 @InputType()
 export class OpenIntervalInput {

@@ -1,7 +1,7 @@
 import { SetMetadata } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { AuthUser, CLAIM_RATE_LIMIT, CurrentUser, Role, Roles } from '@sasiad/core';
-import { InfoPointAuditService } from './audit.service';
+import { InfoPointAuditService } from '../audit/audit.service';
 import {
   AuditArgs,
   ClaimNextArgs,

@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { QUESTION_TOPICS, QuestionTopic } from './topics';
+import { QUESTION_TOPICS, QuestionTopic } from '../questions/topics';
 
 @Schema({ _id: false })
 export class StoredInterval {

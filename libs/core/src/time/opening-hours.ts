@@ -1,4 +1,4 @@
-import { dateKey, fromWarsaw, toWarsaw } from '@sasiad/core';
+import { dateKey, fromWarsaw, toWarsaw } from './warsaw-time';
 
 /** `HH:MM` on the Warsaw wall clock; an interval may end at `24:00`. */
 export interface OpenInterval {
