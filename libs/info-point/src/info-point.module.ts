@@ -1,8 +1,8 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { IdentityModule } from '@sasiad/identity';
-import { AskerResolver } from './questions/asker.resolver';
 import { AuditEntry, AuditEntrySchema } from './audit/audit.schema';
+import { InfoPointAuditResolver } from './audit/audit.resolver';
 import { InfoPointAuditService } from './audit/audit.service';
 import { CannedAnswer, CannedAnswerSchema } from './canned-answers/canned-answer.schema';
 import { CannedAnswersResolver } from './canned-answers/canned-answers.resolver';
@@ -11,9 +11,14 @@ import { FaqEntry, FaqEntrySchema } from './faq/faq-entry.schema';
 import { FaqLinksService } from './faq/faq-links.service';
 import { FaqResolver } from './faq/faq.resolver';
 import { FaqService } from './faq/faq.service';
-import { QueueResolver } from './questions/queue.resolver';
+import { AskerResolver } from './questions/asker.resolver';
+import { AskerService } from './questions/asker.service';
+import { QuestionChanges } from './questions/question-changes.service';
+import { QuestionRetentionService } from './questions/question-retention.service';
+import { QuestionViews } from './questions/question-views';
 import { Question, QuestionSchema } from './questions/question.schema';
-import { QuestionsService } from './questions/questions.service';
+import { QueueResolver } from './questions/queue.resolver';
+import { QueueService } from './questions/queue.service';
 import { ServiceLevelResolver } from './service-level/service-level.resolver';
 import { InfoPointSettings, InfoPointSettingsSchema } from './service-level/service-level.schema';
 import { ServiceLevelService } from './service-level/service-level.service';
@@ -30,19 +35,29 @@ import { ServiceLevelService } from './service-level/service-level.service';
     ]),
   ],
   providers: [
-    QuestionsService,
-    InfoPointAuditService,
-    CannedAnswersService,
+    // questions
+    QuestionViews,
+    QuestionChanges,
+    AskerService,
+    QueueService,
+    QuestionRetentionService,
     AskerResolver,
     QueueResolver,
+    // audit
+    InfoPointAuditService,
+    InfoPointAuditResolver,
+    // canned answers
+    CannedAnswersService,
     CannedAnswersResolver,
+    // service level
     ServiceLevelService,
     ServiceLevelResolver,
+    // faq
     FaqLinksService,
     FaqService,
     FaqResolver,
   ],
-  exports: [QuestionsService],
+  exports: [AskerService, QueueService, QuestionRetentionService],
 })
 export class InfoPointModule implements OnModuleInit {
   constructor(private readonly serviceLevel: ServiceLevelService) {}

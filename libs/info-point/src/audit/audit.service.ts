@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Model, QueryFilter, trusted, Types } from 'mongoose';
-import { Connection, decodeCursor, toConnection } from '@sasiad/core';
+import { Model, QueryFilter, Types } from 'mongoose';
+import { Clock, Connection, pageById } from '@sasiad/core';
 import { AuditActorKind, AuditEntry, LeanAuditEntry } from './audit.schema';
-import { AuditEntryModel } from '../questions/models/question.model';
+import { AuditEntryModel } from './models/audit.model';
 
 export interface AuditActor {
   kind: AuditActorKind;
@@ -13,18 +13,21 @@ export interface AuditActor {
 /** The append-only trail of the info point: it can record and list, nothing else. */
 @Injectable()
 export class InfoPointAuditService {
-  constructor(@InjectModel(AuditEntry.name) private readonly entries: Model<AuditEntry>) {}
+  constructor(
+    @InjectModel(AuditEntry.name) private readonly entries: Model<AuditEntry>,
+    private readonly clock: Clock,
+  ) {}
 
   async record(actor: AuditActor, action: string, questionIds: Types.ObjectId[]): Promise<void> {
     if (questionIds.length === 0) return;
-    const at = new Date();
+    const at = this.clock.now();
     const actorId = actor.id ? new Types.ObjectId(actor.id) : null;
     await this.entries.insertMany(
       questionIds.map((questionId) => ({ actorKind: actor.kind, actorId, action, questionId, at })),
     );
   }
 
-  async list(args: {
+  list(args: {
     first: number;
     after?: string;
     questionId?: string;
@@ -32,22 +35,9 @@ export class InfoPointAuditService {
     const filter: QueryFilter<AuditEntry> = args.questionId
       ? { questionId: new Types.ObjectId(args.questionId) }
       : {};
-    const page: QueryFilter<AuditEntry> = { ...filter };
-    if (args.after) page._id = trusted({ $gt: new Types.ObjectId(decodeCursor(args.after).id) });
-    const [rows, totalCount] = await Promise.all([
-      this.entries
-        .find(page)
-        .sort({ _id: 1 })
-        .limit(args.first + 1)
-        .lean<LeanAuditEntry[]>()
-        .exec(),
-      this.entries.countDocuments(filter).exec(),
-    ]);
-    return toConnection(
-      rows,
-      args.first,
-      totalCount,
-      (e) => ({
+    return pageById(this.entries, filter, args, {
+      order: 'oldest',
+      toNode: (e: LeanAuditEntry) => ({
         id: e._id.toHexString(),
         actorKind: e.actorKind,
         actorId: e.actorId ? e.actorId.toHexString() : null,
@@ -55,7 +45,6 @@ export class InfoPointAuditService {
         questionId: e.questionId.toHexString(),
         at: e.at,
       }),
-      (row) => ({ v: 0, id: row._id.toHexString() }),
-    );
+    });
   }
 }

@@ -25,7 +25,7 @@ import {
   TranslationState,
   translationState,
 } from '@sasiad/core';
-import { QuestionsService } from '../questions/questions.service';
+import { QueueService } from '../questions/queue.service';
 import { QuestionTopic } from '../questions/topics';
 import {
   ChangeFaqEntryStateInput,
@@ -71,7 +71,7 @@ export class FaqService {
   constructor(
     @InjectModel(FaqEntry.name) private readonly entries: Model<FaqEntry>,
     private readonly crypto: FieldEncryption,
-    private readonly questions: QuestionsService,
+    private readonly questions: QueueService,
     private readonly i18n: I18nService,
   ) {}
 

@@ -10,7 +10,14 @@ import {
   RequestContext,
   SignedIn,
 } from '@sasiad/core';
-import { AskerAccessArgs, AskerTextArgs, AskQuestionInput } from './dto/question.inputs';
+import { LangArgs } from '../common/lang.args';
+import { AskerService } from './asker.service';
+import {
+  AskerAccessArgs,
+  AskerAccessInput,
+  AskQuestionInput,
+  FollowUpQuestionInput,
+} from './dto/question.inputs';
 import {
   AskerQuestion,
   AskerQuestionConnection,
@@ -18,7 +25,6 @@ import {
   AskQuestionPayload,
   ConsentText,
 } from './models/question.model';
-import { QuestionsService } from './questions.service';
 
 /** Counted against ACCESS_CODE_RATE_PER_MINUTE per client address (access-code guessing). */
 const AccessCodeRateLimited = () => SetMetadata(ACCESS_CODE_RATE_LIMIT, true);
@@ -30,12 +36,14 @@ const AccessCodeRateLimited = () => SetMetadata(ACCESS_CODE_RATE_LIMIT, true);
  */
 @Resolver()
 export class AskerResolver {
-  constructor(private readonly questions: QuestionsService) {}
+  constructor(private readonly asker: AskerService) {}
 
-  @Query(() => ConsentText, { description: 'The consent text to show before asking.' })
+  @Query(() => ConsentText, {
+    description: 'The consent text to show before asking, in the request’s language (or `lang`).',
+  })
   @Public()
-  infoPointConsent(@Ctx() ctx: RequestContext) {
-    return this.questions.consentText(ctx.t);
+  infoPointConsent(@Args() args: LangArgs, @Ctx() ctx: RequestContext) {
+    return this.asker.consentText(args.lang ?? ctx.lang);
   }
 
   @Mutation(() => AskQuestionPayload, {
@@ -45,7 +53,7 @@ export class AskerResolver {
   @Public()
   @AccessCodeRateLimited()
   askQuestion(@Args('input') input: AskQuestionInput, @Ctx() ctx: RequestContext) {
-    return this.questions.ask(input, ctx.user, ctx.authProblem);
+    return this.asker.ask(input, ctx.user, ctx.authProblem);
   }
 
   @Query(() => AskerQuestion, {
@@ -54,20 +62,20 @@ export class AskerResolver {
   @Public()
   @AccessCodeRateLimited()
   myQuestion(@Args() access: AskerAccessArgs, @Ctx() ctx: RequestContext) {
-    return this.questions.askerQuestion(access, ctx.user);
+    return this.asker.askerQuestion(access, ctx.user);
   }
 
   @Query(() => AskerQuestionConnection, { description: 'The questions you asked, oldest first.' })
   @SignedIn()
   myQuestions(@Args() page: PageArgs, @CurrentUser() user: AuthUser) {
-    return this.questions.myQuestions(user, page);
+    return this.asker.myQuestions(user, page);
   }
 
   @Mutation(() => AskerQuestion, { description: 'Reply to an answer or a request for details.' })
   @Public()
   @AccessCodeRateLimited()
-  followUpQuestion(@Args() args: AskerTextArgs, @Ctx() ctx: RequestContext) {
-    return this.questions.followUp(args, ctx.user, args.text);
+  followUpQuestion(@Args('input') input: FollowUpQuestionInput, @Ctx() ctx: RequestContext) {
+    return this.asker.followUp(input, ctx.user, input.text);
   }
 
   @Mutation(() => AskerQuestion, {
@@ -75,8 +83,8 @@ export class AskerResolver {
   })
   @Public()
   @AccessCodeRateLimited()
-  reopenQuestion(@Args() access: AskerAccessArgs, @Ctx() ctx: RequestContext) {
-    return this.questions.reopen(access, ctx.user);
+  reopenQuestion(@Args('input') input: AskerAccessInput, @Ctx() ctx: RequestContext) {
+    return this.asker.reopen(input, ctx.user);
   }
 
   @Mutation(() => Boolean, {
@@ -85,8 +93,8 @@ export class AskerResolver {
   })
   @Public()
   @AccessCodeRateLimited()
-  eraseQuestion(@Args() access: AskerAccessArgs, @Ctx() ctx: RequestContext) {
-    return this.questions.erase(access, ctx.user);
+  eraseQuestion(@Args('input') input: AskerAccessInput, @Ctx() ctx: RequestContext) {
+    return this.asker.erase(input, ctx.user);
   }
 
   @Subscription(() => AskerQuestionEvent, {
@@ -96,6 +104,6 @@ export class AskerResolver {
   })
   @Public()
   myQuestionEvents(@Args() access: AskerAccessArgs, @Ctx() ctx: RequestContext) {
-    return this.questions.askerEvents(access, ctx.user, ctx.clientIp);
+    return this.asker.askerEvents(access, ctx.user, ctx.clientIp);
   }
 }

@@ -10,6 +10,12 @@ export const QUESTION_STATUSES = [
 ] as const;
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
 
+/** Waiting for staff: what counts as backlog while it has no first response. */
+export const ACTIVE: QuestionStatus[] = ['open', 'claimed', 'awaiting_asker'];
+
+/** Held by a staff member: freed when that member's account is erased. */
+export const HELD: QuestionStatus[] = ['claimed', 'awaiting_asker', 'answered'];
+
 export type QuestionAction =
   | 'claim'
   | 'release'

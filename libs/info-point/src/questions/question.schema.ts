@@ -7,6 +7,15 @@ import { QUESTION_TOPICS, QuestionTopic } from './topics';
 export const CONTACT_CHANNELS = ['in_app', 'email', 'phone'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 
+/** The encryption context of each encrypted field (a value moved to another field will not decrypt). */
+export const QUESTION_FIELDS = {
+  text: 'info_point_questions.text',
+  thread: 'info_point_questions.thread',
+  notes: 'info_point_questions.notes',
+  contact: 'info_point_questions.contact',
+  accessCode: 'info_point_questions.accessCode',
+} as const;
+
 export const THREAD_KINDS = ['answer', 'detailsRequest', 'followUp'] as const;
 export type ThreadKind = (typeof THREAD_KINDS)[number];
 

@@ -19,7 +19,7 @@ import {
   OpeningSchedule,
   TIME_ZONE,
 } from '@sasiad/core';
-import { QuestionStatus } from '../questions/question-lifecycle';
+import { ACTIVE } from '../questions/question-lifecycle';
 import { Question } from '../questions/question.schema';
 import { InfoPointSettings } from './service-level.schema';
 import { QUESTION_TOPICS, QuestionTopic } from '../questions/topics';
@@ -27,8 +27,6 @@ import { QUESTION_TOPICS, QuestionTopic } from '../questions/topics';
 const KEY = 'serviceLevel';
 /** Until the admins set one: a working day (9–17) for every topic. */
 export const DEFAULT_TARGET_MINUTES = 480;
-/** Waiting for staff: what counts as backlog while it has no first response. */
-export const ACTIVE: QuestionStatus[] = ['open', 'claimed', 'awaiting_asker'];
 
 type LeanSettings = InfoPointSettings & { _id: Types.ObjectId };
 

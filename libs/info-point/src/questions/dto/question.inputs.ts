@@ -1,4 +1,5 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { applyDecorators } from '@nestjs/common';
+import { ArgsType, Field, ID, InputType, PickType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -34,6 +35,10 @@ export const TEXT_MAX = 5000;
 /** International format: an optional +, then 7–15 digits, spaces or dashes between groups. */
 export const PHONE = /^\+?\d[\d -]{5,18}\d$/;
 
+/** A question's text, an answer, a note or a reply: 1–5000 characters. */
+export const QuestionText = (description = '1–5000 characters.') =>
+  applyDecorators(Field({ description }), IsString(), MinLength(1), MaxLength(TEXT_MAX));
+
 @InputType({
   description:
     'In-app by default. An e-mail or phone is kept only with consentToContact: true, and only for this question.',
@@ -62,10 +67,7 @@ export class ContactInput {
 
 @InputType()
 export class AskQuestionInput {
-  @Field({ description: '1–5000 characters.' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(TEXT_MAX)
+  @QuestionText()
   text: string;
 
   @Field(() => LanguageCodeScalar, { description: 'The language of the question and its answer.' })
@@ -89,8 +91,8 @@ export class AskQuestionInput {
 }
 
 /** The asker proves who they are by account (questionId, signed in) or by access code. */
-@ArgsType()
-export class AskerAccessArgs {
+@InputType()
+export class AskerAccessInput {
   @Field(() => ID, { nullable: true, description: 'One of your own questions (signed in).' })
   @IsOptional()
   @IsMongoId()
@@ -106,40 +108,45 @@ export class AskerAccessArgs {
   accessCode?: string;
 }
 
+/** The same proof as query arguments (myQuestion, myQuestionEvents). */
 @ArgsType()
-export class AskerTextArgs extends AskerAccessArgs {
-  @Field()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(TEXT_MAX)
+export class AskerAccessArgs extends PickType(
+  AskerAccessInput,
+  ['questionId', 'accessCode'] as const,
+  ArgsType,
+) {}
+
+@InputType()
+export class FollowUpQuestionInput extends AskerAccessInput {
+  @QuestionText()
   text: string;
 }
 
-@ArgsType()
-export class QuestionIdArgs {
+@InputType()
+export class QuestionIdInput {
   @Field(() => ID)
   @IsMongoId()
   questionId: string;
 }
 
 @ArgsType()
-export class QuestionTextArgs extends QuestionIdArgs {
-  @Field()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(TEXT_MAX)
+export class QuestionIdArgs extends PickType(QuestionIdInput, ['questionId'] as const, ArgsType) {}
+
+@InputType()
+export class QuestionTextInput extends QuestionIdInput {
+  @QuestionText()
   text: string;
 }
 
-@ArgsType()
-export class ReassignArgs extends QuestionIdArgs {
+@InputType()
+export class ReassignQuestionInput extends QuestionIdInput {
   @Field(() => ID, { description: 'A staff member (role staff or admin).' })
   @IsMongoId()
   staffUserId: string;
 }
 
-@ArgsType()
-export class ClaimNextArgs {
+@InputType()
+export class ClaimNextQuestionInput {
   @Field(() => [LanguageCodeScalar], {
     description:
       'The languages you answer in; the most urgent open question in one of them is yours.',
@@ -182,12 +189,4 @@ export class QueueArgs extends PageArgs {
   @IsOptional()
   @IsIn(QUEUE_ORDERS)
   order?: QueueOrder;
-}
-
-@ArgsType()
-export class AuditArgs extends PageArgs {
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsMongoId()
-  questionId?: string;
 }

@@ -1,11 +1,10 @@
 import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ConnectionType, Language, LanguageCodeScalar } from '@sasiad/core';
-import { AUDIT_ACTOR_KINDS, AuditActorKind } from '../../audit/audit.schema';
 import { QUESTION_STATUSES, QuestionStatus } from '../question-lifecycle';
 import { CONTACT_CHANNELS, ContactChannel, THREAD_KINDS, ThreadKind } from '../question.schema';
 import { QUESTION_TOPICS, QuestionTopic } from '../topics';
 
-const enumOf = <T extends string>(values: readonly T[]) =>
+export const enumOf = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const QuestionTopicEnum = enumOf(QUESTION_TOPICS);
@@ -33,8 +32,6 @@ registerEnumType(ContactChannelEnum, {
 });
 export const ThreadKindEnum = enumOf(THREAD_KINDS);
 registerEnumType(ThreadKindEnum, { name: 'QuestionMessageKind' });
-export const AuditActorKindEnum = enumOf(AUDIT_ACTOR_KINDS);
-registerEnumType(AuditActorKindEnum, { name: 'AuditActorKind' });
 
 @ObjectType({ description: 'A message after the question, as the asker sees it.' })
 export class AskerMessage {
@@ -192,30 +189,6 @@ export class StaffQuestion extends QueueItem {
   @Field(() => AskerContact)
   contact: AskerContact;
 }
-
-@ObjectType('InfoPointAuditEntry')
-export class AuditEntryModel {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => AuditActorKindEnum)
-  actorKind: AuditActorKind;
-
-  @Field(() => ID, { nullable: true })
-  actorId: string | null;
-
-  @Field({ description: 'read, ask, claim, release, reassign, note, answer, …' })
-  action: string;
-
-  @Field(() => ID)
-  questionId: string;
-
-  @Field(() => GraphQLISODateTime)
-  at: Date;
-}
-
-@ObjectType('InfoPointAuditConnection')
-export class AuditConnection extends ConnectionType(AuditEntryModel) {}
 
 @ObjectType({ description: 'The consent an asker gives, in the request’s language.' })
 export class ConsentText {
