@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { Role } from '@sasiad/core';
-import { QuestionsService } from '@sasiad/info-point';
+import { QuestionRetentionService } from '@sasiad/info-point';
 import { codeOf, GqlResponse, startTestApp, TestApp } from './support/test-app';
 
 const ASK = `mutation($i: AskQuestionInput!) { askQuestion(input: $i) { accessCode question { id } } }`;
@@ -444,7 +444,7 @@ describe('info point: the public FAQ, from an answered question to a published e
       ),
     ).createFaqEntryFromQuestion;
     await t.app
-      .get(QuestionsService)
+      .get(QuestionRetentionService)
       .purgeExpiredPersonalData(new Date(Date.now() + 200 * 86_400_000));
     expect(await raw().findOne({ _id: new Types.ObjectId(draft.id) })).toBeNull();
     expect(await raw().countDocuments({ sourceQuestionId: new Types.ObjectId(old.id) })).toBe(0);

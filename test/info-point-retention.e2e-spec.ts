@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { Role } from '@sasiad/core';
-import { QuestionsService } from '@sasiad/info-point';
+import { QuestionRetentionService } from '@sasiad/info-point';
 import { codeOf, GqlResponse, startTestApp, TestApp } from './support/test-app';
 
 const ASK = `mutation($i: AskQuestionInput!) { askQuestion(input: $i) { accessCode question { id } } }`;
@@ -106,7 +106,7 @@ describe('info point: retention of closed questions', () => {
       await t.gql<{ infoPointStats: { rows: unknown[] } }>(STATS, period, { token: admin.token }),
     ).infoPointStats.rows;
 
-    const service = t.app.get(QuestionsService);
+    const service = t.app.get(QuestionRetentionService);
     expect(await service.purgeExpiredPersonalData(new Date())).toBe(2);
 
     for (const id of [oldAnonymous.question.id, oldSignedIn.question.id]) {

@@ -40,3 +40,5 @@ export * from './time/warsaw-time';
 export * from './events/domain-events.module';
 export * from './time/time.module';
 export * from './time/opening-hours';
+export * from './time/opening-hours.graphql';
+export * from './time/opening-hours.schema';

@@ -2,6 +2,9 @@ import {
   addWorkingMinutes,
   DEFAULT_SCHEDULE,
   intervalsProblem,
+  normalizeOpeningHours,
+  openingHoursProblems,
+  openingHoursView,
   OpeningSchedule,
 } from './opening-hours';
 
@@ -102,5 +105,68 @@ describe('intervalsProblem', () => {
         { from: '11:00', to: '13:00' },
       ]),
     ).toBe('orderedNotOverlapping');
+  });
+});
+
+describe('opening hours as clients send them (info point, organisations)', () => {
+  const open = (from: string, to: string) => [{ from, to }];
+  const week = () =>
+    [1, 2, 3, 4, 5, 6].map((weekday) => ({
+      weekday,
+      intervals: open('10:00', weekday === 6 ? '14:00' : '19:00'),
+    }));
+
+  it('accepts a week with a closed Sunday, an empty schedule, and dated exceptions', () => {
+    expect(openingHoursProblems({ weekly: week(), exceptions: [] })).toEqual([]);
+    expect(
+      openingHoursProblems({
+        weekly: [],
+        exceptions: [
+          { date: '2026-12-24', intervals: open('10:00', '13:00'), note: 'Wigilia' },
+          { date: '2026-12-25', intervals: [] },
+        ],
+      }),
+    ).toEqual([]);
+  });
+
+  it('refuses a weekday or a date twice, reversed or overlapping times, impossible dates', () => {
+    const twiceMonday = [...week(), { weekday: 1, intervals: [] }];
+    expect(openingHoursProblems({ weekly: twiceMonday, exceptions: [] }, 'openingHours.')).toEqual([
+      { field: 'openingHours.weekly.6.weekday', constraint: 'unique' },
+    ]);
+    const bad = week();
+    bad[1] = { weekday: 2, intervals: open('18:00', '09:00') };
+    bad[2] = { weekday: 3, intervals: [...open('09:00', '12:00'), ...open('11:00', '13:00')] };
+    expect(openingHoursProblems({ weekly: bad, exceptions: [] })).toEqual([
+      { field: 'weekly.1.intervals', constraint: 'fromBeforeTo' },
+      { field: 'weekly.2.intervals', constraint: 'orderedNotOverlapping' },
+    ]);
+    expect(
+      openingHoursProblems({
+        weekly: [],
+        exceptions: [
+          { date: '2026-02-30', intervals: [] },
+          { date: '2026-02-30', intervals: [] },
+        ],
+      }),
+    ).toEqual([
+      { field: 'exceptions.0.date', constraint: 'isDate' },
+      { field: 'exceptions.1.date', constraint: 'unique' },
+    ]);
+  });
+
+  it('stores Monday first and exceptions by date, and shows all seven days in Warsaw time', () => {
+    const hours = normalizeOpeningHours({
+      weekly: [...week()].reverse(),
+      exceptions: [
+        { date: '2026-12-31', intervals: [] },
+        { date: '2026-12-24', intervals: [] },
+      ],
+    });
+    expect(hours.weekly.map((w) => w.weekday)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(hours.exceptions.map((e) => e.date)).toEqual(['2026-12-24', '2026-12-31']);
+    const view = openingHoursView(hours);
+    expect(view.timeZone).toBe('Europe/Warsaw');
+    expect(view.weekly.map((w) => w.intervals.length)).toEqual([1, 1, 1, 1, 1, 1, 0]);
   });
 });

@@ -1,7 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Public, Role, Roles } from '@sasiad/core';
-import { FirstResponseTargetsArgs, OpeningHoursArgs, StatsArgs } from './dto/service-level.inputs';
-import { FirstResponseTarget, InfoPointStats, OpeningHours } from './models/service-level.model';
+import { OpeningHours, OpeningHoursInput, Public, Role, Roles } from '@sasiad/core';
+import { FirstResponseTargetsInput, StatsArgs } from './dto/service-level.inputs';
+import { FirstResponseTarget, InfoPointStats } from './models/service-level.model';
 import { ServiceLevelService } from './service-level.service';
 
 /** Opening hours (public), first-response targets (admins set them) and the statistics. */
@@ -19,8 +19,8 @@ export class ServiceLevelResolver {
     description: 'Replace the weekly hours and exception dates; open questions get new due times.',
   })
   @Roles(Role.admin)
-  setInfoPointOpeningHours(@Args() args: OpeningHoursArgs) {
-    return this.serviceLevel.setOpeningHours(args.hours);
+  setInfoPointOpeningHours(@Args('input') input: OpeningHoursInput) {
+    return this.serviceLevel.setOpeningHours(input);
   }
 
   @Query(() => [FirstResponseTarget], { description: 'The target of every topic.' })
@@ -33,8 +33,8 @@ export class ServiceLevelResolver {
     description: 'Set first-response targets in working minutes; open questions get new due times.',
   })
   @Roles(Role.admin)
-  setFirstResponseTargets(@Args() args: FirstResponseTargetsArgs) {
-    return this.serviceLevel.setFirstResponseTargets(args.targets);
+  setFirstResponseTargets(@Args('input') input: FirstResponseTargetsInput) {
+    return this.serviceLevel.setFirstResponseTargets(input.targets);
   }
 
   @Query(() => InfoPointStats, {

@@ -1,23 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
-import { FirstResponseTargetInput, OpeningHoursInput } from './dto/service-level.inputs';
-import {
-  FirstResponseTarget,
-  InfoPointStats,
-  InfoPointStatsRow,
-  OpeningHours,
-} from './models/service-level.model';
+import { FirstResponseTargetInput } from './dto/service-level.inputs';
+import { FirstResponseTarget, InfoPointStats, InfoPointStatsRow } from './models/service-level.model';
 import {
   addWorkingMinutes,
+  Clock,
   DEFAULT_SCHEDULE,
   DomainException,
   ErrorCode,
-  FieldProblem,
-  intervalsProblem,
   Language,
+  normalizeOpeningHours,
+  OpeningHours,
+  OpeningHoursInput,
+  openingHoursProblems,
+  OpeningHoursValue,
+  openingHoursView,
   OpeningSchedule,
-  TIME_ZONE,
+  toSchedule,
 } from '@sasiad/core';
 import { ACTIVE } from '../questions/question-lifecycle';
 import { Question } from '../questions/question.schema';
@@ -44,70 +44,21 @@ export class ServiceLevelService {
   constructor(
     @InjectModel(InfoPointSettings.name) private readonly settings: Model<InfoPointSettings>,
     @InjectModel(Question.name) private readonly questions: Model<Question>,
+    private readonly clock: Clock,
   ) {}
 
   async openingHours(): Promise<OpeningHours> {
-    const schedule = this.scheduleOf(await this.load());
-    return {
-      timeZone: TIME_ZONE,
-      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-        weekday,
-        intervals: schedule.weekly[weekday] ?? [],
-      })),
-      exceptions: Object.entries(schedule.exceptions)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([date, intervals]) => ({ date, intervals })),
-    };
+    return openingHoursView(this.hoursOf(await this.load()));
   }
 
   async setOpeningHours(input: OpeningHoursInput): Promise<OpeningHours> {
-    const problems: FieldProblem[] = [];
-    const weekdays = new Set<number>();
-    input.weekly.forEach((w, i) => {
-      if (weekdays.has(w.weekday))
-        problems.push({ field: `weekly.${i}.weekday`, constraint: 'unique' });
-      weekdays.add(w.weekday);
-      const problem = intervalsProblem(w.intervals);
-      if (problem) problems.push({ field: `weekly.${i}.intervals`, constraint: problem });
-    });
+    const problems = openingHoursProblems(input);
     if (!input.weekly.some((w) => w.intervals.length > 0))
       problems.push({ field: 'weekly', constraint: 'someOpenTime' });
-    const dates = new Set<string>();
-    input.exceptions.forEach((e, i) => {
-      if (dates.has(e.date)) problems.push({ field: `exceptions.${i}.date`, constraint: 'unique' });
-      dates.add(e.date);
-      const problem = intervalsProblem(e.intervals);
-      if (problem) problems.push({ field: `exceptions.${i}.intervals`, constraint: problem });
-    });
     if (problems.length > 0) throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, problems);
-    this.assertReachable(
-      {
-        weekly: Object.fromEntries(input.weekly.map((w) => [w.weekday, w.intervals])),
-        exceptions: Object.fromEntries(input.exceptions.map((e) => [e.date, e.intervals])),
-      },
-      this.targetsOf(await this.load()),
-      'hours',
-    );
-    const plain = (list: { from: string; to: string }[]) =>
-      list.map(({ from, to }) => ({ from, to }));
-    await this.settings
-      .updateOne(
-        { key: KEY },
-        {
-          $set: {
-            weekly: input.weekly.map((w) => ({
-              weekday: w.weekday,
-              intervals: plain(w.intervals),
-            })),
-            exceptions: input.exceptions.map((e) => ({
-              date: e.date,
-              intervals: plain(e.intervals),
-            })),
-          },
-        },
-        { upsert: true },
-      )
-      .exec();
+    const hours = normalizeOpeningHours(input);
+    this.assertReachable(toSchedule(hours), this.targetsOf(await this.load()), 'hours');
+    await this.settings.updateOne({ key: KEY }, { $set: hours }, { upsert: true }).exec();
     await this.recomputeDueDates();
     return this.openingHours();
   }
@@ -268,7 +219,7 @@ export class ServiceLevelService {
     field: string,
   ) {
     try {
-      addWorkingMinutes(new Date(), Math.max(...Object.values(targets)), schedule);
+      addWorkingMinutes(this.clock.now(), Math.max(...Object.values(targets)), schedule);
     } catch {
       throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, [
         { field, constraint: 'targetReachableWithinOpeningHours' },
@@ -276,12 +227,20 @@ export class ServiceLevelService {
     }
   }
 
+  private hoursOf(settings: LeanSettings | null): OpeningHoursValue {
+    if (!settings?.weekly)
+      return {
+        weekly: Object.entries(DEFAULT_SCHEDULE.weekly).map(([d, intervals]) => ({
+          weekday: Number(d),
+          intervals,
+        })),
+        exceptions: [],
+      };
+    return { weekly: settings.weekly, exceptions: settings.exceptions ?? [] };
+  }
+
   private scheduleOf(settings: LeanSettings | null): OpeningSchedule {
-    if (!settings?.weekly) return DEFAULT_SCHEDULE;
-    return {
-      weekly: Object.fromEntries(settings.weekly.map((w) => [w.weekday, w.intervals])),
-      exceptions: Object.fromEntries((settings.exceptions ?? []).map((e) => [e.date, e.intervals])),
-    };
+    return toSchedule(this.hoursOf(settings));
   }
 
   private targetsOf(settings: LeanSettings | null): Record<QuestionTopic, number> {

@@ -6,12 +6,15 @@ import {
   decodeCursor,
   DomainException,
   ErrorCode,
+  normalizeOpeningHours,
   objectId,
+  openingHoursProblems,
+  openingHoursView,
   toConnection,
 } from '@sasiad/core';
 import { OrganisationInput, OrganisationsArgs } from './dto/organisation.inputs';
 import { OrganisationModel } from './models/organisation.model';
-import { openingHoursProblems, sortWeek } from './opening-hours';
+import { legacyOpeningHours } from './opening-hours';
 import { Organisation } from './organisation.schema';
 import { zonesModel } from '../common/model-name';
 
@@ -25,19 +28,15 @@ export class OrganisationsService {
   ) {}
 
   private toDocument(input: OrganisationInput): Omit<Organisation, 'createdAt' | 'updatedAt'> {
-    const weeklyHours = input.weeklyHours ?? [];
-    const hoursExceptions = input.hoursExceptions ?? [];
-    const problems = openingHoursProblems(weeklyHours, hoursExceptions);
+    const openingHours = input.openingHours ?? { weekly: [], exceptions: [] };
+    const problems = openingHoursProblems(openingHours, 'openingHours.');
     if (problems.length > 0) throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, problems);
     return {
       name: input.name,
       kind: input.kind,
       address: { ...input.address },
       contact: { ...(input.contact ?? {}) },
-      weeklyHours: sortWeek(weeklyHours).map((d) => ({ ...d })),
-      hoursExceptions: [...hoursExceptions]
-        .sort((a, b) => a.date.localeCompare(b.date))
-        .map((e) => ({ ...e })),
+      openingHours: normalizeOpeningHours(openingHours),
     };
   }
 
@@ -111,8 +110,7 @@ export class OrganisationsService {
       kind: o.kind,
       address: o.address,
       contact: o.contact ?? {},
-      weeklyHours: o.weeklyHours ?? [],
-      hoursExceptions: o.hoursExceptions ?? [],
+      openingHours: openingHoursView(o.openingHours ?? legacyOpeningHours(o)),
       updatedAt: o.updatedAt,
     };
   }

@@ -4,45 +4,6 @@ import { QuestionTopic } from '../../questions/topics';
 import { QuestionTopicEnum } from '../../questions/models/question.model';
 
 @ObjectType()
-export class OpenInterval {
-  @Field()
-  from: string;
-
-  @Field()
-  to: string;
-}
-
-@ObjectType()
-export class WeekdayHours {
-  @Field(() => Int, { description: '1 = Monday … 7 = Sunday.' })
-  weekday: number;
-
-  @Field(() => [OpenInterval])
-  intervals: OpenInterval[];
-}
-
-@ObjectType()
-export class ExceptionDate {
-  @Field()
-  date: string;
-
-  @Field(() => [OpenInterval], { description: 'None: closed that day.' })
-  intervals: OpenInterval[];
-}
-
-@ObjectType({ description: 'When the information point is open.' })
-export class OpeningHours {
-  @Field({ description: 'Europe/Warsaw: every time of day here is local.' })
-  timeZone: string;
-
-  @Field(() => [WeekdayHours], { description: 'Monday to Sunday; closed days have no intervals.' })
-  weekly: WeekdayHours[];
-
-  @Field(() => [ExceptionDate], { description: 'Holidays and special hours, by date.' })
-  exceptions: ExceptionDate[];
-}
-
-@ObjectType()
 export class FirstResponseTarget {
   @Field(() => QuestionTopicEnum)
   topic: QuestionTopic;
