@@ -1,24 +1,12 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { HydratedDocument, Types } from 'mongoose';
-
-@Schema({ _id: false })
-export class CannedTexts {
-  @Prop({ type: String, required: true })
-  pl: string;
-
-  @Prop({ type: String, required: true })
-  uk: string;
-
-  @Prop({ type: String, required: true })
-  be: string;
-
-  @Prop({ type: String, required: true })
-  ru: string;
-}
+import type { LocalizedField } from '@sasiad/core';
 
 /**
- * A prepared answer in all four languages, found by a short code (e.g. `karta-pobytu`). Written
- * by staff for everyone, so it holds no one's personal data and is not encrypted.
+ * A prepared answer in all four languages (core's versioned LocalizedField, base `pl`), found by
+ * a short code (e.g. `karta-pobytu`). Written by staff for everyone, so it holds no one's
+ * personal data and is not encrypted. Entries stored before texts were a LocalizedField hold
+ * `{ pl, uk, be, ru }` strings; they are read as up to date.
  */
 @Schema({ collection: 'info_point_canned_answers', timestamps: true })
 export class CannedAnswer {
@@ -28,8 +16,8 @@ export class CannedAnswer {
   @Prop({ type: String, required: true })
   title: string;
 
-  @Prop({ type: CannedTexts, required: true })
-  texts: CannedTexts;
+  @Prop({ type: Object, required: true })
+  texts: LocalizedField;
 
   @Prop({ type: [String], default: [] })
   placeholders: string[];

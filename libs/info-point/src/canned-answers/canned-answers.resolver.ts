@@ -5,7 +5,7 @@ import {
   CannedAnswerInput,
   CannedSearchArgs,
   RenderCannedArgs,
-  ShortCodeArgs,
+  ShortCodeInput,
 } from './dto/canned.inputs';
 import { CannedAnswerModel } from './models/canned-answer.model';
 
@@ -41,7 +41,7 @@ export class CannedAnswersResolver {
 
   @Mutation(() => Boolean)
   @Roles(Role.admin)
-  deleteCannedAnswer(@Args() args: ShortCodeArgs) {
-    return this.canned.remove(args.shortCode);
+  deleteCannedAnswer(@Args('input') input: ShortCodeInput) {
+    return this.canned.remove(input.shortCode);
   }
 }

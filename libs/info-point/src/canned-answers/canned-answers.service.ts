@@ -3,13 +3,17 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
 import {
   AuthUser,
+  Clock,
   DomainException,
   ErrorCode,
   isDuplicateKey,
   Language,
-  LANGUAGES,
+  LocalizedField,
+  mergeTranslations,
 } from '@sasiad/core';
+import { TEXT_MAX } from '../questions/dto/question.inputs';
 import { CannedAnswer, LeanCannedAnswer } from './canned-answer.schema';
+import { CANNED_BASE, cannedField, cannedTexts, cannedTextsProblems } from './canned-texts';
 import { CannedAnswerInput, PlaceholderValue } from './dto/canned.inputs';
 import { CannedAnswerModel } from './models/canned-answer.model';
 import { fillPlaceholders, placeholdersOf } from './placeholders';
@@ -17,7 +21,10 @@ import { fillPlaceholders, placeholdersOf } from './placeholders';
 /** Prepared answers: staff keep them, find them by short code and fill their placeholders. */
 @Injectable()
 export class CannedAnswersService {
-  constructor(@InjectModel(CannedAnswer.name) private readonly canned: Model<CannedAnswer>) {}
+  constructor(
+    @InjectModel(CannedAnswer.name) private readonly canned: Model<CannedAnswer>,
+    private readonly clock: Clock,
+  ) {}
 
   async search(prefix?: string): Promise<CannedAnswerModel[]> {
     // The prefix is validated to [a-z0-9-], so it is safe inside a regular expression.
@@ -34,11 +41,13 @@ export class CannedAnswersService {
   }
 
   async create(input: CannedAnswerInput, staff: AuthUser): Promise<CannedAnswerModel> {
-    const placeholders = this.samePlaceholders(input);
+    const texts = this.texts(undefined, input);
     try {
       const created = await this.canned.create({
-        ...input,
-        placeholders,
+        shortCode: input.shortCode,
+        title: input.title,
+        texts,
+        placeholders: placeholdersOf(texts[CANNED_BASE]!.text),
         updatedBy: new Types.ObjectId(staff.id),
       });
       return this.toModel(created.toObject() as LeanCannedAnswer);
@@ -48,16 +57,22 @@ export class CannedAnswersService {
     }
   }
 
+  /** Replaces the texts (all four languages are given); a changed Polish text is a new version. */
   async update(input: CannedAnswerInput, staff: AuthUser): Promise<CannedAnswerModel> {
-    const placeholders = this.samePlaceholders(input);
+    const existing = await this.canned
+      .findOne({ shortCode: input.shortCode })
+      .lean<LeanCannedAnswer>()
+      .exec();
+    if (!existing) throw new DomainException(ErrorCode.NOT_FOUND);
+    const texts = this.texts(cannedField(existing.texts), input);
     const updated = await this.canned
       .findOneAndUpdate(
         { shortCode: input.shortCode },
         {
           $set: {
             title: input.title,
-            texts: input.texts,
-            placeholders,
+            texts,
+            placeholders: placeholdersOf(texts[CANNED_BASE]!.text),
             updatedBy: new Types.ObjectId(staff.id),
           },
         },
@@ -78,25 +93,15 @@ export class CannedAnswersService {
   async render(shortCode: string, language: Language, values: PlaceholderValue[]): Promise<string> {
     const found = await this.canned.findOne({ shortCode }).lean<LeanCannedAnswer>().exec();
     if (!found) throw new DomainException(ErrorCode.NOT_FOUND);
-    return fillPlaceholders(
-      found.texts[language],
-      Object.fromEntries(values.map((v) => [v.name, v.value])),
-    );
+    const text = cannedField(found.texts)[language]?.text;
+    if (text === undefined) throw new DomainException(ErrorCode.NOT_FOUND);
+    return fillPlaceholders(text, Object.fromEntries(values.map((v) => [v.name, v.value])));
   }
 
-  /** Every translation must ask for the same values, or one language would get a hole. */
-  private samePlaceholders(input: CannedAnswerInput): string[] {
-    const reference = placeholdersOf(input.texts.pl);
-    const differing = LANGUAGES.filter(
-      (lang) => placeholdersOf(input.texts[lang]).join(',') !== reference.join(','),
-    );
-    if (differing.length > 0)
-      throw new DomainException(
-        ErrorCode.BAD_USER_INPUT,
-        {},
-        differing.map((lang) => ({ field: `texts.${lang}`, constraint: 'samePlaceholders' })),
-      );
-    return reference;
+  private texts(existing: LocalizedField | undefined, input: CannedAnswerInput): LocalizedField {
+    const problems = cannedTextsProblems(input.texts, TEXT_MAX);
+    if (problems.length > 0) throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, problems);
+    return mergeTranslations(existing, input.texts, CANNED_BASE, this.clock.now(), 'texts');
   }
 
   private toModel(r: LeanCannedAnswer): CannedAnswerModel {
@@ -104,7 +109,7 @@ export class CannedAnswersService {
       id: r._id.toHexString(),
       shortCode: r.shortCode,
       title: r.title,
-      texts: { pl: r.texts.pl, uk: r.texts.uk, be: r.texts.be, ru: r.texts.ru },
+      texts: cannedTexts(cannedField(r.texts)),
       placeholders: r.placeholders,
       updatedAt: r.updatedAt,
     };

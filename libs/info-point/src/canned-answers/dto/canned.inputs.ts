@@ -10,38 +10,10 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { Language, LanguageCodeScalar, LANGUAGES } from '@sasiad/core';
-import { TEXT_MAX } from '../../questions/dto/question.inputs';
+import { Language, LanguageCodeScalar, LANGUAGES, LocalizedMarkdownInput } from '@sasiad/core';
 
 /** Lowercase letters, digits and dashes, so staff can type it quickly: `karta-pobytu`. */
 export const SHORT_CODE = /^[a-z0-9][a-z0-9-]{1,39}$/;
-
-@InputType({ description: 'The same answer in each language; use {{name}} for placeholders.' })
-export class CannedTextsInput {
-  @Field()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(TEXT_MAX)
-  pl: string;
-
-  @Field()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(TEXT_MAX)
-  uk: string;
-
-  @Field()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(TEXT_MAX)
-  be: string;
-
-  @Field()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(TEXT_MAX)
-  ru: string;
-}
 
 @InputType()
 export class CannedAnswerInput {
@@ -55,10 +27,14 @@ export class CannedAnswerInput {
   @MaxLength(120)
   title: string;
 
-  @Field(() => CannedTextsInput)
-  @ValidateNested()
-  @Type(() => CannedTextsInput)
-  texts: CannedTextsInput;
+  @Field(() => [LocalizedMarkdownInput], {
+    description:
+      'The same answer in each of pl, uk, be, ru (each once, at most 5000 characters); {{name}} for placeholders.',
+  })
+  @ArrayMaxSize(LANGUAGES.length)
+  @ValidateNested({ each: true })
+  @Type(() => LocalizedMarkdownInput)
+  texts: LocalizedMarkdownInput[];
 }
 
 @ArgsType()
@@ -102,8 +78,8 @@ export class RenderCannedArgs {
   values: PlaceholderValue[] = [];
 }
 
-@ArgsType()
-export class ShortCodeArgs {
+@InputType()
+export class ShortCodeInput {
   @Field()
   @Matches(SHORT_CODE)
   shortCode: string;

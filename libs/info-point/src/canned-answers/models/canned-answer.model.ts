@@ -1,19 +1,5 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
-
-@ObjectType()
-export class CannedTexts {
-  @Field()
-  pl: string;
-
-  @Field()
-  uk: string;
-
-  @Field()
-  be: string;
-
-  @Field()
-  ru: string;
-}
+import { LocalizedText } from '@sasiad/core';
 
 @ObjectType({ description: 'A prepared answer in four languages, found by its short code.' })
 export class CannedAnswerModel {
@@ -26,8 +12,10 @@ export class CannedAnswerModel {
   @Field()
   title: string;
 
-  @Field(() => CannedTexts)
-  texts: CannedTexts;
+  @Field(() => [LocalizedText], {
+    description: 'Every language (pl, uk, be, ru); OUTDATED when the Polish text changed since.',
+  })
+  texts: LocalizedText[];
 
   @Field(() => [String], { description: 'The {{names}} every text uses.' })
   placeholders: string[];

@@ -1,7 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
   IsEmail,
   IsEnum,
   IsMongoId,
@@ -15,10 +14,6 @@ import {
 } from 'class-validator';
 import { OpeningHoursInput, PageArgs } from '@sasiad/core';
 import { OrganisationKind } from '../organisation-kind';
-
-/** 24-hour wall-clock time in Warsaw, `HH:MM`. */
-export const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
-export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 @InputType()
 export class AddressInput {

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { Role } from '@sasiad/core';
 import { QuestionRetentionService } from '@sasiad/info-point';
-import { codeOf, GqlResponse, startTestApp, TestApp } from './support/test-app';
+import { codeOf, GqlResponse, startTestApp, TestApp } from '../support/test-app';
 
 const ASK = `mutation($i: AskQuestionInput!) { askQuestion(input: $i) { accessCode question { id } } }`;
 const CLAIM = `mutation($q: ID!) { claimQuestion(questionId: $q) { id } }`;

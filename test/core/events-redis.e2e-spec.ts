@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Role } from '@sasiad/core';
-import { startRedis } from './support/redis-server';
-import { codeOf, startTestApp, TestApp } from './support/test-app';
+import { startRedis } from '../support/redis-server';
+import { codeOf, startTestApp, TestApp } from '../support/test-app';
 
 type Event = { action: string; questionId: string; status: string };
 

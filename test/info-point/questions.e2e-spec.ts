@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { Role } from '@sasiad/core';
-import { codeOf, GqlResponse, startTestApp, TestApp } from './support/test-app';
+import { codeOf, GqlResponse, startTestApp, TestApp } from '../support/test-app';
 
 const ASK = `mutation($i: AskQuestionInput!) { askQuestion(input: $i) { accessCode question { id status topic language text contactChannel } } }`;
 const MY_QUESTION = `query($questionId: ID, $accessCode: String) { myQuestion(questionId: $questionId, accessCode: $accessCode) { id status text thread { kind text } closedAt reopenableUntil } }`;

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { Role } from '@sasiad/core';
 import { fromWarsaw, toWarsaw } from '@sasiad/core';
-import { codeOf, GqlResponse, startTestApp, TestApp } from './support/test-app';
+import { codeOf, GqlResponse, startTestApp, TestApp } from '../support/test-app';
 
 const HOURS = `query { infoPointOpeningHours { timeZone weekly { weekday intervals { from to } } exceptions { date intervals { from to } } } }`;
 const SET_HOURS = `mutation($h: OpeningHoursInput!) { setInfoPointOpeningHours(hours: $h) { weekly { weekday intervals { from to } } exceptions { date intervals { from to } } } }`;

@@ -1,5 +1,5 @@
 import { Role } from '@sasiad/core';
-import { codeOf, startTestApp, TestApp } from './support/test-app';
+import { codeOf, startTestApp, TestApp } from '../support/test-app';
 
 const CREATE = `mutation($i: CannedAnswerInput!) { createCannedAnswer(input: $i) { id shortCode placeholders texts { pl uk be ru } } }`;
 const UPDATE = `mutation($i: CannedAnswerInput!) { updateCannedAnswer(input: $i) { shortCode title placeholders } }`;
