@@ -2,17 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, createClient } from 'graphql-ws';
-import WebSocket from 'ws';
+import { Client } from 'graphql-ws';
 import { Role } from '@sasiad/core';
+import { QUESTION_CHANGED } from '@sasiad/info-point';
 import { startRedis } from '../support/redis-server';
+import { collect, liveClient, subscribed } from '../support/subscriptions';
 import { codeOf, startTestApp, TestApp } from '../support/test-app';
 
 type Event = { action: string; questionId: string; status: string };
 
 /**
  * With REDIS_URL, subscription events cross server instances: an asker connected to instance A
- * hears of an answer written through instance B. (test/info-point-live covers the in-process bus.)
+ * hears of an answer written through instance B. (test/info-point/live covers the in-process bus.)
  */
 describe('subscription events through Redis, across two server instances', () => {
   let redis: Awaited<ReturnType<typeof startRedis>>;
@@ -53,53 +54,37 @@ describe('subscription events through Redis, across two server instances', () =>
     );
     const { accessCode, question } = asked.body.data!.askQuestion;
 
-    client = createClient({
-      url: a.url.replace('http', 'ws') + '/graphql',
-      webSocketImpl: WebSocket,
-      retryAttempts: 0,
-      lazy: true,
-    });
-    const events: Event[] = [];
-    client.subscribe<{ myQuestionEvents: Event }>(
-      {
-        query: `subscription($c: String) { myQuestionEvents(accessCode: $c) { action questionId status } }`,
-        variables: { c: accessCode },
-      },
-      {
-        next: (v) => void (v.data && events.push(v.data.myQuestionEvents)),
-        error: () => undefined,
-        complete: () => undefined,
-      },
+    client = liveClient(a);
+    const events = collect<{ myQuestionEvents: Event }>(
+      client,
+      `subscription($c: String) { myQuestionEvents(accessCode: $c) { action questionId status } }`,
+      { c: accessCode },
     );
-    await new Promise((r) => setTimeout(r, 500)); // let the subscription reach Redis
+    await subscribed(a, QUESTION_CHANGED); // registered with Redis
 
     const staff = await b.userWith([Role.staff]);
     expect(
       (
         await b.gql(
-          `mutation($q: ID!) { claimQuestion(questionId: $q) { id } }`,
+          `mutation($q: ID!) { claimQuestion(input: { questionId: $q }) { id } }`,
           { q: question.id },
           { token: staff.token },
         )
       ).body.errors,
     ).toBeUndefined();
     const answered = await b.gql(
-      `mutation($q: ID!, $t: String!) { answerQuestion(questionId: $q, text: $t) { id } }`,
+      `mutation($q: ID!, $t: String!) { answerQuestion(input: { questionId: $q, text: $t }) { id } }`,
       { q: question.id, t: 'Так, якщо маєте дозвіл.' },
       { token: staff.token },
     );
     expect(answered.body.errors).toBeUndefined();
 
-    for (
-      const end = Date.now() + 5000;
-      !events.some((e) => e.status === 'answered') && Date.now() < end;
-    ) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(events.map((e) => e.questionId)).toContain(question.id);
-    expect(
-      events.find((e) => e.questionId === question.id && e.status === 'answered'),
-    ).toBeDefined();
+    const event = await events.next((r) => r.data?.myQuestionEvents.status === 'answered');
+    expect(event.data!.myQuestionEvents).toEqual({
+      action: 'answer',
+      questionId: question.id,
+      status: 'answered',
+    });
   });
 });
 

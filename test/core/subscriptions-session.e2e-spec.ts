@@ -1,6 +1,9 @@
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { Role } from '@sasiad/core';
+import { AUTHENTICATOR, Authenticator, Role } from '@sasiad/core';
+import { ACCOUNT_EVENTS } from '@sasiad/identity';
+import { QUESTION_CHANGED } from '@sasiad/info-point';
+import { subscribed } from '../support/subscriptions';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -9,7 +12,7 @@ import { startTestApp, TestApp } from '../support/test-app';
  */
 /** A staff-only subscription that the server never completes on its own. */
 const QUEUE = 'subscription { questionQueueEvents { action } }';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const ACCOUNT = 'subscription { myAccountEvents { kind } }';
 
 describe('open WebSockets are re-checked against the session', () => {
   let t: TestApp;
@@ -17,14 +20,14 @@ describe('open WebSockets are re-checked against the session', () => {
   const clients: Client[] = [];
 
   /**
-   * Opens a subscription; resolves once it is live (its first event arrived, after `trigger`)
-   * with a promise of the socket's close code.
+   * Opens a subscription and waits until the server has registered it (the socket is watched
+   * from its connection on); returns the socket's close code to come and a promise of the
+   * subscription's next event.
    */
-  const openLive = async (token: string, query: string, trigger: () => Promise<unknown>) => {
+  const openLive = async (token: string, query: string, topic: string) => {
     let resolveClosed!: (code: number) => void;
     const closed = new Promise<number>((r) => (resolveClosed = r));
-    let resolveLive!: () => void;
-    const live = new Promise<void>((r) => (resolveLive = r));
+    const waiting: (() => void)[] = [];
     const client = createClient({
       url: t.url.replace('http', 'ws') + '/graphql',
       webSocketImpl: WebSocket,
@@ -36,15 +39,32 @@ describe('open WebSockets are re-checked against the session', () => {
     clients.push(client);
     client.subscribe(
       { query },
-      { next: () => resolveLive(), error: () => undefined, complete: () => undefined },
+      {
+        next: () => waiting.splice(0).forEach((wake) => wake()),
+        error: () => undefined,
+        complete: () => undefined,
+      },
     );
-    // The subscription is registered some time after the connection: trigger until it sees one.
-    for (let i = 0; i < 50; i += 1) {
-      await trigger();
-      const seen = await Promise.race([live.then(() => true), sleep(200).then(() => false)]);
-      if (seen) return { closed };
-    }
-    throw new Error('the subscription never became live');
+    await subscribed(t, topic);
+    const nextEvent = () => new Promise<void>((r) => waiting.push(r));
+    return { closed, nextEvent };
+  };
+
+  /** Resolves once `count` re-checks of `token` have been answered. */
+  const rechecks = (token: string, count: number) => {
+    const authenticator = t.app.get<Authenticator>(AUTHENTICATOR);
+    const original = authenticator.authenticate.bind(authenticator);
+    let seen = 0;
+    return new Promise<void>((resolve) => {
+      jest.spyOn(authenticator, 'authenticate').mockImplementation(async (given) => {
+        const result = await original(given);
+        if (given === token && ++seen === count) {
+          jest.restoreAllMocks();
+          resolve();
+        }
+        return result;
+      });
+    });
   };
   const askQuestion = () =>
     t.gql('mutation($i: AskQuestionInput!) { askQuestion(input: $i) { question { id } } }', {
@@ -67,10 +87,15 @@ describe('open WebSockets are re-checked against the session', () => {
 
   it('closes the socket with 4403 after its session signed out', async () => {
     const user = await t.userWith([Role.staff]);
-    const { closed } = await openLive(user.token, QUEUE, askQuestion);
+    const { closed, nextEvent } = await openLive(user.token, QUEUE, QUESTION_CHANGED);
+    // from now on, every authentication of this token is a re-check of the open socket
+    const twoRechecks = rechecks(user.token, 2);
     let code: number | undefined;
     void closed.then((c) => (code = c));
-    await sleep(2500); // two re-checks pass while the session holds
+    await twoRechecks; // two re-checks pass while the session holds…
+    const delivered = nextEvent();
+    await askQuestion();
+    await delivered; // …and the subscription still delivers
     expect(code).toBeUndefined();
     const res = await t.gql('mutation($t: String!) { signOut(input: { refreshToken: $t }) }', {
       t: user.refreshToken,
@@ -81,7 +106,7 @@ describe('open WebSockets are re-checked against the session', () => {
 
   it('closes the socket when an admin disables the account', async () => {
     const user = await t.userWith([Role.staff]);
-    const { closed } = await openLive(user.token, QUEUE, askQuestion);
+    const { closed } = await openLive(user.token, ACCOUNT, ACCOUNT_EVENTS);
     const res = await t.gql(
       'mutation($i: SetUserStatusInput!) { setUserStatus(input: $i) { id } }',
       { i: { userId: user.id, status: 'disabled' } },
@@ -93,7 +118,8 @@ describe('open WebSockets are re-checked against the session', () => {
 
   it('closes the staff queue subscription when the account loses the staff role', async () => {
     const user = await t.userWith([Role.staff, Role.learner]);
-    const { closed } = await openLive(user.token, QUEUE, askQuestion);
+    // the first test's queue subscription ended with its socket, a test earlier
+    const { closed } = await openLive(user.token, QUEUE, QUESTION_CHANGED);
     const res = await t.gql(
       'mutation($i: SetUserRolesInput!) { setUserRoles(input: $i) { id roles } }',
       { i: { userId: user.id, roles: ['learner'] } },

@@ -1,6 +1,9 @@
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Role } from '@sasiad/core';
+import { ACCOUNT_EVENTS } from '@sasiad/identity';
+import { ok } from '../support/graphql';
+import { collect, subscribed } from '../support/subscriptions';
 import { startTestApp, TestApp } from '../support/test-app';
 
 type Next = {
@@ -53,23 +56,30 @@ describe('subscriptions over graphql-ws', () => {
   it('tells the other sessions of an account when it signed out everywhere, and nobody else', async () => {
     const olena = await t.userWith([Role.learner]);
     const other = await t.userWith([Role.learner]);
-    const own = first(
+    const admin = await t.userWith([Role.admin]);
+    const own = collect<Next['data']>(
       connect({ authorization: `Bearer ${olena.token}` }),
       'subscription { myAccountEvents { kind at } }',
     );
-    const foreign = first(
+    const foreign = collect<Next['data']>(
       connect({ authorization: `Bearer ${other.token}` }),
       'subscription { myAccountEvents { kind } }',
     );
-    let foreignEvent: Next | undefined;
-    void foreign.then((v) => (foreignEvent = v));
-    await new Promise((r) => setTimeout(r, 300)); // let both subscriptions register
+    await subscribed(t, ACCOUNT_EVENTS, 2);
     const res = await t.gql('mutation { signOutEverywhere }', undefined, { token: olena.token });
     expect(res.body.data).toEqual({ signOutEverywhere: true });
-    const event = await own;
+    const event = await own.next();
     expect(event.data?.myAccountEvents.kind).toBe('SIGNED_OUT_EVERYWHERE');
-    await new Promise((r) => setTimeout(r, 200));
-    expect(foreignEvent).toBeUndefined();
+    // a later event of the other account reaches it; nothing of Olena's came before it
+    ok(
+      await t.gql(
+        'mutation($i: SetUserRolesInput!) { setUserRoles(input: $i) { id } }',
+        { i: { userId: other.id, roles: ['learner', 'staff'] } },
+        { token: admin.token },
+      ),
+    );
+    await foreign.next();
+    expect(foreign.results).toEqual([{ data: { myAccountEvents: { kind: 'ROLES_CHANGED' } } }]);
   });
 
   it('refuses a subscription without a signed-in user, with a localized error', async () => {

@@ -1,21 +1,28 @@
 import { Role } from '@sasiad/core';
 import { codeOf, startTestApp, TestApp } from '../support/test-app';
 
-const CREATE = `mutation($i: CannedAnswerInput!) { createCannedAnswer(input: $i) { id shortCode placeholders texts { pl uk be ru } } }`;
+const texts = (pl: string, uk: string, be: string, ru: string) => [
+  { lang: 'pl', text: pl },
+  { lang: 'uk', text: uk },
+  { lang: 'be', text: be },
+  { lang: 'ru', text: ru },
+];
+
+const CREATE = `mutation($i: CannedAnswerInput!) { createCannedAnswer(input: $i) { id shortCode placeholders texts { language text state } } }`;
 const UPDATE = `mutation($i: CannedAnswerInput!) { updateCannedAnswer(input: $i) { shortCode title placeholders } }`;
-const DELETE = `mutation($c: String!) { deleteCannedAnswer(shortCode: $c) }`;
+const DELETE = `mutation($c: String!) { deleteCannedAnswer(input: { shortCode: $c }) }`;
 const SEARCH = `query($s: String) { cannedAnswers(search: $s) { shortCode title } }`;
 const RENDER = `query($c: String!, $l: LanguageCode!, $v: [PlaceholderValue!]) { renderCannedAnswer(shortCode: $c, language: $l, values: $v) }`;
 
 const residence = {
   shortCode: 'karta-pobytu',
   title: 'Karta pobytu: gdzie złożyć wniosek',
-  texts: {
-    pl: 'Wniosek składa się w {{office}} przed końcem ważności wizy ({{deadline}}).',
-    uk: 'Заяву подають до {{office}} до закінчення візи ({{deadline}}).',
-    be: 'Заяву падаюць у {{office}} да заканчэння візы ({{deadline}}).',
-    ru: 'Заявление подают в {{office}} до окончания визы ({{deadline}}).',
-  },
+  texts: texts(
+    'Wniosek składa się w {{office}} przed końcem ważności wizy ({{deadline}}).',
+    'Заяву подають до {{office}} до закінчення візи ({{deadline}}).',
+    'Заяву падаюць у {{office}} да заканчэння візы ({{deadline}}).',
+    'Заявление подают в {{office}} до окончания визы ({{deadline}}).',
+  ),
 };
 
 describe('info point: canned answers in four languages', () => {
@@ -28,13 +35,14 @@ describe('info point: canned answers in four languages', () => {
   afterAll(() => t.close());
 
   it('keeps an answer in four languages with the same placeholders, under a unique short code', async () => {
-    const created = await t.gql<{ createCannedAnswer: { placeholders: string[] } }>(
-      CREATE,
-      { i: residence },
-      { token: staff },
-    );
+    const created = await t.gql<{
+      createCannedAnswer: { placeholders: string[]; texts: { language: string; text: string }[] };
+    }>(CREATE, { i: residence }, { token: staff });
     expect(created.body.errors).toBeUndefined();
     expect(created.body.data!.createCannedAnswer.placeholders).toEqual(['deadline', 'office']);
+    expect(created.body.data!.createCannedAnswer.texts).toEqual(
+      residence.texts.map((e) => ({ language: e.lang, text: e.text, state: 'UP_TO_DATE' })),
+    );
     expect(codeOf(await t.gql(CREATE, { i: residence }, { token: staff }))).toBe(
       'CANNED_CODE_TAKEN',
     );
@@ -44,21 +52,49 @@ describe('info point: canned answers in four languages', () => {
         i: {
           ...residence,
           shortCode: 'holey',
-          texts: { ...residence.texts, be: 'Заяву падаюць у {{office}}.' },
+          texts: residence.texts.map((e) =>
+            e.lang === 'be' ? { ...e, text: 'Заяву падаюць у {{office}}.' } : e,
+          ),
         },
       },
       { token: staff },
     );
     expect(codeOf(holey)).toBe('BAD_USER_INPUT');
     expect(holey.body.errors![0].extensions.fields).toEqual([
-      { field: 'texts.be', constraint: 'samePlaceholders' },
+      { field: 'texts.2', constraint: 'samePlaceholders' },
     ]);
-    const missingLanguage = await t.gql(
+    const emptyRussian = await t.gql(
       CREATE,
-      { i: { ...residence, shortCode: 'no-ru', texts: { ...residence.texts, ru: '' } } },
+      {
+        i: {
+          ...residence,
+          shortCode: 'no-ru',
+          texts: residence.texts.map((e) => (e.lang === 'ru' ? { ...e, text: '' } : e)),
+        },
+      },
       { token: staff },
     );
-    expect(codeOf(missingLanguage)).toBe('BAD_USER_INPUT');
+    expect(codeOf(emptyRussian)).toBe('BAD_USER_INPUT');
+    const noRussian = await t.gql(
+      CREATE,
+      { i: { ...residence, shortCode: 'no-ru', texts: residence.texts.slice(0, 3) } },
+      { token: staff },
+    );
+    expect(noRussian.body.errors![0].extensions.fields).toEqual([
+      { field: 'texts', constraint: 'allLanguages' },
+    ]);
+    const tooLong = await t.gql(
+      CREATE,
+      {
+        i: {
+          ...residence,
+          shortCode: 'too-long',
+          texts: residence.texts.map((e) => ({ ...e, text: e.text + 'x'.repeat(5000) })),
+        },
+      },
+      { token: staff },
+    );
+    expect(codeOf(tooLong)).toBe('BAD_USER_INPUT');
     for (const shortCode of ['Karta', 'a', 'karta pobytu', 'x'.repeat(41)])
       expect(
         codeOf(await t.gql(CREATE, { i: { ...residence, shortCode } }, { token: staff })),
@@ -72,7 +108,7 @@ describe('info point: canned answers in four languages', () => {
         i: {
           shortCode: 'karta-polaka',
           title: 'Karta Polaka',
-          texts: { pl: 'Karta Polaka', uk: 'Карта поляка', be: 'Карта паляка', ru: 'Карта поляка' },
+          texts: texts('Karta Polaka', 'Карта поляка', 'Карта паляка', 'Карта поляка'),
         },
       },
       { token: staff },
@@ -83,7 +119,7 @@ describe('info point: canned answers in four languages', () => {
         i: {
           shortCode: 'praca-umowa',
           title: 'Umowa o pracę',
-          texts: { pl: 'Umowa', uk: 'Договір', be: 'Дагавор', ru: 'Договор' },
+          texts: texts('Umowa', 'Договір', 'Дагавор', 'Договор'),
         },
       },
       { token: staff },

@@ -1,13 +1,14 @@
 import { Types } from 'mongoose';
 import { Role } from '@sasiad/core';
 import { QuestionRetentionService } from '@sasiad/info-point';
-import { codeOf, GqlResponse, startTestApp, TestApp } from '../support/test-app';
+import { codeOf, startTestApp, TestApp } from '../support/test-app';
+import { ok } from '../support/graphql';
 
 const ASK = `mutation($i: AskQuestionInput!) { askQuestion(input: $i) { accessCode question { id } } }`;
-const CLAIM = `mutation($q: ID!) { claimQuestion(questionId: $q) { id } }`;
-const ANSWER = `mutation($q: ID!, $t: String!) { answerQuestion(questionId: $q, text: $t) { id } }`;
-const CLOSE = `mutation($q: ID!) { closeQuestion(questionId: $q) { id } }`;
-const ERASE = `mutation($c: String) { eraseQuestion(accessCode: $c) }`;
+const CLAIM = `mutation($q: ID!) { claimQuestion(input: { questionId: $q }) { id } }`;
+const ANSWER = `mutation($q: ID!, $t: String!) { answerQuestion(input: { questionId: $q, text: $t }) { id } }`;
+const CLOSE = `mutation($q: ID!) { closeQuestion(input: { questionId: $q }) { id } }`;
+const ERASE = `mutation($c: String) { eraseQuestion(input: { accessCode: $c }) }`;
 const AUDIT = `query($q: ID) { infoPointAudit(questionId: $q, first: 100) { nodes { actorKind actorId action } } }`;
 const TEXT = `{ text language isFallback state }`;
 const STAFF_FIELDS = `id state baseLanguage topic tags sourceQuestionId lastEditedBy personalDetailsConfirmedAt
@@ -89,10 +90,6 @@ describe('info point: the public FAQ, from an answered question to a published e
   });
   afterAll(() => t.close());
 
-  const ok = <T>(res: GqlResponse<T>): T => {
-    expect(res.body.errors).toBeUndefined();
-    return res.body.data!;
-  };
   /** An anonymous question, claimed and answered by the author. */
   const answered = async (text: string, answer: string, language = 'uk') => {
     const asked = ok(

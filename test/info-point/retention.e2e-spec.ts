@@ -1,14 +1,15 @@
 import { Types } from 'mongoose';
-import { Role } from '@sasiad/core';
+import { Clock, JobScheduler, Role } from '@sasiad/core';
+import { ok } from '../support/graphql';
 import { QuestionRetentionService } from '@sasiad/info-point';
-import { codeOf, GqlResponse, startTestApp, TestApp } from '../support/test-app';
+import { codeOf, startTestApp, TestApp } from '../support/test-app';
 
 const ASK = `mutation($i: AskQuestionInput!) { askQuestion(input: $i) { accessCode question { id } } }`;
 const MY_QUESTION = `query($questionId: ID, $accessCode: String) { myQuestion(questionId: $questionId, accessCode: $accessCode) { id text } }`;
-const CLAIM = `mutation($q: ID!) { claimQuestion(questionId: $q) { id } }`;
-const ANSWER = `mutation($q: ID!, $t: String!) { answerQuestion(questionId: $q, text: $t) { id } }`;
-const NOTE = `mutation($q: ID!, $t: String!) { addInternalNote(questionId: $q, text: $t) { id } }`;
-const CLOSE = `mutation($q: ID!) { closeQuestion(questionId: $q) { id } }`;
+const CLAIM = `mutation($q: ID!) { claimQuestion(input: { questionId: $q }) { id } }`;
+const ANSWER = `mutation($q: ID!, $t: String!) { answerQuestion(input: { questionId: $q, text: $t }) { id } }`;
+const NOTE = `mutation($q: ID!, $t: String!) { addInternalNote(input: { questionId: $q, text: $t }) { id } }`;
+const CLOSE = `mutation($q: ID!) { closeQuestion(input: { questionId: $q }) { id } }`;
 const DETAIL = `query($q: ID!) { staffQuestion(questionId: $q) { id status text thread { text } notes { text } contact { channel email } } }`;
 const STATS = `query($from: DateTime!, $to: DateTime!) { infoPointStats(from: $from, to: $to) { rows { topic language backlog answered medianFirstResponseMinutes } } }`;
 const AUDIT = `query($q: ID) { infoPointAudit(questionId: $q, first: 100) { nodes { actorKind action } } }`;
@@ -30,10 +31,6 @@ describe('info point: retention of closed questions', () => {
   });
   afterAll(() => t.close());
 
-  const ok = <T>(res: GqlResponse<T>): T => {
-    expect(res.body.errors).toBeUndefined();
-    return res.body.data!;
-  };
   /** Asked, answered, noted and closed: every kind of personal data a question can hold. */
   const closedQuestion = async (token?: string) => {
     const asked = ok(
@@ -227,34 +224,24 @@ describe('info point: retention period from the environment', () => {
     const jobs = setIntervalSpy.mock.calls.filter(([, ms]) => ms === 5 * 60_000);
     setIntervalSpy.mockRestore();
     expect(jobs).toHaveLength(1);
-    const runJob = jobs[0][0] as () => void;
     const admin = await t.userWith([Role.admin]);
+    const clock = t.app.get(Clock);
+    const now = clock.now();
     const ids: string[] = [];
     for (const days of [31, 29]) {
-      const asked = (
+      // closed `days` ago, on the Clock
+      clock.setNow(new Date(now.getTime() - days * DAY));
+      const asked = ok(
         await t.gql<Asked>(ASK, {
           i: { text: 'Pytanie', language: 'pl', topic: 'health', consentToProcessing: true },
-        })
-      ).body.data!.askQuestion;
+        }),
+      ).askQuestion;
       // an admin closes an open question
-      expect(
-        (await t.gql(CLOSE, { q: asked.question.id }, { token: admin.token })).body.errors,
-      ).toBeUndefined();
-      await t.db
-        .collection('info_point_questions')
-        .updateOne(
-          { _id: new Types.ObjectId(asked.question.id) },
-          { $set: { closedAt: new Date(Date.now() - days * DAY) } },
-        );
+      ok(await t.gql(CLOSE, { q: asked.question.id }, { token: admin.token }));
       ids.push(asked.question.id);
     }
-    runJob();
-    const raw = t.db.collection('info_point_questions');
-    for (let i = 0; i < 50; i++) {
-      const first = await raw.findOne({ _id: new Types.ObjectId(ids[0]) });
-      if (first!.status === 'erased') break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    clock.reset();
+    expect(await t.app.get(JobScheduler).runNow('infoPoint.retention')).toBe('ran');
     const statuses = await Promise.all(
       ids.map(
         async (id) =>

@@ -1,17 +1,18 @@
 import { Types } from 'mongoose';
 import { Role } from '@sasiad/core';
 import { fromWarsaw, toWarsaw } from '@sasiad/core';
-import { codeOf, GqlResponse, startTestApp, TestApp } from '../support/test-app';
+import { codeOf, startTestApp, TestApp } from '../support/test-app';
+import { ok } from '../support/graphql';
 
 const HOURS = `query { infoPointOpeningHours { timeZone weekly { weekday intervals { from to } } exceptions { date intervals { from to } } } }`;
-const SET_HOURS = `mutation($h: OpeningHoursInput!) { setInfoPointOpeningHours(hours: $h) { weekly { weekday intervals { from to } } exceptions { date intervals { from to } } } }`;
+const SET_HOURS = `mutation($h: OpeningHoursInput!) { setInfoPointOpeningHours(input: $h) { weekly { weekday intervals { from to } } exceptions { date intervals { from to } } } }`;
 const TARGETS = `query { firstResponseTargets { topic minutes } }`;
-const SET_TARGETS = `mutation($t: [FirstResponseTargetInput!]!) { setFirstResponseTargets(targets: $t) { topic minutes } }`;
+const SET_TARGETS = `mutation($t: [FirstResponseTargetInput!]!) { setFirstResponseTargets(input: { targets: $t }) { topic minutes } }`;
 const ASK = `mutation($i: AskQuestionInput!) { askQuestion(input: $i) { question { id createdAt } } }`;
-const CLAIM = `mutation($q: ID!) { claimQuestion(questionId: $q) { id } }`;
-const ANSWER = `mutation($q: ID!, $t: String!) { answerQuestion(questionId: $q, text: $t) { id } }`;
-const CLOSE = `mutation($q: ID!) { closeQuestion(questionId: $q) { id } }`;
-const CLAIM_NEXT = `mutation($l: [LanguageCode!]!) { claimNextQuestion(languages: $l) { question { id } } }`;
+const CLAIM = `mutation($q: ID!) { claimQuestion(input: { questionId: $q }) { id } }`;
+const ANSWER = `mutation($q: ID!, $t: String!) { answerQuestion(input: { questionId: $q, text: $t }) { id } }`;
+const CLOSE = `mutation($q: ID!) { closeQuestion(input: { questionId: $q }) { id } }`;
+const CLAIM_NEXT = `mutation($l: [LanguageCode!]!) { claimNextQuestion(input: { languages: $l }) { question { id } } }`;
 const QUEUE = `query($language: LanguageCode, $order: QueueOrder, $first: Int, $after: String) {
   questionQueue(language: $language, order: $order, first: $first, after: $after) {
     totalCount nodes { id topic dueAt overdue firstResponseAt } pageInfo { hasNextPage endCursor } } }`;
@@ -65,10 +66,6 @@ describe('info point: opening hours, due times, the queue by due time, claim nex
   });
   afterAll(() => t.close());
 
-  const ok = <T>(res: GqlResponse<T>): T => {
-    expect(res.body.errors).toBeUndefined();
-    return res.body.data!;
-  };
   const ask = async (topic: string, language = 'pl') =>
     ok(
       await t.gql<{ askQuestion: { question: { id: string; createdAt: string } } }>(ASK, {

@@ -7,8 +7,10 @@ import { InfoPointAuditService } from './audit/audit.service';
 import { CannedAnswer, CannedAnswerSchema } from './canned-answers/canned-answer.schema';
 import { CannedAnswersResolver } from './canned-answers/canned-answers.resolver';
 import { CannedAnswersService } from './canned-answers/canned-answers.service';
+import { FaqAuthoringService } from './faq/faq-authoring.service';
 import { FaqEntry, FaqEntrySchema } from './faq/faq-entry.schema';
 import { FaqLinksService } from './faq/faq-links.service';
+import { FaqStore } from './faq/faq-store.service';
 import { FaqResolver } from './faq/faq.resolver';
 import { FaqService } from './faq/faq.service';
 import { AskerResolver } from './questions/asker.resolver';
@@ -54,7 +56,9 @@ import { ServiceLevelService } from './service-level/service-level.service';
     ServiceLevelResolver,
     // faq
     FaqLinksService,
+    FaqStore,
     FaqService,
+    FaqAuthoringService,
     FaqResolver,
   ],
   exports: [AskerService, QueueService, QuestionRetentionService],

@@ -144,9 +144,15 @@ export class AskerService {
 
   async reopen(access: AskerAccessArgs, user: AuthUser | null) {
     const { filter, notFound } = this.changes.askerFilter(access, user);
-    const changed = await this.changes.change(filter, notFound, 'reopen', { kind: 'asker' }, () => ({
-      $set: { closedAt: null, claimedBy: null },
-    }));
+    const changed = await this.changes.change(
+      filter,
+      notFound,
+      'reopen',
+      { kind: 'asker' },
+      () => ({
+        $set: { closedAt: null, claimedBy: null },
+      }),
+    );
     return this.views.toAsker(changed);
   }
 

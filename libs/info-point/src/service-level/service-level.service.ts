@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
 import { FirstResponseTargetInput } from './dto/service-level.inputs';
-import { FirstResponseTarget, InfoPointStats, InfoPointStatsRow } from './models/service-level.model';
+import {
+  FirstResponseTarget,
+  InfoPointStats,
+  InfoPointStatsRow,
+} from './models/service-level.model';
 import {
   addWorkingMinutes,
   Clock,

@@ -1,14 +1,6 @@
 import { ArgsType, Field, GraphQLISODateTime, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsDate,
-  IsIn,
-  IsInt,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsDate, IsIn, IsInt, Max, Min, ValidateNested } from 'class-validator';
 import { QUESTION_TOPICS, QuestionTopic } from '../../questions/topics';
 import { QuestionTopicEnum } from '../../questions/models/question.model';
 
