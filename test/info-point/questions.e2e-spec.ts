@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { Role } from '@sasiad/core';
+import { Clock, Role } from '@sasiad/core';
 import { codeOf, GqlResponse, startTestApp, TestApp } from '../support/test-app';
 import { ok } from '../support/graphql';
 
@@ -523,16 +523,19 @@ describe('info point: asking, the staff queue, privacy', () => {
     expect(reopened.reopenQuestion.status).toBe('open');
     ok(await t.gql(CLAIM, { q: id }, { token: s }));
     ok(await t.gql(CLOSE, { q: id }, { token: s }));
-    // move the closing 15 days back in the raw collection
-    await raw().updateOne(
-      { _id: new Types.ObjectId(id) },
-      { $set: { closedAt: new Date(Date.now() - 15 * 86_400_000) } },
-    );
+    // a minute past the 14 days (on the Clock), it no longer opens
+    const clock = t.app.get(Clock);
+    const closedAt = (await rawOf(id))!.closedAt as Date;
     const before = await rawOf(id);
-    const late = await t.gql(REOPEN, { accessCode: asked.accessCode }, { lang: 'pl' });
-    expect(codeOf(late)).toBe('REOPEN_PERIOD_OVER');
-    expect(late.body.errors![0].message).toMatch(/przez 14 dni po zamknięciu/);
-    expect(await rawOf(id)).toEqual(before);
+    try {
+      clock.setNow(new Date(closedAt.getTime() + 14 * 86_400_000 + 60_000));
+      const late = await t.gql(REOPEN, { accessCode: asked.accessCode }, { lang: 'pl' });
+      expect(codeOf(late)).toBe('REOPEN_PERIOD_OVER');
+      expect(late.body.errors![0].message).toMatch(/przez 14 dni po zamknięciu/);
+      expect(await rawOf(id)).toEqual(before);
+    } finally {
+      clock.reset();
+    }
   });
 
   it('erases on request by access code and by account: the words go, anonymous statistics stay', async () => {
@@ -695,6 +698,15 @@ describe('info point: asking, the staff queue, privacy', () => {
       { lang: 'uk' },
     );
     expect(ok(res).infoPointConsent.processing).toMatch(/^Я погоджуюся/);
+    // a client showing it in the language of the question to come overrides the request's
+    const overridden = await t.gql<{ infoPointConsent: { processing: string } }>(
+      `query($l: LanguageCode) { infoPointConsent(lang: $l) { processing } }`,
+      { l: 'uk' },
+      { lang: 'pl' },
+    );
+    expect(ok(overridden).infoPointConsent.processing).toBe(
+      res.body.data!.infoPointConsent.processing,
+    );
     const stored = await raw().findOne({ consent: { $exists: true } });
     expect(stored!.consent).toEqual({
       at: expect.any(Date),
