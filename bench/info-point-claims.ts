@@ -47,12 +47,12 @@ const COLLECTION = 'info_point_questions';
 type QuestionDoc = Document & { thread: Document[] };
 
 const ASK = `mutation($i: AskQuestionInput!) { askQuestion(input: $i) { question { id } } }`;
-const CLAIM_NEXT = `mutation($l: [Language!]!) { claimNextQuestion(languages: $l) { question { id claimedBy } } }`;
-const ANSWER_Q = `mutation($q: ID!, $t: String!) { answerQuestion(questionId: $q, text: $t) { id status } }`;
+const CLAIM_NEXT = `mutation($l: [Language!]!) { claimNextQuestion(input: { languages: $l }) { question { id claimedBy } } }`;
+const ANSWER_Q = `mutation($q: ID!, $t: String!) { answerQuestion(input: { questionId: $q, text: $t }) { id status } }`;
 const QUEUE = `query { questionQueue(status: open, first: 20) { totalCount nodes { id status topic language anonymous claimedBy createdAt } } }`;
 
 // ---------------------------------------------------------------------------------------------
-// Baseline server for the queue listing: the reads of QuestionsService.queue/page.
+// Baseline server for the queue listing: the reads of QueueService.queue (pageById).
 // ---------------------------------------------------------------------------------------------
 
 async function serveBaseline(uri: string): Promise<void> {

@@ -21,9 +21,11 @@ export async function coordinatorOf(
   return { id: user.id, token: session.accessToken };
 }
 
-export const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) =>
-  day === 'sun' ? { day } : { day, opens: '10:00', closes: day === 'sat' ? '14:00' : '19:00' },
-);
+/** Monday to Saturday (core's OpeningHoursInput.weekly); Sunday, left out, is closed. */
+export const WEEK = [1, 2, 3, 4, 5, 6].map((weekday) => ({
+  weekday,
+  intervals: [{ from: '10:00', to: weekday === 6 ? '14:00' : '19:00' }],
+}));
 
 export const CREATE_ORGANISATION = `mutation($i: OrganisationInput!) { createOrganisation(input: $i) { id name kind } }`;
 
@@ -36,7 +38,7 @@ export async function libraryBranch(t: TestApp, adminToken: string, name: string
         name,
         kind: 'library_branch',
         address: { street: 'ul. Piotrkowska 100', postalCode: '90-001', city: 'Łódź' },
-        weeklyHours: WEEK,
+        openingHours: { weekly: WEEK, exceptions: [] },
       },
     },
     { token: adminToken },

@@ -3,7 +3,8 @@ import { codeOf, startTestApp, TestApp } from '../support/test-app';
 import { CREATE_ORGANISATION, WEEK } from './fixtures';
 
 const FULL = `id name kind address { street postalCode city } contact { email phone website }
-  weeklyHours { day opens closes } hoursExceptions { date opens closes note }`;
+  openingHours { timeZone weekly { weekday intervals { from to } }
+    exceptions { date intervals { from to } note } }`;
 
 describe('zones: organisations', () => {
   let t: TestApp;
@@ -23,11 +24,13 @@ describe('zones: organisations', () => {
       phone: '+48 42 000 00 00',
       website: 'https://example.org/filia7',
     },
-    weeklyHours: [...WEEK].reverse(),
-    hoursExceptions: [
-      { date: '2026-12-31', opens: '10:00', closes: '13:00', note: 'Sylwester' },
-      { date: '2026-12-24' },
-    ],
+    openingHours: {
+      weekly: [...WEEK].reverse(),
+      exceptions: [
+        { date: '2026-12-31', intervals: [{ from: '10:00', to: '13:00' }], note: 'Sylwester' },
+        { date: '2026-12-24', intervals: [] },
+      ],
+    },
   };
 
   it('lets an admin create and update an organisation that anyone can read', async () => {
@@ -46,12 +49,15 @@ describe('zones: organisations', () => {
       name: input.name,
       kind: 'library_branch',
       contact: input.contact,
-      // stored Monday first, exceptions by date
-      weeklyHours: WEEK.map((d) => ({ opens: null, closes: null, ...d })),
-      hoursExceptions: [
-        { date: '2026-12-24', opens: null, closes: null, note: null },
-        { date: '2026-12-31', opens: '10:00', closes: '13:00', note: 'Sylwester' },
-      ],
+      // stored Monday first (all seven days, Sunday closed), exceptions by date
+      openingHours: {
+        timeZone: 'Europe/Warsaw',
+        weekly: [...WEEK, { weekday: 7, intervals: [] }],
+        exceptions: [
+          { date: '2026-12-24', intervals: [], note: null },
+          { date: '2026-12-31', intervals: [{ from: '10:00', to: '13:00' }], note: 'Sylwester' },
+        ],
+      },
     });
 
     const updated = await t.gql(
@@ -78,7 +84,10 @@ describe('zones: organisations', () => {
         i: {
           ...input,
           address: { ...input.address, postalCode: '90731' },
-          weeklyHours: [{ day: 'mon', opens: '25:00', closes: '18:00' }],
+          openingHours: {
+            weekly: [{ weekday: 1, intervals: [{ from: '25:00', to: '18:00' }] }],
+            exceptions: [],
+          },
         },
       },
       { token: admin },
@@ -87,26 +96,32 @@ describe('zones: organisations', () => {
     expect(bad.body.errors![0].extensions.fields).toEqual(
       expect.arrayContaining([
         { field: 'address.postalCode', constraint: 'matches' },
-        { field: 'weeklyHours.0.opens', constraint: 'matches' },
+        { field: 'openingHours.weekly.0.intervals.0.from', constraint: 'matches' },
       ]),
     );
-    const sixDays = await t.gql(
+    const twiceMonday = await t.gql(
       CREATE_ORGANISATION,
-      { i: { ...input, weeklyHours: WEEK.slice(1) } },
+      { i: { ...input, openingHours: { weekly: [...WEEK, WEEK[0]], exceptions: [] } } },
       { token: admin },
     );
-    expect(sixDays.body.errors![0].extensions.fields).toEqual([
-      { field: 'weeklyHours', constraint: 'oneEntryPerWeekday' },
+    expect(twiceMonday.body.errors![0].extensions.fields).toEqual([
+      { field: 'openingHours.weekly.6.weekday', constraint: 'unique' },
     ]);
     const reversed = await t.gql(
       CREATE_ORGANISATION,
       {
-        i: { ...input, hoursExceptions: [{ date: '2026-05-01', opens: '15:00', closes: '09:00' }] },
+        i: {
+          ...input,
+          openingHours: {
+            weekly: WEEK,
+            exceptions: [{ date: '2026-05-01', intervals: [{ from: '15:00', to: '09:00' }] }],
+          },
+        },
       },
       { token: admin },
     );
     expect(reversed.body.errors![0].extensions.fields).toEqual([
-      { field: 'hoursExceptions.0', constraint: 'closesAfterOpens' },
+      { field: 'openingHours.exceptions.0.intervals', constraint: 'fromBeforeTo' },
     ]);
     const library = await t.userWith([Role.library]);
     expect(codeOf(await t.gql(CREATE_ORGANISATION, { i: input }, { token: library.token }))).toBe(

@@ -46,3 +46,6 @@ export * from './messages/outbound-message';
 export * from './messages/outbound-messages.service';
 export * from './messages/messages.module';
 export * from './jobs/jobs.module';
+export * from './time/opening-hours';
+export * from './time/opening-hours.graphql';
+export * from './time/opening-hours.schema';

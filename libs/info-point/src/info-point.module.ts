@@ -1,22 +1,29 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { IdentityModule } from '@sasiad/identity';
-import { AskerResolver } from './asker.resolver';
-import { AuditEntry, AuditEntrySchema } from './audit.schema';
-import { InfoPointAuditService } from './audit.service';
-import { CannedAnswer, CannedAnswerSchema } from './canned-answer.schema';
-import { CannedAnswersResolver } from './canned-answers.resolver';
-import { CannedAnswersService } from './canned-answers.service';
+import { AuditEntry, AuditEntrySchema } from './audit/audit.schema';
+import { InfoPointAuditResolver } from './audit/audit.resolver';
+import { InfoPointAuditService } from './audit/audit.service';
+import { CannedAnswer, CannedAnswerSchema } from './canned-answers/canned-answer.schema';
+import { CannedAnswersResolver } from './canned-answers/canned-answers.resolver';
+import { CannedAnswersService } from './canned-answers/canned-answers.service';
+import { FaqAuthoringService } from './faq/faq-authoring.service';
 import { FaqEntry, FaqEntrySchema } from './faq/faq-entry.schema';
 import { FaqLinksService } from './faq/faq-links.service';
+import { FaqStore } from './faq/faq-store.service';
 import { FaqResolver } from './faq/faq.resolver';
 import { FaqService } from './faq/faq.service';
-import { QueueResolver } from './queue.resolver';
-import { Question, QuestionSchema } from './question.schema';
-import { QuestionsService } from './questions.service';
-import { ServiceLevelResolver } from './service-level.resolver';
-import { InfoPointSettings, InfoPointSettingsSchema } from './service-level.schema';
-import { ServiceLevelService } from './service-level.service';
+import { AskerResolver } from './questions/asker.resolver';
+import { AskerService } from './questions/asker.service';
+import { QuestionChanges } from './questions/question-changes.service';
+import { QuestionRetentionService } from './questions/question-retention.service';
+import { QuestionViews } from './questions/question-views';
+import { Question, QuestionSchema } from './questions/question.schema';
+import { QueueResolver } from './questions/queue.resolver';
+import { QueueService } from './questions/queue.service';
+import { ServiceLevelResolver } from './service-level/service-level.resolver';
+import { InfoPointSettings, InfoPointSettingsSchema } from './service-level/service-level.schema';
+import { ServiceLevelService } from './service-level/service-level.service';
 
 @Module({
   imports: [
@@ -30,19 +37,31 @@ import { ServiceLevelService } from './service-level.service';
     ]),
   ],
   providers: [
-    QuestionsService,
-    InfoPointAuditService,
-    CannedAnswersService,
+    // questions
+    QuestionViews,
+    QuestionChanges,
+    AskerService,
+    QueueService,
+    QuestionRetentionService,
     AskerResolver,
     QueueResolver,
+    // audit
+    InfoPointAuditService,
+    InfoPointAuditResolver,
+    // canned answers
+    CannedAnswersService,
     CannedAnswersResolver,
+    // service level
     ServiceLevelService,
     ServiceLevelResolver,
+    // faq
     FaqLinksService,
+    FaqStore,
     FaqService,
+    FaqAuthoringService,
     FaqResolver,
   ],
-  exports: [QuestionsService],
+  exports: [AskerService, QueueService, QuestionRetentionService],
 })
 export class InfoPointModule implements OnModuleInit {
   constructor(private readonly serviceLevel: ServiceLevelService) {}

@@ -2,7 +2,7 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { HydratedDocument, Types } from 'mongoose';
 import { Language, LANGUAGES } from '@sasiad/core';
 import type { LocalizedField } from '@sasiad/core';
-import { QUESTION_TOPICS, QuestionTopic } from '../topics';
+import { QUESTION_TOPICS, QuestionTopic } from '../questions/topics';
 
 export enum FaqState {
   DRAFT = 'DRAFT',

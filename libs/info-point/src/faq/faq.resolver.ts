@@ -11,6 +11,7 @@ import {
   StaffFaqEntriesArgs,
   UpdateFaqEntryInput,
 } from './dto/faq.inputs';
+import { FaqAuthoringService } from './faq-authoring.service';
 import { FaqService } from './faq.service';
 import {
   FaqEntryConnection,
@@ -26,7 +27,10 @@ const Staff = () => Roles(Role.staff, Role.admin);
 /** The FAQ: public reading, search and suggestions; staff authoring and review. */
 @Resolver()
 export class FaqResolver {
-  constructor(private readonly faq: FaqService) {}
+  constructor(
+    private readonly faq: FaqService,
+    private readonly authoring: FaqAuthoringService,
+  ) {}
 
   @Query(() => FaqEntryConnection, {
     description:
@@ -82,7 +86,7 @@ export class FaqResolver {
     @CurrentUser() user: AuthUser,
     @Ctx() ctx: RequestContext,
   ) {
-    return this.faq.createFromQuestion(input, user, ctx.lang);
+    return this.authoring.createFromQuestion(input, user, ctx.lang);
   }
 
   @Mutation(() => StaffFaqEntry, { description: 'A FAQ draft written from scratch.' })
@@ -92,7 +96,7 @@ export class FaqResolver {
     @CurrentUser() user: AuthUser,
     @Ctx() ctx: RequestContext,
   ) {
-    return this.faq.create(input, user, ctx.lang);
+    return this.authoring.create(input, user, ctx.lang);
   }
 
   @Mutation(() => StaffFaqEntry, {
@@ -105,7 +109,7 @@ export class FaqResolver {
     @CurrentUser() user: AuthUser,
     @Ctx() ctx: RequestContext,
   ) {
-    return this.faq.update(input, user, ctx.lang);
+    return this.authoring.update(input, user, ctx.lang);
   }
 
   @Mutation(() => StaffFaqEntry, {
@@ -118,6 +122,6 @@ export class FaqResolver {
     @CurrentUser() user: AuthUser,
     @Ctx() ctx: RequestContext,
   ) {
-    return this.faq.changeState(input, user, ctx.lang);
+    return this.authoring.changeState(input, user, ctx.lang);
   }
 }

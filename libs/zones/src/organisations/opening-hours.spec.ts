@@ -1,48 +1,29 @@
-import { openingHoursProblems, sortWeek } from './opening-hours';
-import { Weekday, WEEKDAYS } from './organisation-kind';
+import { legacyOpeningHours } from './opening-hours';
 
-const week = () =>
-  WEEKDAYS.map((day) =>
-    day === Weekday.sun
-      ? { day }
-      : { day, opens: '10:00', closes: day === Weekday.sat ? '14:00' : '19:00' },
-  );
-
-describe('opening hours', () => {
-  it('accepts a full week with a closed Sunday, an empty schedule, and dated exceptions', () => {
-    expect(openingHoursProblems(week(), [])).toEqual([]);
+describe('opening hours stored before core’s model', () => {
+  it('reads one interval per weekday (closed days left out) and exceptions with notes', () => {
     expect(
-      openingHoursProblems([], [{ date: '2026-12-24', opens: '10:00', closes: '13:00' }]),
-    ).toEqual([]);
-    expect(openingHoursProblems([], [{ date: '2026-12-25' }])).toEqual([]);
-  });
-
-  it('refuses a week with a day missing or twice, half intervals, reversed times, impossible dates', () => {
-    const sixDays = week().slice(0, 6);
-    expect(openingHoursProblems(sixDays, [])).toContainEqual({
-      field: 'weeklyHours',
-      constraint: 'oneEntryPerWeekday',
+      legacyOpeningHours({
+        weeklyHours: [
+          { day: 'mon', opens: '10:00', closes: '19:00' },
+          { day: 'sun' },
+          { day: 'sat', opens: '10:00', closes: '14:00' },
+        ],
+        hoursExceptions: [
+          { date: '2026-12-24', opens: '10:00', closes: '13:00', note: 'Wigilia' },
+          { date: '2026-12-25' },
+        ],
+      }),
+    ).toEqual({
+      weekly: [
+        { weekday: 1, intervals: [{ from: '10:00', to: '19:00' }] },
+        { weekday: 6, intervals: [{ from: '10:00', to: '14:00' }] },
+      ],
+      exceptions: [
+        { date: '2026-12-24', intervals: [{ from: '10:00', to: '13:00' }], note: 'Wigilia' },
+        { date: '2026-12-25', intervals: [], note: undefined },
+      ],
     });
-    const twiceMonday = [...sixDays, { day: Weekday.mon }];
-    expect(openingHoursProblems(twiceMonday, [])).toContainEqual({
-      field: 'weeklyHours',
-      constraint: 'oneEntryPerWeekday',
-    });
-    const bad = week();
-    bad[0] = { day: Weekday.mon, opens: '10:00' } as never;
-    bad[1] = { day: Weekday.tue, opens: '18:00', closes: '09:00' };
-    expect(openingHoursProblems(bad, [])).toEqual([
-      { field: 'weeklyHours.0', constraint: 'opensAndClosesTogether' },
-      { field: 'weeklyHours.1', constraint: 'closesAfterOpens' },
-    ]);
-    expect(openingHoursProblems([], [{ date: '2026-02-30' }, { date: '2026-02-30' }])).toEqual([
-      { field: 'hoursExceptions', constraint: 'oneEntryPerDate' },
-      { field: 'hoursExceptions.0.date', constraint: 'isDate' },
-      { field: 'hoursExceptions.1.date', constraint: 'isDate' },
-    ]);
-  });
-
-  it('sorts a week Monday first', () => {
-    expect(sortWeek([...week()].reverse()).map((d) => d.day)).toEqual(WEEKDAYS);
+    expect(legacyOpeningHours({})).toEqual({ weekly: [], exceptions: [] });
   });
 });

@@ -1,6 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { HydratedDocument } from 'mongoose';
-import { OrganisationKind, Weekday, WEEKDAYS } from './organisation-kind';
+import { OpeningHoursDoc } from '@sasiad/core';
+import { OrganisationKind } from './organisation-kind';
 
 @Schema({ _id: false })
 export class AddressDoc {
@@ -26,35 +27,6 @@ export class PublicContactDoc {
   website?: string;
 }
 
-/** One day of the weekly schedule; no times means closed that day. */
-@Schema({ _id: false })
-export class DayHoursDoc {
-  @Prop({ type: String, required: true, enum: WEEKDAYS })
-  day: Weekday;
-
-  @Prop({ type: String })
-  opens?: string;
-
-  @Prop({ type: String })
-  closes?: string;
-}
-
-/** A dated exception (a holiday, a shortened day); no times means closed. */
-@Schema({ _id: false })
-export class HoursExceptionDoc {
-  @Prop({ type: String, required: true })
-  date: string;
-
-  @Prop({ type: String })
-  opens?: string;
-
-  @Prop({ type: String })
-  closes?: string;
-
-  @Prop({ type: String })
-  note?: string;
-}
-
 /**
  * A partner organisation: a library branch, an NGO, a community centre, a city unit or an
  * informal group. Its contact is public (it is the organisation's, not a person's).
@@ -73,11 +45,8 @@ export class Organisation {
   @Prop({ type: PublicContactDoc, default: {} })
   contact: PublicContactDoc;
 
-  @Prop({ type: [DayHoursDoc], default: [] })
-  weeklyHours: DayHoursDoc[];
-
-  @Prop({ type: [HoursExceptionDoc], default: [] })
-  hoursExceptions: HoursExceptionDoc[];
+  @Prop({ type: OpeningHoursDoc, default: () => ({ weekly: [], exceptions: [] }) })
+  openingHours: OpeningHoursDoc;
 
   createdAt: Date;
   updatedAt: Date;

@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
-import { Connection, DomainException, ErrorCode, objectId, pageById } from '@sasiad/core';
+import {
+  Connection,
+  DomainException,
+  ErrorCode,
+  normalizeOpeningHours,
+  objectId,
+  openingHoursProblems,
+  openingHoursView,
+  pageById,
+} from '@sasiad/core';
 import { OrganisationInput, OrganisationsArgs } from './dto/organisation.inputs';
 import { OrganisationModel } from './models/organisation.model';
-import { openingHoursProblems, sortWeek } from './opening-hours';
+import { legacyOpeningHours } from './opening-hours';
 import { Organisation } from './organisation.schema';
 import { zonesModel } from '../common/model-name';
 
@@ -18,19 +27,15 @@ export class OrganisationsService {
   ) {}
 
   private toDocument(input: OrganisationInput): Omit<Organisation, 'createdAt' | 'updatedAt'> {
-    const weeklyHours = input.weeklyHours ?? [];
-    const hoursExceptions = input.hoursExceptions ?? [];
-    const problems = openingHoursProblems(weeklyHours, hoursExceptions);
+    const openingHours = input.openingHours ?? { weekly: [], exceptions: [] };
+    const problems = openingHoursProblems(openingHours, 'openingHours.');
     if (problems.length > 0) throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, problems);
     return {
       name: input.name,
       kind: input.kind,
       address: { ...input.address },
       contact: { ...(input.contact ?? {}) },
-      weeklyHours: sortWeek(weeklyHours).map((d) => ({ ...d })),
-      hoursExceptions: [...hoursExceptions]
-        .sort((a, b) => a.date.localeCompare(b.date))
-        .map((e) => ({ ...e })),
+      openingHours: normalizeOpeningHours(openingHours),
     };
   }
 
@@ -90,8 +95,7 @@ export class OrganisationsService {
       kind: o.kind,
       address: o.address,
       contact: o.contact ?? {},
-      weeklyHours: o.weeklyHours ?? [],
-      hoursExceptions: o.hoursExceptions ?? [],
+      openingHours: openingHoursView(o.openingHours ?? legacyOpeningHours(o)),
       updatedAt: o.updatedAt,
     };
   }

@@ -1,4 +1,14 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { applyDecorators } from '@nestjs/common';
+import {
+  ArgsType,
+  Field,
+  ID,
+  InputType,
+  Int,
+  OmitType,
+  PartialType,
+  PickType,
+} from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -24,8 +34,8 @@ import {
   PageArgs,
   TranslatableSettingsInput,
 } from '@sasiad/core';
-import { QuestionTopicEnum } from '../../models/question.model';
-import { QUESTION_TOPICS, QuestionTopic } from '../../topics';
+import { QuestionTopicEnum } from '../../questions/models/question.model';
+import { QUESTION_TOPICS, QuestionTopic } from '../../questions/topics';
 import { FaqState } from '../faq-entry.schema';
 
 @InputType({ description: 'A FAQ question in one language (plain text or Markdown, no HTML).' })
@@ -41,6 +51,19 @@ export class FaqQuestionTextInput {
   text: string;
 }
 
+/**
+ * A translatable text as a list of one entry per language (1–4): the one validator stack of
+ * every such field.
+ */
+export const Translations = (type: () => new () => object, description: string) =>
+  applyDecorators(
+    Field(() => [type()], { description }),
+    ArrayMinSize(1),
+    ArrayMaxSize(LANGUAGES.length),
+    ValidateNested({ each: true }),
+    Type(type),
+  );
+
 @InputType()
 export class CreateFaqEntryInput extends TranslatableSettingsInput {
   @Field(() => LanguageCodeScalar, {
@@ -55,18 +78,10 @@ export class CreateFaqEntryInput extends TranslatableSettingsInput {
   @IsIn(QUESTION_TOPICS)
   topic: QuestionTopic;
 
-  @Field(() => [FaqQuestionTextInput], { description: 'Must include the base language.' })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(4)
-  @ValidateNested({ each: true })
-  @Type(() => FaqQuestionTextInput)
+  @Translations(() => FaqQuestionTextInput, 'One per language; a new entry needs the base one.')
   question: FaqQuestionTextInput[];
 
-  @Field(() => [LocalizedMarkdownInput], { description: 'Must include the base language.' })
-  @ArrayMinSize(1)
-  @ArrayMaxSize(4)
-  @ValidateNested({ each: true })
-  @Type(() => LocalizedMarkdownInput)
+  @Translations(() => LocalizedMarkdownInput, 'One per language; a new entry needs the base one.')
   answer: LocalizedMarkdownInput[];
 }
 
@@ -74,49 +89,26 @@ export class CreateFaqEntryInput extends TranslatableSettingsInput {
   description:
     'A draft pre-filled with the question and its latest answer, in the question’s language, for the author to de-personalise and edit.',
 })
-export class CreateFaqEntryFromQuestionInput extends TranslatableSettingsInput {
+export class CreateFaqEntryFromQuestionInput extends PickType(CreateFaqEntryInput, [
+  'baseLanguage',
+  'tags',
+  'fallbackLanguages',
+] as const) {
   @Field(() => ID, { description: 'An answered or closed question.' })
   @IsMongoId()
   questionId: string;
-
-  @Field(() => LanguageCodeScalar, {
-    nullable: true,
-    description: 'The authoritative language (default pl). Fixed once the entry exists.',
-  })
-  @IsOptional()
-  @IsIn(LANGUAGES)
-  baseLanguage?: Language;
 }
 
 @InputType({
   description:
     'Texts are merged per language: languages not given keep their text. Changing the base-language text makes the other languages OUTDATED.',
 })
-export class UpdateFaqEntryInput extends TranslatableSettingsInput {
+export class UpdateFaqEntryInput extends PartialType(
+  OmitType(CreateFaqEntryInput, ['baseLanguage'] as const),
+) {
   @Field(() => ID)
   @IsMongoId()
   entryId: string;
-
-  @Field(() => QuestionTopicEnum, { nullable: true })
-  @IsOptional()
-  @IsIn(QUESTION_TOPICS)
-  topic?: QuestionTopic;
-
-  @Field(() => [FaqQuestionTextInput], { nullable: true })
-  @IsOptional()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(4)
-  @ValidateNested({ each: true })
-  @Type(() => FaqQuestionTextInput)
-  question?: FaqQuestionTextInput[];
-
-  @Field(() => [LocalizedMarkdownInput], { nullable: true })
-  @IsOptional()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(4)
-  @ValidateNested({ each: true })
-  @Type(() => LocalizedMarkdownInput)
-  answer?: LocalizedMarkdownInput[];
 }
 
 @InputType()

@@ -6,8 +6,8 @@ import {
   LocalizedText,
   TranslationState,
 } from '@sasiad/core';
-import { QuestionTopicEnum } from '../../models/question.model';
-import { QuestionTopic } from '../../topics';
+import { QuestionTopicEnum } from '../../questions/models/question.model';
+import { QuestionTopic } from '../../questions/topics';
 import { FAQ_ACTIONS, FaqAction, FaqState } from '../faq-entry.schema';
 
 registerEnumType(FaqState, {

@@ -1,7 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
   IsEmail,
   IsEnum,
   IsMongoId,
@@ -13,12 +12,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageArgs } from '@sasiad/core';
-import { OrganisationKind, Weekday } from '../organisation-kind';
-
-/** 24-hour wall-clock time in Warsaw, `HH:MM`. */
-export const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
-export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+import { OpeningHoursInput, PageArgs } from '@sasiad/core';
+import { OrganisationKind } from '../organisation-kind';
 
 @InputType()
 export class AddressInput {
@@ -59,46 +54,6 @@ export class PublicContactInput {
   website?: string;
 }
 
-@InputType({ description: 'Opening hours of one weekday; leave the times out when closed.' })
-export class DayHoursInput {
-  @Field(() => Weekday)
-  @IsEnum(Weekday)
-  day: Weekday;
-
-  @Field(() => String, { nullable: true, description: 'HH:MM' })
-  @IsOptional()
-  @Matches(HH_MM)
-  opens?: string;
-
-  @Field(() => String, { nullable: true, description: 'HH:MM, after opens' })
-  @IsOptional()
-  @Matches(HH_MM)
-  closes?: string;
-}
-
-@InputType({ description: 'A dated exception to the weekly hours; no times means closed.' })
-export class HoursExceptionInput {
-  @Field({ description: 'YYYY-MM-DD' })
-  @Matches(ISO_DATE)
-  date: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(HH_MM)
-  opens?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(HH_MM)
-  closes?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  note?: string;
-}
-
 @InputType()
 export class OrganisationInput {
   @Field()
@@ -122,22 +77,14 @@ export class OrganisationInput {
   @Type(() => PublicContactInput)
   contact?: PublicContactInput;
 
-  @Field(() => [DayHoursInput], {
+  @Field(() => OpeningHoursInput, {
     nullable: true,
-    description: 'Exactly seven entries, one per weekday (or none at all).',
+    description: 'Weekly hours and dated exceptions; none: no hours published.',
   })
   @IsOptional()
-  @ArrayMaxSize(7)
-  @ValidateNested({ each: true })
-  @Type(() => DayHoursInput)
-  weeklyHours?: DayHoursInput[];
-
-  @Field(() => [HoursExceptionInput], { nullable: true })
-  @IsOptional()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => HoursExceptionInput)
-  hoursExceptions?: HoursExceptionInput[];
+  @ValidateNested()
+  @Type(() => OpeningHoursInput)
+  openingHours?: OpeningHoursInput;
 }
 
 @InputType()

@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
-import { ConnectionType } from '@sasiad/core';
-import { OrganisationKind, Weekday } from '../organisation-kind';
+import { ConnectionType, OpeningHours } from '@sasiad/core';
+import { OrganisationKind } from '../organisation-kind';
 
 @ObjectType('Address')
 export class AddressModel {
@@ -26,33 +26,6 @@ export class PublicContactModel {
   website?: string | null;
 }
 
-@ObjectType('DayHours')
-export class DayHoursModel {
-  @Field(() => Weekday)
-  day: Weekday;
-
-  @Field(() => String, { nullable: true, description: 'HH:MM, Warsaw time; null when closed.' })
-  opens?: string | null;
-
-  @Field(() => String, { nullable: true })
-  closes?: string | null;
-}
-
-@ObjectType('HoursException')
-export class HoursExceptionModel {
-  @Field()
-  date: string;
-
-  @Field(() => String, { nullable: true })
-  opens?: string | null;
-
-  @Field(() => String, { nullable: true })
-  closes?: string | null;
-
-  @Field(() => String, { nullable: true })
-  note?: string | null;
-}
-
 @ObjectType('Organisation', {
   description: 'A library branch or another partner organisation. Public.',
 })
@@ -72,11 +45,8 @@ export class OrganisationModel {
   @Field(() => PublicContactModel)
   contact: PublicContactModel;
 
-  @Field(() => [DayHoursModel], { description: 'Seven entries, Monday first, or none.' })
-  weeklyHours: DayHoursModel[];
-
-  @Field(() => [HoursExceptionModel])
-  hoursExceptions: HoursExceptionModel[];
+  @Field(() => OpeningHours)
+  openingHours: OpeningHours;
 
   @Field(() => GraphQLISODateTime)
   updatedAt: Date;
