@@ -25,7 +25,7 @@ class CliI18nModule {}
   imports: [
     ConfigModule,
     TimeModule,
-      MessagesModule.forRoot(),
+    MessagesModule.forRoot(),
     DatabaseModule,
     DomainEventsModule,
     CryptoModule,
