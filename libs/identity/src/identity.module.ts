@@ -6,6 +6,7 @@ import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { PasswordService } from './password.service';
 import { RefreshToken, RefreshTokenSchema } from './refresh-token.schema';
+import { SessionCookieController } from './session-cookie.controller';
 import { SessionsService } from './sessions.service';
 import { User, UserSchema } from './user.schema';
 import { UsersResolver } from './users.resolver';
@@ -28,6 +29,7 @@ const HOUR = 3_600_000;
       }),
     }),
   ],
+  controllers: [SessionCookieController],
   providers: [
     AuthService,
     UsersService,
