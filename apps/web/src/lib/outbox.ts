@@ -34,6 +34,10 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
+/** Strictly increasing, so items written in the same millisecond keep their order. */
+let lastStamp = 0;
+const stamp = () => (lastStamp = Math.max(Date.now(), lastStamp + 1));
+
 export class Outbox {
   private db: Promise<IDBDatabase>;
   private listeners = new Set<() => void>();
@@ -67,12 +71,12 @@ export class Outbox {
     thread?: string,
   ): Promise<OutboxItem> {
     const item: OutboxItem = {
-      id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
+      id: `${stamp().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
       kind,
       variables,
       thread,
       state: 'waiting',
-      createdAt: Date.now(),
+      createdAt: stamp(),
     };
     await request((await this.store('readwrite')).put(item));
     this.emit();
