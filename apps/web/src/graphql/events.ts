@@ -38,7 +38,7 @@ export const EventFields = graphql(`
 export const Events = graphql(
   `
     query Events {
-      events(first: 30, upcomingOnly: true) {
+      events(first: 10, upcomingOnly: true) {
         nodes {
           ...EventFields
         }

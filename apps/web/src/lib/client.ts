@@ -53,6 +53,8 @@ export function createClient(language: Language): Client {
     shouldRetry: () => true,
     retryWait: async (retries) =>
       new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** retries, 8000))),
+    // A thread refetches on (re)connection: events sent while the socket was down are not replayed.
+    on: { connected: () => window.dispatchEvent(new Event('sasiad:live')) },
     connectionParams: async () => {
       const token = await session.accessToken();
       return { lang: language, ...(token ? { authorization: `Bearer ${token}` } : {}) };

@@ -33,6 +33,10 @@ export function ThreadPage() {
   useEffect(() => {
     if (live.data) reload();
   }, [live.data, reload]);
+  useEffect(() => {
+    window.addEventListener('sasiad:live', reload);
+    return () => window.removeEventListener('sasiad:live', reload);
+  }, [reload]);
   // Our own follow-ups: when the outbox empties for this thread, show the server's copy.
   const mine = pending.filter((p) => p.thread === questionId);
   useEffect(() => {

@@ -82,7 +82,7 @@ export function EventPage() {
               void register({
                 input: user
                   ? { eventId }
-                  : { eventId, name: name.trim(), contact: contact.trim() || null, consent },
+                  : { eventId, name: name.trim(), contact: contact.trim(), consent },
               });
             }}
           >
@@ -103,6 +103,8 @@ export function EventPage() {
                 </p>
                 <input
                   id="reg-contact"
+                  required
+                  autoComplete="tel"
                   aria-describedby="reg-contact-hint"
                   value={contact}
                   onChange={(x) => setContact(x.target.value)}
