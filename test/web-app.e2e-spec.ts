@@ -168,9 +168,13 @@ describe('web app for migrants (Chromium)', () => {
     expect(code).toMatch(/^[A-Za-z0-9_-]{32}$/);
     await checkAccessibility(page, 'access code (be)');
     await screenshot(page, 'be-access-code');
-    await page.getByRole('button', { name: 'Я захаваў код, паказаць размову' }).click();
+    await page.getByRole('button', { name: 'Код захаваны, паказаць размову' }).click();
     await page.getByTestId('question-status').filter({ hasText: 'чакае кансультанта' }).waitFor();
     const questionId = new URL(page.url()).pathname.split('/').pop()!;
+    // Warsaw time in Belarusian (Chromium has no Belarusian date formats of its own)
+    expect(await page.locator('.thread .meta').first().textContent()).toMatch(
+      /\d{1,2} (студзеня|лютага|сакавіка|красавіка|мая|чэрвеня|ліпеня|жніўня|верасня|кастрычніка|лістапада|снежня) \d{4} г\. у \d{2}:\d{2}/,
+    );
 
     await context.setOffline(true);
     await page.getByText('Вы па-за сеткай. Паказваем захаванае.').waitFor();
