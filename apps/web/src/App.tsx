@@ -54,6 +54,7 @@ export function App({
   const [user, setUser] = useState<SignedInUser | null>(null);
   const [online, setOnline] = useState(navigator.onLine);
   const [pending, setPending] = useState<OutboxItem[]>([]);
+  const [sentQuestion, setSentQuestion] = useState<AppState['sentQuestion']>(null);
   const client = useMemo(() => createClient(language), [language]);
   const accessCodes = useRef(new Map<string, string>()).current;
 
@@ -116,9 +117,7 @@ export function App({
             result as { askQuestion: { accessCode: string | null; question: { id: string } } }
           ).askQuestion;
           if (payload.accessCode) accessCodes.set(payload.question.id, payload.accessCode);
-          window.dispatchEvent(
-            new CustomEvent('sasiad:asked', { detail: { outboxId: item.id, payload } }),
-          );
+          setSentQuestion({ id: payload.question.id, code: payload.accessCode });
         }
       }),
     [send, accessCodes],
@@ -154,6 +153,8 @@ export function App({
     flushOutbox,
     client,
     accessCodes,
+    sentQuestion,
+    clearSentQuestion: () => setSentQuestion(null),
   };
 
   return (

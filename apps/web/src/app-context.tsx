@@ -21,6 +21,9 @@ export interface AppState {
   pending: OutboxItem[];
   flushOutbox(): Promise<void>;
   client: Client;
+  /** A question the outbox sent (now or on reconnect) whose access code the asker has not seen yet. */
+  sentQuestion: { id: string; code: string | null } | null;
+  clearSentQuestion(): void;
   /** Access codes of anonymous threads opened in this visit (memory only, never stored). */
   accessCodes: Map<string, string>;
 }

@@ -46,7 +46,8 @@ function SyncStatus() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { user } = useApp();
+  const { user, sentQuestion } = useApp();
+  const { pathname } = useLocation();
   return (
     <>
       <a className="skip" href="#main">
@@ -68,6 +69,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <NavLink to="/account">{user ? t('nav.account') : t('nav.signIn')}</NavLink>
       </nav>
       <SyncStatus />
+      {sentQuestion?.code && pathname !== '/ask' && (
+        <p role="alert" className="notice banner">
+          <Link to="/ask">{t('ask.sentBanner')}</Link>
+        </p>
+      )}
       <main id="main" tabIndex={-1}>
         {children}
       </main>

@@ -30,14 +30,13 @@ function useDebounced<T>(value: T, ms: number): T {
 
 export function AskPage() {
   const { t } = useTranslation();
-  const { language, user, outbox, online, flushOutbox, accessCodes } = useApp();
+  const { language, user, outbox, online, flushOutbox, sentQuestion, clearSentQuestion } = useApp();
   const navigate = useNavigate();
   const [topic, setTopic] = useState<Topic>('residence');
   const [text, setText] = useState('');
   const [consent, setConsent] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [queued, setQueued] = useState<string | null>(null);
-  const [asked, setAsked] = useState<{ id: string; code: string | null } | null>(null);
   const typed = useDebounced(text.trim(), 400);
   const [suggestions] = useQuery({
     query: FaqSuggestions,
@@ -46,30 +45,28 @@ export function AskPage() {
   });
   const [consentText] = useQuery({ query: Consent });
 
-  // The outbox sends the question (now or on reconnect) and tells us what the server gave back.
+  // The outbox sends the question (now or on reconnect); a signed-in asker goes to the thread.
   useEffect(() => {
-    const onAsked = (e: Event) => {
-      const { outboxId, payload } = (e as CustomEvent).detail as {
-        outboxId: string;
-        payload: { accessCode: string | null; question: { id: string } };
-      };
-      if (outboxId !== queued) return;
-      setAsked({ id: payload.question.id, code: payload.accessCode });
-      if (!payload.accessCode) navigate(`/ask/${payload.question.id}`);
-    };
-    window.addEventListener('sasiad:asked', onAsked);
-    return () => window.removeEventListener('sasiad:asked', onAsked);
-  }, [queued, navigate]);
+    if (sentQuestion && !sentQuestion.code) {
+      clearSentQuestion();
+      navigate(`/ask/${sentQuestion.id}`);
+    }
+  }, [sentQuestion, clearSentQuestion, navigate]);
 
-  if (asked?.code)
+  if (sentQuestion?.code)
     return (
       <Page title={t('ask.sentTitle')}>
         <p>{t('ask.sentText')}</p>
-        <AccessCode code={asked.code} onDone={() => navigate(`/ask/${asked.id}`)} />
+        <AccessCode
+          code={sentQuestion.code}
+          onDone={() => {
+            clearSentQuestion();
+            navigate(`/ask/${sentQuestion.id}`);
+          }}
+        />
       </Page>
     );
 
-  const pending = queued ? null : undefined;
   return (
     <Page title={t('ask.title')}>
       <p>{t('ask.intro')}</p>
@@ -81,7 +78,7 @@ export function AskPage() {
           {online ? t('ask.sending') : t('ask.savedOffline')}
         </p>
       )}
-      {pending === undefined && (
+      {!queued && (
         <form
           noValidate
           onSubmit={async (e) => {
@@ -169,11 +166,6 @@ export function AskPage() {
             {t('ask.send')}
           </button>
         </form>
-      )}
-      {queued && accessCodes.size === 0 && !online && (
-        <p>
-          <Link to="/">{t('nav.home')}</Link>
-        </p>
       )}
     </Page>
   );

@@ -14,7 +14,7 @@ export function EventPage() {
   const { t } = useTranslation();
   const { eventId = '' } = useParams();
   const { user, language } = useApp();
-  const [res] = useQuery({ query: EventQuery, variables: { id: eventId } });
+  const [res, refetch] = useQuery({ query: EventQuery, variables: { id: eventId } });
   const [reg, register] = useMutation(RegisterForEvent);
   const [name, setName] = useState('');
   const [contact, setContact] = useState('');
@@ -77,13 +77,14 @@ export function EventPage() {
         e.registrationOpen &&
         !e.cancelled && (
           <form
-            onSubmit={(ev) => {
+            onSubmit={async (ev) => {
               ev.preventDefault();
-              void register({
+              const r = await register({
                 input: user
                   ? { eventId }
                   : { eventId, name: name.trim(), contact: contact.trim(), consent },
               });
+              if (!r.error) refetch({ requestPolicy: 'network-only' });
             }}
           >
             <h2>{t('events.register')}</h2>
