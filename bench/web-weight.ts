@@ -27,7 +27,12 @@ import { launchChromium, phone } from '../test/support/browser';
 const ROOT = join(__dirname, '..');
 const DIST = join(ROOT, 'dist', 'web');
 const RESULTS = join(__dirname, 'results', 'web-weight.json');
-const SLOW_3G = { offline: false, latency: 2000, downloadThroughput: 50_000, uploadThroughput: 50_000 };
+const SLOW_3G = {
+  offline: false,
+  latency: 2000,
+  downloadThroughput: 50_000,
+  uploadThroughput: 50_000,
+};
 
 interface Figures {
   commit: string;
@@ -39,20 +44,27 @@ interface Figures {
   warmCatalogueMs: number;
 }
 
-const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+const git = (...args: string[]) =>
+  execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
 const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function gzipSizeOf(url: string): number {
   const file = join(DIST, new URL(url).pathname);
-  return existsSync(`${file}.gz`) ? statSync(`${file}.gz`).size : existsSync(file) ? statSync(file).size : 0;
+  return existsSync(`${file}.gz`)
+    ? statSync(`${file}.gz`).size
+    : existsSync(file)
+      ? statSync(file).size
+      : 0;
 }
 
 async function loadedAssets(page: Page): Promise<{ js: number; css: number }> {
   const urls = (await page.evaluate(
     `performance.getEntriesByType('resource').map((e) => e.name).concat([location.href])`,
   )) as string[];
-  const scripts = urls.filter((u) => /\.m?js$/.test(new URL(u).pathname) && !u.includes('/sw.js') && !u.includes('workbox'));
+  const scripts = urls.filter(
+    (u) => /\.m?js$/.test(new URL(u).pathname) && !u.includes('/sw.js') && !u.includes('workbox'),
+  );
   const styles = urls.filter((u) => new URL(u).pathname.endsWith('.css'));
   return {
     js: scripts.reduce((n, u) => n + gzipSizeOf(u), 0),
@@ -114,7 +126,9 @@ async function main() {
     };
     const history: Figures[] = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : [];
     const parent = git('rev-parse', '--short', 'HEAD~1');
-    const previous = history.find((h) => h.commit === parent) ?? history.find((h) => h.commit.startsWith(git('rev-parse', '--short', 'HEAD')) === false);
+    const previous =
+      history.find((h) => h.commit === parent) ??
+      history.find((h) => h.commit.startsWith(git('rev-parse', '--short', 'HEAD')) === false);
     const rows: [string, keyof Figures, string, number?][] = [
       ['first screen JS (gzip)', 'firstScreenJsGzipKB', 'KB', 150],
       ['first screen CSS (gzip)', 'firstScreenCssGzipKB', 'KB'],
@@ -122,16 +136,26 @@ async function main() {
       ['catalogue usable, cold visit (slow 3G, 4× CPU)', 'coldCatalogueMs', 'ms'],
       ['catalogue usable, repeat visit (slow 3G, 4× CPU)', 'warmCatalogueMs', 'ms', 3000],
     ];
-    console.log(`\nweb app weight and speed, ${figures.commit}${previous ? ` vs ${previous.commit}` : ''}`);
+    console.log(
+      `\nweb app weight and speed, ${figures.commit}${previous ? ` vs ${previous.commit}` : ''}`,
+    );
     for (const [label, key, unit, budget] of rows) {
       const now = figures[key] as number;
       const before = previous ? ` (was ${previous[key]} ${unit})` : '';
-      const verdict = budget === undefined ? '' : now <= budget ? `  ✓ budget ${budget}` : `  ✗ over budget ${budget}`;
+      const verdict =
+        budget === undefined
+          ? ''
+          : now <= budget
+            ? `  ✓ budget ${budget}`
+            : `  ✗ over budget ${budget}`;
       console.log(`  ${label.padEnd(52)} ${String(now).padStart(7)} ${unit}${before}${verdict}`);
     }
     console.log(`  runs: cold ${cold.join(', ')} ms; repeat ${warm.join(', ')} ms`);
     mkdirSync(join(__dirname, 'results'), { recursive: true });
-    writeFileSync(RESULTS, `${JSON.stringify([...history.filter((h) => h.commit !== figures.commit), figures], null, 2)}\n`);
+    writeFileSync(
+      RESULTS,
+      `${JSON.stringify([...history.filter((h) => h.commit !== figures.commit), figures], null, 2)}\n`,
+    );
   } finally {
     await browser.close();
     await t.close();

@@ -319,6 +319,14 @@ describe('web app for migrants (Chromium)', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Акадэмія жыхара' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('be');
+
+    // 200 % zoom on a 360 px phone: a 180 px wide layout, still without sideways scrolling
+    await page.setViewportSize({ width: 180, height: 320 });
+    await page.getByRole('link', { name: course.title.be }).waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(
+      true,
+    );
+    await checkAccessibility(page, 'catalogue at 200% zoom (be)');
     await context.close();
   }, 60_000);
 });
