@@ -13,6 +13,7 @@ export default tseslint.config(
       '.data/**',
       'tools/embedded-db/bin/**',
       'apps/web/src/graphql/graphql-env.d.ts',
+      'test-results/**',
     ],
   },
   eslint.configs.recommended,

@@ -304,6 +304,17 @@ describe('web app for migrants (Chromium)', () => {
     await page.goto('/academy');
     await page.getByRole('heading', { name: 'Akademia Mieszkańca' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('pl');
+    // by keyboard: the first Tab reaches the skip link, which moves the focus to the content;
+    // the search runs with Enter
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Przejdź do treści');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement.id')).toBe('main');
+    await page.getByLabel('Szukaj kursu').focus();
+    await page.keyboard.type('karta pobytu');
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: course.title.pl }).waitFor();
+    await page.getByRole('status').filter({ hasText: '1 kurs' }).waitFor();
     await checkAccessibility(page, 'catalogue (pl)');
     await screenshot(page, 'pl-catalogue');
     for (const [lang, heading] of [

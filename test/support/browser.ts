@@ -4,7 +4,14 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 /** Debian's chromium (`.ci/run` installs it); browser downloads are impossible here. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+/**
+ * Phone-size screenshots of the main screens: into docs/screenshots (shown in the README) with
+ * `npm run screenshots:update`, else into test-results/screenshots (ignored by git), so a test
+ * run leaves the working tree clean.
+ */
+export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+  ? join(__dirname, '..', '..', 'docs', 'screenshots')
+  : join(__dirname, '..', '..', 'test-results', 'screenshots');
 const WEB_APP = join(__dirname, '..', '..', 'dist', 'web', 'index.html');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
