@@ -6,7 +6,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'tools/embedded-db/bin/**'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '.data/**',
+      'tools/embedded-db/bin/**',
+      'apps/web/src/graphql/graphql-env.d.ts',
+      'test-results/**',
+    ],
   },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
@@ -29,6 +37,11 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
       'no-redeclare': ['error', { builtinGlobals: false }],
     },
+  },
+  {
+    // the learners' web app (browser code, React)
+    files: ['apps/web/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
   },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'apps/cli/**/*.ts', '**/*.spec.ts'],

@@ -9,8 +9,11 @@ import {
   installRequestScope,
   requestIdOf,
   trustProxySetting,
+  repoRoot,
   validateEnv,
 } from '@sasiad/core';
+import { join } from 'node:path';
+import { WEB_APP_DIR, installSecurityHeaders, serveWebApp } from './web-app/web-app';
 
 /** The configured application, not yet listening: used by main.ts and by the end-to-end tests. */
 export async function createApp(options: { bufferLogs?: boolean } = {}): Promise<INestApplication> {
@@ -27,7 +30,10 @@ export async function createApp(options: { bufferLogs?: boolean } = {}): Promise
   });
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
-  installRequestScope(app.getHttpAdapter().getInstance());
+  const fastify = app.getHttpAdapter().getInstance();
+  installRequestScope(fastify);
+  installSecurityHeaders(fastify, env.NODE_ENV === 'production');
+  serveWebApp(fastify, join(repoRoot(), WEB_APP_DIR));
   if (config.env.CORS_ORIGINS) {
     app.enableCors({
       origin: config.env.CORS_ORIGINS.split(',').map((o) => o.trim()),

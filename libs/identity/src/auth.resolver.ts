@@ -19,7 +19,21 @@ import {
 } from './dto/auth.inputs';
 import { AccountEvent, AuthPayload } from './models/user.model';
 import { AuthService } from './auth.service';
+import { setRefreshCookie, wantsRefreshCookie } from './refresh-cookie';
 import { ACCOUNT_EVENTS } from './users.service';
+
+/**
+ * With `x-sasiad-refresh: cookie` (browsers), the refresh token goes into an HttpOnly cookie and
+ * the payload's `refreshToken` is null, so no script ever sees it.
+ */
+function inCookieIfAsked(
+  payload: AuthPayload,
+  ctx: RequestContext,
+): AuthPayload | (Omit<AuthPayload, 'refreshToken'> & { refreshToken: null }) {
+  if (!ctx.res || !wantsRefreshCookie(ctx.req)) return payload;
+  setRefreshCookie(ctx.res, payload.refreshToken, payload.refreshTokenExpiresAt);
+  return { ...payload, refreshToken: null };
+}
 
 /** Counted against SIGNIN_RATE_PER_MINUTE per client address. */
 const AuthRateLimited = () => SetMetadata(AUTH_RATE_LIMIT, true);
@@ -36,15 +50,15 @@ export class AuthResolver {
   })
   @Public()
   @AuthRateLimited()
-  signUp(@Args('input') input: SignUpInput, @Ctx() ctx: RequestContext) {
-    return this.auth.signUp(input, ctx.lang, ctx.clientIp);
+  async signUp(@Args('input') input: SignUpInput, @Ctx() ctx: RequestContext) {
+    return inCookieIfAsked(await this.auth.signUp(input, ctx.lang, ctx.clientIp), ctx);
   }
 
   @Mutation(() => AuthPayload)
   @Public()
   @AuthRateLimited()
-  signIn(@Args('input') input: SignInInput, @Ctx() ctx: RequestContext) {
-    return this.auth.signIn(input, ctx.clientIp);
+  async signIn(@Args('input') input: SignInInput, @Ctx() ctx: RequestContext) {
+    return inCookieIfAsked(await this.auth.signIn(input, ctx.clientIp), ctx);
   }
 
   @Mutation(() => AuthPayload, {
@@ -66,8 +80,15 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Other sessions end; a new session is returned.' })
   @SignedIn()
   @AuthRateLimited()
-  changePassword(@Args('input') input: ChangePasswordInput, @CurrentUser() user: AuthUser) {
-    return this.auth.changePassword(user.id, input.currentPassword, input.newPassword);
+  async changePassword(
+    @Args('input') input: ChangePasswordInput,
+    @CurrentUser() user: AuthUser,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return inCookieIfAsked(
+      await this.auth.changePassword(user.id, input.currentPassword, input.newPassword),
+      ctx,
+    );
   }
 
   @Mutation(() => Boolean, {

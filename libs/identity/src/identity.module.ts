@@ -10,6 +10,7 @@ import { IdentityAudit, IdentityAuditSchema } from './recovery/identity-audit.sc
 import { RecoveryResolver } from './recovery/recovery.resolver';
 import { RecoveryService } from './recovery/recovery.service';
 import { ResetSecret, ResetSecretSchema } from './recovery/reset-secret.schema';
+import { SessionCookieController } from './session-cookie.controller';
 import { SessionsService } from './sessions.service';
 import { KnownDevice, KnownDeviceSchema } from './sign-in/known-device.schema';
 import { KnownDevices } from './sign-in/known-devices.service';
@@ -38,6 +39,7 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
+  controllers: [SessionCookieController],
   providers: [
     AuthService,
     UsersService,

@@ -54,8 +54,10 @@ export class AuthPayload {
   @Field(() => Int, { description: 'Seconds until the access token expires.' })
   accessTokenExpiresIn: number;
 
-  @Field({
-    description: 'Single use: exchange it with refreshSession for a new pair. Keep it secret.',
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Single use: exchange it with refreshSession for a new pair. Keep it secret. Null when the request asked for the browser mode (header `x-sasiad-refresh: cookie`): the token is then in an HttpOnly cookie for `POST /auth/refresh`.',
   })
   refreshToken: string;
 

@@ -1,0 +1,102 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link, NavLink, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../app-context';
+import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../lib/language';
+
+export function LanguageSwitcher() {
+  const { t } = useTranslation();
+  const { language, setLanguage } = useApp();
+  return (
+    <div className="lang-switch">
+      <label htmlFor="language-switch">{t('nav.language')}</label>
+      <select
+        id="language-switch"
+        value={language}
+        onChange={(e) => void setLanguage(e.target.value as Language)}
+      >
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LANGUAGE_NAMES[l]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** What is offline and what waits to be sent, always visible when it matters. */
+function SyncStatus() {
+  const { t } = useTranslation();
+  const { online, pending } = useApp();
+  const waiting = pending.filter((p) => p.state !== 'failed').length;
+  const failed = pending.filter((p) => p.state === 'failed').length;
+  return (
+    <div role="status" aria-live="polite" className="sync-status" data-online={online}>
+      {!online && <p className="offline">{t('sync.offline')}</p>}
+      {waiting > 0 && (
+        <p>
+          {online ? t('sync.sending', { count: waiting }) : t('sync.waiting', { count: waiting })}
+        </p>
+      )}
+      {failed > 0 && <p className="error-text">{t('sync.failed', { count: failed })}</p>}
+    </div>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { user, sentQuestion } = useApp();
+  const { pathname } = useLocation();
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="top">
+        <Link to="/" className="brand">
+          Sąsiad
+        </Link>
+        <LanguageSwitcher />
+      </header>
+      <nav aria-label={t('nav.label')} className="main-nav">
+        <NavLink to="/" end>
+          {t('nav.home')}
+        </NavLink>
+        <NavLink to="/academy">{t('nav.academy')}</NavLink>
+        <NavLink to="/ask">{t('nav.ask')}</NavLink>
+        <NavLink to="/events">{t('nav.events')}</NavLink>
+        <NavLink to="/account">{user ? t('nav.account') : t('nav.signIn')}</NavLink>
+      </nav>
+      <SyncStatus />
+      {sentQuestion?.code && pathname !== '/ask' && (
+        <p role="alert" className="notice banner">
+          <Link to="/ask">{t('ask.sentBanner')}</Link>
+        </p>
+      )}
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
+
+/** A screen: its title is the document title and, after a navigation, gets the focus. */
+export function Page({ title, children }: { title: string; children: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const location = useLocation();
+  useEffect(() => {
+    document.title = `${title} · Sąsiad`;
+  }, [title]);
+  useEffect(() => {
+    if (location.key !== 'default') heading.current?.focus();
+  }, [location.key]);
+  return (
+    <>
+      <h1 ref={heading} tabIndex={-1}>
+        {title}
+      </h1>
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useClient, type CombinedError } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { Page } from '../../components/Layout';
+import { ErrorBox } from '../../components/ErrorBox';
+import { MyQuestion } from '../../graphql/info-point';
+import { useApp } from '../../app-context';
+
+/** Enter the access code; it is kept in memory for this visit only. */
+export function OpenByCode() {
+  const { t } = useTranslation();
+  const { accessCodes } = useApp();
+  const client = useClient();
+  const navigate = useNavigate();
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<CombinedError | null>(null);
+  return (
+    <Page title={t('ask.openTitle')}>
+      <ErrorBox error={error} />
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const accessCode = code.trim();
+          const r = await client
+            .query(MyQuestion, { accessCode }, { requestPolicy: 'network-only' })
+            .toPromise();
+          if (r.error || !r.data) return setError(r.error ?? null);
+          accessCodes.set(r.data.myQuestion.id, accessCode);
+          navigate(`/ask/${r.data.myQuestion.id}`);
+        }}
+      >
+        <label htmlFor="access-code">{t('ask.codeLabel')}</label>
+        <input
+          id="access-code"
+          required
+          autoComplete="off"
+          spellCheck={false}
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+        />
+        <button type="submit" className="primary">
+          {t('ask.open')}
+        </button>
+      </form>
+    </Page>
+  );
+}

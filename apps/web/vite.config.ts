@@ -1,0 +1,62 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The learners' web app; `npm run build:web` writes it to dist/web, which the API serves at `/`. */
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  resolve: { alias: { '@i18n': `${repo}i18n` } },
+  build: {
+    outDir: `${repo}dist/web`,
+    emptyOutDir: true,
+    target: 'es2020',
+    sourcemap: false,
+    // Keep the first screen small: each screen is its own chunk (see routes.tsx).
+    modulePreload: { polyfill: false },
+  },
+  server: {
+    port: 5173,
+    fs: { allow: [repo] },
+    proxy: {
+      '/graphql': { target: 'http://127.0.0.1:3000', ws: true },
+      '/auth': 'http://127.0.0.1:3000',
+    },
+  },
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script',
+      manifest: {
+        name: 'Sąsiad',
+        short_name: 'Sąsiad',
+        description: 'Akademia Mieszkańca · punkt informacyjny · wydarzenia',
+        lang: 'pl',
+        start_url: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#0b5d4b',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The app shell and every screen's chunk; GraphQL data is kept by Graphcache in IndexedDB.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/graphql/, /^\/graphiql/, /^\/auth\//, /^\/health/],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  test: {
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+  },
+});
