@@ -1,5 +1,5 @@
 import { NamedLocks, Role } from '@sasiad/core';
-import { codeOf, startTestApp, TestApp } from './support/test-app';
+import { codeOf, startTestApp, TestApp } from '../support/test-app';
 
 const SET_ROLES = `mutation($i: SetUserRolesInput!) { setUserRoles(input: $i) { roles } }`;
 const SET_STATUS = `mutation($i: SetUserStatusInput!) { setUserStatus(input: $i) { status } }`;

@@ -1,5 +1,5 @@
 import { Role } from '@sasiad/core';
-import { codeOf, startTestApp, TestApp } from './support/test-app';
+import { codeOf, startTestApp, TestApp } from '../support/test-app';
 
 const SIGN_UP = `mutation($i: SignUpInput!) { signUp(input: $i) { accessToken refreshToken accessTokenExpiresIn user { id login loginKind roles preferredLanguage displayName } } }`;
 const SIGN_IN = `mutation($i: SignInInput!) { signIn(input: $i) { accessToken refreshToken user { id login } } }`;

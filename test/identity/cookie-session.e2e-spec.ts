@@ -1,4 +1,4 @@
-import { TestApp, codeOf, startTestApp } from './support/test-app';
+import { TestApp, codeOf, startTestApp } from '../support/test-app';
 
 /** The browser mode of sessions: the refresh token only in an HttpOnly cookie on /auth. */
 describe('refresh token in a cookie (web app)', () => {

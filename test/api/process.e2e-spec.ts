@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { request } from 'node:http';
 
-const ROOT = join(__dirname, '..');
+const ROOT = join(__dirname, '..', '..');
 const MAIN = [
   '-r',
   'ts-node/register/transpile-only',
@@ -54,6 +54,10 @@ async function waitUntilLive(url: string, proc: { output: () => string }, child:
 }
 
 /** The real entry point (apps/api/src/main.ts) as its own process, as `npm start` runs it. */
+// Each test starts a whole server (and its embedded database) as a child process: on a loaded
+// 2-core machine a start alone can take most of Jest's default minute.
+jest.setTimeout(180_000);
+
 describe('the server process', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sasiad-proc-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

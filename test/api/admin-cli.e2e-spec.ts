@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../apps/cli/src/cli';
-import { codeOf, startTestApp, TestApp } from './support/test-app';
+import { runCli } from '../../apps/cli/src/cli';
+import { codeOf, startTestApp, TestApp } from '../support/test-app';
 
 describe('create-admin command', () => {
   let t: TestApp;

@@ -12,7 +12,7 @@ import {
   IntrospectionQuery,
 } from 'graphql';
 import { Role } from '@sasiad/core';
-import { codeOf, startTestApp, TestApp } from './support/test-app';
+import { codeOf, startTestApp, TestApp } from '../support/test-app';
 
 type Caller = 'anonymous' | Role;
 const CALLERS: Caller[] = ['anonymous', Role.learner, Role.staff, Role.library, Role.admin];

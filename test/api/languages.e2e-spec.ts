@@ -1,5 +1,5 @@
 import { Role } from '@sasiad/core';
-import { codeOf, GqlResponse, startTestApp, TestApp } from './support/test-app';
+import { codeOf, GqlResponse, startTestApp, TestApp } from '../support/test-app';
 
 const extensionsOf = (res: GqlResponse) => (res.body as { extensions?: unknown }).extensions;
 

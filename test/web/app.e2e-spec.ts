@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Role } from '@sasiad/core';
 import { CurriculumSeedService, loadCurriculum, type CurriculumCourse } from '@sasiad/academy';
-import { TestApp, startTestApp } from './support/test-app';
-import { checkAccessibility, launchChromium, phone, screenshot } from './support/browser';
+import { TestApp, startTestApp } from '../support/test-app';
+import { checkAccessibility, launchChromium, phone, screenshot } from '../support/browser';
 
 /**
  * The learners' web app in Debian's Chromium, against the real server on the embedded database.
@@ -20,7 +20,9 @@ describe('web app for migrants (Chromium)', () => {
     t = await startTestApp();
     const admin = await t.userWith([Role.admin]);
     staff = await t.userWith([Role.staff]);
-    const { courses } = loadCurriculum(join(__dirname, '..', 'libs', 'academy', 'curriculum'));
+    const { courses } = loadCurriculum(
+      join(__dirname, '..', '..', 'libs', 'academy', 'curriculum'),
+    );
     course = courses.find((c) => c.course.key === 'legal-stay')!.course;
     await t.app
       .get(CurriculumSeedService)
@@ -196,13 +198,13 @@ describe('web app for migrants (Chromium)', () => {
 
     // Staff answer through the API; the thread shows it without a reload.
     const claim = await t.gql(
-      `mutation($q: ID!) { claimQuestion(questionId: $q) { id } }`,
+      `mutation($q: ID!) { claimQuestion(input: { questionId: $q }) { id } }`,
       { q: questionId },
       { token: staff.token },
     );
     expect(claim.body.errors).toBeUndefined();
     const answer = await t.gql(
-      `mutation($q: ID!, $t: String!) { answerQuestion(questionId: $q, text: $t) { id } }`,
+      `mutation($q: ID!, $t: String!) { answerQuestion(input: { questionId: $q, text: $t }) { id } }`,
       {
         q: questionId,
         t: 'Так, пакуль разглядаецца ваша заява, можна працаваць на ранейшых умовах.',

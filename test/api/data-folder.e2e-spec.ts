@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { EmbeddedDatabase } from '@sasiad/core';
-import { runCli } from '../apps/cli/src/cli';
-import { startTestApp, TestApp } from './support/test-app';
+import { runCli } from '../../apps/cli/src/cli';
+import { startTestApp, TestApp } from '../support/test-app';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startEmbeddedDb } = require('../tools/embedded-db') as {
+const { startEmbeddedDb } = require('../../tools/embedded-db') as {
   startEmbeddedDb(o: { dataDir: string }): Promise<{ uri: string; stop(): Promise<void> }>;
 };
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-const ROOT = join(__dirname, '..');
+const ROOT = join(__dirname, '..', '..');
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 
 /** Issue 10 items 9–11 and issue 9 item 6: the commands around the code. */
@@ -63,7 +63,7 @@ describe('tooling: the test command, CI and builds', () => {
         "apt-get is not available: install redis-server and chromium with your system's package manager.",
       );
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { plan } = require('../tools/test-setup.js') as {
+      const { plan } = require('../../tools/test-setup.js') as {
         plan(m: { pkg: string }[], o: object): { commands?: string[][]; problem?: string };
       };
       const missing = [{ pkg: 'redis-server' }];
@@ -135,7 +135,7 @@ describe('tooling: the test command, CI and builds', () => {
 
   describe('builds only what changed', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const build = require('../tools/build-if-changed.js') as {
+    const build = require('../../tools/build-if-changed.js') as {
       sourceHash(root: string, project: string): string;
       isUpToDate(root: string, project: string): boolean;
       writeStamp(root: string, project: string, hash: string): void;

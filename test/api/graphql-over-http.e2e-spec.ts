@@ -1,5 +1,5 @@
 import { serverAudits } from 'graphql-http';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp } from '../support/test-app';
 
 /**
  * The GraphQL-over-HTTP spec, checked by the graphql-http package's own server audit. Every MUST

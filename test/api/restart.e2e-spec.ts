@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { codeOf, startTestApp } from './support/test-app';
+import { codeOf, startTestApp } from '../support/test-app';
 
 const pidAlive = (pid: number) => {
   try {

@@ -2,9 +2,9 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp } from '../support/test-app';
 
-const SCHEMA_FILE = join(__dirname, '..', 'schema.gql');
+const SCHEMA_FILE = join(__dirname, '..', '..', 'schema.gql');
 const HEADER =
   '# Generated from the code-first resolvers. Do not edit: run `npm run schema:update`.\n\n';
 
