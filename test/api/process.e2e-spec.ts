@@ -39,18 +39,21 @@ function run(env: Record<string, string>) {
   return { child, exited, output: () => output };
 }
 
-async function waitUntilLive(url: string, proc: { output: () => string }, child: ChildProcess) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${proc.output()}`);
-    try {
-      if ((await fetch(`${url}/health/live`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server did not start: ${proc.output()}`);
+/**
+ * Resolves when the server says it is ready (its last start-up line, logged once it listens),
+ * read from its output as it arrives; fails if it exits first. No polling.
+ */
+function waitUntilLive(_url: string, proc: { output: () => string }, child: ChildProcess) {
+  return new Promise<void>((resolve, reject) => {
+    const check = () => {
+      if (!proc.output().includes('Sąsiad is ready')) return;
+      child.stdout!.off('data', check);
+      resolve();
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', () => reject(new Error(`server exited: ${proc.output()}`)));
+    check();
+  });
 }
 
 /** The real entry point (apps/api/src/main.ts) as its own process, as `npm start` runs it. */
