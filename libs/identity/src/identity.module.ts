@@ -2,23 +2,23 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AppConfig, AUTHENTICATOR } from '@sasiad/core';
-import { AuthResolver } from './auth.resolver';
-import { AuthService } from './auth.service';
-import { PasswordService } from './password.service';
-import { RefreshToken, RefreshTokenSchema } from './refresh-token.schema';
+import { AuthResolver } from './sessions/auth.resolver';
+import { AuthService } from './sessions/auth.service';
+import { PasswordService } from './accounts/password.service';
+import { RefreshToken, RefreshTokenSchema } from './sessions/refresh-token.schema';
 import { IdentityAudit, IdentityAuditSchema } from './recovery/identity-audit.schema';
 import { RecoveryResolver } from './recovery/recovery.resolver';
 import { RecoveryService } from './recovery/recovery.service';
 import { ResetSecret, ResetSecretSchema } from './recovery/reset-secret.schema';
-import { SessionCookieController } from './session-cookie.controller';
-import { SessionsService } from './sessions.service';
+import { SessionCookieController } from './sessions/session-cookie.controller';
+import { SessionsService } from './sessions/sessions.service';
 import { KnownDevice, KnownDeviceSchema } from './sign-in/known-device.schema';
 import { KnownDevices } from './sign-in/known-devices.service';
 import { SignInAttempt, SignInAttemptSchema } from './sign-in/sign-in-attempt.schema';
 import { SignInAttempts } from './sign-in/sign-in-attempts.service';
-import { User, UserSchema } from './user.schema';
-import { UsersResolver } from './users.resolver';
-import { UsersService } from './users.service';
+import { User, UserSchema } from './accounts/user.schema';
+import { UsersResolver } from './accounts/users.resolver';
+import { UsersService } from './accounts/users.service';
 
 @Module({
   imports: [

@@ -1,4 +1,4 @@
-export * from './auth.service';
+export * from './sessions/auth.service';
 export * from './identity.module';
-export * from './models/user.model';
-export * from './users.service';
+export * from './accounts/models/user.model';
+export * from './accounts/users.service';

@@ -15,10 +15,10 @@ import {
   pageById,
   Role,
 } from '@sasiad/core';
-import { PasswordService } from '../password.service';
-import { SessionsService } from '../sessions.service';
+import { PasswordService } from '../accounts/password.service';
+import { SessionsService } from '../sessions/sessions.service';
 import { SignInAttempts } from '../sign-in/sign-in-attempts.service';
-import { USER_ERASED, UsersService } from '../users.service';
+import { USER_ERASED, UsersService } from '../accounts/users.service';
 import { IdentityAudit, IdentityAuditAction } from './identity-audit.schema';
 import { IdentityAuditEntry } from './models/identity-audit-entry.model';
 import { PasswordResetCode } from './models/password-reset-code.model';

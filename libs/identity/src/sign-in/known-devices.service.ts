@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model, trusted, Types } from 'mongoose';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Clock, OnDomainEvent } from '@sasiad/core';
-import { USER_ERASED } from '../users.service';
+import { USER_ERASED } from '../accounts/users.service';
 import { KnownDevice } from './known-device.schema';
 
 const DEVICE_TTL_MS = 180 * 86_400_000;

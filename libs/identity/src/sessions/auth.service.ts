@@ -9,13 +9,13 @@ import {
   ScheduledJob,
 } from '@sasiad/core';
 import { SignInInput, SignUpInput } from './dto/auth.inputs';
-import { AuthPayload, UserModel } from './models/user.model';
-import { PasswordService } from './password.service';
+import { AuthPayload, UserModel } from '../accounts/models/user.model';
+import { PasswordService } from '../accounts/password.service';
 import { SessionsService } from './sessions.service';
-import { RecoveryService } from './recovery/recovery.service';
-import { KnownDevices } from './sign-in/known-devices.service';
-import { SignInAttempts } from './sign-in/sign-in-attempts.service';
-import { UsersService } from './users.service';
+import { RecoveryService } from '../recovery/recovery.service';
+import { KnownDevices } from '../sign-in/known-devices.service';
+import { SignInAttempts } from '../sign-in/sign-in-attempts.service';
+import { UsersService } from '../accounts/users.service';
 
 /** Sign-up, sign-in, token rotation and sign-out; also checks access tokens for every request. */
 @Injectable()

@@ -4,7 +4,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model, trusted, Types } from 'mongoose';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppConfig, DomainException, ErrorCode } from '@sasiad/core';
-import { AuthPayload, UserModel } from './models/user.model';
+import { AuthPayload, UserModel } from '../accounts/models/user.model';
 import { RefreshToken } from './refresh-token.schema';
 
 export interface AccessClaims {

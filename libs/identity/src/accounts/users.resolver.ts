@@ -5,7 +5,7 @@ import {
   SetUserRolesInput,
   SetUserStatusInput,
   UpdateProfileInput,
-} from './dto/auth.inputs';
+} from '../sessions/dto/auth.inputs';
 import { UsersArgs } from './dto/users.args';
 import { UserConnection, UserModel } from './models/user.model';
 import { UsersService } from './users.service';

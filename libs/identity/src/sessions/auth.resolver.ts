@@ -17,10 +17,10 @@ import {
   SignInInput,
   SignUpInput,
 } from './dto/auth.inputs';
-import { AccountEvent, AuthPayload } from './models/user.model';
+import { AccountEvent, AuthPayload } from '../accounts/models/user.model';
 import { AuthService } from './auth.service';
 import { setRefreshCookie, wantsRefreshCookie } from './refresh-cookie';
-import { ACCOUNT_EVENTS } from './users.service';
+import { ACCOUNT_EVENTS } from '../accounts/users.service';
 
 /**
  * With `x-sasiad-refresh: cookie` (browsers), the refresh token goes into an HttpOnly cookie and

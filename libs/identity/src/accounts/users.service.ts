@@ -4,7 +4,6 @@ import { Model, QueryFilter, trusted, Types } from 'mongoose';
 import {
   AppConfig,
   Connection,
-  decodeCursor,
   DomainEvents,
   DomainException,
   ErrorCode,
@@ -14,11 +13,11 @@ import {
   Language,
   NamedLocks,
   Role,
-  toConnection,
+  pageById,
 } from '@sasiad/core';
 import { AccountEventKind, LoginKindModel, UserModel, UserStatusModel } from './models/user.model';
 import { PasswordService } from './password.service';
-import { SessionsService } from './sessions.service';
+import { SessionsService } from '../sessions/sessions.service';
 import { LoginKind, User, UserStatus } from './user.schema';
 
 export const ACCOUNT_EVENTS = 'identity.accountEvents';
@@ -142,26 +141,12 @@ export class UsersService {
       .exec();
   }
 
-  async list(args: { first: number; after?: string; role?: Role }): Promise<Connection<UserModel>> {
+  list(args: { first: number; after?: string; role?: Role }): Promise<Connection<UserModel>> {
     const filter: QueryFilter<User> = args.role ? { roles: args.role } : {};
-    const page: QueryFilter<User> = { ...filter };
-    if (args.after) page._id = trusted({ $gt: new Types.ObjectId(decodeCursor(args.after).id) });
-    const [rows, totalCount] = await Promise.all([
-      this.users
-        .find(page)
-        .sort({ _id: 1 })
-        .limit(args.first + 1)
-        .lean<LeanUser[]>()
-        .exec(),
-      this.users.countDocuments(filter).exec(),
-    ]);
-    return toConnection(
-      rows,
-      args.first,
-      totalCount,
-      (u) => this.toModel(u),
-      (row) => ({ v: 0, id: row._id.toHexString() }),
-    );
+    return pageById(this.users, filter, args, {
+      order: 'oldest',
+      toNode: (u: LeanUser) => this.toModel(u),
+    });
   }
 
   /** `displayName: null` removes the name; undefined leaves it as it is. */
