@@ -13,6 +13,15 @@ describe('configuration', () => {
     expect(env.MONGODB_URI).toBeUndefined();
   });
 
+  it('validates the same variables once per start, and changed ones anew', () => {
+    const raw = { NODE_ENV: 'development', PORT: '3999' };
+    const first = validateEnv(raw);
+    expect(validateEnv({ ...raw })).toBe(first);
+    const other = validateEnv({ ...raw, PORT: '4000' });
+    expect(other).not.toBe(first);
+    expect(other.PORT).toBe(4000);
+  });
+
   it('names every bad variable in one error, without echoing values', () => {
     let error: ConfigValidationError | undefined;
     try {

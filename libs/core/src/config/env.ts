@@ -262,7 +262,23 @@ export function trustProxySetting(value: string): boolean | number | string[] {
 }
 
 /** Validates the environment; throws one error naming every bad variable (never its value). */
+let last: { key: string; env: Env } | undefined;
+
+/**
+ * The validated configuration of these variables. A start asks for it several times (main.ts,
+ * bootstrap, the config module): the same variables are validated once and the same Env is
+ * returned; changed variables (a test's next app) are validated anew.
+ */
 export function validateEnv(raw: Record<string, unknown>): Env {
+  const picked = pickSettings(raw);
+  const key = JSON.stringify(picked);
+  if (last?.key === key) return last.env;
+  const env = checkedEnv(picked);
+  last = { key, env };
+  return env;
+}
+
+function pickSettings(raw: Record<string, unknown>): Record<string, unknown> {
   const known = Object.keys(new Env());
   const picked: Record<string, unknown> = {};
   for (const key of [
@@ -281,6 +297,10 @@ export function validateEnv(raw: Record<string, unknown>): Env {
   }
   if (picked.GRAPHIQL === undefined && picked.NODE_ENV === NodeEnv.production)
     picked.GRAPHIQL = 'false';
+  return picked;
+}
+
+function checkedEnv(picked: Record<string, unknown>): Env {
   const env = plainToInstance(Env, picked);
   const problems = validateSync(env, { forbidUnknownValues: false }).map(
     (e) =>
