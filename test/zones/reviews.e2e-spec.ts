@@ -17,10 +17,16 @@ const MY_DECISION = `{ myApplications { id decision { outcome justification } } 
 
 const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 
-const FORM = [{ key: 'whyZone', type: 'long_text', required: true, label: { pl: 'Dlaczego?' } }];
+const FORM = [
+  { key: 'whyZone', type: 'long_text', required: true, label: [{ lang: 'pl', text: 'Dlaczego?' }] },
+];
 const CRITERIA = [
-  { key: 'experience', maxPoints: 10, label: { pl: 'Doświadczenie z cudzoziemcami' } },
-  { key: 'motivation', maxPoints: 10, label: { pl: 'Motywacja' } },
+  {
+    key: 'experience',
+    maxPoints: 10,
+    label: [{ lang: 'pl', text: 'Doświadczenie z cudzoziemcami' }],
+  },
+  { key: 'motivation', maxPoints: 10, label: [{ lang: 'pl', text: 'Motywacja' }] },
 ];
 
 describe('zones: reviews, decisions and activity zones', () => {
@@ -71,8 +77,8 @@ describe('zones: reviews, decisions and activity zones', () => {
         CREATE_CALL,
         {
           i: {
-            title: { pl: 'Strefy MSAS 2027' },
-            description: { pl: 'Trzy strefy.' },
+            title: [{ lang: 'pl', text: 'Strefy MSAS 2027' }],
+            description: [{ lang: 'pl', text: 'Trzy strefy.' }],
             eligibleKinds: ['library_branch'],
             places: 3,
             opensAt: isoIn(-1_000),
@@ -310,8 +316,8 @@ describe('zones: reviews, decisions and activity zones', () => {
         CREATE_CALL,
         {
           i: {
-            title: { pl: 'Mikrogranty' },
-            description: { pl: 'Regranting.' },
+            title: [{ lang: 'pl', text: 'Mikrogranty' }],
+            description: [{ lang: 'pl', text: 'Regranting.' }],
             eligibleKinds: ['library_branch', 'ngo'],
             places: 15,
             opensAt: isoIn(-1_000),

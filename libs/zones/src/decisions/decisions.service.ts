@@ -13,7 +13,7 @@ import { Decision, DecisionOutcome } from './decision.schema';
 import { SetDecisionInput } from './dto/decision.inputs';
 import { DecisionModel } from './models/decision.model';
 import { zonesModel } from '../common/model-name';
-import { NotificationsService } from '../notifications/notifications.service';
+import { notifiedTitle, NotificationsService } from '../notifications/notifications.service';
 
 type LeanDecision = Decision & { _id: Types.ObjectId };
 
@@ -122,7 +122,7 @@ export class DecisionsService {
     }
     await this.notifications.decisionsPublished(
       call._id,
-      call.title,
+      notifiedTitle(call),
       submitted.map((a) => a.organisationId),
     );
     return this.calls.get(callId, lang);
