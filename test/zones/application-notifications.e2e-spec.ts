@@ -85,7 +85,10 @@ describe('zones: notifications about applications', () => {
 
   it('confirms a submission to every coordinator of the applicant and tells every admin, each in their language', async () => {
     const callId = await createCall(t, admin, {
-      title: { pl: 'Mikrogranty sąsiedzkie', uk: 'Сусідські мікрогранти' },
+      title: [
+        { lang: 'pl', text: 'Mikrogranty sąsiedzkie' },
+        { lang: 'uk', text: 'Сусідські мікрогранти' },
+      ],
     });
     const olena = await branchCoordinator(t, admin, 'Filia Bałuty', 'uk');
     const anna = await coordinatorIn(t, olena.organisationId, 'pl');
@@ -167,7 +170,10 @@ describe('zones: notifications about applications', () => {
 
   it('confirms changes after submission and a withdrawal, in the reader’s language; withdrawing a draft says nothing', async () => {
     const callId = await createCall(t, admin, {
-      title: { pl: 'Strefy MSAS 2027', uk: 'Зони MSAS 2027' },
+      title: [
+        { lang: 'pl', text: 'Strefy MSAS 2027' },
+        { lang: 'uk', text: 'Зони MSAS 2027' },
+      ],
     });
     const olena = await branchCoordinator(t, admin, 'Filia Polesie', 'uk');
     const draft = ok(

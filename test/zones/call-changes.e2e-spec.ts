@@ -22,19 +22,19 @@ const WHY: Field = {
   type: 'long_text',
   required: true,
   maxLength: 500,
-  label: { pl: 'Dlaczego?' },
+  label: [{ lang: 'pl', text: 'Dlaczego?' }],
 };
 const DISTRICT: Field = {
   key: 'district',
   type: 'single_choice',
   required: false,
-  label: { pl: 'Dzielnica' },
+  label: [{ lang: 'pl', text: 'Dzielnica' }],
   options: [
-    { key: 'baluty', label: { pl: 'Bałuty' } },
-    { key: 'widzew', label: { pl: 'Widzew' } },
+    { key: 'baluty', label: [{ lang: 'pl', text: 'Bałuty' }] },
+    { key: 'widzew', label: [{ lang: 'pl', text: 'Widzew' }] },
   ],
 };
-const IDEA = { key: 'idea', maxPoints: 10, label: { pl: 'Pomysł' } };
+const IDEA = { key: 'idea', maxPoints: 10, label: [{ lang: 'pl', text: 'Pomysł' }] };
 
 describe('zones: changing a call after it is created', () => {
   let t: TestApp;
@@ -63,10 +63,21 @@ describe('zones: changing a call after it is created', () => {
         opensAt: isoIn(2 * 86_400_000),
         closesAt: isoIn(3 * 86_400_000),
         form: [
-          { key: 'why', type: 'short_text', required: true, label: { pl: 'Krótko: dlaczego?' } },
-          { key: 'budget', type: 'number', required: true, min: 100, label: { pl: 'Budżet' } },
+          {
+            key: 'why',
+            type: 'short_text',
+            required: true,
+            label: [{ lang: 'pl', text: 'Krótko: dlaczego?' }],
+          },
+          {
+            key: 'budget',
+            type: 'number',
+            required: true,
+            min: 100,
+            label: [{ lang: 'pl', text: 'Budżet' }],
+          },
         ],
-        criteria: [{ key: 'reach', maxPoints: 5, label: { pl: 'Zasięg' } }],
+        criteria: [{ key: 'reach', maxPoints: 5, label: [{ lang: 'pl', text: 'Zasięg' }] }],
       }),
     ) as { updateCall: { form: Field[]; criteria: Field[] } };
     expect(changed.updateCall.form.map((f) => [f.key, f.type, f.required])).toEqual([
@@ -105,14 +116,23 @@ describe('zones: changing a call after it is created', () => {
             ...DISTRICT,
             options: [
               (DISTRICT.options as Field[])[1],
-              { key: 'polesie', label: { pl: 'Polesie' } },
+              { key: 'polesie', label: [{ lang: 'pl', text: 'Polesie' }] },
             ],
           },
         ],
         [{ field: 'form.district.options.baluty', constraint: 'removed' }],
       ],
       [
-        [WHY, DISTRICT, { key: 'budget', type: 'number', required: true, label: { pl: 'Budżet' } }],
+        [
+          WHY,
+          DISTRICT,
+          {
+            key: 'budget',
+            type: 'number',
+            required: true,
+            label: [{ lang: 'pl', text: 'Budżet' }],
+          },
+        ],
         [{ field: 'form.budget', constraint: 'newFieldRequired' }],
       ],
     ];
@@ -131,15 +151,20 @@ describe('zones: changing a call after it is created', () => {
       await update({
         id: callId,
         form: [
-          { ...WHY, maxLength: 1000, label: { pl: 'Dlaczego chcecie strefę?' } },
+          { ...WHY, maxLength: 1000, label: [{ lang: 'pl', text: 'Dlaczego chcecie strefę?' }] },
           {
             ...DISTRICT,
             options: [
               ...(DISTRICT.options as Field[]),
-              { key: 'polesie', label: { pl: 'Polesie' } },
+              { key: 'polesie', label: [{ lang: 'pl', text: 'Polesie' }] },
             ],
           },
-          { key: 'website', type: 'short_text', required: false, label: { pl: 'Strona' } },
+          {
+            key: 'website',
+            type: 'short_text',
+            required: false,
+            label: [{ lang: 'pl', text: 'Strona' }],
+          },
         ],
       }),
     ) as { updateCall: { form: Field[] } };
@@ -183,7 +208,7 @@ describe('zones: changing a call after it is created', () => {
       id: callId,
       criteria: [
         { ...IDEA, maxPoints: 10 },
-        { key: 'reach', maxPoints: 5, label: { pl: 'Zasięg' } },
+        { key: 'reach', maxPoints: 5, label: [{ lang: 'pl', text: 'Zasięg' }] },
       ],
     });
     expect(codeOf(refused)).toBe('CALL_CRITERIA_CHANGE_NOT_ALLOWED');
@@ -199,7 +224,7 @@ describe('zones: changing a call after it is created', () => {
     const relabelled = ok(
       await update({
         id: callId,
-        criteria: [{ ...IDEA, maxPoints: 20, label: { pl: 'Pomysł i jego sens' } }],
+        criteria: [{ ...IDEA, maxPoints: 20, label: [{ lang: 'pl', text: 'Pomysł i jego sens' }] }],
       }),
     ) as { updateCall: { criteria: { label: { text: string } }[] } };
     expect(relabelled.updateCall.criteria[0].label.text).toBe('Pomysł i jego sens');
@@ -207,7 +232,10 @@ describe('zones: changing a call after it is created', () => {
 
   it('moves an open deadline only later (telling the applicants) or closes the call at once', async () => {
     const callId = await createCall(t, admin, {
-      title: { pl: 'Strefy MSAS 2027', uk: 'Зони MSAS 2027' },
+      title: [
+        { lang: 'pl', text: 'Strefy MSAS 2027' },
+        { lang: 'uk', text: 'Зони MSAS 2027' },
+      ],
     });
     const olena = await branchCoordinator(t, admin, 'Filia Retkinia', 'uk');
     const draftOnly = await branchCoordinator(t, admin, 'Filia Stoki', 'pl');
@@ -277,6 +305,8 @@ describe('zones: changing a call after it is created', () => {
     );
     expect(await stored(callId)).toEqual(afterClose);
     // texts may still be corrected
-    ok(await update({ id: callId, title: { pl: 'Strefy MSAS 2027 (poprawiony)' } }));
+    ok(
+      await update({ id: callId, title: [{ lang: 'pl', text: 'Strefy MSAS 2027 (poprawiony)' }] }),
+    );
   });
 });

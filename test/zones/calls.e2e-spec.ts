@@ -22,12 +22,12 @@ const ZONE_FORM = [
     required: true,
     minLength: 20,
     maxLength: 2000,
-    label: {
-      pl: 'Doświadczenie w pracy z mieszkańcami',
-      uk: 'Досвід роботи з мешканцями',
-      be: 'Досвед працы з жыхарамі',
-      ru: 'Опыт работы с жителями',
-    },
+    label: [
+      { lang: 'pl', text: 'Doświadczenie w pracy z mieszkańcami' },
+      { lang: 'uk', text: 'Досвід роботи з мешканцями' },
+      { lang: 'be', text: 'Досвед працы з жыхарамі' },
+      { lang: 'ru', text: 'Опыт работы с жителями' },
+    ],
   },
   {
     key: 'experienceWithForeigners',
@@ -35,7 +35,10 @@ const ZONE_FORM = [
     required: true,
     minLength: 20,
     maxLength: 2000,
-    label: { pl: 'Doświadczenie w pracy z cudzoziemcami', uk: 'Досвід роботи з іноземцями' },
+    label: [
+      { lang: 'pl', text: 'Doświadczenie w pracy z cudzoziemcami' },
+      { lang: 'uk', text: 'Досвід роботи з іноземцями' },
+    ],
   },
   {
     key: 'whyZone',
@@ -43,30 +46,40 @@ const ZONE_FORM = [
     required: true,
     minLength: 20,
     maxLength: 2000,
-    label: { pl: 'Dlaczego filia chce współtworzyć strefę MSAS?' },
+    label: [{ lang: 'pl', text: 'Dlaczego filia chce współtworzyć strefę MSAS?' }],
   },
-  { key: 'contactPerson', type: 'short_text', required: true, label: { pl: 'Osoba do kontaktu' } },
+  {
+    key: 'contactPerson',
+    type: 'short_text',
+    required: true,
+    label: [{ lang: 'pl', text: 'Osoba do kontaktu' }],
+  },
   {
     key: 'weeklyHoursForZone',
     type: 'number',
     required: false,
     min: 1,
     max: 60,
-    label: { pl: 'Godziny tygodniowo dla strefy' },
+    label: [{ lang: 'pl', text: 'Godziny tygodniowo dla strefy' }],
   },
   {
     key: 'district',
     type: 'single_choice',
     required: true,
-    label: { pl: 'Dzielnica' },
+    label: [{ lang: 'pl', text: 'Dzielnica' }],
     options: [
-      { key: 'baluty', label: { pl: 'Bałuty' } },
-      { key: 'widzew', label: { pl: 'Widzew' } },
-      { key: 'polesie', label: { pl: 'Polesie' } },
+      { key: 'baluty', label: [{ lang: 'pl', text: 'Bałuty' }] },
+      { key: 'widzew', label: [{ lang: 'pl', text: 'Widzew' }] },
+      { key: 'polesie', label: [{ lang: 'pl', text: 'Polesie' }] },
     ],
   },
-  { key: 'availableFrom', type: 'date', required: false, label: { pl: 'Dostępna od' } },
-  { key: 'stepFree', type: 'yes_no', required: false, label: { pl: 'Bez barier' } },
+  {
+    key: 'availableFrom',
+    type: 'date',
+    required: false,
+    label: [{ lang: 'pl', text: 'Dostępna od' }],
+  },
+  { key: 'stepFree', type: 'yes_no', required: false, label: [{ lang: 'pl', text: 'Bez barier' }] },
 ];
 
 const COMPLETE = [
@@ -79,6 +92,11 @@ const COMPLETE = [
   { key: 'availableFrom', date: '2027-01-15' },
   { key: 'stepFree', yesNo: true },
 ];
+
+type CallTexts = {
+  title: { text: string; state: string };
+  form: { key: string; label: { text: string; state: string } }[];
+};
 
 describe('zones: calls and applications', () => {
   let t: TestApp;
@@ -95,8 +113,13 @@ describe('zones: calls and applications', () => {
       CREATE_CALL,
       {
         i: {
-          title: { pl: 'Nabór filii do stref MSAS', uk: 'Набір філій до зон MSAS' },
-          description: { pl: 'Trzy Międzykulturowe Strefy Aktywności Sąsiedzkiej.' },
+          title: [
+            { lang: 'pl', text: 'Nabór filii do stref MSAS' },
+            { lang: 'uk', text: 'Конкурс для філій: зони MSAS' },
+          ],
+          description: [
+            { lang: 'pl', text: 'Trzy Międzykulturowe Strefy Aktywności Sąsiedzkiej.' },
+          ],
           eligibleKinds: ['library_branch'],
           places: 3,
           opensAt: isoIn(-60_000),
@@ -211,8 +234,11 @@ describe('zones: calls and applications', () => {
       CREATE_CALL,
       {
         i: {
-          title: { pl: 'Nabór filii do stref MSAS', uk: 'Набір філій до зон MSAS' },
-          description: { pl: 'Opis' },
+          title: [
+            { lang: 'pl', text: 'Nabór filii do stref MSAS' },
+            { lang: 'uk', text: 'Конкурс для філій: зони MSAS' },
+          ],
+          description: [{ lang: 'pl', text: 'Opis' }],
           eligibleKinds: ['library_branch'],
           places: 3,
           opensAt: '2026-11-01T09:00:00+01:00',
@@ -239,7 +265,7 @@ describe('zones: calls and applications', () => {
       { lang: 'uk' },
     );
     expect(uk.body.data!.call.title).toEqual({
-      text: 'Набір філій до зон MSAS',
+      text: 'Конкурс для філій: зони MSAS',
       isFallback: false,
     });
   });
@@ -256,7 +282,7 @@ describe('zones: calls and applications', () => {
       ),
     ).call;
     expect(read.title).toEqual({
-      text: 'Набір філій до зон MSAS',
+      text: 'Конкурс для філій: зони MSAS',
       language: 'uk',
       isFallback: false,
       state: 'UP_TO_DATE',
@@ -269,13 +295,20 @@ describe('zones: calls and applications', () => {
       CREATE_CALL,
       {
         i: {
-          title: { pl: 'X' },
-          description: { pl: 'X' },
+          title: [{ lang: 'pl', text: 'X' }],
+          description: [{ lang: 'pl', text: 'X' }],
           eligibleKinds: ['ngo'],
           places: 1,
           opensAt: isoIn(0),
           closesAt: isoIn(60_000),
-          form: [{ key: 'name', type: 'short_text', maxLength: 300, label: { pl: 'Imię' } }],
+          form: [
+            {
+              key: 'name',
+              type: 'short_text',
+              maxLength: 300,
+              label: [{ lang: 'pl', text: 'Imię' }],
+            },
+          ],
         },
       },
       { token: admin },
@@ -287,8 +320,8 @@ describe('zones: calls and applications', () => {
       CREATE_CALL,
       {
         i: {
-          title: { pl: 'X' },
-          description: { pl: 'X' },
+          title: [{ lang: 'pl', text: 'X' }],
+          description: [{ lang: 'pl', text: 'X' }],
           eligibleKinds: ['ngo'],
           places: 1,
           opensAt: '2026-12-01T09:00:00',
@@ -299,16 +332,21 @@ describe('zones: calls and applications', () => {
       { token: admin },
     );
     expect(noOffset.body.errors![0].extensions.fields).toEqual([
-      { field: 'opensAt', constraint: 'matches' },
+      { field: 'opensAt', constraint: 'isoDateTimeWithOffset' },
     ]);
-    expect(await t.db.collection('calls').countDocuments({ 'title.pl': 'X' })).toBe(0);
+    expect(await t.db.collection('calls').countDocuments({ 'title.pl.text': 'X' })).toBe(0);
 
     const callId = await createCall();
     const UPDATE_CALL = `mutation($i: UpdateCallInput!) { updateCall(input: $i) { places closesAt title { text } } }`;
     const moved = await t.gql(
       UPDATE_CALL,
       {
-        i: { id: callId, places: 4, closesAt: '2027-01-31T12:00:00+01:00', title: { pl: 'Nowy' } },
+        i: {
+          id: callId,
+          places: 4,
+          closesAt: '2027-01-31T12:00:00+01:00',
+          title: [{ lang: 'pl', text: 'Nowy' }],
+        },
       },
       { token: admin },
     );
@@ -326,6 +364,115 @@ describe('zones: calls and applications', () => {
     );
     expect(backwards.body.errors![0].extensions.fields).toEqual([
       { field: 'closesAt', constraint: 'afterOpensAt' },
+    ]);
+  });
+
+  it('takes texts as one entry per language: base required, translations OUTDATED after a base change', async () => {
+    const noBase = await t.gql(
+      CREATE_CALL,
+      {
+        i: {
+          title: [{ lang: 'uk', text: 'Конкурс' }],
+          description: [{ lang: 'pl', text: 'X' }],
+          eligibleKinds: ['ngo'],
+          places: 1,
+          opensAt: isoIn(0),
+          closesAt: isoIn(60_000),
+          form: ZONE_FORM,
+        },
+      },
+      { token: admin },
+    );
+    expect(codeOf(noBase)).toBe('BAD_USER_INPUT');
+    expect(noBase.body.errors![0].extensions.fields).toEqual([
+      { field: 'title', constraint: 'baseLanguageRequired' },
+    ]);
+    const twice = await t.gql(
+      CREATE_CALL,
+      {
+        i: {
+          title: [
+            { lang: 'pl', text: 'A' },
+            { lang: 'pl', text: 'B' },
+          ],
+          description: [{ lang: 'pl', text: 'X' }],
+          eligibleKinds: ['ngo'],
+          places: 1,
+          opensAt: isoIn(0),
+          closesAt: isoIn(60_000),
+          form: ZONE_FORM,
+        },
+      },
+      { token: admin },
+    );
+    expect(twice.body.errors![0].extensions.fields).toEqual([
+      { field: 'title.1', constraint: 'duplicateLanguage' },
+    ]);
+
+    const callId = await createCall();
+    const READ = `query($id: ID!) { call(id: $id, lang: uk) { title { text state }
+      form { key label { text state } } } }`;
+    const before = ok(await t.gql<{ call: CallTexts }>(READ, { id: callId })).call;
+    expect(before.title).toEqual({ text: 'Конкурс для філій: зони MSAS', state: 'UP_TO_DATE' });
+    expect(before.form[0].label).toEqual({
+      text: 'Досвід роботи з мешканцями',
+      state: 'UP_TO_DATE',
+    });
+    const form = ZONE_FORM.map((f, i) =>
+      i === 0 ? { ...f, label: [{ lang: 'pl', text: 'Doświadczenie z mieszkańcami' }] } : f,
+    );
+    ok(
+      await t.gql(
+        `mutation($i: UpdateCallInput!) { updateCall(input: $i) { id } }`,
+        { i: { id: callId, title: [{ lang: 'pl', text: 'Nabór 2027' }], form } },
+        { token: admin },
+      ),
+    );
+    const after = ok(await t.gql<{ call: CallTexts }>(READ, { id: callId })).call;
+    expect(after.title).toEqual({ text: 'Конкурс для філій: зони MSAS', state: 'OUTDATED' });
+    expect(after.form[0].label).toEqual({ text: 'Досвід роботи з мешканцями', state: 'OUTDATED' });
+    expect(after.form[1].label).toEqual({
+      text: 'Досвід роботи з іноземцями',
+      state: 'UP_TO_DATE',
+    });
+    ok(
+      await t.gql(
+        `mutation($i: UpdateCallInput!) { updateCall(input: $i) { id } }`,
+        { i: { id: callId, title: [{ lang: 'uk', text: 'Конкурс 2027' }] } },
+        { token: admin },
+      ),
+    );
+    const translated = ok(await t.gql<{ call: CallTexts }>(READ, { id: callId })).call;
+    expect(translated.title).toEqual({ text: 'Конкурс 2027', state: 'UP_TO_DATE' });
+  });
+
+  it('keeps a base language other than Polish, and refuses an inline time without an offset', async () => {
+    const res = await t.gql<{ createCall: { baseLanguage: string; title: { text: string } } }>(
+      `mutation { createCall(input: {
+        title: [{ lang: uk, text: "Конкурс громад" }], description: [{ lang: uk, text: "Опис" }],
+        baseLanguage: uk, eligibleKinds: [ngo], places: 1,
+        opensAt: "2030-01-01T09:00:00+01:00", closesAt: "2030-01-31T09:00:00+01:00",
+        form: [{ key: "name", type: short_text, label: [{ lang: uk, text: "Назва" }] }] }) {
+        baseLanguage title { text } } }`,
+      {},
+      { token: admin, query: '?lang=pl' },
+    );
+    expect(ok(res).createCall).toEqual({
+      baseLanguage: 'uk',
+      title: { text: 'Конкурс громад' },
+    });
+    const inline = await t.gql(
+      `mutation { createCall(input: {
+        title: [{ lang: pl, text: "X" }], description: [{ lang: pl, text: "X" }],
+        eligibleKinds: [ngo], places: 1,
+        opensAt: "2030-01-01T09:00:00+01:00", closesAt: "2030-01-31T09:00:00",
+        form: [{ key: "name", type: short_text, label: [{ lang: pl, text: "Nazwa" }] }] }) { id } }`,
+      {},
+      { token: admin },
+    );
+    expect(codeOf(inline)).toBe('BAD_USER_INPUT');
+    expect(inline.body.errors![0].extensions.fields).toEqual([
+      { field: 'closesAt', constraint: 'isoDateTimeWithOffset' },
     ]);
   });
 

@@ -72,7 +72,7 @@ describe('zones: erasure of an account', () => {
         {
           i: {
             kind: 'seminar',
-            title: { pl: 'Porozmawiajmy o integracji' },
+            title: [{ lang: 'pl', text: 'Porozmawiajmy o integracji' }],
             place: {
               name: 'Dwór Artusa',
               address: { street: 'Rynek Staromiejski 6', postalCode: '87-100', city: 'Toruń' },

@@ -62,11 +62,11 @@ describe('zones: event changes and cancellation', () => {
         {
           i: {
             kind: 'conference',
-            title: {
-              pl: 'Porozmawiajmy o integracji',
-              uk: 'Поговорімо про інтеграцію',
-              be: 'Пагаворым пра інтэграцыю',
-            },
+            title: [
+              { lang: 'pl', text: 'Porozmawiajmy o integracji' },
+              { lang: 'uk', text: 'Поговорімо про інтеграцію' },
+              { lang: 'be', text: 'Пагаворым пра інтэграцыю' },
+            ],
             place: { name: 'Dwór Artusa' },
             startsAt: '2030-05-14T10:00:00+02:00',
             endsAt: '2030-05-14T16:00:00+02:00',
@@ -136,7 +136,13 @@ describe('zones: event changes and cancellation', () => {
     ok(
       await t.gql(
         UPDATE_EVENT,
-        { i: { id: eventId, description: { pl: 'Program dnia.' }, interpretation: ['uk'] } },
+        {
+          i: {
+            id: eventId,
+            description: [{ lang: 'pl', text: 'Program dnia.' }],
+            interpretation: ['uk'],
+          },
+        },
         { token: staff },
       ),
     );
@@ -265,7 +271,7 @@ describe('zones: event changes and cancellation', () => {
 
   it('keeps a reservation whole: the capacity cannot drop below reserved plus general seats taken', async () => {
     const eventId = await createEvent(10, {
-      seatGroups: [{ key: 'ngo', label: { pl: 'NGO' }, seats: 4 }],
+      seatGroups: [{ key: 'ngo', label: [{ lang: 'pl', text: 'NGO' }], seats: 4 }],
     });
     for (let n = 0; n < 5; n++) ok(await t.gql(REGISTER, anonymous(eventId, n)));
     const below = await t.gql(UPDATE_EVENT, { i: { id: eventId, capacity: 3 } }, { token: staff });

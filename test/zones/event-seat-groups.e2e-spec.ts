@@ -33,10 +33,13 @@ const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 const GROUPS = [
   {
     key: 'ngo',
-    label: { pl: 'Organizacje pozarządowe', uk: 'Громадські організації' },
+    label: [
+      { lang: 'pl', text: 'Organizacje pozarządowe' },
+      { lang: 'uk', text: 'Громадські організації' },
+    ],
     seats: 6,
   },
-  { key: 'city', label: { pl: 'Jednostki miejskie' }, seats: 4 },
+  { key: 'city', label: [{ lang: 'pl', text: 'Jednostki miejskie' }], seats: 4 },
 ];
 
 describe('zones: seats reserved per audience group', () => {
@@ -54,7 +57,7 @@ describe('zones: seats reserved per audience group', () => {
       {
         i: {
           kind: 'seminar',
-          title: { pl: 'Seminarium: cudzoziemiec, mieszkaniec, sąsiad' },
+          title: [{ lang: 'pl', text: 'Seminarium: cudzoziemiec, mieszkaniec, sąsiad' }],
           place: { name: 'Centrum Dialogu' },
           startsAt: isoIn(7 * 86_400_000),
           endsAt: isoIn(7 * 86_400_000 + 3 * 3_600_000),
@@ -344,13 +347,13 @@ describe('zones: seats reserved per audience group', () => {
       {
         i: {
           kind: 'workshop',
-          title: { pl: 'Warsztat' },
+          title: [{ lang: 'pl', text: 'Warsztat' }],
           place: { name: 'Filia 3' },
           startsAt: isoIn(86_400_000),
           endsAt: isoIn(90_000_000),
           languages: ['pl'],
           capacity: 9,
-          seatGroups: [...GROUPS, { key: 'ngo', label: { pl: 'Znowu' }, seats: 1 }],
+          seatGroups: [...GROUPS, { key: 'ngo', label: [{ lang: 'pl', text: 'Znowu' }], seats: 1 }],
           reservedUntil: isoIn(2 * 86_400_000),
         },
       },

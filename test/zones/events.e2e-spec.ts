@@ -36,7 +36,10 @@ describe('zones: events, seats and the waitlist', () => {
       {
         i: {
           kind: 'seminar',
-          title: { pl: 'Porozmawiajmy o integracji', uk: 'Поговорімо про інтеграцію' },
+          title: [
+            { lang: 'pl', text: 'Porozmawiajmy o integracji' },
+            { lang: 'uk', text: 'Поговорімо про інтеграцію' },
+          ],
           place: {
             name: 'Dwór Artusa',
             address: { street: 'Rynek Staromiejski 6', postalCode: '87-100', city: 'Toruń' },
@@ -375,7 +378,7 @@ describe('zones: events, seats and the waitlist', () => {
       {
         i: {
           kind: 'workshop',
-          title: { pl: 'X' },
+          title: [{ lang: 'pl', text: 'X' }],
           place: { name: 'Filia 7' },
           startsAt: '2026-06-01T10:00:00+02:00',
           endsAt: '2026-06-01T09:00:00+02:00',

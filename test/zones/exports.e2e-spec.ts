@@ -49,25 +49,30 @@ describe('zones: CSV exports', () => {
         CREATE_CALL,
         {
           i: {
-            title: { pl: 'Strefy 2028' },
-            description: { pl: 'Eksport.' },
+            title: [{ lang: 'pl', text: 'Strefy 2028' }],
+            description: [{ lang: 'pl', text: 'Eksport.' }],
             eligibleKinds: ['library_branch'],
             places: 2,
             opensAt: isoIn(-1_000),
             closesAt: isoIn(3_600_000),
             form: [
-              { key: 'whyZone', type: 'long_text', required: true, label: { pl: 'Dlaczego?' } },
+              {
+                key: 'whyZone',
+                type: 'long_text',
+                required: true,
+                label: [{ lang: 'pl', text: 'Dlaczego?' }],
+              },
               {
                 key: 'people',
                 type: 'number',
                 required: false,
                 min: 0,
-                label: { pl: 'Ile osób?' },
+                label: [{ lang: 'pl', text: 'Ile osób?' }],
               },
             ],
             criteria: [
-              { key: 'experience', maxPoints: 10, label: { pl: 'Doświadczenie' } },
-              { key: 'motivation', maxPoints: 10, label: { pl: 'Motywacja' } },
+              { key: 'experience', maxPoints: 10, label: [{ lang: 'pl', text: 'Doświadczenie' }] },
+              { key: 'motivation', maxPoints: 10, label: [{ lang: 'pl', text: 'Motywacja' }] },
             ],
             programme: 'activity_zones',
           },
@@ -197,7 +202,7 @@ describe('zones: CSV exports', () => {
         {
           i: {
             kind: 'workshop',
-            title: { pl: 'Warsztaty' },
+            title: [{ lang: 'pl', text: 'Warsztaty' }],
             place: {
               name: 'Filia 5',
               address: { street: 'ul. Długa 1', postalCode: '90-001', city: 'Łódź' },

@@ -61,16 +61,25 @@ export const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 /** A call for library branches, open for an hour from a minute ago, with one long-text field. */
 export function callInput(overrides: Record<string, unknown> = {}) {
   return {
-    title: { pl: 'Nabór filii do stref MSAS', uk: 'Набір філій до зон MSAS' },
-    description: { pl: 'Międzykulturowe Strefy Aktywności Sąsiedzkiej.' },
+    title: [
+      { lang: 'pl', text: 'Nabór filii do stref MSAS' },
+      { lang: 'uk', text: 'Конкурс для філій: зони MSAS' },
+    ],
+    description: [{ lang: 'pl', text: 'Międzykulturowe Strefy Aktywności Sąsiedzkiej.' }],
     eligibleKinds: ['library_branch'],
     places: 3,
     opensAt: isoIn(-60_000),
     closesAt: isoIn(3_600_000),
     form: [
-      { key: 'why', type: 'long_text', required: true, maxLength: 500, label: { pl: 'Dlaczego?' } },
+      {
+        key: 'why',
+        type: 'long_text',
+        required: true,
+        maxLength: 500,
+        label: [{ lang: 'pl', text: 'Dlaczego?' }],
+      },
     ],
-    criteria: [{ key: 'idea', maxPoints: 10, label: { pl: 'Pomysł' } }],
+    criteria: [{ key: 'idea', maxPoints: 10, label: [{ lang: 'pl', text: 'Pomysł' }] }],
     ...overrides,
   };
 }

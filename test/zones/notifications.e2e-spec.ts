@@ -66,14 +66,24 @@ describe('zones: in-app notifications', () => {
         CREATE_CALL,
         {
           i: {
-            title: { pl: 'Mikrogranty sąsiedzkie', uk: 'Сусідські мікрогранти' },
-            description: { pl: 'Regranting.' },
+            title: [
+              { lang: 'pl', text: 'Mikrogranty sąsiedzkie' },
+              { lang: 'uk', text: 'Сусідські мікрогранти' },
+            ],
+            description: [{ lang: 'pl', text: 'Regranting.' }],
             eligibleKinds: ['library_branch', 'ngo'],
             places: 5,
             opensAt: isoIn(-1_000),
             closesAt: isoIn(3_600_000),
-            form: [{ key: 'why', type: 'long_text', required: true, label: { pl: 'Dlaczego?' } }],
-            criteria: [{ key: 'idea', maxPoints: 10, label: { pl: 'Pomysł' } }],
+            form: [
+              {
+                key: 'why',
+                type: 'long_text',
+                required: true,
+                label: [{ lang: 'pl', text: 'Dlaczego?' }],
+              },
+            ],
+            criteria: [{ key: 'idea', maxPoints: 10, label: [{ lang: 'pl', text: 'Pomysł' }] }],
             programme: 'micro_grants',
           },
         },
@@ -170,7 +180,10 @@ describe('zones: in-app notifications', () => {
         {
           i: {
             kind: 'seminar',
-            title: { pl: 'Porozmawiajmy o integracji', uk: 'Поговорімо про інтеграцію' },
+            title: [
+              { lang: 'pl', text: 'Porozmawiajmy o integracji' },
+              { lang: 'uk', text: 'Поговорімо про інтеграцію' },
+            ],
             place: {
               name: 'Dwór Artusa',
               address: { street: 'Rynek Staromiejski 6', postalCode: '87-100', city: 'Toruń' },
@@ -262,7 +275,7 @@ describe('zones: in-app notifications', () => {
         {
           i: {
             kind: 'seminar',
-            title: { pl: 'Drugie spotkanie' },
+            title: [{ lang: 'pl', text: 'Drugie spotkanie' }],
             place: { name: 'Dwór Artusa' },
             startsAt: isoIn(8 * 86_400_000),
             endsAt: isoIn(8 * 86_400_000 + 3_600_000),

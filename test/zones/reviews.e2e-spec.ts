@@ -13,14 +13,20 @@ const REVIEW = `mutation($i: SubmitReviewInput!) { submitReview(input: $i) { sta
 const REVIEWS = `query($a: ID!) { applicationReviews(applicationId: $a) { reviewerId status total scores { criterionKey points } } }`;
 const DECIDE = `mutation($i: SetDecisionInput!) { setDecision(input: $i) { outcome } }`;
 const PUBLISH = `mutation($c: ID!) { publishDecisions(input: { callId: $c }) { decisionsPublishedAt } }`;
-const MY_DECISION = `{ myApplications { id decision { outcome justification } } }`;
+const MY_DECISION = `{ myApplications { id status decision { outcome justification } } }`;
 
 const isoIn = (ms: number) => new Date(Date.now() + ms).toISOString();
 
-const FORM = [{ key: 'whyZone', type: 'long_text', required: true, label: { pl: 'Dlaczego?' } }];
+const FORM = [
+  { key: 'whyZone', type: 'long_text', required: true, label: [{ lang: 'pl', text: 'Dlaczego?' }] },
+];
 const CRITERIA = [
-  { key: 'experience', maxPoints: 10, label: { pl: 'Doświadczenie z cudzoziemcami' } },
-  { key: 'motivation', maxPoints: 10, label: { pl: 'Motywacja' } },
+  {
+    key: 'experience',
+    maxPoints: 10,
+    label: [{ lang: 'pl', text: 'Doświadczenie z cudzoziemcami' }],
+  },
+  { key: 'motivation', maxPoints: 10, label: [{ lang: 'pl', text: 'Motywacja' }] },
 ];
 
 describe('zones: reviews, decisions and activity zones', () => {
@@ -71,8 +77,8 @@ describe('zones: reviews, decisions and activity zones', () => {
         CREATE_CALL,
         {
           i: {
-            title: { pl: 'Strefy MSAS 2027' },
-            description: { pl: 'Trzy strefy.' },
+            title: [{ lang: 'pl', text: 'Strefy MSAS 2027' }],
+            description: [{ lang: 'pl', text: 'Trzy strefy.' }],
             eligibleKinds: ['library_branch'],
             places: 3,
             opensAt: isoIn(-1_000),
@@ -258,15 +264,16 @@ describe('zones: reviews, decisions and activity zones', () => {
         token: branches[1].token,
       }),
     ).myApplications;
-    expect(before).toEqual([{ id: widzew, decision: null }]);
+    expect(before).toEqual([{ id: widzew, status: 'submitted', decision: null }]);
     const adminView = ok(
       await t.gql<{ application: { decision: { outcome: string } } }>(
-        `query($id: ID!) { application(id: $id) { decision { outcome } } }`,
+        `query($id: ID!) { application(id: $id) { status decision { outcome } } }`,
         { id: widzew },
         { token: admin },
       ),
     ).application;
-    expect(adminView.decision).toEqual({ outcome: 'accepted' });
+    // Until publication the outcome is the admins' draft: the application is still submitted.
+    expect(adminView).toEqual({ status: 'submitted', decision: { outcome: 'accepted' } });
     expect(
       (await t.gql<{ activityZones: unknown[] }>(`{ activityZones { id } }`)).body.data!
         .activityZones,
@@ -281,9 +288,17 @@ describe('zones: reviews, decisions and activity zones', () => {
     expect(after).toEqual([
       {
         id: gorna,
+        status: 'waitlisted',
         decision: { outcome: 'waitlisted', justification: 'Uzasadnienie: waitlisted po ocenie.' },
       },
     ]);
+    // The applicant sees the published outcome as the application's state.
+    const accepted = ok(
+      await t.gql<{ myApplications: { status: string }[] }>(MY_DECISION, undefined, {
+        token: branches[1].token,
+      }),
+    ).myApplications;
+    expect(accepted.map((a) => a.status)).toEqual(['accepted']);
     expect(codeOf(await t.gql(PUBLISH, { c: callId }, { token: admin }))).toBe(
       'DECISIONS_ALREADY_PUBLISHED',
     );
@@ -310,8 +325,8 @@ describe('zones: reviews, decisions and activity zones', () => {
         CREATE_CALL,
         {
           i: {
-            title: { pl: 'Mikrogranty' },
-            description: { pl: 'Regranting.' },
+            title: [{ lang: 'pl', text: 'Mikrogranty' }],
+            description: [{ lang: 'pl', text: 'Regranting.' }],
             eligibleKinds: ['library_branch', 'ngo'],
             places: 15,
             opensAt: isoIn(-1_000),

@@ -37,6 +37,7 @@ import { NotificationsResolver } from './notifications/notifications.resolver';
 import { NotificationsService } from './notifications/notifications.service';
 import { EventStaffErasureService } from './events/event-staff-erasure.service';
 import { ZonesErasureService } from './zones-erasure.service';
+import { ZonesTextsBackfill } from './texts-backfill.service';
 
 /**
  * Partner organisations, the call engine (calls, applications, reviews, decisions), activity
@@ -88,6 +89,7 @@ import { ZonesErasureService } from './zones-erasure.service';
     NotificationsResolver,
     EventStaffErasureService,
     ZonesErasureService,
+    ZonesTextsBackfill,
   ],
   exports: [
     OrganisationsService,

@@ -21,6 +21,7 @@ import {
 } from 'graphql';
 import { requestScope } from '../i18n/request-scope';
 import { GraphqlContextFactory } from './context.factory';
+import { DateTimeScalar, formatDateTimeRefusal } from './date-time.scalar';
 import { GRAPHQL_PATH } from './graphql-path';
 import { operationLogPlugin } from './operation-log.plugin';
 import { servedLanguagePlugin } from './served-language.plugin';
@@ -103,6 +104,8 @@ export function graphqlModule(authenticator: Pick<ModuleMetadata, 'imports'>): D
         path: GRAPHQL_PATH,
         autoSchemaFile: true,
         sortSchema: true,
+        // One strict DateTime (an input without an offset is refused), see date-time.scalar.ts.
+        buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
         playground: false,
         graphiql: false,
         introspection: !config.isProduction,
@@ -146,14 +149,16 @@ export function graphqlModule(authenticator: Pick<ModuleMetadata, 'imports'>): D
               _payload: unknown,
               errors: readonly GraphQLError[],
             ) =>
-              errors.map((e) =>
-                formatGraphqlError(
-                  e.toJSON(),
-                  e,
-                  i18n.t(wsLanguage(ctx)),
-                  !config.isProduction,
-                  ErrorCode.GRAPHQL_VALIDATION_FAILED,
-                ),
+              errors.map(
+                (e) =>
+                  formatDateTimeRefusal(e.toJSON(), e, i18n.t(wsLanguage(ctx))) ??
+                  formatGraphqlError(
+                    e.toJSON(),
+                    e,
+                    i18n.t(wsLanguage(ctx)),
+                    !config.isProduction,
+                    ErrorCode.GRAPHQL_VALIDATION_FAILED,
+                  ),
               ),
             onNext: (
               ctx: WsContext,
@@ -177,13 +182,13 @@ export function graphqlModule(authenticator: Pick<ModuleMetadata, 'imports'>): D
                 : result,
           },
         },
-        formatError: (formatted, error) =>
-          formatGraphqlError(
-            formatted,
-            error,
-            i18n.t(requestScope.getStore()?.lang ?? DEFAULT_LANGUAGE),
-            !config.isProduction,
-          ),
+        formatError: (formatted, error) => {
+          const t = i18n.t(requestScope.getStore()?.lang ?? DEFAULT_LANGUAGE);
+          return (
+            formatDateTimeRefusal(formatted, error, t) ??
+            formatGraphqlError(formatted, error, t, !config.isProduction)
+          );
+        },
       } as ApolloDriverConfig;
     },
   });

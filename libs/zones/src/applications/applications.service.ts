@@ -26,7 +26,7 @@ import {
 import { ApplicationModel } from './models/application.model';
 import { zonesModel } from '../common/model-name';
 import { NotificationKind } from '../notifications/notification.schema';
-import { NotificationsService } from '../notifications/notifications.service';
+import { notifiedTitle, NotificationsService } from '../notifications/notifications.service';
 
 export type LeanApplication = Application & { _id: Types.ObjectId };
 
@@ -185,22 +185,27 @@ export class ApplicationsService {
       await this.notifications.applicationToApplicant(
         NotificationKind.APPLICATION_SUBMITTED,
         reference,
-        call.title,
+        notifiedTitle(call),
         at,
       );
-      await this.notifications.applicationArrived(reference, call.title, organisation.name, at);
+      await this.notifications.applicationArrived(
+        reference,
+        notifiedTitle(call),
+        organisation.name,
+        at,
+      );
     } else if (after.status === ApplicationStatus.submitted) {
       await this.notifications.applicationToApplicant(
         NotificationKind.APPLICATION_CHANGED,
         reference,
-        call.title,
+        notifiedTitle(call),
         after.updatedAt,
       );
     } else if (after.status === ApplicationStatus.withdrawn && wasSubmitted) {
       await this.notifications.applicationToApplicant(
         NotificationKind.APPLICATION_WITHDRAWN,
         reference,
-        call.title,
+        notifiedTitle(call),
         after.withdrawnAt ?? after.updatedAt,
       );
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Language } from '@sasiad/core';
 import { ApplicationsService } from '../applications/applications.service';
-import { NotificationsService } from '../notifications/notifications.service';
+import { notifiedTitle, NotificationsService } from '../notifications/notifications.service';
 import { CallsService } from './calls.service';
 import { UpdateCallInput } from './dto/call.inputs';
 import { CallModel } from './models/call.model';
@@ -24,7 +24,7 @@ export class CallUpdatesService {
     if (extended)
       await this.notifications.deadlineExtended(
         raw._id,
-        raw.title,
+        notifiedTitle(raw),
         raw.closesAt,
         await this.applications.organisationsOf(raw._id),
       );

@@ -1,6 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { HydratedDocument, Types } from 'mongoose';
-import { TranslationsDoc, TranslationsSchema } from '../common/localized-text';
+import { DEFAULT_LANGUAGE, Language, LANGUAGES } from '@sasiad/core';
+import { type StoredText, TEXTS_VERSION } from '../common/texts';
 import { OrganisationKind } from '../organisations/organisation-kind';
 import { CallProgramme } from './call-programme';
 import { FormField, FormFieldType, FormOption } from './form';
@@ -10,8 +11,8 @@ export class FormOptionDoc implements FormOption {
   @Prop({ type: String, required: true })
   key: string;
 
-  @Prop({ type: TranslationsSchema, required: true })
-  label: TranslationsDoc;
+  @Prop({ type: Object, required: true })
+  label: StoredText;
 }
 
 @Schema({ _id: false })
@@ -22,8 +23,8 @@ export class FormFieldDoc implements FormField {
   @Prop({ type: String, required: true, enum: Object.values(FormFieldType) })
   type: FormFieldType;
 
-  @Prop({ type: TranslationsSchema, required: true })
-  label: TranslationsDoc;
+  @Prop({ type: Object, required: true })
+  label: StoredText;
 
   @Prop({ type: Boolean, required: true, default: false })
   required: boolean;
@@ -50,8 +51,8 @@ export class CriterionDoc {
   @Prop({ type: String, required: true })
   key: string;
 
-  @Prop({ type: TranslationsSchema, required: true })
-  label: TranslationsDoc;
+  @Prop({ type: Object, required: true })
+  label: StoredText;
 
   @Prop({ type: Number, required: true })
   maxPoints: number;
@@ -64,11 +65,20 @@ export class CriterionDoc {
  */
 @Schema({ collection: 'calls', timestamps: true })
 export class Call {
-  @Prop({ type: TranslationsSchema, required: true })
-  title: TranslationsDoc;
+  /** Texts are core's LocalizedField (versioned); older documents may still hold plain ones. */
+  @Prop({ type: Object, required: true })
+  title: StoredText;
 
-  @Prop({ type: TranslationsSchema, required: true })
-  description: TranslationsDoc;
+  @Prop({ type: Object, required: true })
+  description: StoredText;
+
+  /** The authoritative language of every text of the call (absent on older calls: Polish). */
+  @Prop({ type: String, enum: LANGUAGES, default: DEFAULT_LANGUAGE })
+  baseLanguage?: Language;
+
+  /** TEXTS_VERSION once every text is a LocalizedField (absent: the backfill still has work). */
+  @Prop({ type: Number, default: TEXTS_VERSION })
+  textsVersion?: number;
 
   @Prop({ type: [String], enum: Object.values(OrganisationKind), required: true })
   eligibleKinds: OrganisationKind[];

@@ -8,10 +8,10 @@ import {
   ErrorCode,
   Language,
   objectId,
-  parseInstant,
   pageById,
 } from '@sasiad/core';
-import { cleanTranslations, resolveText } from '../common/localized-text';
+import { asLocalizedField } from '@sasiad/core';
+import { backfillTexts, baseOf, readText, StoredText, writeText, writtenAt } from '../common/texts';
 import { CallProgramme } from './call-programme';
 import { Call } from './call.schema';
 import {
@@ -47,14 +47,16 @@ export class CallsService {
   ) {}
 
   async create(input: CallInput, adminId: string, lang: Language): Promise<CallModel> {
-    const opensAt = parseInstant(input.opensAt, 'opensAt');
-    const closesAt = parseInstant(input.closesAt, 'closesAt');
+    const { opensAt, closesAt } = input;
     this.assertWindow(opensAt, closesAt);
-    const form = this.formFrom(input.form);
-    const criteria = this.criteriaFrom(input.criteria);
+    const base = input.baseLanguage;
+    const now = this.clock.now();
+    const form = this.formFrom(input.form, base, now);
+    const criteria = this.criteriaFrom(input.criteria, base, now);
     const created = await this.calls.create({
-      title: cleanTranslations(input.title),
-      description: cleanTranslations(input.description),
+      title: writeText(undefined, input.title, base, now, 'title'),
+      description: writeText(undefined, input.description, base, now, 'description'),
+      baseLanguage: base,
       eligibleKinds: input.eligibleKinds,
       places: input.places,
       opensAt,
@@ -68,35 +70,65 @@ export class CallsService {
     return this.toModel(created.toObject(), lang);
   }
 
-  /** A form definition from input, with its defaults; an inconsistent one is refused. */
-  private formFrom(input: FormFieldInput[]): FormField[] {
-    const form: FormField[] = input.map((f) =>
-      withDefaults({
+  /**
+   * A form definition from input, with its defaults; an inconsistent one is refused. Labels are
+   * merged into those of the field (and option) with the same key in `previous`, so their
+   * translations keep their state.
+   */
+  private formFrom(
+    input: FormFieldInput[],
+    base: Language,
+    now: Date,
+    previous: FormField[] = [],
+  ): FormField[] {
+    const form: FormField[] = input.map((f, i) => {
+      const before = previous.find((p) => p.key === f.key);
+      return withDefaults({
         key: f.key,
         type: f.type,
-        label: cleanTranslations(f.label),
+        label: writeText(before?.label, f.label, base, now, `form.${i}.label`),
         required: f.required,
         minLength: f.minLength,
         maxLength: f.maxLength,
         min: f.min,
         max: f.max,
-        options: f.options?.map((o) => ({ key: o.key, label: cleanTranslations(o.label) })),
-      }),
-    );
+        options: f.options?.map((o, j) => ({
+          key: o.key,
+          label: writeText(
+            before?.options?.find((p) => p.key === o.key)?.label,
+            o.label,
+            base,
+            now,
+            `form.${i}.options.${j}.label`,
+          ),
+        })),
+      });
+    });
     const problems = formDefinitionProblems(form);
     if (problems.length > 0) throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, problems);
     return form;
   }
 
-  private criteriaFrom(input: CriterionInput[]) {
+  private criteriaFrom(
+    input: CriterionInput[],
+    base: Language,
+    now: Date,
+    previous: { key: string; label: StoredText }[] = [],
+  ) {
     const keys = input.map((c) => c.key);
     if (new Set(keys).size !== keys.length)
       throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, [
         { field: 'criteria', constraint: 'uniqueKeys' },
       ]);
-    return input.map((c) => ({
+    return input.map((c, i) => ({
       key: c.key,
-      label: cleanTranslations(c.label),
+      label: writeText(
+        previous.find((p) => p.key === c.key)?.label,
+        c.label,
+        base,
+        now,
+        `criteria.${i}.label`,
+      ),
       maxPoints: c.maxPoints,
     }));
   }
@@ -113,21 +145,21 @@ export class CallsService {
   ): Promise<{ call: CallModel; raw: LeanCall; extended: boolean }> {
     const current = await this.findRaw(input.id);
     const now = this.clock.now();
-    const opensAt = input.opensAt ? parseInstant(input.opensAt, 'opensAt') : current.opensAt;
-    const requestedClose = input.closesAt
-      ? parseInstant(input.closesAt, 'closesAt')
-      : current.closesAt;
+    const base = baseOf(current);
+    const opensAt = input.opensAt ?? current.opensAt;
+    const requestedClose = input.closesAt ?? current.closesAt;
     this.assertWindow(opensAt, requestedClose);
     const phase = callPhase(current, now);
     const window = windowChange(phase, current, opensAt, requestedClose, now);
     if (window.problems.length > 0)
       throw new DomainException(ErrorCode.CALL_WINDOW_CHANGE_NOT_ALLOWED, {}, window.problems);
     const set: Partial<Call> = { opensAt, closesAt: window.closesAt };
-    if (input.title) set.title = cleanTranslations(input.title);
-    if (input.description) set.description = cleanTranslations(input.description);
+    if (input.title) set.title = writeText(current.title, input.title, base, now, 'title');
+    if (input.description)
+      set.description = writeText(current.description, input.description, base, now, 'description');
     if (input.places !== undefined) set.places = input.places;
     if (input.form) {
-      const form = this.formFrom(input.form);
+      const form = this.formFrom(input.form, base, now, current.form);
       if (phase !== 'beforeOpen') {
         const problems = formChangeProblems(current.form, form);
         if (problems.length > 0)
@@ -141,7 +173,7 @@ export class CallsService {
       closesAt: current.closesAt,
     };
     if (input.criteria) {
-      const criteria = this.criteriaFrom(input.criteria);
+      const criteria = this.criteriaFrom(input.criteria, base, now, current.criteria ?? []);
       const problems = criteriaChangeProblems(current.criteria ?? [], criteria);
       if (problems.length > 0 && phase !== 'beforeOpen') {
         if (current.firstSubmittedAt)
@@ -303,6 +335,24 @@ export class CallsService {
       .exec();
   }
 
+  /** Rewrites texts stored before versioning (see backfillTexts); the number rewritten. */
+  async backfillTexts(): Promise<number> {
+    return backfillTexts(this.calls, (call) => {
+      const at = writtenAt(call);
+      const text = (stored: StoredText) => asLocalizedField(stored, at)!;
+      return {
+        title: text(call.title),
+        description: text(call.description),
+        form: call.form.map((f) => ({
+          ...f,
+          label: text(f.label),
+          ...(f.options ? { options: f.options.map((o) => ({ ...o, label: text(o.label) })) } : {}),
+        })),
+        criteria: (call.criteria ?? []).map((c) => ({ ...c, label: text(c.label) })),
+      };
+    });
+  }
+
   async get(id: string, lang: Language): Promise<CallModel> {
     return this.toModel(await this.findRaw(id), lang);
   }
@@ -321,8 +371,9 @@ export class CallsService {
   toModel(call: LeanCall, lang: Language, now = this.clock.now()): CallModel {
     return {
       id: call._id.toHexString(),
-      title: resolveText(call.title, lang),
-      description: resolveText(call.description, lang),
+      title: readText(call.title, call, lang),
+      description: readText(call.description, call, lang),
+      baseLanguage: baseOf(call),
       eligibleKinds: call.eligibleKinds,
       places: call.places,
       opensAt: call.opensAt,
@@ -332,17 +383,18 @@ export class CallsService {
       form: call.form.map((f) => ({
         key: f.key,
         type: f.type,
-        label: resolveText(f.label, lang),
+        label: readText(f.label, call, lang),
         required: f.required,
         minLength: f.minLength ?? null,
         maxLength: f.maxLength ?? null,
         min: f.min ?? null,
         max: f.max ?? null,
-        options: f.options?.map((o) => ({ key: o.key, label: resolveText(o.label, lang) })) ?? null,
+        options:
+          f.options?.map((o) => ({ key: o.key, label: readText(o.label, call, lang) })) ?? null,
       })),
       criteria: (call.criteria ?? []).map((c) => ({
         key: c.key,
-        label: resolveText(c.label, lang),
+        label: readText(c.label, call, lang),
         maxPoints: c.maxPoints,
       })),
       programme: call.programme ?? CallProgramme.general,

@@ -1,5 +1,5 @@
 import type { FieldProblem } from '@sasiad/core';
-import type { Translations } from '../common/localized-text';
+import type { StoredText } from '../common/texts';
 
 /** What a form field asks for. Values come in the slot of their type (see FormValue). */
 export enum FormFieldType {
@@ -17,13 +17,13 @@ export const LONG_TEXT_DEFAULT_MAX = 5_000;
 
 export interface FormOption {
   key: string;
-  label: Translations;
+  label: StoredText;
 }
 
 export interface FormField {
   key: string;
   type: FormFieldType;
-  label: Translations;
+  label: StoredText;
   required: boolean;
   minLength?: number;
   maxLength?: number;

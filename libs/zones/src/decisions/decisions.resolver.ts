@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthUser, Ctx, CurrentUser, RequestContext, Role, Roles } from '@sasiad/core';
-import { ApplicationModel } from '../applications/models/application.model';
+import { ApplicationModel, ApplicationState } from '../applications/models/application.model';
 import { CallModel } from '../calls/models/call.model';
 import { DecisionsService } from './decisions.service';
 import { PublishDecisionsInput, SetDecisionInput } from './dto/decision.inputs';
@@ -31,5 +31,13 @@ export class DecisionsResolver {
   })
   decision(@Parent() application: ApplicationModel, @Ctx() ctx: RequestContext) {
     return this.service.visibleFor(application, ctx);
+  }
+
+  @ResolveField(() => ApplicationState, {
+    description:
+      "draft, submitted, withdrawn; once the call's decisions are published, the outcome of a submitted application.",
+  })
+  status(@Parent() application: ApplicationModel, @Ctx() ctx: RequestContext) {
+    return this.service.statusOf(application, ctx);
   }
 }

@@ -5,7 +5,7 @@ import { Model, trusted, Types } from 'mongoose';
 import { AuthUser, DomainException, ErrorCode, Language, RequestContext, Role } from '@sasiad/core';
 import { ApplicationStatus } from '../applications/application.schema';
 import { ApplicationsService, LeanApplication } from '../applications/applications.service';
-import { ApplicationModel } from '../applications/models/application.model';
+import { ApplicationModel, ApplicationState } from '../applications/models/application.model';
 import { CALL_OUTCOME_HANDLERS, CallOutcomeHandler } from '../calls/call-programme';
 import { CallsService, LeanCall } from '../calls/calls.service';
 import { CallModel } from '../calls/models/call.model';
@@ -13,7 +13,7 @@ import { Decision, DecisionOutcome } from './decision.schema';
 import { SetDecisionInput } from './dto/decision.inputs';
 import { DecisionModel } from './models/decision.model';
 import { zonesModel } from '../common/model-name';
-import { NotificationsService } from '../notifications/notifications.service';
+import { notifiedTitle, NotificationsService } from '../notifications/notifications.service';
 
 type LeanDecision = Decision & { _id: Types.ObjectId };
 
@@ -122,7 +122,7 @@ export class DecisionsService {
     }
     await this.notifications.decisionsPublished(
       call._id,
-      call.title,
+      notifiedTitle(call),
       submitted.map((a) => a.organisationId),
     );
     return this.calls.get(callId, lang);
@@ -154,6 +154,19 @@ export class DecisionsService {
     return new Map(rows.map((d) => [d.applicationId.toHexString(), d.outcome]));
   }
 
+  /**
+   * What the application reads as: a submitted application whose call's decisions are
+   * published reads as its outcome, for everyone (before publication an outcome is the admins'
+   * draft, visible to them in `decision`).
+   */
+  async statusOf(application: ApplicationModel, ctx: RequestContext): Promise<ApplicationState> {
+    if (application.status !== ApplicationStatus.submitted) return application.status;
+    const decision = await this.decisionOf(application, ctx);
+    if (!decision) return application.status;
+    const call = await this.callOf(application, ctx);
+    return call.decisionsPublishedAt ? decision.outcome : application.status;
+  }
+
   /** Admins always; the applicant only after publication (reading the application is already theirs). */
   async visibleFor(
     application: ApplicationModel,
@@ -161,6 +174,14 @@ export class DecisionsService {
   ): Promise<DecisionModel | null> {
     const user = ctx.user;
     if (!user) return null;
+    const decision = await this.decisionOf(application, ctx);
+    if (!decision) return null;
+    if (user.roles.includes(Role.admin)) return this.toModel(decision);
+    const call = await this.callOf(application, ctx);
+    return call.decisionsPublishedAt ? this.toModel(decision) : null;
+  }
+
+  private decisionOf(application: ApplicationModel, ctx: RequestContext) {
     const decisions = ctx.loaders.get(
       'zones.decisionByApplication',
       () =>
@@ -172,9 +193,10 @@ export class DecisionsService {
           return ids.map((id) => rows.find((r) => r.applicationId.toHexString() === id) ?? null);
         }),
     );
-    const decision = await decisions.load(application.id);
-    if (!decision) return null;
-    if (user.roles.includes(Role.admin)) return this.toModel(decision);
+    return decisions.load(application.id);
+  }
+
+  private callOf(application: ApplicationModel, ctx: RequestContext): Promise<LeanCall> {
     const calls = ctx.loaders.get(
       'zones.callById',
       () =>
@@ -182,8 +204,7 @@ export class DecisionsService {
           Promise.all(ids.map((id) => this.calls.findRaw(id))),
         ),
     );
-    const call = await calls.load(application.callId);
-    return call.decisionsPublishedAt ? this.toModel(decision) : null;
+    return calls.load(application.callId);
   }
 
   private toModel(d: LeanDecision): DecisionModel {

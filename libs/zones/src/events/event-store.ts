@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, trusted, Types } from 'mongoose';
-import { DomainException, ErrorCode, FieldEncryption, objectId } from '@sasiad/core';
+import {
+  asLocalizedField,
+  DomainException,
+  ErrorCode,
+  FieldEncryption,
+  objectId,
+} from '@sasiad/core';
+import { backfillTexts, StoredText, writtenAt } from '../common/texts';
 import { zonesModel } from '../common/model-name';
 import { EventRegistration, RegistrationStatus } from './event-registration.schema';
 import { Event } from './event.schema';
@@ -36,6 +43,19 @@ export class EventStore {
       .exec();
     if (!event) throw new DomainException(ErrorCode.NOT_FOUND);
     return event;
+  }
+
+  /** Rewrites texts stored before versioning (see backfillTexts); the number rewritten. */
+  async backfillTexts(): Promise<number> {
+    return backfillTexts(this.events, (event) => {
+      const at = writtenAt(event);
+      const text = (stored: StoredText) => asLocalizedField(stored, at)!;
+      return {
+        title: text(event.title),
+        ...(event.description ? { description: text(event.description) } : {}),
+        seatGroups: (event.seatGroups ?? []).map((g) => ({ ...g, label: text(g.label) })),
+      };
+    });
   }
 
   async signedInRegistrants(

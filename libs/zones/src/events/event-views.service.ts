@@ -10,7 +10,7 @@ import {
   objectId,
   toConnection,
 } from '@sasiad/core';
-import { resolveText } from '../common/localized-text';
+import { baseOf, readText } from '../common/texts';
 import { EventRegistrationsArgs, EventsArgs } from './dto/event.inputs';
 import { EventRegistration, RegistrationStatus, SeatPool } from './event-registration.schema';
 import { Event } from './event.schema';
@@ -166,7 +166,7 @@ export class EventViewsService {
       generalTaken: event.generalTaken ?? 0,
       seatGroups: (event.seatGroups ?? []).map((g) => ({
         key: g.key,
-        label: resolveText(g.label, lang),
+        label: readText(g.label, event, lang),
         reservedSeats: g.seats,
         reservedTaken: event.taken?.[g.key] ?? 0,
         confirmed: groupConfirmed.get(g.key) ?? 0,
@@ -255,8 +255,9 @@ export class EventViewsService {
     return {
       id: e._id.toHexString(),
       kind: e.kind,
-      title: resolveText(e.title, lang),
-      description: e.description ? resolveText(e.description, lang) : null,
+      title: readText(e.title, e, lang),
+      description: e.description ? readText(e.description, e, lang) : null,
+      baseLanguage: baseOf(e),
       place: { name: e.place.name, address: e.place.address ?? null },
       organisationId: e.organisationId?.toHexString() ?? null,
       startsAt: e.startsAt,
@@ -269,7 +270,7 @@ export class EventViewsService {
       registrationOpen: !e.cancelledAt && now < e.startsAt,
       seatGroups: (e.seatGroups ?? []).map((g) => ({
         key: g.key,
-        label: resolveText(g.label, lang),
+        label: readText(g.label, e, lang),
         seats: g.seats,
         seatsLeft: reservedSeatsLeft(e, g.key),
       })),

@@ -1,7 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { HydratedDocument, SchemaTypes, Types } from 'mongoose';
-import { Language, LANGUAGES } from '@sasiad/core';
-import { TranslationsDoc, TranslationsSchema } from '../common/localized-text';
+import { DEFAULT_LANGUAGE, Language, LANGUAGES } from '@sasiad/core';
+import { type StoredText, TEXTS_VERSION } from '../common/texts';
 import { AddressDoc } from '../organisations/organisation.schema';
 
 export enum EventKind {
@@ -27,8 +27,8 @@ export class SeatGroupDoc {
   @Prop({ type: String, required: true })
   key: string;
 
-  @Prop({ type: TranslationsSchema, required: true })
-  label: TranslationsDoc;
+  @Prop({ type: Object, required: true })
+  label: StoredText;
 
   @Prop({ type: Number, required: true })
   seats: number;
@@ -46,11 +46,20 @@ export class Event {
   @Prop({ type: String, required: true, enum: Object.values(EventKind) })
   kind: EventKind;
 
-  @Prop({ type: TranslationsSchema, required: true })
-  title: TranslationsDoc;
+  /** Texts are core's LocalizedField (versioned); older documents may still hold plain ones. */
+  @Prop({ type: Object, required: true })
+  title: StoredText;
 
-  @Prop({ type: TranslationsSchema })
-  description?: TranslationsDoc;
+  @Prop({ type: Object })
+  description?: StoredText;
+
+  /** The authoritative language of the event's texts (absent on older events: Polish). */
+  @Prop({ type: String, enum: LANGUAGES, default: DEFAULT_LANGUAGE })
+  baseLanguage?: Language;
+
+  /** TEXTS_VERSION once every text is a LocalizedField (absent: the backfill still has work). */
+  @Prop({ type: Number, default: TEXTS_VERSION })
+  textsVersion?: number;
 
   @Prop({ type: PlaceDoc, required: true })
   place: PlaceDoc;

@@ -8,10 +8,9 @@ import {
   FieldProblem,
   Language,
   objectId,
-  parseInstant,
 } from '@sasiad/core';
-import { cleanTranslations } from '../common/localized-text';
-import { NotificationsService } from '../notifications/notifications.service';
+import { baseOf, writeText } from '../common/texts';
+import { notifiedTitle, NotificationsService } from '../notifications/notifications.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { CreateEventInput, UpdateEventInput } from './dto/event.inputs';
 import { RegistrationStatus } from './event-registration.schema';
@@ -38,11 +37,9 @@ export class EventsService {
   ) {}
 
   async create(input: CreateEventInput, user: AuthUser, lang: Language): Promise<EventModel> {
-    const startsAt = parseInstant(input.startsAt, 'startsAt');
-    const endsAt = parseInstant(input.endsAt, 'endsAt');
-    const reservedUntil = input.reservedUntil
-      ? parseInstant(input.reservedUntil, 'reservedUntil')
-      : undefined;
+    const { startsAt, endsAt, reservedUntil } = input;
+    const base = input.baseLanguage;
+    const now = this.clock.now();
     const seatGroups = input.seatGroups ?? [];
     const problems: FieldProblem[] = [];
     if (endsAt <= startsAt) problems.push({ field: 'endsAt', constraint: 'afterStartsAt' });
@@ -58,8 +55,11 @@ export class EventsService {
     if (input.organisationId) await this.organisations.get(input.organisationId);
     const created = await this.store.events.create({
       kind: input.kind,
-      title: cleanTranslations(input.title),
-      description: input.description ? cleanTranslations(input.description) : undefined,
+      title: writeText(undefined, input.title, base, now, 'title'),
+      description: input.description
+        ? writeText(undefined, input.description, base, now, 'description')
+        : undefined,
+      baseLanguage: base,
       place: input.place,
       organisationId: input.organisationId ? new Types.ObjectId(input.organisationId) : undefined,
       startsAt,
@@ -69,7 +69,13 @@ export class EventsService {
       capacity: input.capacity,
       seatGroups: seatGroups.map((g) => ({
         key: g.key,
-        label: cleanTranslations(g.label),
+        label: writeText(
+          undefined,
+          g.label,
+          base,
+          now,
+          `seatGroups.${seatGroups.indexOf(g)}.label`,
+        ),
         seats: g.seats,
       })),
       // Every counter exists from the start: a guard `taken.k < n` does not match a missing field.
@@ -90,8 +96,10 @@ export class EventsService {
   async update(input: UpdateEventInput, lang: Language): Promise<EventModel> {
     const event = await this.store.findEvent(input.id);
     if (event.cancelledAt) throw new DomainException(ErrorCode.EVENT_CANCELLED);
-    const startsAt = input.startsAt ? parseInstant(input.startsAt, 'startsAt') : event.startsAt;
-    const endsAt = input.endsAt ? parseInstant(input.endsAt, 'endsAt') : event.endsAt;
+    const startsAt = input.startsAt ?? event.startsAt;
+    const endsAt = input.endsAt ?? event.endsAt;
+    const base = baseOf(event);
+    const changedAt = this.clock.now();
     const problems: FieldProblem[] = [];
     if (endsAt <= startsAt) problems.push({ field: 'endsAt', constraint: 'afterStartsAt' });
     if (input.capacity !== undefined && input.capacity < reservedTotal(event))
@@ -99,8 +107,15 @@ export class EventsService {
     if (problems.length > 0) throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, problems);
 
     const set: Record<string, unknown> = { startsAt, endsAt };
-    if (input.title) set.title = cleanTranslations(input.title);
-    if (input.description) set.description = cleanTranslations(input.description);
+    if (input.title) set.title = writeText(event.title, input.title, base, changedAt, 'title');
+    if (input.description)
+      set.description = writeText(
+        event.description,
+        input.description,
+        base,
+        changedAt,
+        'description',
+      );
     if (input.place) set.place = input.place;
     if (input.languages) set.languages = input.languages;
     if (input.interpretation) set.interpretation = input.interpretation;
@@ -137,7 +152,7 @@ export class EventsService {
           RegistrationStatus.waitlisted,
         ]),
         updated._id,
-        { title: updated.title, startsAt: updated.startsAt, place: updated.place.name },
+        { ...notifiedTitle(updated), startsAt: updated.startsAt, place: updated.place.name },
       );
     return this.views.toEventModel(await this.store.findEvent(updated._id), lang);
   }
@@ -180,7 +195,7 @@ export class EventsService {
     await this.notifications.eventCancelled(
       await this.store.signedInRegistrants(eventId, [RegistrationStatus.cancelled_by_organiser]),
       eventId,
-      { title: cancelled.title, startsAt: cancelled.startsAt, place: cancelled.place.name },
+      { ...notifiedTitle(cancelled), startsAt: cancelled.startsAt, place: cancelled.place.name },
     );
     return this.views.toEventModel(cancelled, lang);
   }

@@ -11,7 +11,7 @@ import {
   isDuplicateKey,
   objectId,
 } from '@sasiad/core';
-import { NotificationsService } from '../notifications/notifications.service';
+import { notifiedTitle, NotificationsService } from '../notifications/notifications.service';
 import { RegisterForEventInput } from './dto/event.inputs';
 import { EventRegistration, RegistrationStatus, SeatPool } from './event-registration.schema';
 import {
@@ -283,7 +283,11 @@ export class SeatsService {
   private async tellPromoted(promoted: LeanRegistration): Promise<void> {
     if (!promoted.userId) return;
     const event = await this.store.findEvent(promoted.eventId);
-    await this.notifications.waitlistPromoted(promoted.userId, promoted.eventId, event.title);
+    await this.notifications.waitlistPromoted(
+      promoted.userId,
+      promoted.eventId,
+      notifiedTitle(event),
+    );
   }
 
   /**

@@ -51,7 +51,10 @@ export class Notification {
   @Prop({ type: Types.ObjectId, required: true })
   referenceId: Types.ObjectId;
 
-  /** What the message needs, e.g. `{ title: { pl, uk, ... } }`. */
+  /**
+   * What the message needs, e.g. `{ title: LocalizedField, baseLanguage: 'pl', at: '…' }`
+   * (titles copied before versioning were `{ pl, uk, … }`: read both, see texts-backfill).
+   */
   @Prop({ type: SchemaTypes.Mixed, default: {} })
   data: Record<string, unknown>;
 

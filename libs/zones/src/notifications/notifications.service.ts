@@ -4,18 +4,21 @@ import { Model, QueryFilter, trusted, Types } from 'mongoose';
 import {
   AuthUser,
   Clock,
+  DEFAULT_LANGUAGE,
   DomainException,
   ErrorCode,
   EventBus,
+  asLocalizedField,
   I18nService,
   Language,
+  LocalizedField,
   logFailure,
   objectId,
   pageById,
   toWarsawIso,
   warsawWallClock,
 } from '@sasiad/core';
-import { resolveText, Translations } from '../common/localized-text';
+import { baseOf, readText, StoredText, writtenAt } from '../common/texts';
 import { zonesModel } from '../common/model-name';
 import { MyNotificationsArgs, NotificationModel } from './notification.model';
 import {
@@ -41,9 +44,27 @@ export interface NotificationEvent {
   createdAt: string;
 }
 
+/**
+ * The title a notification keeps (copied, so the message still reads after the call or event is
+ * gone): core's LocalizedField and its base language, as `data.title` and `data.baseLanguage`.
+ */
+export interface NotifiedTitle {
+  title: LocalizedField;
+  baseLanguage: Language;
+}
+
+/** The title of a call or event for a notification (a text stored before versioning included). */
+export function notifiedTitle(doc: {
+  title: StoredText;
+  baseLanguage?: Language | null;
+  updatedAt?: Date;
+  createdAt?: Date;
+}): NotifiedTitle {
+  return { title: asLocalizedField(doc.title, writtenAt(doc))!, baseLanguage: baseOf(doc) };
+}
+
 /** What an event-change notification keeps: the event's state after the change. */
-export interface EventNotificationData {
-  title: Translations;
+export interface EventNotificationData extends NotifiedTitle {
   startsAt: Date;
   place: string;
 }
@@ -77,7 +98,7 @@ export class NotificationsService {
   /** One notification per organisation that applied to the call (after publication). */
   async decisionsPublished(
     callId: Types.ObjectId,
-    title: Translations,
+    title: NotifiedTitle,
     organisationIds: Types.ObjectId[],
   ): Promise<void> {
     const unique = [...new Set(organisationIds.map((id) => id.toHexString()))];
@@ -86,7 +107,7 @@ export class NotificationsService {
         organisationId: new Types.ObjectId(organisationId),
         kind: NotificationKind.DECISIONS_PUBLISHED,
         referenceId: callId,
-        data: { title },
+        data: { ...title },
       });
   }
 
@@ -94,13 +115,13 @@ export class NotificationsService {
   async waitlistPromoted(
     userId: Types.ObjectId,
     eventId: Types.ObjectId,
-    title: Translations,
+    title: NotifiedTitle,
   ): Promise<void> {
     await this.create({
       userId,
       kind: NotificationKind.WAITLIST_PROMOTED,
       referenceId: eventId,
-      data: { title },
+      data: { ...title },
     });
   }
 
@@ -148,14 +169,14 @@ export class NotificationsService {
       | NotificationKind.APPLICATION_CHANGED
       | NotificationKind.APPLICATION_WITHDRAWN,
     application: { id: Types.ObjectId; callId: Types.ObjectId; organisationId: Types.ObjectId },
-    title: Translations,
+    title: NotifiedTitle,
     at: Date,
   ): Promise<void> {
     await this.create({
       organisationId: application.organisationId,
       kind,
       referenceId: application.id,
-      data: { title, at: at.toISOString(), callId: application.callId.toHexString() },
+      data: { ...title, at: at.toISOString(), callId: application.callId.toHexString() },
     });
   }
 
@@ -165,7 +186,7 @@ export class NotificationsService {
    */
   async applicationArrived(
     application: { id: Types.ObjectId; callId: Types.ObjectId },
-    title: Translations,
+    title: NotifiedTitle,
     organisationName: string,
     at: Date,
   ): Promise<void> {
@@ -174,7 +195,7 @@ export class NotificationsService {
       kind: NotificationKind.APPLICATION_ARRIVED,
       referenceId: application.id,
       data: {
-        title,
+        ...title,
         organisation: organisationName,
         at: at.toISOString(),
         callId: application.callId.toHexString(),
@@ -185,7 +206,7 @@ export class NotificationsService {
   /** To each organisation with an application (draft or submitted) to the call. */
   async deadlineExtended(
     callId: Types.ObjectId,
-    title: Translations,
+    title: NotifiedTitle,
     closesAt: Date,
     organisationIds: Types.ObjectId[],
   ): Promise<void> {
@@ -195,7 +216,7 @@ export class NotificationsService {
         organisationId: new Types.ObjectId(organisationId),
         kind: NotificationKind.CALL_DEADLINE_EXTENDED,
         referenceId: callId,
-        data: { title, closesAt: closesAt.toISOString() },
+        data: { ...title, closesAt: closesAt.toISOString() },
       });
   }
 
@@ -217,6 +238,29 @@ export class NotificationsService {
     } catch (error) {
       logFailure(this.logger, 'notification', error);
     }
+  }
+
+  /**
+   * Rewrites titles copied before versioning (`data.title` as `{ pl, uk, … }`) as LocalizedField
+   * with `data.baseLanguage` (Polish, the only base then). A notification's data never changes
+   * after it is written, so each write is conditional only on the title still being plain.
+   * Idempotent; returns how many were rewritten.
+   */
+  async backfillTitles(): Promise<number> {
+    const plain = { 'data.title': trusted({ $exists: true }), 'data.title.baseVersion': null };
+    const legacy = await this.notifications.find(plain).lean<LeanNotification[]>().exec();
+    let rewritten = 0;
+    for (const n of legacy) {
+      const title = asLocalizedField(n.data.title as StoredText, n.createdAt);
+      const result = await this.notifications
+        .updateOne(
+          { _id: n._id, ...plain },
+          { $set: { 'data.title': title, 'data.baseLanguage': DEFAULT_LANGUAGE } },
+        )
+        .exec();
+      rewritten += result.modifiedCount;
+    }
+    return rewritten;
   }
 
   async mine(args: MyNotificationsArgs, user: AuthUser, lang: Language) {
@@ -265,12 +309,15 @@ export class NotificationsService {
 
   /** The message in the reader's language, rendered now (not when the event happened). */
   render(event: NotificationEvent, lang: Language, read: boolean): NotificationModel {
-    const title = event.data.title as Translations | undefined;
+    const title = event.data.title as StoredText | undefined;
+    const baseLanguage = event.data.baseLanguage as Language | undefined;
     const at = typeof event.data.at === 'string' ? warsawWallClock(new Date(event.data.at)) : '';
     const closesAt =
       typeof event.data.closesAt === 'string' ? warsawWallClock(new Date(event.data.closesAt)) : '';
     const message = this.i18n.t(lang)(`zones:notification.${event.kind}`, {
-      title: title ? resolveText(title, lang).text : '',
+      title: title
+        ? readText(title, { baseLanguage, createdAt: new Date(event.createdAt) }, lang).text
+        : '',
       ...eventParams(event.data),
       at,
       closesAt,

@@ -16,6 +16,7 @@ import { PageArgs } from '@sasiad/core';
 import { FORM_KEY } from '../../calls/dto/call.inputs';
 import { LONG_TEXT_MAX } from '../../calls/form';
 import { ApplicationStatus } from '../application.schema';
+import { ApplicationState } from '../models/application.model';
 
 @InputType({
   description:
@@ -112,7 +113,11 @@ export class CallApplicationsArgs extends PageArgs {
   @IsMongoId()
   callId: string;
 
-  @Field(() => ApplicationStatus, { nullable: true })
+  @Field(() => ApplicationState, {
+    nullable: true,
+    description:
+      "The applicant's status: draft, submitted or withdrawn (submitted includes those with a published outcome; read it from `decision`).",
+  })
   @IsOptional()
   @IsEnum(ApplicationStatus)
   status?: ApplicationStatus;

@@ -9,8 +9,21 @@ import {
 } from '@nestjs/graphql';
 import { ConnectionType } from '@sasiad/core';
 import { ApplicationStatus } from '../application.schema';
+import { DecisionOutcome } from '../../decisions/decision.schema';
 
-registerEnumType(ApplicationStatus, { name: 'ApplicationStatus' });
+/**
+ * What an application reads as: the applicant's own status (draft, submitted, withdrawn) and,
+ * once the call's decisions are published, the outcome of a submitted one (accepted,
+ * waitlisted, rejected). Only the first three are stored on the application.
+ */
+export const ApplicationState = { ...ApplicationStatus, ...DecisionOutcome };
+export type ApplicationState = ApplicationStatus | DecisionOutcome;
+
+registerEnumType(ApplicationState, {
+  name: 'ApplicationStatus',
+  description:
+    "draft, submitted, withdrawn; once the call's decisions are published a submitted application reads as its outcome: accepted, waitlisted or rejected.",
+});
 
 @ObjectType('FormValue')
 export class FormValueModel {
@@ -49,8 +62,8 @@ export class ApplicationModel {
   @Field(() => Int, { description: 'Which of the allowed applications per applicant this is.' })
   slot: number;
 
-  @Field(() => ApplicationStatus)
-  status: ApplicationStatus;
+  @Field(() => ApplicationState)
+  status: ApplicationState;
 
   @Field(() => [FormValueModel])
   values: FormValueModel[];

@@ -5,7 +5,9 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsBoolean,
+  IsDate,
   IsEnum,
+  IsIn,
   IsInt,
   IsMongoId,
   IsNumber,
@@ -15,8 +17,17 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ISO_WITH_OFFSET, Language, PageArgs, ReadLanguageField } from '@sasiad/core';
-import { LongTextInput, ShortTextInput, TextField } from '../../common/localized-text';
+import {
+  DEFAULT_LANGUAGE,
+  Language,
+  LanguageCodeScalar,
+  LANGUAGES,
+  LocalizedMarkdownInput,
+  LocalizedStringInput,
+  PageArgs,
+  ReadLanguageField,
+  TranslationsField,
+} from '@sasiad/core';
 import { OrganisationKind } from '../../organisations/organisation-kind';
 import { CallProgramme } from '../call-programme';
 import { FormFieldType, LONG_TEXT_MAX } from '../form';
@@ -30,8 +41,8 @@ export class FormOptionInput {
   @Matches(FORM_KEY)
   key: string;
 
-  @TextField(ShortTextInput)
-  label: ShortTextInput;
+  @TranslationsField(() => LocalizedStringInput)
+  label: LocalizedStringInput[];
 }
 
 @InputType({
@@ -47,8 +58,8 @@ export class FormFieldInput {
   @IsEnum(FormFieldType)
   type: FormFieldType;
 
-  @TextField(ShortTextInput)
-  label: ShortTextInput;
+  @TranslationsField(() => LocalizedStringInput)
+  label: LocalizedStringInput[];
 
   @Field({ defaultValue: false })
   @IsBoolean()
@@ -92,8 +103,8 @@ export class CriterionInput {
   @Matches(FORM_KEY)
   key: string;
 
-  @TextField(ShortTextInput)
-  label: ShortTextInput;
+  @TranslationsField(() => LocalizedStringInput)
+  label: LocalizedStringInput[];
 
   @Field(() => Int)
   @IsInt()
@@ -104,11 +115,23 @@ export class CriterionInput {
 
 @InputType()
 export class CallInput {
-  @TextField(ShortTextInput)
-  title: ShortTextInput;
+  @TranslationsField(() => LocalizedStringInput, {
+    description: 'One entry per language; the base language is required.',
+  })
+  title: LocalizedStringInput[];
 
-  @TextField(LongTextInput)
-  description: LongTextInput;
+  @TranslationsField(() => LocalizedMarkdownInput, {
+    description: 'Markdown, one entry per language; the base language is required.',
+  })
+  description: LocalizedMarkdownInput[];
+
+  @Field(() => LanguageCodeScalar, {
+    defaultValue: DEFAULT_LANGUAGE,
+    description:
+      'The authoritative language of the texts: required in every text; a changed base text makes the translations OUTDATED.',
+  })
+  @IsIn(LANGUAGES)
+  baseLanguage: Language = DEFAULT_LANGUAGE;
 
   @Field(() => [OrganisationKind], { description: 'Which kinds of organisation may apply.' })
   @ArrayMinSize(1)
@@ -123,13 +146,13 @@ export class CallInput {
   @Max(10_000)
   places: number;
 
-  @Field({ description: 'ISO-8601 with offset, e.g. 2026-12-01T09:00:00+01:00.' })
-  @Matches(ISO_WITH_OFFSET)
-  opensAt: string;
+  @Field(() => Date, { description: 'Applications are accepted from this instant.' })
+  @IsDate()
+  opensAt: Date;
 
-  @Field({ description: 'ISO-8601 with offset; applications are refused from this instant.' })
-  @Matches(ISO_WITH_OFFSET)
-  closesAt: string;
+  @Field(() => Date, { description: 'Applications are refused from this instant.' })
+  @IsDate()
+  closesAt: Date;
 
   @Field(() => Int, { defaultValue: 1 })
   @IsInt()
@@ -160,7 +183,7 @@ export class CallInput {
 
 @InputType({
   description:
-    'Changes to a call. Before it opens anything may change. Once open: texts and places; the form only grows (new optional fields, new options, looser limits); criteria (keys, points) until the first submission, then only their labels; the deadline only later, or at once (a deadline at or before now closes the call now). A closed call keeps its window.',
+    'Changes to a call. Texts are merged per language: languages not given keep their text; a changed base-language text makes the others OUTDATED. Form fields, options and criteria keep their translations by key. Before it opens anything may change. Once open: texts and places; the form only grows (new optional fields, new options, looser limits); criteria (keys, points) until the first submission, then only their labels; the deadline only later, or at once (a deadline at or before now closes the call now). A closed call keeps its window.',
 })
 export class UpdateCallInput extends PartialType(
   PickType(CallInput, ['title', 'description', 'places', 'opensAt', 'closesAt']),

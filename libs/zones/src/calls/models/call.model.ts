@@ -7,7 +7,7 @@ import {
   ObjectType,
   registerEnumType,
 } from '@nestjs/graphql';
-import { ConnectionType, LocalizedText } from '@sasiad/core';
+import { ConnectionType, Language, LanguageCodeScalar, LocalizedText } from '@sasiad/core';
 import { OrganisationKind } from '../../organisations/organisation-kind';
 import { CallProgramme } from '../call-programme';
 import { FormFieldType } from '../form';
@@ -75,6 +75,9 @@ export class CallModel {
 
   @Field(() => LocalizedText)
   description: LocalizedText;
+
+  @Field(() => LanguageCodeScalar, { description: 'The authoritative language of the texts.' })
+  baseLanguage: Language;
 
   @Field(() => [OrganisationKind])
   eligibleKinds: OrganisationKind[];

@@ -6,6 +6,7 @@ import {
   ArrayUnique,
   Equals,
   IsBoolean,
+  IsDate,
   IsEnum,
   IsIn,
   IsInt,
@@ -20,14 +21,16 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
-  ISO_WITH_OFFSET,
+  DEFAULT_LANGUAGE,
   Language,
   LanguageCodeScalar,
   LANGUAGES,
+  LocalizedMarkdownInput,
+  LocalizedStringInput,
   PageArgs,
   ReadLanguageField,
+  TranslationsField,
 } from '@sasiad/core';
-import { LongTextInput, ShortTextInput, TextField } from '../../common/localized-text';
 import { AddressInput } from '../../organisations/dto/organisation.inputs';
 import { RegistrationStatus } from '../event-registration.schema';
 import { EventKind } from '../event.schema';
@@ -55,8 +58,8 @@ export class SeatGroupInput {
   @Matches(SEAT_GROUP_KEY)
   key: string;
 
-  @TextField(ShortTextInput)
-  label: ShortTextInput;
+  @TranslationsField(() => LocalizedStringInput)
+  label: LocalizedStringInput[];
 
   @Field(() => Int)
   @IsInt()
@@ -71,11 +74,24 @@ export class CreateEventInput {
   @IsEnum(EventKind)
   kind: EventKind;
 
-  @TextField(ShortTextInput)
-  title: ShortTextInput;
+  @TranslationsField(() => LocalizedStringInput, {
+    description: 'One entry per language; the base language is required.',
+  })
+  title: LocalizedStringInput[];
 
-  @TextField(LongTextInput, { nullable: true })
-  description?: LongTextInput;
+  @TranslationsField(() => LocalizedMarkdownInput, {
+    optional: true,
+    description: 'Markdown, one entry per language; with the base language when given.',
+  })
+  description?: LocalizedMarkdownInput[];
+
+  @Field(() => LanguageCodeScalar, {
+    defaultValue: DEFAULT_LANGUAGE,
+    description:
+      'The authoritative language of the texts: required in every text; a changed base text makes the translations OUTDATED.',
+  })
+  @IsIn(LANGUAGES)
+  baseLanguage: Language = DEFAULT_LANGUAGE;
 
   @Field(() => PlaceInput)
   @ValidateNested()
@@ -87,13 +103,13 @@ export class CreateEventInput {
   @IsMongoId()
   organisationId?: string;
 
-  @Field({ description: 'ISO-8601 with offset. Registration closes when the event starts.' })
-  @Matches(ISO_WITH_OFFSET)
-  startsAt: string;
+  @Field(() => Date, { description: 'Registration closes when the event starts.' })
+  @IsDate()
+  startsAt: Date;
 
-  @Field({ description: 'ISO-8601 with offset, after startsAt.' })
-  @Matches(ISO_WITH_OFFSET)
-  endsAt: string;
+  @Field(() => Date, { description: 'After startsAt.' })
+  @IsDate()
+  endsAt: Date;
 
   @Field(() => [LanguageCodeScalar], { description: 'Languages spoken at the event.' })
   @ArrayMinSize(1)
@@ -126,19 +142,19 @@ export class CreateEventInput {
   @Type(() => SeatGroupInput)
   seatGroups: SeatGroupInput[] = [];
 
-  @Field(() => String, {
+  @Field(() => Date, {
     nullable: true,
     description:
-      'ISO-8601 with offset, before startsAt: from then on unused reserved seats are open to everyone. Without it, reserved seats stay reserved.',
+      'Before startsAt: from then on unused reserved seats are open to everyone. Without it, reserved seats stay reserved.',
   })
   @IsOptional()
-  @Matches(ISO_WITH_OFFSET)
-  reservedUntil?: string;
+  @IsDate()
+  reservedUntil?: Date;
 }
 
 @InputType({
   description:
-    'Only the fields given change. Registrants are notified when the time or the place changes.',
+    'Only the fields given change; texts are merged per language (a changed base-language text makes the others OUTDATED). Registrants are notified when the time or the place changes.',
 })
 export class UpdateEventInput extends PartialType(
   PickType(CreateEventInput, ['title', 'description', 'place', 'startsAt', 'endsAt', 'languages']),

@@ -49,6 +49,9 @@ export class EventModel {
   @Field(() => LocalizedText, { nullable: true })
   description: LocalizedText | null;
 
+  @Field(() => LanguageCodeScalar, { description: 'The authoritative language of the texts.' })
+  baseLanguage: Language;
+
   @Field(() => PlaceModel)
   place: PlaceModel;
 
