@@ -235,7 +235,10 @@ describe('web app for migrants (Chromium)', () => {
       {
         i: {
           kind: 'seminar',
-          title: { pl: 'Porozmawiajmy o integracji', uk: 'Поговорімо про інтеграцію' },
+          title: [
+            { lang: 'pl', text: 'Porozmawiajmy o integracji' },
+            { lang: 'uk', text: 'Поговорімо про інтеграцію' },
+          ],
           place: {
             name: 'Dwór Artusa',
             address: { street: 'Rynek Staromiejski 6', postalCode: '87-100', city: 'Toruń' },
