@@ -357,4 +357,40 @@ describe('in production', () => {
     ]);
     expect(JSON.stringify(res.body)).not.toMatch(/stack|decrypt|\.ts:|node_modules/i);
   });
+  it('refuses a lone UTF-16 surrogate as invalid input, signed in or anonymous, in words', async () => {
+    const signUp = await t.gql(
+      SIGN_UP,
+      { i: { email: 'a\udc00b@example.org', password: 'Kyiv-to-Lodz-2024' } },
+      { lang: 'uk' },
+    );
+    expect(codeOf(signUp)).toBe('BAD_USER_INPUT');
+    expect(signUp.body.errors![0].extensions.fields).toEqual([
+      { field: 'email', constraint: 'wellFormedText' },
+    ]);
+    expect(signUp.body.errors![0].message).toContain('пошкоджений символ Unicode');
+    const ask = await t.gql(
+      `mutation($i: AskQuestionInput!) { askQuestion(input: $i) { accessCode } }`,
+      {
+        i: {
+          text: 'Pytanie\ud800',
+          language: 'pl',
+          topic: 'residence',
+          consentToProcessing: true,
+        },
+      },
+    );
+    expect(codeOf(ask)).toBe('BAD_USER_INPUT');
+    expect(ask.body.errors![0].extensions.fields).toEqual([
+      { field: 'text', constraint: 'wellFormedText' },
+    ]);
+  });
+
+  it('answers a crafted pagination cursor with INVALID_CURSOR, not an internal error', async () => {
+    // {"v":"x","id":"000000000000000000000000"}: well-formed, but no time to continue after
+    const crafted = 'eyJ2IjoieCIsImlkIjoiMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwIn0';
+    const res = await t.gql(`query($a: String) { events(first: 5, after: $a) { totalCount } }`, {
+      a: crafted,
+    });
+    expect(codeOf(res)).toBe('INVALID_CURSOR');
+  });
 });

@@ -63,14 +63,18 @@ export function encodeCursor(position: CursorPosition): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): CursorPosition {
+/**
+ * The position a cursor names. `sortValue: 'number'` for lists sorted by a number or a time: a
+ * crafted cursor whose value is not a finite number is INVALID_CURSOR, never a failing query.
+ */
+export function decodeCursor(cursor: string, sortValue?: 'number'): CursorPosition {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorPosition;
-    if (
-      (typeof parsed.v === 'string' || typeof parsed.v === 'number') &&
-      /^[a-f0-9]{24}$/.test(parsed.id)
-    )
-      return parsed;
+    const value =
+      sortValue === 'number'
+        ? typeof parsed.v === 'number' && Number.isFinite(parsed.v)
+        : typeof parsed.v === 'string' || typeof parsed.v === 'number';
+    if (value && typeof parsed.id === 'string' && /^[a-f0-9]{24}$/.test(parsed.id)) return parsed;
   } catch {
     // fall through
   }

@@ -16,6 +16,19 @@ describe('normalizeStrings', () => {
     });
   });
 
+  it('refuses a lone UTF-16 surrogate, naming the field; a whole pair (an emoji) is text', () => {
+    expect(() => normalizeStrings({ email: 'a\udc00b@example.org' }, 'input')).toThrow(
+      expect.objectContaining({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'email', constraint: 'wellFormedText' }],
+      }),
+    );
+    expect(() => normalizeStrings({ tags: ['ok', 'x\ud83d'] }, 'input')).toThrow(
+      expect.objectContaining({ fields: [{ field: 'tags.1', constraint: 'wellFormedText' }] }),
+    );
+    expect(normalizeStrings({ text: ' Дякую 🙂 ' }, 'input')).toEqual({ text: 'Дякую 🙂' });
+  });
+
   it('leaves non-plain objects alone', () => {
     const date = new Date(0);
     const result = normalizeStrings({ at: date }) as { at: Date };

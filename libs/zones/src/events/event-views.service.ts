@@ -49,7 +49,7 @@ export class EventViewsService {
     if (args.upcomingOnly) filter.endsAt = trusted({ $gt: this.clock.now() });
     const page: QueryFilter<Event> = { ...filter };
     if (args.after) {
-      const { v, id } = decodeCursor(args.after);
+      const { v, id } = decodeCursor(args.after, 'number');
       page.$or = [
         { startsAt: trusted({ $gt: new Date(Number(v)) }) },
         { startsAt: new Date(Number(v)), _id: trusted({ $gt: new Types.ObjectId(id) }) },
@@ -94,7 +94,7 @@ export class EventViewsService {
     const byWaitlist = args.status === RegistrationStatus.waitlisted;
     const page: QueryFilter<EventRegistration> = { ...filter };
     if (args.after) {
-      const { v, id } = decodeCursor(args.after);
+      const { v, id } = decodeCursor(args.after, byWaitlist ? 'number' : undefined);
       if (byWaitlist) page.waitlistSeq = trusted({ $gt: Number(v) });
       else page._id = trusted({ $gt: new Types.ObjectId(id) });
     }
