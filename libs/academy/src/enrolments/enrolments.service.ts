@@ -6,10 +6,13 @@ import { Cohort } from '../cohorts/cohort.schema';
 import {
   AuthUser,
   Clock,
+  Connection,
   DomainException,
   ErrorCode,
   isDuplicateKey,
   OnDomainEvent,
+  pageById,
+  PageArgs,
 } from '@sasiad/core';
 import { CourseState } from '../courses/course.schema';
 import { CourseStore } from '../courses/course.store';
@@ -94,12 +97,22 @@ export class EnrolmentsService {
   }
 
   /**
-   * Every lesson done and every module quiz passed (a course without lessons is never complete):
-   * the same rule as `CourseProgress.complete` (progress.ts).
+   * The learner's progress in a course; its `complete` (every lesson done and every module quiz
+   * passed, progress.ts) is the certificate rule, and `missing` what is left.
    */
-  async isCompleted(courseId: Types.ObjectId, user: AuthUser): Promise<boolean> {
-    const enrolment = await this.find(courseId.toHexString(), user);
-    return (await this.progressOf(enrolment)).complete;
+  async progressIn(courseId: Types.ObjectId, user: AuthUser): Promise<CourseProgress> {
+    return this.progressOf(await this.find(courseId.toHexString(), user));
+  }
+
+  /** The signed-in learner's enrolments, newest first, each with its progress. */
+  async mine(user: AuthUser, args: PageArgs): Promise<Connection<EnrolmentModel>> {
+    const page = await pageById<Enrolment, LeanEnrolment, LeanEnrolment>(
+      this.enrolments,
+      { userId: new Types.ObjectId(user.id) },
+      args,
+      { order: 'newest', toNode: (e) => e },
+    );
+    return { ...page, nodes: await Promise.all(page.nodes.map((e) => this.toModel(e))) };
   }
 
   async myEnrolment(courseId: string, user: AuthUser): Promise<EnrolmentModel> {

@@ -310,3 +310,6 @@ export class EnrolmentModel {
   @Field(() => CourseProgress)
   progress: CourseProgress;
 }
+
+@ObjectType()
+export class EnrolmentConnection extends ConnectionType(EnrolmentModel) {}
