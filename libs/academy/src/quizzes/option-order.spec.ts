@@ -1,4 +1,4 @@
-import { bestBlindScore, flatOrder, optionOrders, positionScore, shownKeys } from './option-order';
+import { bestBlindScore, blindScore, flatOrder, optionOrders, shownKeys } from './option-order';
 
 const single = (id: string, n: number, correctAt: number) => ({
   id,
@@ -16,8 +16,14 @@ describe('option order per attempt', () => {
   it('scores a blind position strategy as grading does', () => {
     const qs = [single('a', 3, 0), single('b', 3, 0), single('c', 3, 2)];
     const stored = qs.map((q) => q.options.map((o) => o.key));
-    expect(positionScore(qs, stored, 0)).toBe(66);
+    expect(blindScore(qs, stored, { position: 0, fromEnd: false })).toBe(66);
+    expect(blindScore(qs, stored, { position: 0, fromEnd: true })).toBe(33);
     expect(bestBlindScore(qs, stored)).toBe(66);
+    // "always the last" is not one position when questions have different numbers of options
+    const mixed = [single('a', 3, 2), trueFalse('b', false), single('c', 4, 3)];
+    const asStored = mixed.map((q) => q.options.map((o) => o.key));
+    expect(blindScore(mixed, asStored, { position: 0, fromEnd: true })).toBe(100);
+    expect(bestBlindScore(mixed, asStored)).toBe(100);
   });
 
   it('never lets one position pass when the draw allows it, and keeps every key', () => {

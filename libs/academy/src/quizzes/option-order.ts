@@ -16,24 +16,39 @@ export interface OrderableQuestion {
   options: { key: string; correct: boolean }[];
 }
 
-/** The score (0–100, rounded down as in grading) of answering the option at `position` everywhere. */
-export function positionScore(
+/** A blind strategy: the option at `position`, counted from the start or from the end. */
+export interface BlindStrategy {
+  position: number;
+  fromEnd: boolean;
+}
+
+const pickOf = (order: string[], { position, fromEnd }: BlindStrategy) =>
+  order[fromEnd ? order.length - 1 - position : position];
+
+/** The score (0–100, rounded down as in grading) of answering by one strategy everywhere. */
+export function blindScore(
   questions: OrderableQuestion[],
   orders: string[][],
-  position: number,
+  strategy: BlindStrategy,
 ): number {
   const right = questions.filter((q, i) => {
     const correct = q.options.filter((o) => o.correct).map((o) => o.key);
-    return correct.length === 1 && orders[i][position] === correct[0];
+    return correct.length === 1 && pickOf(orders[i], strategy) === correct[0];
   }).length;
   return Math.floor((right * 100) / Math.max(questions.length, 1));
 }
 
-/** The best score any "always the same position" strategy reaches with these orders. */
+/**
+ * The best score any "always the same place" strategy reaches with these orders: always the
+ * first, the second…, and always the last, the last but one… (the last is not one position when
+ * questions have different numbers of options).
+ */
 export function bestBlindScore(questions: OrderableQuestion[], orders: string[][]): number {
   const widest = Math.max(0, ...questions.map((q) => q.options.length));
   let best = 0;
-  for (let p = 0; p < widest; p++) best = Math.max(best, positionScore(questions, orders, p));
+  for (let position = 0; position < widest; position++)
+    for (const fromEnd of [false, true])
+      best = Math.max(best, blindScore(questions, orders, { position, fromEnd }));
   return best;
 }
 
@@ -41,8 +56,8 @@ const DRAWS = 200;
 
 /**
  * The order in which an attempt shows each drawn question's options: a uniform cryptographic
- * shuffle per question, drawn again (up to DRAWS times) while answering one position everywhere
- * ("always the first", "always the last") would reach the pass mark. The rule only excludes the
+ * shuffle per question, drawn again (up to DRAWS times) while answering one place everywhere
+ * ("always the first", "always the second", "always the last") would reach the pass mark. The rule only excludes the
  * orders that reward not reading; nothing about a single question's answer can be inferred
  * from it. When no order can keep every position under the pass mark (say, a draw of true/false
  * questions only), the draw with the lowest best blind score is kept.
