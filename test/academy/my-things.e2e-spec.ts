@@ -201,6 +201,7 @@ describe('academy: my enrolments, my certificates, progress and the certificate 
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('content-language')).toBe('uk, pl');
     const pdf = await readPdf(Buffer.from(await res.arrayBuffer()));
     expect(pdf.pages).toBe(2);
     const date = new Intl.DateTimeFormat('pl-PL', {

@@ -50,9 +50,10 @@ export class CertificatesController {
         throw new DomainException(ErrorCode.NOT_FOUND);
       // the address of this server as the client reached it (X-Forwarded-* only with TRUST_PROXY)
       const verifyUrl = `${request.protocol}://${request.host}${certificatePdfPath(code)}`;
-      const pdf = await this.certificates.pdf(code, asked, verifyUrl);
+      const { pdf, languages } = await this.certificates.pdf(code, asked, verifyUrl);
       return reply
         .type('application/pdf')
+        .header('Content-Language', languages.join(', '))
         .header('Content-Disposition', 'inline; filename="certificate.pdf"')
         .header('Cache-Control', 'no-store')
         .header('Referrer-Policy', 'no-referrer')

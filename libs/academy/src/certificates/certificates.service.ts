@@ -143,7 +143,11 @@ export class CertificatesService {
    * it shows what verification shows (name, course title, date) plus the code and its QR code.
    * In the holder's language (or `lang`) and Polish. A revoked certificate is not served.
    */
-  async pdf(code: string, lang: Language | undefined, verifyUrl: string): Promise<Buffer> {
+  async pdf(
+    code: string,
+    lang: Language | undefined,
+    verifyUrl: string,
+  ): Promise<{ pdf: Buffer; languages: Language[] }> {
     const found = await this.certificates
       .findOne({ codeHash: hashCode(code) })
       .lean<LeanCertificate>()
@@ -170,7 +174,7 @@ export class CertificatesService {
       };
     };
     const languages: Language[] = holder === 'pl' ? ['pl'] : [holder, 'pl'];
-    return renderCertificatePdf(languages.map(side), verifyUrl);
+    return { pdf: await renderCertificatePdf(languages.map(side), verifyUrl), languages };
   }
 
   async revoke(certificateId: string, by: AuthUser, lang: Language): Promise<CertificateModel> {

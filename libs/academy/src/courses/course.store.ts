@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types, UpdateQuery } from 'mongoose';
-import { DomainException, ErrorCode, LocalizedField } from '@sasiad/core';
+import { DomainException, ErrorCode } from '@sasiad/core';
 import { Cohort, LeanCohort } from '../cohorts/cohort.schema';
 import { LeanQuizQuestion, QuizQuestion } from '../quizzes/quiz.schema';
 import { Course, CourseState, LeanCourse } from './course.schema';
