@@ -220,3 +220,46 @@ describe('authorization matrix: every mutation for every role', () => {
     );
   });
 });
+
+/**
+ * A signed-in person's own things: queries (the mutations above have their own table). Anyone
+ * signed in reads only their own; nobody anonymous reads any. The certificate PDF is public by
+ * its verification code (like `verifyCertificate`): without a valid code there is nothing.
+ */
+const MY_THINGS: Record<string, string> = {
+  myEnrolments: '{ myEnrolments { totalCount } }',
+  myCertificates: '{ myCertificates { totalCount } }',
+};
+
+describe('authorization matrix: my things', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const cases = Object.keys(MY_THINGS).flatMap((query) =>
+    CALLERS.map((caller) => ({ query, caller, allowed: SIGNED_IN.includes(caller) })),
+  );
+
+  it.each(cases)('$query as $caller: allowed=$allowed', async ({ query, caller, allowed }) => {
+    const token = caller === 'anonymous' ? undefined : (await t.userWith([caller])).token;
+    const res = await t.gql<Record<string, { totalCount: number }>>(
+      MY_THINGS[query],
+      {},
+      { token },
+    );
+    if (allowed) {
+      expect(codeOf(res)).toBeUndefined();
+      expect(res.body.data![query].totalCount).toBe(0); // a new account has nothing of its own
+    } else {
+      expect(codeOf(res)).toBe('UNAUTHENTICATED');
+      expect(res.body.data).toBeNull();
+    }
+  });
+
+  it('serves no certificate PDF without a valid verification code, to anyone', async () => {
+    for (const query of ['', '?code=AAAAAAAAAAAAAAAAAAAAAA'])
+      expect((await fetch(`${t.url}/certificates/certificate.pdf${query}`)).status).toBe(404);
+  });
+});

@@ -4,6 +4,7 @@ import { logFailure } from '@sasiad/core';
 import { AuthoringResolver } from './authoring/authoring.resolver';
 import { AuthoringService } from './authoring/authoring.service';
 import { Certificate, CertificateSchema } from './certificates/certificate.schema';
+import { CertificatesController } from './certificates/certificates.controller';
 import { CertificatesResolver } from './certificates/certificates.resolver';
 import { CertificatesService } from './certificates/certificates.service';
 import { Attendance, AttendanceSchema, Cohort, CohortSchema } from './cohorts/cohort.schema';
@@ -47,6 +48,7 @@ import { QuizzesService } from './quizzes/quizzes.service';
       { name: Attendance.name, schema: AttendanceSchema },
     ]),
   ],
+  controllers: [CertificatesController],
   providers: [
     CourseStore,
     CourseViews,

@@ -30,6 +30,10 @@ export class Certificate {
   @Prop({ type: String, required: true })
   baseLanguage: string;
 
+  /** The holder's language when claiming: the PDF is in it and in Polish. Absent on older ones. */
+  @Prop({ type: String })
+  language?: string;
+
   @Prop({ type: Date, required: true })
   issuedAt: Date;
 

@@ -1,5 +1,13 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthUser, Ctx, CurrentUser, Public, RequestContext, SignedIn } from '@sasiad/core';
+import {
+  AuthUser,
+  Ctx,
+  CurrentUser,
+  PageArgs,
+  Public,
+  RequestContext,
+  SignedIn,
+} from '@sasiad/core';
 import { CertificatesService } from './certificates.service';
 import { Authors } from '../common/authors';
 import { CourseIdArgs } from '../common/dto/read.args';
@@ -8,7 +16,11 @@ import {
   RevokeCertificateInput,
   VerifyCertificateArgs,
 } from './dto/certificate.inputs';
-import { CertificateModel, CertificateVerification } from './models/certificate.model';
+import {
+  CertificateConnection,
+  CertificateModel,
+  CertificateVerification,
+} from './models/certificate.model';
 
 @Resolver()
 export class CertificatesResolver {
@@ -25,6 +37,19 @@ export class CertificatesResolver {
     @Ctx() ctx: RequestContext,
   ) {
     return this.certificates.claim(input, user, ctx.lang);
+  }
+
+  @Query(() => CertificateConnection, {
+    description:
+      'The signed-in holder’s certificates, newest first, with their verification codes and PDF links.',
+  })
+  @SignedIn()
+  myCertificates(
+    @Args() args: PageArgs,
+    @CurrentUser() user: AuthUser,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.certificates.mine(user, args, ctx.lang);
   }
 
   @Query(() => CertificateVerification, {

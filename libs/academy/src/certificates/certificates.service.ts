@@ -6,13 +6,18 @@ import { createHash, randomBytes } from 'node:crypto';
 import {
   AuthUser,
   Clock,
+  Connection,
   DomainException,
   ErrorCode,
   FieldEncryption,
+  I18nService,
   isDuplicateKey,
   Language,
+  LANGUAGES,
   objectId,
   OnDomainEvent,
+  pageById,
+  PageArgs,
 } from '@sasiad/core';
 import { Certificate, LeanCertificate } from './certificate.schema';
 import { CourseState } from '../courses/course.schema';
@@ -21,10 +26,16 @@ import { ClaimCertificateInput } from './dto/certificate.inputs';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { resolveLocalized } from '@sasiad/core';
 import { CertificateModel, CertificateVerification } from './models/certificate.model';
+import { certificateDate, CertificateSide, renderCertificatePdf } from './certificate-pdf';
 
 const CODE_CONTEXT = 'academy_certificates.code';
 const NAME_CONTEXT = 'academy_certificates.displayName';
 const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
+
+/** Where a certificate's PDF is served (CertificatesController); the code stays out of the path. */
+export const CERTIFICATE_PDF_PATH = '/certificates/certificate.pdf';
+export const certificatePdfPath = (code: string) =>
+  `${CERTIFICATE_PDF_PATH}?code=${encodeURIComponent(code)}`;
 
 /**
  * Completion certificates: claimed by a learner who finished every lesson and passed every
@@ -39,6 +50,7 @@ export class CertificatesService {
     private readonly clock: Clock,
     private readonly enrolments: EnrolmentsService,
     private readonly crypto: FieldEncryption,
+    private readonly i18n: I18nService,
   ) {}
 
   /** Idempotent: a learner who claims again gets the certificate already issued. */
@@ -52,8 +64,19 @@ export class CertificatesService {
       throw new DomainException(ErrorCode.NOT_FOUND);
     const existing = await this.findOwn(course._id, user);
     if (existing) return this.toModel(existing, lang, true);
-    if (!(await this.enrolments.isCompleted(course._id, user)))
-      throw new DomainException(ErrorCode.COURSE_NOT_COMPLETED);
+    const progress = await this.enrolments.progressIn(course._id, user);
+    if (!progress.complete)
+      // what is left, as progress says it: lessons not done, modules whose quiz is not passed
+      throw new DomainException(ErrorCode.COURSE_NOT_COMPLETED, {}, [
+        ...progress.missing.lessonIds.map((id) => ({
+          field: `lessons.${id}`,
+          constraint: 'notCompleted',
+        })),
+        ...progress.missing.quizModuleIds.map((id) => ({
+          field: `quizzes.${id}`,
+          constraint: 'notPassed',
+        })),
+      ]);
     const code = randomBytes(16).toString('base64url');
     try {
       const created = await this.certificates.create({
@@ -64,6 +87,7 @@ export class CertificatesService {
         displayNameEnc: this.crypto.encrypt(input.displayName, NAME_CONTEXT),
         courseTitle: course.title,
         baseLanguage: course.baseLanguage,
+        language: lang,
         issuedAt: this.clock.now(),
         revokedAt: null,
       });
@@ -98,6 +122,59 @@ export class CertificatesService {
       issuedAt: found.issuedAt,
       revokedAt: null,
     };
+  }
+
+  /** The signed-in holder's certificates, newest first, each with its code and PDF link. */
+  async mine(
+    user: AuthUser,
+    args: PageArgs,
+    lang: Language,
+  ): Promise<Connection<CertificateModel>> {
+    return pageById<Certificate, LeanCertificate, CertificateModel>(
+      this.certificates,
+      { userId: objectId(user.id) },
+      args,
+      { order: 'newest', toNode: (c) => this.toModel(c, lang, true) },
+    );
+  }
+
+  /**
+   * The certificate as a PDF, for whoever holds its verification code (as `verifyCertificate`):
+   * it shows what verification shows (name, course title, date) plus the code and its QR code.
+   * In the holder's language (or `lang`) and Polish. A revoked certificate is not served.
+   */
+  async pdf(
+    code: string,
+    lang: Language | undefined,
+    verifyUrl: string,
+  ): Promise<{ pdf: Buffer; languages: Language[] }> {
+    const found = await this.certificates
+      .findOne({ codeHash: hashCode(code) })
+      .lean<LeanCertificate>()
+      .exec();
+    if (!found) throw new DomainException(ErrorCode.NOT_FOUND);
+    if (found.revokedAt) throw new DomainException(ErrorCode.CERTIFICATE_REVOKED);
+    const stored = LANGUAGES.find((l) => l === found.language);
+    const holder: Language = lang ?? stored ?? 'pl';
+    const name = this.crypto.decrypt(found.displayNameEnc, NAME_CONTEXT);
+    const side = (l: Language): CertificateSide => {
+      const t = this.i18n.t(l);
+      return {
+        lang: l,
+        academy: t('academy:certificate.academy'),
+        title: t('academy:certificate.title'),
+        nameLabel: t('academy:certificate.nameLabel'),
+        name,
+        courseLabel: t('academy:certificate.courseLabel'),
+        course: this.title(found, l).text,
+        completed: t('academy:certificate.completed'),
+        issued: t('academy:certificate.issued', { date: certificateDate(found.issuedAt) }),
+        code: t('academy:certificate.code', { code }),
+        verify: t('academy:certificate.verify'),
+      };
+    };
+    const languages: Language[] = holder === 'pl' ? ['pl'] : [holder, 'pl'];
+    return { pdf: await renderCertificatePdf(languages.map(side), verifyUrl), languages };
   }
 
   async revoke(certificateId: string, by: AuthUser, lang: Language): Promise<CertificateModel> {
@@ -151,10 +228,12 @@ export class CertificatesService {
   }
 
   private toModel(c: LeanCertificate, lang: Language, withCode: boolean): CertificateModel {
+    const code = withCode ? this.crypto.decrypt(c.codeEnc, CODE_CONTEXT) : null;
     return {
       id: c._id.toHexString(),
       courseId: c.courseId.toHexString(),
-      verificationCode: withCode ? this.crypto.decrypt(c.codeEnc, CODE_CONTEXT) : null,
+      verificationCode: code,
+      pdfPath: code ? certificatePdfPath(code) : null,
       displayName: this.crypto.decrypt(c.displayNameEnc, NAME_CONTEXT),
       courseTitle: this.title(c, lang),
       issuedAt: c.issuedAt,

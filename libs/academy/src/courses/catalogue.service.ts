@@ -11,8 +11,10 @@ import {
   Language,
   LoaderRegistry,
   objectId,
+  decodeCursor,
   pageById,
   queryWords,
+  toConnection,
 } from '@sasiad/core';
 import { isAuthor } from '../common/authors';
 import { Course, CourseState, LeanCourse } from './course.schema';
@@ -62,12 +64,56 @@ export class CatalogueService {
     if (args.level) filter.level = args.level as Course['level'];
     if (args.availableIn) filter.availableLanguages = args.availableIn;
     const words = args.search ? queryWords(args.search, lang) : [];
-    if (words.length > 0)
-      filter.$and = words.map((word) => ({
-        // words are [\p{L}\p{N}]+ after normalisation: nothing to escape in the pattern
-        searchTokens: trusted({ $regex: `^${lang}:${word}` }),
-      }));
-    return this.page(filter, args, lang, false);
+    if (words.length === 0) return this.page(filter, args, lang, false);
+    return this.search(filter, words, args, lang);
+  }
+
+  /**
+   * Search in two tiers, titles first: courses where every word is found in what a reader sees
+   * as titles (title, summary, tags, module and lesson titles), then courses where some word is
+   * found only in lesson texts. Keyset pages by (tier, _id); the cursor carries the tier.
+   */
+  private async search(
+    filter: QueryFilter<Course>,
+    words: string[],
+    args: CatalogueArgs,
+    lang: Language,
+  ): Promise<Connection<CourseModel>> {
+    // words are [\p{L}\p{N}]+ after normalisation: nothing to escape in the pattern
+    const prefix = (word: string) => trusted({ $regex: `^${lang}:${word}` });
+    const inTitles = words.map((word) => ({ searchTokens: prefix(word) }));
+    const tiers: QueryFilter<Course>[] = [
+      { ...filter, $and: inTitles },
+      {
+        ...filter,
+        $and: words.map((word) => ({
+          $or: [{ searchTokens: prefix(word) }, { bodyTokens: prefix(word) }],
+        })),
+        $nor: [{ $and: inTitles }],
+      },
+    ];
+    const after = args.after ? decodeCursor(args.after) : undefined;
+    const startTier = after?.v === 1 ? 1 : 0;
+    const rows: { tier: number; course: LeanCourse }[] = [];
+    for (let tier = startTier; tier < tiers.length && rows.length <= args.first; tier++) {
+      const page: QueryFilter<Course> = { ...tiers[tier] };
+      if (after && tier === startTier) page._id = trusted({ $gt: objectId(after.id) });
+      const found = await this.courses
+        .find(page, { searchTokens: 0, bodyTokens: 0 })
+        .sort({ _id: 1 })
+        .limit(args.first + 1 - rows.length)
+        .lean<LeanCourse[]>()
+        .exec();
+      rows.push(...found.map((course) => ({ tier, course })));
+    }
+    const counts = await Promise.all(tiers.map((f) => this.courses.countDocuments(f).exec()));
+    return toConnection(
+      rows,
+      args.first,
+      counts[0] + counts[1],
+      (row) => this.views.course(row.course, lang, false),
+      (row) => ({ v: row.tier, id: row.course._id.toHexString() }),
+    );
   }
 
   /** Every state, for authors. */
@@ -84,7 +130,7 @@ export class CatalogueService {
   ): Promise<Connection<CourseModel>> {
     return pageById<Course, LeanCourse, CourseModel>(this.courses, filter, args, {
       order: 'oldest',
-      projection: { searchTokens: 0 },
+      projection: { searchTokens: 0, bodyTokens: 0 },
       toNode: (c) => this.views.course(c, lang, forAuthor),
     });
   }
@@ -143,7 +189,7 @@ export class CatalogueService {
       .exec();
     const courseIds = [...new Set(lessons.map((l) => l.courseId.toHexString()))];
     const courses = await this.courses
-      .find({ _id: trusted({ $in: courseIds.map(objectId) }) }, { searchTokens: 0 })
+      .find({ _id: trusted({ $in: courseIds.map(objectId) }) }, { searchTokens: 0, bodyTokens: 0 })
       .lean<LeanCourse[]>()
       .exec();
     const byId = new Map(courses.map((c) => [c._id.toHexString(), c]));

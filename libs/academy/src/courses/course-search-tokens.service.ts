@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, Types } from 'mongoose';
-import { DomainException, ErrorCode, LocalizedField } from '@sasiad/core';
+import { DomainException, ErrorCode } from '@sasiad/core';
 import { Course, LeanCourse } from './course.schema';
 import { CourseModuleEntity, LeanCourseModule } from './course-module.schema';
-import { derivedCourseFields } from './course-texts';
+import { blockTexts, derivedCourseFields, OutlineTexts } from './course-texts';
 import { CourseStore } from './course.store';
 import { LeanLesson, Lesson } from './lesson.schema';
 
@@ -25,8 +25,8 @@ export class CourseSearchTokens {
   ) {}
 
   /**
-   * Recomputes the course's derived fields after a module or lesson title was added, changed or
-   * removed. A revision of the course like any other edit (guarded by `__v`, so a writer that read
+   * Recomputes the course's derived fields after a module or lesson title or a lesson's blocks
+   * were added, changed or removed. A revision of the course like any other edit (guarded by `__v`, so a writer that read
    * an older outline loses and reads again), with the outline read inside the retried step. Each
    * round of concurrent refreshes has a winner, so more attempts than other edits get: several
    * lessons added at once all end up in the tokens. A course deleted meanwhile needs nothing.
@@ -38,7 +38,7 @@ export class CourseSearchTokens {
         .lean<LeanCourse & { __v?: number }>()
         .exec();
       if (!current) return;
-      const derived = derivedCourseFields(current, await this.store.outlineTitles(courseId));
+      const derived = derivedCourseFields(current, await this.store.outlineTexts(courseId));
       const written = await this.courses
         .updateOne({ _id: courseId, __v: current.__v ?? 0 }, { $set: derived, $inc: { __v: 1 } })
         .exec();
@@ -48,37 +48,55 @@ export class CourseSearchTokens {
   }
 
   /**
-   * Brings derived fields written before module and lesson titles were searchable up to date:
-   * three reads (titles only), then a guarded revision of each course whose tokens differ.
+   * Brings derived fields written by an older version (before module and lesson titles, then
+   * lesson texts, were searchable) up to date: three reads (titles and lesson blocks), then a
+   * guarded revision of each course whose title or body tokens differ.
    * Idempotent; run at start-up. Returns how many courses were rewritten.
    */
   async backfillDerived(): Promise<number> {
     const rows = await this.courses
       .find(
         {},
-        { title: 1, summary: 1, tags: 1, baseLanguage: 1, fallbackLanguages: 1, searchTokens: 1 },
+        {
+          title: 1,
+          summary: 1,
+          tags: 1,
+          baseLanguage: 1,
+          fallbackLanguages: 1,
+          searchTokens: 1,
+          bodyTokens: 1,
+        },
       )
       .lean<LeanCourse[]>()
       .exec();
     if (rows.length === 0) return 0;
     const [modules, lessons] = await Promise.all([
       this.modules.find({}, { courseId: 1, title: 1 }).lean<LeanCourseModule[]>().exec(),
-      this.lessons.find({}, { courseId: 1, title: 1 }).lean<LeanLesson[]>().exec(),
+      this.lessons.find({}, { courseId: 1, title: 1, blocks: 1 }).lean<LeanLesson[]>().exec(),
     ]);
-    const titles = new Map<string, LocalizedField[]>();
-    for (const row of [...modules, ...lessons]) {
-      const key = row.courseId.toHexString();
-      if (!titles.has(key)) titles.set(key, []);
-      titles.get(key)!.push(row.title);
+    const outlines = new Map<string, OutlineTexts>();
+    const of = (courseId: Types.ObjectId) => {
+      const key = courseId.toHexString();
+      if (!outlines.has(key)) outlines.set(key, { titles: [], bodies: [] });
+      return outlines.get(key)!;
+    };
+    for (const row of modules) of(row.courseId).titles.push(row.title);
+    for (const row of lessons) {
+      of(row.courseId).titles.push(row.title);
+      of(row.courseId).bodies.push(...blockTexts(row.blocks));
     }
     let rewritten = 0;
     for (const course of rows) {
-      const wanted = derivedCourseFields(course, titles.get(course._id.toHexString()) ?? []);
-      const stored = new Set(course.searchTokens ?? []);
-      const same =
-        stored.size === wanted.searchTokens.length &&
-        wanted.searchTokens.every((token) => stored.has(token));
-      if (same) continue;
+      const wanted = derivedCourseFields(course, outlines.get(course._id.toHexString()));
+      const same = (stored: string[] | undefined, tokens: string[]) => {
+        const set = new Set(stored ?? []);
+        return set.size === tokens.length && tokens.every((token) => set.has(token));
+      };
+      if (
+        same(course.searchTokens, wanted.searchTokens) &&
+        same(course.bodyTokens, wanted.bodyTokens)
+      )
+        continue;
       await this.refreshDerived(course._id);
       rewritten++;
     }

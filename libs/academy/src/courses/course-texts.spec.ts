@@ -25,10 +25,13 @@ describe('course texts', () => {
   };
 
   it('puts module and lesson titles into every reader language’s search tokens', () => {
-    const { searchTokens, availableLanguages } = derivedCourseFields(course, [
-      f({ pl: 'Zezwolenie na pracę', uk: 'Дозвіл на працю' }),
-      f({ pl: 'Umowa zlecenie' }),
-    ]);
+    const { searchTokens, availableLanguages } = derivedCourseFields(course, {
+      titles: [
+        f({ pl: 'Zezwolenie na pracę', uk: 'Дозвіл на працю' }),
+        f({ pl: 'Umowa zlecenie' }),
+      ],
+      bodies: [],
+    });
     expect(availableLanguages).toEqual(['pl', 'uk']);
     expect(searchTokens).toEqual(
       expect.arrayContaining(['pl:zezvolenie', 'uk:dozvil', 'uk:zlecenie', 'be:zlecenie']), // folded: w → v,
@@ -36,6 +39,25 @@ describe('course texts', () => {
     // a Ukrainian reader sees the Ukrainian module title, not the Polish one
     expect(searchTokens).not.toContain('uk:zezvolenie');
     expect(derivedCourseFields(course).searchTokens).not.toContain('pl:zezvolenie');
+  });
+
+  it('indexes lesson texts apart from titles, without repeating title words', () => {
+    const { searchTokens, bodyTokens } = derivedCourseFields(course, {
+      titles: [f({ pl: 'Umowa o pracę' })],
+      bodies: [
+        f({
+          pl: 'Umowa **zlecenie** to umowa cywilna.',
+          uk: 'Договір доручення (umowa zlecenie).',
+        }),
+      ],
+    });
+    expect(bodyTokens).toEqual(
+      expect.arrayContaining(['pl:zlecenie', 'pl:civilna', 'uk:zlecenie', 'uk:dogovir']), // folded: y → i, w → v
+    );
+    expect(searchTokens).not.toContain('pl:zlecenie');
+    // "umowa" is a title word: only in the title tokens
+    expect(searchTokens).toContain('pl:umova');
+    expect(bodyTokens).not.toContain('pl:umova');
   });
 
   it('lists every text of a course and its gaps in a language', () => {

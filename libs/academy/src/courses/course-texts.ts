@@ -89,15 +89,30 @@ export function translationGapsIn(
   });
 }
 
+/** What a course's search reads of its content: module and lesson titles, lesson texts. */
+export interface OutlineTexts {
+  titles: LocalizedField[];
+  /** Lesson blocks' texts (Markdown, link titles, glossary terms and definitions). */
+  bodies: LocalizedField[];
+}
+
+export const NO_OUTLINE: OutlineTexts = { titles: [], bodies: [] };
+
+/** The texts of a lesson's blocks that search reads. */
+export const blockTexts = (blocks: LessonBlock[] | undefined): LocalizedField[] =>
+  (blocks ?? []).flatMap((b) => BLOCK_TEXT_FIELDS.flatMap((f) => (b[f] ? [b[f]] : [])));
+
 /**
  * Fields computed from the texts on every write: the languages in which the title and summary
  * exist (the catalogue filter) and the search tokens of what a reader of each language sees of
- * the course: title, summary, tags, and the titles of its modules and lessons.
+ * the course, in two weights: `searchTokens` for its title, summary, tags, and the titles of its
+ * modules and lessons; `bodyTokens` for the words of its lessons' texts that are not already
+ * title tokens. The catalogue lists matches in titles before matches in lesson texts only.
  */
 export function derivedCourseFields(
   course: Pick<Course, 'title' | 'summary' | 'tags' | 'baseLanguage' | 'fallbackLanguages'>,
-  outlineTitles: LocalizedField[] = [],
-): { availableLanguages: Language[]; searchTokens: string[] } {
+  outline: OutlineTexts = NO_OUTLINE,
+): { availableLanguages: Language[]; searchTokens: string[]; bodyTokens: string[] } {
   const policy: LanguagePolicy = {
     base: course.baseLanguage,
     fallbacks: course.fallbackLanguages ?? [],
@@ -107,9 +122,16 @@ export function derivedCourseFields(
     languageTokens(reader, [
       resolveLocalized(course.title, reader, policy),
       resolveLocalized(course.summary, reader, policy),
-      ...outlineTitles.map((title) => resolveLocalized(title, reader, policy)),
+      ...outline.titles.map((title) => resolveLocalized(title, reader, policy)),
       ...course.tags.map((text) => ({ text, language: reader })),
     ]),
   );
-  return { availableLanguages, searchTokens };
+  const titled = new Set(searchTokens);
+  const bodyTokens = LANGUAGES.flatMap((reader) =>
+    languageTokens(
+      reader,
+      outline.bodies.map((body) => resolveLocalized(body, reader, policy)),
+    ),
+  ).filter((token) => !titled.has(token));
+  return { availableLanguages, searchTokens, bodyTokens };
 }

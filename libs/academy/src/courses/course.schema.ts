@@ -64,6 +64,10 @@ export class Course {
   @Prop({ type: [String], default: [] })
   searchTokens: string[];
 
+  /** The same for the words of its lessons' texts that are not title words (ranked lower). */
+  @Prop({ type: [String], default: [] })
+  bodyTokens: string[];
+
   @Prop({ type: String, required: true, enum: Object.values(CourseState), default: 'DRAFT' })
   state: CourseState;
 
@@ -105,4 +109,5 @@ export const CourseSchema = SchemaFactory.createForClass(Course);
 CourseSchema.index({ state: 1, _id: 1 });
 CourseSchema.index({ state: 1, topic: 1, _id: 1 });
 CourseSchema.index({ searchTokens: 1 });
+CourseSchema.index({ bodyTokens: 1 });
 CourseSchema.index({ seedKey: 1 });

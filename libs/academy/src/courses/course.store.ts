@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types, UpdateQuery } from 'mongoose';
-import { DomainException, ErrorCode, LocalizedField } from '@sasiad/core';
+import { DomainException, ErrorCode } from '@sasiad/core';
 import { Cohort, LeanCohort } from '../cohorts/cohort.schema';
 import { LeanQuizQuestion, QuizQuestion } from '../quizzes/quiz.schema';
 import { Course, CourseState, LeanCourse } from './course.schema';
 import { CourseModuleEntity, LeanCourseModule, QuizSettings } from './course-module.schema';
-import { courseTexts } from './course-texts';
+import { blockTexts, courseTexts, OutlineTexts } from './course-texts';
 import { LeanLesson, Lesson } from './lesson.schema';
 
 /** How many times an edit reads and merges again when another write got in between. */
@@ -30,7 +30,10 @@ export class CourseStore {
 
   async findCourse(id: string): Promise<LeanCourse> {
     if (!Types.ObjectId.isValid(id)) throw new DomainException(ErrorCode.NOT_FOUND);
-    const course = await this.courses.findById(id, { searchTokens: 0 }).lean<LeanCourse>().exec();
+    const course = await this.courses
+      .findById(id, { searchTokens: 0, bodyTokens: 0 })
+      .lean<LeanCourse>()
+      .exec();
     if (!course) throw new DomainException(ErrorCode.NOT_FOUND);
     return course;
   }
@@ -63,7 +66,10 @@ export class CourseStore {
 
   /** The course seeded from a starter-curriculum file, if any. */
   async findBySeedKey(seedKey: string): Promise<LeanCourse | null> {
-    return this.courses.findOne({ seedKey }, { searchTokens: 0 }).lean<LeanCourse>().exec();
+    return this.courses
+      .findOne({ seedKey }, { searchTokens: 0, bodyTokens: 0 })
+      .lean<LeanCourse>()
+      .exec();
   }
 
   /** Lesson ids of a course grouped by module, both in course order, and which modules have a quiz. */
@@ -89,13 +95,18 @@ export class CourseStore {
     }));
   }
 
-  /** The titles of a course's modules and lessons, which its search tokens include. */
-  async outlineTitles(courseId: Types.ObjectId): Promise<LocalizedField[]> {
+  /** The titles of a course's modules and lessons and its lessons' texts, which search reads. */
+  async outlineTexts(courseId: Types.ObjectId): Promise<OutlineTexts> {
     const [modules, lessons] = await Promise.all([
       this.modules.find({ courseId }, { title: 1 }).lean<Pick<LeanCourseModule, 'title'>[]>(),
-      this.lessons.find({ courseId }, { title: 1 }).lean<Pick<LeanLesson, 'title'>[]>(),
+      this.lessons
+        .find({ courseId }, { title: 1, blocks: 1 })
+        .lean<Pick<LeanLesson, 'title' | 'blocks'>[]>(),
     ]);
-    return [...modules, ...lessons].map((row) => row.title);
+    return {
+      titles: [...modules, ...lessons].map((row) => row.title),
+      bodies: lessons.flatMap((l) => blockTexts(l.blocks)),
+    };
   }
 
   /** Every translatable text of a course and its content (cohort names too), in course order. */

@@ -118,7 +118,7 @@ export class CoursesService {
         };
         return {
           ...next,
-          ...derivedCourseFields(next, await this.store.outlineTitles(current._id)),
+          ...derivedCourseFields(next, await this.store.outlineTexts(current._id)),
         };
       },
     );
@@ -230,7 +230,7 @@ export class CoursesService {
         return set;
       },
     );
-    if (input.title) await this.searchTokens.refreshDerived(updated.courseId);
+    if (input.title || input.blocks) await this.searchTokens.refreshDerived(updated.courseId);
     return this.views.lesson(updated, readingOf(course!, lang));
   }
 
@@ -268,7 +268,7 @@ export class CoursesService {
         return {
           baseLanguage: next.baseLanguage,
           fallbackLanguages: next.fallbackLanguages,
-          ...derivedCourseFields(next, await this.store.outlineTitles(current._id)),
+          ...derivedCourseFields(next, await this.store.outlineTexts(current._id)),
         };
       },
     );

@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthUser, CurrentUser, SignedIn } from '@sasiad/core';
+import { AuthUser, CurrentUser, PageArgs, SignedIn } from '@sasiad/core';
 import { CourseIdArgs } from '../common/dto/read.args';
 import {
   CompleteLessonInput,
@@ -7,7 +7,11 @@ import {
   UnenrolFromCourseInput,
 } from './dto/enrolment.inputs';
 import { EnrolmentsService } from './enrolments.service';
-import { CourseProgress, EnrolmentModel } from '../courses/models/course.model';
+import {
+  CourseProgress,
+  EnrolmentConnection,
+  EnrolmentModel,
+} from '../courses/models/course.model';
 
 @Resolver(() => EnrolmentModel)
 export class EnrolmentsResolver {
@@ -39,6 +43,14 @@ export class EnrolmentsResolver {
   @SignedIn()
   myEnrolment(@Args() args: CourseIdArgs, @CurrentUser() user: AuthUser) {
     return this.enrolments.myEnrolment(args.courseId, user);
+  }
+
+  @Query(() => EnrolmentConnection, {
+    description: 'The signed-in learner’s enrolments, newest first, each with its progress.',
+  })
+  @SignedIn()
+  myEnrolments(@Args() args: PageArgs, @CurrentUser() user: AuthUser) {
+    return this.enrolments.mine(user, args);
   }
 
   @Query(() => CourseProgress)

@@ -6,18 +6,19 @@ import { Cohort } from '../cohorts/cohort.schema';
 import {
   AuthUser,
   Clock,
+  Connection,
   DomainException,
   ErrorCode,
   isDuplicateKey,
   OnDomainEvent,
+  pageById,
+  PageArgs,
 } from '@sasiad/core';
 import { CourseState } from '../courses/course.schema';
 import { CourseStore } from '../courses/course.store';
 import { Enrolment, LeanEnrolment } from './enrolment.schema';
 import { CourseProgress, EnrolmentModel } from '../courses/models/course.model';
-
-const percent = (done: number, total: number) =>
-  total === 0 ? 0 : Math.floor((done * 100) / total);
+import { progressFigures } from './progress';
 
 /**
  * Self-enrolment with an optional seat limit and window, and each learner's progress. Progress
@@ -95,18 +96,23 @@ export class EnrolmentsService {
     return this.progressOf(enrolment);
   }
 
-  /** Every lesson done and every module quiz passed (a course without lessons is never complete). */
-  async isCompleted(courseId: Types.ObjectId, user: AuthUser): Promise<boolean> {
-    const enrolment = await this.find(courseId.toHexString(), user);
-    const outline = await this.courses.outline(courseId);
-    const done = new Set(enrolment.completedLessonIds.map((id) => id.toHexString()));
-    const passed = new Set((enrolment.passedQuizModuleIds ?? []).map((id) => id.toHexString()));
-    const lessons = outline.flatMap((m) => m.lessonIds);
-    return (
-      lessons.length > 0 &&
-      lessons.every((id) => done.has(id)) &&
-      outline.every((m) => !m.hasQuiz || passed.has(m.moduleId))
+  /**
+   * The learner's progress in a course; its `complete` (every lesson done and every module quiz
+   * passed, progress.ts) is the certificate rule, and `missing` what is left.
+   */
+  async progressIn(courseId: Types.ObjectId, user: AuthUser): Promise<CourseProgress> {
+    return this.progressOf(await this.find(courseId.toHexString(), user));
+  }
+
+  /** The signed-in learner's enrolments, newest first, each with its progress. */
+  async mine(user: AuthUser, args: PageArgs): Promise<Connection<EnrolmentModel>> {
+    const page = await pageById<Enrolment, LeanEnrolment, LeanEnrolment>(
+      this.enrolments,
+      { userId: new Types.ObjectId(user.id) },
+      args,
+      { order: 'newest', toNode: (e) => e },
     );
+    return { ...page, nodes: await Promise.all(page.nodes.map((e) => this.toModel(e))) };
   }
 
   async myEnrolment(courseId: string, user: AuthUser): Promise<EnrolmentModel> {
@@ -226,30 +232,16 @@ export class EnrolmentsService {
     };
   }
 
-  /** Counts only lessons that still exist, so removed lessons never push a course past 100%. */
+  /** Counts only lessons and quizzes that still exist (see progress.ts). */
   private async progressOf(enrolment: LeanEnrolment): Promise<CourseProgress> {
     const outline = await this.courses.outline(enrolment.courseId);
-    const done = new Set(enrolment.completedLessonIds.map((id) => id.toHexString()));
-    const modules = outline.map((m) => {
-      const completed = m.lessonIds.filter((id) => done.has(id)).length;
-      return {
-        moduleId: m.moduleId,
-        completedLessons: completed,
-        totalLessons: m.lessonIds.length,
-        percent: percent(completed, m.lessonIds.length),
-      };
-    });
-    const all = outline.flatMap((m) => m.lessonIds);
-    const completedLessonIds = all.filter((id) => done.has(id));
     return {
       courseId: enrolment.courseId.toHexString(),
-      completedLessons: completedLessonIds.length,
-      totalLessons: all.length,
-      percent: percent(completedLessonIds.length, all.length),
-      modules,
-      completedLessonIds,
-      resumeLessonId: all.find((id) => !done.has(id)) ?? null,
-      passedQuizModuleIds: (enrolment.passedQuizModuleIds ?? []).map((id) => id.toHexString()),
+      ...progressFigures(
+        outline,
+        enrolment.completedLessonIds.map((id) => id.toHexString()),
+        (enrolment.passedQuizModuleIds ?? []).map((id) => id.toHexString()),
+      ),
     };
   }
 }

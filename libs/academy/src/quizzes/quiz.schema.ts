@@ -73,6 +73,14 @@ export class QuizAttempt {
   @Prop({ type: Date })
   submittedAt?: Date | null;
 
+  /**
+   * The order in which this attempt shows each question's options, `<questionId>:<optionKey>`
+   * (see option-order.ts); fixed at the draw, so a reload shows the same order. Empty for
+   * attempts made before options were shuffled (they show the stored order).
+   */
+  @Prop({ type: [String], default: [] })
+  optionOrder: string[];
+
   @Prop({ type: [String], default: [] })
   selected: string[];
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { USER_ERASED } from '@sasiad/identity';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, trusted, Types } from 'mongoose';
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   AuthUser,
   Clock,
@@ -44,16 +44,10 @@ import {
   QuizQuestion,
   QuizQuestionKind,
 } from './quiz.schema';
+import { flatOrder, optionOrders, shownKeys, shuffled } from './option-order';
 
 /** Fisher–Yates with a cryptographic source: a learner cannot predict the draw. */
-function drawAtRandom<T>(items: T[], count: number): T[] {
-  const copy = [...items];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [copy[i], copy[j]] = [copy[j], copy[i]];
-  }
-  return copy.slice(0, count);
-}
+const drawAtRandom = <T>(items: T[], count: number): T[] => shuffled(items).slice(0, count);
 
 const sameSet = (a: string[], b: string[]) =>
   a.length === b.length && a.every((k) => b.includes(k));
@@ -185,8 +179,8 @@ export class QuizzesService {
     const userId = objectId(user.id);
     const reading = readingOf(course, lang);
     const bank = await this.questions
-      .find({ moduleId: module._id }, { _id: 1 })
-      .lean<Pick<LeanQuizQuestion, '_id'>[]>()
+      .find({ moduleId: module._id }, { _id: 1, options: 1 })
+      .lean<Pick<LeanQuizQuestion, '_id' | 'options'>[]>()
       .exec();
     if (bank.length < quiz.drawCount) throw new DomainException(ErrorCode.QUIZ_NOT_AVAILABLE);
     for (let tries = 0; tries < 5; tries++) {
@@ -205,13 +199,19 @@ export class QuizzesService {
         if (last) return this.attemptView(last, quiz.maxAttempts, reading);
         throw new DomainException(ErrorCode.QUIZ_ATTEMPTS_EXHAUSTED);
       }
+      // the questions, then the order of each one's options (see option-order.ts), both drawn once
+      const drawn = drawAtRandom(bank, quiz.drawCount).map((q) => ({
+        id: q._id.toHexString(),
+        options: q.options.map((o) => ({ key: o.key, correct: o.correct })),
+      }));
       try {
         const created = await this.attempts.create({
           userId,
           courseId: course._id,
           moduleId: module._id,
           attemptNo: used + 1,
-          questionIds: drawAtRandom(bank, quiz.drawCount).map((q) => q._id),
+          questionIds: drawn.map((q) => objectId(q.id)),
+          optionOrder: flatOrder(drawn, optionOrders(drawn, quiz.passPercent)),
           passPercent: quiz.passPercent,
           submittedAt: null,
         });
@@ -362,17 +362,29 @@ export class QuizzesService {
       maxAttempts,
       passPercent: attempt.passPercent,
       startedAt: attempt.createdAt,
-      questions: questions.map((q) => this.learnerView(q, reading)),
+      questions: questions.map((q) => this.learnerView(q, reading, attempt.optionOrder)),
     };
   }
 
-  /** Built field by field from what a learner may see: `correct` is never copied. */
-  private learnerView(q: LeanQuizQuestion, reading: ReadingContext): QuizQuestionModel {
+  /**
+   * Built field by field from what a learner may see: `correct` is never copied. In an attempt,
+   * the options come in the attempt's own order (keys unchanged; grading is by key).
+   */
+  private learnerView(
+    q: LeanQuizQuestion,
+    reading: ReadingContext,
+    optionOrder?: string[],
+  ): QuizQuestionModel {
+    const id = q._id.toHexString();
+    const byKey = new Map(q.options.map((o) => [o.key, o]));
+    const keys = optionOrder
+      ? shownKeys(optionOrder, id, [...byKey.keys()])
+      : q.options.map((o) => o.key);
     return {
-      id: q._id.toHexString(),
+      id,
       kind: q.kind,
       prompt: resolveLocalized(q.prompt, reading.lang, reading.policy),
-      options: q.options.map((o) => this.optionView(o, reading)),
+      options: keys.map((key) => this.optionView(byKey.get(key)!, reading)),
     };
   }
 

@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
-import { LocalizedText } from '@sasiad/core';
+import { ConnectionType, LocalizedText } from '@sasiad/core';
 
 @ObjectType({ description: 'A certificate as its owner and staff see it.' })
 export class CertificateModel {
@@ -26,7 +26,17 @@ export class CertificateModel {
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   revokedAt: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Only for its owner: where the certificate is served as a PDF (in the holder’s language and Polish, with the verification QR code), relative to the API’s address. Anyone with this link can open it, as with the verification code.',
+  })
+  pdfPath: string | null;
 }
+
+@ObjectType()
+export class CertificateConnection extends ConnectionType(CertificateModel) {}
 
 @ObjectType({
   description:

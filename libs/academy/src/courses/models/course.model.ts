@@ -231,8 +231,25 @@ export class ModuleProgress {
   @Field(() => Int)
   totalLessons: number;
 
-  @Field(() => Int, { description: '0–100, rounded down.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the module’s quiz is passed; null when the module has no quiz.',
+  })
+  quizPassed: boolean | null;
+
+  @Field(() => Int, {
+    description: '0–100, rounded down, of the module’s lessons and its quiz (one step).',
+  })
   percent: number;
+}
+
+@ObjectType({ description: 'What is left before the certificate can be claimed.' })
+export class MissingProgress {
+  @Field(() => [ID], { description: 'Lessons not yet completed, in course order.' })
+  lessonIds: string[];
+
+  @Field(() => [ID], { description: 'Modules whose quiz is not yet passed, in course order.' })
+  quizModuleIds: string[];
 }
 
 @ObjectType()
@@ -246,8 +263,25 @@ export class CourseProgress {
   @Field(() => Int)
   totalLessons: number;
 
-  @Field(() => Int, { description: '0–100, rounded down.' })
+  @Field(() => Int)
+  passedQuizzes: number;
+
+  @Field(() => Int, { description: 'Module quizzes required for the certificate.' })
+  totalQuizzes: number;
+
+  @Field(() => Int, {
+    description:
+      '0–100, rounded down, of the required steps: every lesson and every module quiz. 100 exactly when `complete`.',
+  })
   percent: number;
+
+  @Field({
+    description: 'Every lesson done and every module quiz passed: the certificate can be claimed.',
+  })
+  complete: boolean;
+
+  @Field(() => MissingProgress)
+  missing: MissingProgress;
 
   @Field(() => [ModuleProgress])
   modules: ModuleProgress[];
@@ -276,3 +310,6 @@ export class EnrolmentModel {
   @Field(() => CourseProgress)
   progress: CourseProgress;
 }
+
+@ObjectType()
+export class EnrolmentConnection extends ConnectionType(EnrolmentModel) {}
