@@ -48,6 +48,8 @@ export default defineConfig({
       workbox: {
         // The app shell and every screen's chunk; GraphQL data is kept by Graphcache in IndexedDB.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // The staff console is fetched only when opened (never precached for learners).
+        globIgnores: ['**/StaffConsole-*.{js,css}'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/graphql/, /^\/graphiql/, /^\/auth\//, /^\/health/],
         cleanupOutdatedCaches: true,
