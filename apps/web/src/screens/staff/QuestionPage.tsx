@@ -134,9 +134,7 @@ export function QuestionPage() {
                 />
               </dd>
               <dt>{t('staff.question.contact')}</dt>
-              <dd>
-                {q.anonymous ? t('staff.question.anonymous') : t('staff.question.account')}
-              </dd>
+              <dd>{q.anonymous ? t('staff.question.anonymous') : t('staff.question.account')}</dd>
             </dl>
           </div>
 
@@ -282,11 +280,7 @@ export function QuestionPage() {
                       {t('staff.canned.hint', { language: t(`staff.languageIn.${q.language}`) })}
                     </p>
                   )}
-                  <button
-                    type="button"
-                    disabled={!template}
-                    onClick={() => void insertCanned()}
-                  >
+                  <button type="button" disabled={!template} onClick={() => void insertCanned()}>
                     {t('staff.canned.insert')}
                   </button>
                 </fieldset>

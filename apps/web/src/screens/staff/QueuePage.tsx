@@ -19,7 +19,15 @@ import { AskerLanguage, DueMark, Holder } from './staff-labels';
 
 export const VIEWS = ['mine', 'unassigned', 'all', 'overdue'] as const;
 type View = (typeof VIEWS)[number];
-const TOPICS = ['residence', 'work', 'health', 'education', 'housing', 'benefits', 'other'] as const;
+const TOPICS = [
+  'residence',
+  'work',
+  'health',
+  'education',
+  'housing',
+  'benefits',
+  'other',
+] as const;
 const STATUSES = ['open', 'claimed', 'awaiting_asker', 'answered', 'closed'] as const;
 
 type QueueVars = VariablesOf<typeof Queue>;

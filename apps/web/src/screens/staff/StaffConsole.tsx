@@ -26,7 +26,7 @@ export function StaffConsole() {
       <Page title={t('staff.title')}>
         <p>{t('staff.signInFirst')}</p>
         <p>
-          <Link className="button primary" to="/account">
+          <Link className="button primary" to="/account?next=/staff">
             {t('nav.signIn')}
           </Link>
         </p>

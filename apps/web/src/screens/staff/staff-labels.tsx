@@ -50,7 +50,5 @@ export function DueMark({
 export function Holder({ claimedBy, me }: { claimedBy: string | null; me: string }) {
   const { t } = useTranslation();
   if (!claimedBy) return <span>{t('staff.holder.none')}</span>;
-  return (
-    <span>{claimedBy === me ? t('staff.holder.you') : t('staff.holder.colleague')}</span>
-  );
+  return <span>{claimedBy === me ? t('staff.holder.you') : t('staff.holder.colleague')}</span>;
 }
