@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, Route, Routes } from 'react-router';
 import { Provider as UrqlProvider } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { Page } from '../../components/Layout';
 import { createStaffClient } from './staff-client';
 import { QueuePage } from './QueuePage';
 import { QuestionPage } from './QuestionPage';
+import { loadStaffTexts, staffTextsLoaded } from './staff-texts';
 import './staff.css';
 
 /** True for the accounts the console is for. */
@@ -21,6 +22,15 @@ export function StaffConsole() {
   const { t } = useTranslation();
   const { user, language } = useApp();
   const client = useMemo(() => createStaffClient(language), [language]);
+  const [textsFor, setTextsFor] = useState(() => (staffTextsLoaded(language) ? language : null));
+  useEffect(() => {
+    let stop = false;
+    void loadStaffTexts(language).then(() => !stop && setTextsFor(language));
+    return () => {
+      stop = true;
+    };
+  }, [language]);
+  if (textsFor !== language) return <p role="status">{t('common.loading')}</p>;
   if (!user)
     return (
       <Page title={t('staff.title')}>
