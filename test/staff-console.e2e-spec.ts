@@ -144,6 +144,21 @@ describe('staff console: the queue (Chromium)', () => {
     });
   }
 
+  it("a learner's visit never downloads the console (not even the service worker's precache)", async () => {
+    const context = await browser.newContext({ baseURL: t.url, serviceWorkers: 'allow' });
+    contexts.push(context);
+    await context.addInitScript(`localStorage.setItem('sasiad.language', 'uk');`);
+    const fetched: string[] = [];
+    context.on('request', (r) => fetched.push(r.url()));
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Вітаємо, сусіде!' }).waitFor();
+    await page.evaluate('navigator.serviceWorker.ready');
+    // the precache fetched the other screens (a lesson's chunk), but not the console
+    expect(fetched.some((u) => u.includes('/assets/LessonPage-'))).toBe(true);
+    expect(fetched.filter((u) => /StaffConsole|staff-texts/.test(u))).toEqual([]);
+  });
+
   it('two staff members race to claim a Ukrainian question: one wins and answers with a canned answer in Ukrainian, the other is told in their language that a colleague took it', async () => {
     const uk = await ask(
       'uk',
