@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { Role } from '@sasiad/core';
-import { TestApp, startTestApp } from './support/test-app';
-import { checkAccessibility, launchChromium, screenshot } from './support/browser';
+import { TestApp, startTestApp } from '../support/test-app';
+import { checkAccessibility, launchChromium, screenshot } from '../support/browser';
 
 /** The texts each staff member reads, in their own interface language. */
 const UI = {
