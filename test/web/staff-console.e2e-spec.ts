@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { Role } from '@sasiad/core';
 import { TestApp, startTestApp } from '../support/test-app';
@@ -165,7 +166,18 @@ describe('staff console: the queue (Chromium)', () => {
       'residence',
       'Добрий день! Мені прийшов лист, що моя карта побуту готова. Де і коли її можна забрати?',
     );
-    await ask('pl', 'work', 'Czy mogę zmienić pracodawcę, gdy czekam na decyzję w sprawie pobytu?');
+    const pl = await ask(
+      'pl',
+      'work',
+      'Czy mogę zmienić pracodawcę, gdy czekam na decyzję w sprawie pobytu?',
+    );
+    // The Polish one is past its due time (as if asked days ago): overdue by the API's rule.
+    await t.db
+      .collection('info_point_questions')
+      .updateOne(
+        { _id: new Types.ObjectId(pl.question.id) },
+        { $set: { dueAt: new Date(Date.now() - 60_000) } },
+      );
 
     const pages = { pl: await staffTablet('pl', staffPl), uk: await staffTablet('uk', staffUk) };
     for (const page of Object.values(pages)) {
@@ -173,6 +185,17 @@ describe('staff console: the queue (Chromium)', () => {
       await page.locator(`[data-question-id="${uk.question.id}"]`).waitFor();
     }
     expect(await pages.uk.getByTestId('count-mine').textContent()).toBe('0');
+    expect(await pages.uk.getByTestId('count-overdue').textContent()).toBe('1');
+    await pages.uk
+      .locator(`[data-question-id="${pl.question.id}"]`)
+      .getByTestId('overdue')
+      .filter({ hasText: 'Прострочено' })
+      .waitFor();
+    expect(
+      await pages.uk
+        .locator(`[data-question-id="${uk.question.id}"] [data-testid=overdue]`)
+        .count(),
+    ).toBe(0);
     await checkAccessibility(pages.pl, 'staff queue (pl)');
     await checkAccessibility(pages.uk, 'staff queue (uk)');
     await screenshot(pages.uk, 'uk-staff-queue');
@@ -207,6 +230,12 @@ describe('staff console: the queue (Chromium)', () => {
     await lost.getByTestId('count-unassigned').filter({ hasText: /^1$/ }).waitFor();
     await lost.getByTestId('count-mine').filter({ hasText: /^0$/ }).waitFor();
     await checkAccessibility(lost, `lost claim (${loser})`);
+    // the Overdue view lists only the Polish question
+    await lost.getByTestId('view-overdue').click();
+    await lost.locator(`[data-question-id="${pl.question.id}"]`).waitFor();
+    await lost.locator(`[data-question-id="${uk.question.id}"]`).waitFor({ state: 'detached' });
+    expect(await lost.getByTestId('queue-item').count()).toBe(1);
+    await checkAccessibility(lost, `overdue view (${loser})`);
 
     // The winner answers in the asker's language with the canned answer, placeholders filled.
     const page = pages[winner];
