@@ -17,7 +17,7 @@ import { Home } from './screens/Home';
 const screen = <T,>(load: () => Promise<T>, name: keyof T) =>
   lazy(async () => ({ default: (await load())[name] as React.ComponentType }));
 
-// Every screen but home is its own chunk; staff code (issue 12) will live under /staff likewise.
+// Every screen but home is its own chunk; staff code lives under /staff likewise.
 const Catalogue = screen(() => import('./screens/academy/Catalogue'), 'Catalogue');
 const CoursePage = screen(() => import('./screens/academy/CoursePage'), 'CoursePage');
 const LessonPage = screen(() => import('./screens/academy/LessonPage'), 'LessonPage');
@@ -38,6 +38,8 @@ const RegistrationPage = screen(
 );
 const AccountPage = screen(() => import('./screens/account/AccountPage'), 'AccountPage');
 const NotFound = screen(() => import('./screens/NotFound'), 'NotFound');
+// The info-point staff console (issue 12): its own chunk, never loaded by learners.
+const StaffConsole = screen(() => import('./screens/staff/StaffConsole'), 'StaffConsole');
 
 const outbox = new Outbox(indexedDB);
 
@@ -181,6 +183,7 @@ export function App({
                   <Route path="/events/registration" element={<RegistrationPage />} />
                   <Route path="/events/:eventId" element={<EventPage />} />
                   <Route path="/account" element={<AccountPage />} />
+                  <Route path="/staff/*" element={<StaffConsole />} />
                   <Route path="*" element={<NotFound />} />
                 </Routes>
               </Suspense>

@@ -76,15 +76,20 @@ export function createClient(language: Language): Client {
           CourseProgress: (data) => String(data.courseId),
         },
       }),
-      subscriptionExchange({
-        forwardSubscription: (request) => ({
-          subscribe: (sink) => ({
-            unsubscribe: wsClient.subscribe({ ...request, query: request.query ?? '' }, sink),
-          }),
-        }),
-      }),
+      liveExchange(wsClient),
       fetchExchange,
     ],
+  });
+}
+
+/** Subscriptions over the app's one socket (also used by the staff console's own client). */
+export function liveExchange(socket: WsClient | null) {
+  return subscriptionExchange({
+    forwardSubscription: (request) => ({
+      subscribe: (sink) => ({
+        unsubscribe: (socket ?? ws)!.subscribe({ ...request, query: request.query ?? '' }, sink),
+      }),
+    }),
   });
 }
 

@@ -19,6 +19,8 @@ const NEXT_STEP: Record<string, string> = {
   INVALID_ACCESS_CODE: 'error.next.accessCode',
   REOPEN_PERIOD_OVER: 'error.next.askAgain',
   ILLEGAL_TRANSITION: 'error.next.reload',
+  QUESTION_ALREADY_CLAIMED: 'error.next.takenByColleague',
+  NOT_CLAIM_HOLDER: 'error.next.reload',
   QUIZ_ATTEMPTS_EXHAUSTED: 'error.next.consultant',
   COURSE_NOT_COMPLETED: 'error.next.finishCourse',
   NOT_ENROLLED: 'error.next.enrol',

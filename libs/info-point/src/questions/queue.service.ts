@@ -19,6 +19,7 @@ import { UsersService } from '@sasiad/identity';
 import { InfoPointAuditService } from '../audit/audit.service';
 import { ClaimNextQuestionInput, QueueArgs } from './dto/question.inputs';
 import { ClaimNextPayload, QueueItem, StaffQuestion } from './models/question.model';
+import { ACTIVE } from './question-lifecycle';
 import { QuestionChanges, staffActor } from './question-changes.service';
 import { QUESTION_CHANGED, QuestionChangedEvent } from './question-events';
 import { QuestionViews } from './question-views';
@@ -51,6 +52,13 @@ export class QueueService {
     if (args.language) filter.language = args.language;
     if (args.mine) filter.claimedBy = new Types.ObjectId(staff.id);
     const now = this.clock.now();
+    // The same rule as QueueItem.overdue (question-views.ts), in the database.
+    if (args.overdue) {
+      if (args.status && !ACTIVE.includes(args.status)) filter.status = trusted({ $in: [] });
+      else if (!args.status) filter.status = trusted({ $in: ACTIVE });
+      filter.firstResponseAt = null;
+      filter.dueAt = trusted({ $lt: now });
+    }
     const toNode = (q: LeanQuestion) => this.views.toQueueItem(q, now);
     if (args.order === 'asked')
       return pageById(this.questions, filter, args, { order: 'oldest', toNode });

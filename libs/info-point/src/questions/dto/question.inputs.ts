@@ -185,6 +185,14 @@ export class QueueArgs extends PageArgs {
   @IsBoolean()
   mine?: boolean;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only the questions waiting with no first response past their due time.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  overdue?: boolean;
+
   @Field(() => QueueOrderEnum, { nullable: true, description: 'By due time unless asked.' })
   @IsOptional()
   @IsIn(QUEUE_ORDERS)

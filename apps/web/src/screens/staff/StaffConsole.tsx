@@ -1,0 +1,61 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link, Route, Routes } from 'react-router';
+import { Provider as UrqlProvider } from 'urql';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../../app-context';
+import { Page } from '../../components/Layout';
+import { createStaffClient } from './staff-client';
+import { QueuePage } from './QueuePage';
+import { QuestionPage } from './QuestionPage';
+import { loadStaffTexts, staffTextsLoaded } from './staff-texts';
+import './staff.css';
+
+/** True for the accounts the console is for. */
+export const isStaff = (roles: readonly string[] | undefined) =>
+  !!roles?.some((r) => r === 'staff' || r === 'admin');
+
+/**
+ * The info-point staff console, lazy-loaded under /staff (its own chunk and stylesheet, left out
+ * of the service worker's precache): learners never download it.
+ */
+export function StaffConsole() {
+  const { t } = useTranslation();
+  const { user, language } = useApp();
+  const client = useMemo(() => createStaffClient(language), [language]);
+  const [textsFor, setTextsFor] = useState(() => (staffTextsLoaded(language) ? language : null));
+  useEffect(() => {
+    let stop = false;
+    void loadStaffTexts(language).then(() => !stop && setTextsFor(language));
+    return () => {
+      stop = true;
+    };
+  }, [language]);
+  if (textsFor !== language) return <p role="status">{t('common.loading')}</p>;
+  if (!user)
+    return (
+      <Page title={t('staff.title')}>
+        <p>{t('staff.signInFirst')}</p>
+        <p>
+          <Link className="button primary" to="/account?next=/staff">
+            {t('nav.signIn')}
+          </Link>
+        </p>
+      </Page>
+    );
+  if (!isStaff(user.roles))
+    return (
+      <Page title={t('staff.title')}>
+        <p role="alert">{t('staff.notStaff')}</p>
+      </Page>
+    );
+  return (
+    <UrqlProvider value={client}>
+      <div className="staff">
+        <Routes>
+          <Route index element={<QueuePage />} />
+          <Route path="questions/:questionId" element={<QuestionPage />} />
+        </Routes>
+      </div>
+    </UrqlProvider>
+  );
+}

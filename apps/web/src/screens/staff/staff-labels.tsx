@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import { LANGUAGE_NAMES, type Language } from '../../lib/language';
+import { formatDateTime } from '../../lib/format';
+
+/** The asker's language: its own name (in itself, marked with lang) and in the reader's words. */
+export function AskerLanguage({ language, big }: { language: string; big?: boolean }) {
+  const { t } = useTranslation();
+  const native = LANGUAGE_NAMES[language as Language] ?? language;
+  return (
+    <span className={`asker-lang${big ? ' big' : ''}`} data-lang={language}>
+      <span className="lang-code" aria-hidden="true">
+        {language.toUpperCase()}
+      </span>{' '}
+      <span lang={language}>{native}</span>
+      <span className="visually-hidden"> ({t(`staff.language.${language}`)})</span>
+    </span>
+  );
+}
+
+/** Due time and the overdue mark (computed by the API in opening hours). */
+export function DueMark({
+  dueAt,
+  overdue,
+  firstResponseAt,
+}: {
+  dueAt: string | null;
+  overdue: boolean;
+  firstResponseAt: string | null;
+}) {
+  const { t, i18n } = useTranslation();
+  if (firstResponseAt)
+    return (
+      <span className="due">
+        {t('staff.firstResponse', { time: formatDateTime(firstResponseAt, i18n.language) })}
+      </span>
+    );
+  if (!dueAt) return null;
+  const time = formatDateTime(dueAt, i18n.language);
+  return overdue ? (
+    <strong className="due overdue" data-testid="overdue">
+      <span aria-hidden="true">⚠ </span>
+      {t('staff.overdueSince', { time })}
+    </strong>
+  ) : (
+    <span className="due">{t('staff.dueAt', { time })}</span>
+  );
+}
+
+/** Who holds the question, from the reader's point of view. */
+export function Holder({ claimedBy, me }: { claimedBy: string | null; me: string }) {
+  const { t } = useTranslation();
+  if (!claimedBy) return <span>{t('staff.holder.none')}</span>;
+  return <span>{claimedBy === me ? t('staff.holder.you') : t('staff.holder.colleague')}</span>;
+}

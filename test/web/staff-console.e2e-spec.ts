@@ -1,0 +1,275 @@
+import { Types } from 'mongoose';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import { Role } from '@sasiad/core';
+import { TestApp, startTestApp } from '../support/test-app';
+import { checkAccessibility, launchChromium, screenshot } from '../support/browser';
+
+/** The texts each staff member reads, in their own interface language. */
+const UI = {
+  pl: {
+    signIn: 'Zaloguj się',
+    login: 'Nazwa użytkownika lub e-mail',
+    password: 'Hasło',
+    queue: 'Kolejka pytań',
+    question: 'Pytanie',
+    claim: 'Biorę',
+    taken: 'To pytanie ma już inna osoba z zespołu.',
+    next: 'Wybierz inne pytanie z listy – jest już odświeżona.',
+    insert: 'Wstaw do odpowiedzi',
+    noteLabel: 'Nowa notatka',
+    addNote: 'Dodaj notatkę',
+    send: 'Wyślij odpowiedź',
+    answered: 'odpowiedziane',
+  },
+  uk: {
+    signIn: 'Увійти',
+    login: 'Ім’я користувача або e-mail',
+    password: 'Пароль',
+    queue: 'Черга питань',
+    question: 'Питання',
+    claim: 'Беру',
+    taken: 'Це питання вже взяв інший працівник.',
+    next: 'Виберіть інше питання зі списку – його вже оновлено.',
+    insert: 'Вставити у відповідь',
+    noteLabel: 'Нова нотатка',
+    addNote: 'Додати нотатку',
+    send: 'Надіслати відповідь',
+    answered: 'є відповідь',
+  },
+} as const;
+type UiLang = keyof typeof UI;
+
+const CANNED_UK =
+  'Вашу карту побуту можна отримати в {{urzad}}. Будь ласка, прийдіть із паспортом до {{termin}}.';
+
+/**
+ * The info-point staff console in Debian's Chromium at tablet width, against the real server on
+ * the embedded database. No sleeps: every step waits for a state of the page.
+ */
+describe('staff console: the queue (Chromium)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let staffPl: { login: string; password: string; token: string };
+  let staffUk: { login: string; password: string; token: string };
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    t = await startTestApp();
+    staffPl = await t.userWith([Role.staff]);
+    staffUk = await t.userWith([Role.staff]);
+    const canned = await t.gql(
+      `mutation($input: CannedAnswerInput!) { createCannedAnswer(input: $input) { id } }`,
+      {
+        input: {
+          shortCode: 'karta-pobytu',
+          title: 'Karta pobytu: odbiór',
+          texts: [
+            {
+              lang: 'pl',
+              text: 'Kartę pobytu odbierzesz w {{urzad}}. Przyjdź z paszportem do {{termin}}.',
+            },
+            { lang: 'uk', text: CANNED_UK },
+            {
+              lang: 'be',
+              text: 'Карту побыту можна атрымаць у {{urzad}}. Калі ласка, прыходзьце з пашпартам да {{termin}}.',
+            },
+            {
+              lang: 'ru',
+              text: 'Карту побыту можно получить в {{urzad}}. Пожалуйста, приходите с паспортом до {{termin}}.',
+            },
+          ],
+        },
+      },
+      { token: staffPl.token },
+    );
+    expect(canned.body.errors).toBeUndefined();
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function ask(language: string, topic: string, text: string) {
+    const res = await t.gql<{
+      askQuestion: { accessCode: string; question: { id: string } };
+    }>(
+      `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { accessCode question { id } } }`,
+      { input: { language, topic, text, consentToProcessing: true } },
+      { lang: language },
+    );
+    expect(res.body.errors).toBeUndefined();
+    return res.body.data!.askQuestion;
+  }
+
+  /** A tablet (768×1024) with the interface in `lang`, signed in as a staff member, on /staff. */
+  async function staffTablet(lang: UiLang, who: { login: string; password: string }) {
+    const context = await browser.newContext({
+      baseURL: t.url,
+      viewport: { width: 768, height: 1024 },
+      deviceScaleFactor: 1,
+      hasTouch: true,
+      serviceWorkers: 'allow',
+    });
+    contexts.push(context);
+    await context.addInitScript(`localStorage.setItem('sasiad.language', '${lang}');`);
+    const page = await context.newPage();
+    await page.goto('/account?next=/staff');
+    await page.getByRole('button', { name: UI[lang].signIn, exact: true }).first().click();
+    await page.getByLabel(UI[lang].login, { exact: true }).fill(who.login);
+    await page.getByLabel(UI[lang].password, { exact: true }).fill(who.password);
+    await page.getByRole('button', { name: UI[lang].signIn, exact: true }).last().click();
+    await page.getByRole('heading', { name: UI[lang].queue }).waitFor();
+    return page;
+  }
+
+  /** Holds each page's claim request until both were sent, then lets both go at once. */
+  function holdClaims(pages: Page[]): Promise<void> {
+    const held: Route[] = [];
+    return new Promise((released) => {
+      for (const page of pages)
+        void page.route(
+          (url) => url.pathname === '/graphql',
+          async (route) => {
+            if (!route.request().postData()?.includes('mutation ClaimQuestion'))
+              return route.fallback();
+            held.push(route);
+            if (held.length === pages.length) {
+              await Promise.all(held.map((r) => r.continue()));
+              released();
+            }
+          },
+        );
+    });
+  }
+
+  it("a learner's visit never downloads the console (not even the service worker's precache)", async () => {
+    const context = await browser.newContext({ baseURL: t.url, serviceWorkers: 'allow' });
+    contexts.push(context);
+    await context.addInitScript(`localStorage.setItem('sasiad.language', 'uk');`);
+    const fetched: string[] = [];
+    context.on('request', (r) => fetched.push(r.url()));
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'Вітаємо, сусіде!' }).waitFor();
+    await page.evaluate('navigator.serviceWorker.ready');
+    // the precache fetched the other screens (a lesson's chunk), but not the console
+    expect(fetched.some((u) => u.includes('/assets/LessonPage-'))).toBe(true);
+    expect(fetched.filter((u) => /StaffConsole|staff-texts/.test(u))).toEqual([]);
+  });
+
+  it('two staff members race to claim a Ukrainian question: one wins and answers with a canned answer in Ukrainian, the other is told in their language that a colleague took it', async () => {
+    const uk = await ask(
+      'uk',
+      'residence',
+      'Добрий день! Мені прийшов лист, що моя карта побуту готова. Де і коли її можна забрати?',
+    );
+    const pl = await ask(
+      'pl',
+      'work',
+      'Czy mogę zmienić pracodawcę, gdy czekam na decyzję w sprawie pobytu?',
+    );
+    // The Polish one is past its due time (as if asked days ago): overdue by the API's rule.
+    await t.db
+      .collection('info_point_questions')
+      .updateOne(
+        { _id: new Types.ObjectId(pl.question.id) },
+        { $set: { dueAt: new Date(Date.now() - 60_000) } },
+      );
+
+    const pages = { pl: await staffTablet('pl', staffPl), uk: await staffTablet('uk', staffUk) };
+    for (const page of Object.values(pages)) {
+      await page.getByTestId('count-unassigned').filter({ hasText: /^2$/ }).waitFor();
+      await page.locator(`[data-question-id="${uk.question.id}"]`).waitFor();
+    }
+    expect(await pages.uk.getByTestId('count-mine').textContent()).toBe('0');
+    expect(await pages.uk.getByTestId('count-overdue').textContent()).toBe('1');
+    await pages.uk
+      .locator(`[data-question-id="${pl.question.id}"]`)
+      .getByTestId('overdue')
+      .filter({ hasText: 'Прострочено' })
+      .waitFor();
+    expect(
+      await pages.uk
+        .locator(`[data-question-id="${uk.question.id}"] [data-testid=overdue]`)
+        .count(),
+    ).toBe(0);
+    await checkAccessibility(pages.pl, 'staff queue (pl)');
+    await checkAccessibility(pages.uk, 'staff queue (uk)');
+    await screenshot(pages.uk, 'uk-staff-queue');
+
+    // Both press "claim" on the same question; the server sees both requests at once.
+    const bothSent = holdClaims([pages.pl, pages.uk]);
+    await Promise.all(
+      (['pl', 'uk'] as const).map((lang) =>
+        pages[lang]
+          .locator(`[data-question-id="${uk.question.id}"]`)
+          .getByRole('button', { name: UI[lang].claim, exact: true })
+          .click(),
+      ),
+    );
+    await bothSent;
+
+    const outcome = async (lang: UiLang) => {
+      const page = pages[lang];
+      const won = page.getByRole('heading', { name: UI[lang].question, exact: true });
+      const lost = page.getByRole('alert').filter({ hasText: UI[lang].taken });
+      await won.or(lost).waitFor();
+      return (await won.isVisible()) ? 'won' : 'lost';
+    };
+    const results = { pl: await outcome('pl'), uk: await outcome('uk') };
+    expect(Object.values(results).sort()).toEqual(['lost', 'won']);
+    const winner: UiLang = results.pl === 'won' ? 'pl' : 'uk';
+    const loser: UiLang = winner === 'pl' ? 'uk' : 'pl';
+
+    // The loser reads why and what to do, in their language; the list has already moved on.
+    const lost = pages[loser];
+    await lost.getByRole('alert').filter({ hasText: UI[loser].next }).waitFor();
+    await lost.getByTestId('count-unassigned').filter({ hasText: /^1$/ }).waitFor();
+    await lost.getByTestId('count-mine').filter({ hasText: /^0$/ }).waitFor();
+    await checkAccessibility(lost, `lost claim (${loser})`);
+    // the Overdue view lists only the Polish question
+    await lost.getByTestId('view-overdue').click();
+    await lost.locator(`[data-question-id="${pl.question.id}"]`).waitFor();
+    await lost.locator(`[data-question-id="${uk.question.id}"]`).waitFor({ state: 'detached' });
+    expect(await lost.getByTestId('queue-item').count()).toBe(1);
+    await checkAccessibility(lost, `overdue view (${loser})`);
+
+    // The winner answers in the asker's language with the canned answer, placeholders filled.
+    const page = pages[winner];
+    await page.locator('.asker-lang.big').filter({ hasText: 'Українська' }).waitFor();
+    await page.getByText('моя карта побуту готова').waitFor();
+    await checkAccessibility(page, `question (${winner})`);
+    await page.locator('#canned-code').selectOption('karta-pobytu');
+    await page.locator('#ph-urzad').fill('Мазовецькому воєводському управлінні');
+    await page.locator('#ph-termin').fill('15 грудня');
+    await page.getByRole('button', { name: UI[winner].insert }).click();
+    const expected =
+      'Вашу карту побуту можна отримати в Мазовецькому воєводському управлінні. Будь ласка, прийдіть із паспортом до 15 грудня.';
+    await page.locator('#reply-text').and(page.locator(':focus')).waitFor();
+    expect(await page.locator('#reply-text').inputValue()).toBe(expected);
+    await checkAccessibility(page, `canned answer inserted (${winner})`);
+
+    await page.getByLabel(UI[winner].noteLabel).fill('Sprawdzone w systemie urzędu 4.12.');
+    await page.getByRole('button', { name: UI[winner].addNote }).click();
+    await page.locator('.notes li').filter({ hasText: 'Sprawdzone w systemie urzędu' }).waitFor();
+
+    await page.getByRole('button', { name: UI[winner].send }).click();
+    await page
+      .getByTestId('staff-question-status')
+      .filter({ hasText: UI[winner].answered })
+      .waitFor();
+    await page.locator('.staff-thread .msg.staff').filter({ hasText: expected }).waitFor();
+
+    // The asker reads the answer in Ukrainian; the internal note is not there.
+    const thread = await t.gql<{ myQuestion: { status: string; thread: { text: string }[] } }>(
+      `query($c: String) { myQuestion(accessCode: $c) { status thread { text } } }`,
+      { c: uk.accessCode },
+      { lang: 'uk' },
+    );
+    expect(thread.body.data!.myQuestion.status).toBe('answered');
+    expect(thread.body.data!.myQuestion.thread.map((m) => m.text)).toEqual([expected]);
+  });
+});
