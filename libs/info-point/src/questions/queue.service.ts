@@ -76,9 +76,15 @@ export class QueueService {
    * A question and its latest answer, decrypted, for a FAQ draft: only answered or closed
    * questions; audited as a read of the question (`faqDraft`).
    */
+  /**
+   * The words of an answered question for a FAQ draft: the question and the staff messages
+   * chosen to form the answer (positions in the thread, from 0, in the order given), by default
+   * the first answer (later answers are often one-line follow-ups). Reading it is audited.
+   */
   async faqSource(
     questionId: string,
     staff: AuthUser,
+    answerMessages?: number[],
   ): Promise<{
     id: Types.ObjectId;
     language: Language;
@@ -87,20 +93,28 @@ export class QueueService {
     answer: string;
   }> {
     const found = await this.find(questionId);
-    const answers = found.thread.filter((m) => m.kind === 'answer');
+    const firstAnswer = found.thread.findIndex((m) => m.kind === 'answer');
     if (
       (found.status !== 'answered' && found.status !== 'closed') ||
       !found.textEnc ||
-      answers.length === 0
+      firstAnswer < 0
     )
       throw new DomainException(ErrorCode.FAQ_SOURCE_NOT_ANSWERED);
+    const chosen = answerMessages?.length ? answerMessages : [firstAnswer];
+    const wrong = chosen.filter((i) => found.thread[i]?.authorId == null);
+    if (wrong.length > 0)
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, [
+        { field: 'answerMessages', constraint: 'staffMessageOfThread' },
+      ]);
     await this.audit.record(staffActor(staff), 'faqDraft', [found._id]);
     return {
       id: found._id,
       language: found.language,
       topic: found.topic,
       text: this.crypto.decrypt(found.textEnc, QUESTION_FIELDS.text),
-      answer: this.crypto.decrypt(answers[answers.length - 1].textEnc, QUESTION_FIELDS.thread),
+      answer: chosen
+        .map((i) => this.crypto.decrypt(found.thread[i].textEnc, QUESTION_FIELDS.thread))
+        .join('\n\n'),
     };
   }
 
