@@ -46,6 +46,7 @@ const ACCESS: Record<string, Caller[]> = {
   askQuestion: CALLERS,
   followUpQuestion: CALLERS,
   reopenQuestion: CALLERS,
+  markQuestionRead: CALLERS,
   eraseQuestion: CALLERS,
   claimQuestion: STAFF,
   claimNextQuestion: STAFF,

@@ -20,6 +20,7 @@ import { InfoPointAuditService } from '../audit/audit.service';
 import { ClaimNextQuestionInput, QueueArgs } from './dto/question.inputs';
 import { ClaimNextPayload, QueueItem, StaffQuestion } from './models/question.model';
 import { ACTIVE } from './question-lifecycle';
+import { AskerNotices } from './asker-notices.service';
 import { QuestionChanges, staffActor } from './question-changes.service';
 import { QUESTION_CHANGED, QuestionChangedEvent } from './question-events';
 import { QuestionViews } from './question-views';
@@ -38,6 +39,7 @@ export class QueueService {
     private readonly changes: QuestionChanges,
     private readonly views: QuestionViews,
     private readonly clock: Clock,
+    private readonly notices: AskerNotices,
   ) {}
 
   queueEvents(): AsyncIterableIterator<QuestionChangedEvent> {
@@ -191,6 +193,7 @@ export class QueueService {
     const changed = await this.changes.staffChange(questionId, staff, 'answer', (current, now) =>
       this.changes.pushThread('answer', staff.id, text, now, current),
     );
+    await this.notices.replyWaiting(changed, 'answer');
     return this.views.toStaff(changed);
   }
 
@@ -201,6 +204,7 @@ export class QueueService {
       'askForDetails',
       (current, now) => this.changes.pushThread('detailsRequest', staff.id, text, now, current),
     );
+    await this.notices.replyWaiting(changed, 'detailsRequest');
     return this.views.toStaff(changed);
   }
 
