@@ -115,7 +115,8 @@ describe('info point: telling askers a reply waits', () => {
       expectedAnswerBy: null,
     });
     // replying means the asker read it
-    expect(ok(await t.gql(FOLLOW_UP, { c: code, t: 'Віза' })).followUpQuestion.unread).toBe(false);
+    const replied = await t.gql<{ followUpQuestion: AskerView }>(FOLLOW_UP, { c: code, t: 'Віза' });
+    expect(ok(replied).followUpQuestion.unread).toBe(false);
 
     ok(await t.gql(ANSWER, { q: asked.question.id, t: 'Дякуємо, тоді …' }, { token: staff.token }));
     const answered = await smtp.next();
