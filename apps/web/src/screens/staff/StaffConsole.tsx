@@ -9,6 +9,7 @@ import { QueuePage } from './QueuePage';
 import { QuestionPage } from './QuestionPage';
 import { FaqListPage } from './faq/FaqListPage';
 import { FaqEntryPage } from './faq/FaqEntryPage';
+import { UsersPage } from './admin/UsersPage';
 import { loadStaffTexts, staffTextsLoaded } from './staff-texts';
 import './staff.css';
 
@@ -58,12 +59,16 @@ export function StaffConsole() {
             {t('staff.nav.queue')}
           </NavLink>
           <NavLink to="/staff/faq">{t('staff.nav.faq')}</NavLink>
+          {user.roles.includes('admin') && (
+            <NavLink to="/staff/users">{t('staff.nav.users')}</NavLink>
+          )}
         </nav>
         <Routes>
           <Route index element={<QueuePage />} />
           <Route path="questions/:questionId" element={<QuestionPage />} />
           <Route path="faq" element={<FaqListPage />} />
           <Route path="faq/:entryId" element={<FaqEntryPage />} />
+          <Route path="users" element={<UsersPage />} />
         </Routes>
       </div>
     </UrqlProvider>
