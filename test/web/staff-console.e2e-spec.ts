@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Types } from 'mongoose';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { Role } from '@sasiad/core';
@@ -426,5 +427,39 @@ describe('staff console: the queue (Chromium)', () => {
       },
     );
     expect(me.body.data!.me.roles).toEqual(['admin']);
+  });
+  it('statistics for a period: a chart and a table per topic and language, and the same figures as a downloaded CSV', async () => {
+    const answered = await ask('be', 'benefits', 'Ці належыць мне 800+ на дзіця?');
+    await ask('ru', 'benefits', 'Положено ли мне 800+ на ребёнка?');
+    for (const q of [
+      `mutation($q: ID!) { claimQuestion(input: { questionId: $q }) { id } }`,
+      `mutation($q: ID!) { answerQuestion(input: { questionId: $q, text: "Так, калі дзіця жыве ў Польшчы." }) { id } }`,
+    ]) {
+      const r = await t.gql(q, { q: answered.question.id }, { token: staffUk.token });
+      expect(r.body.errors).toBeUndefined();
+    }
+    const page = await staffTablet('uk', staffUk);
+    await page.getByRole('link', { name: 'Статистика' }).click();
+    const table = page.getByTestId('stats-table');
+    await table.waitFor();
+    const row = (language: string) =>
+      table
+        .locator('tbody tr')
+        .filter({ hasText: 'Виплати й допомога' })
+        .filter({ hasText: language });
+    await row('Беларуская').locator('td').nth(1).filter({ hasText: /^1$/ }).waitFor();
+    await row('Русский').locator('td').nth(2).filter({ hasText: /^1$/ }).waitFor();
+    await checkAccessibility(page, 'statistics (uk)');
+    await screenshot(page, 'staff-stats');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Завантажити CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('topic,language,answered,backlog,medianFirstResponseMinutes');
+    expect(lines.find((l) => l.startsWith('benefits,be,'))).toMatch(/^benefits,be,1,0,\d+$/);
+    expect(lines.find((l) => l.startsWith('benefits,ru,'))).toBe('benefits,ru,0,1,');
   });
 });

@@ -75,3 +75,20 @@ export const CreateUser = graphql(
   `,
   [AdminUserFields],
 );
+
+/** The information point's figures per topic and language for a period. */
+export const InfoPointStatsQuery = graphql(`
+  query InfoPointStats($from: DateTime!, $to: DateTime!) {
+    infoPointStats(from: $from, to: $to) {
+      from
+      to
+      rows {
+        topic
+        language
+        answered
+        backlog
+        medianFirstResponseMinutes
+      }
+    }
+  }
+`);

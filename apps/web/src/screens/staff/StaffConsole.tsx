@@ -10,6 +10,7 @@ import { QuestionPage } from './QuestionPage';
 import { FaqListPage } from './faq/FaqListPage';
 import { FaqEntryPage } from './faq/FaqEntryPage';
 import { UsersPage } from './admin/UsersPage';
+import { StatsPage } from './admin/StatsPage';
 import { loadStaffTexts, staffTextsLoaded } from './staff-texts';
 import './staff.css';
 
@@ -59,6 +60,7 @@ export function StaffConsole() {
             {t('staff.nav.queue')}
           </NavLink>
           <NavLink to="/staff/faq">{t('staff.nav.faq')}</NavLink>
+          <NavLink to="/staff/stats">{t('staff.nav.stats')}</NavLink>
           {user.roles.includes('admin') && (
             <NavLink to="/staff/users">{t('staff.nav.users')}</NavLink>
           )}
@@ -69,6 +71,7 @@ export function StaffConsole() {
           <Route path="faq" element={<FaqListPage />} />
           <Route path="faq/:entryId" element={<FaqEntryPage />} />
           <Route path="users" element={<UsersPage />} />
+          <Route path="stats" element={<StatsPage />} />
         </Routes>
       </div>
     </UrqlProvider>
