@@ -18,6 +18,7 @@ import { CryptoModule } from './crypto/crypto.module';
 import { DatabaseModule } from './database/database.module';
 import { GraphqlExceptionFilter } from './errors/graphql-exception.filter';
 import { EventsModule } from './events/events.module';
+import { FilesModule } from './files/files.module';
 import { GraphiqlController } from './graphiql/graphiql.controller';
 import { GraphqlContextFactory } from './graphql/context.factory';
 import { graphqlModule } from './graphql/graphql.setup';
@@ -103,6 +104,7 @@ export class CoreModule {
         graphqlModule({
           imports: [options.authentication, ContextFactoryModule.with(options.authentication)],
         }),
+        FilesModule.with(ContextFactoryModule.with(options.authentication)),
       ],
       controllers: [HealthController, GraphiqlController],
       providers: [
