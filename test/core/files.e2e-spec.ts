@@ -12,6 +12,7 @@ import {
   Role,
 } from '@sasiad/core';
 import { codeOf, startTestApp, TestApp } from '../support/test-app';
+import { ok } from '../support/graphql';
 import { downloadFile, requestUpload, sendUpload, uploadFile } from '../support/files';
 
 /**
@@ -286,5 +287,37 @@ describe('the file store', () => {
     expect((await downloadFile(t, a.id)).status).toBe(404);
     // The owner's other files stay.
     expect((await store.listFor('test.box', owner.id)).length).toBeGreaterThan(0);
+  });
+
+  it('forgets who uploaded a file when that account is erased; the file stays with its owner', async () => {
+    const person = await t.userWith([Role.learner]);
+    const box = `public-${person.id}`;
+    const file = await uploadFile(t, person.token, {
+      ownerKind: 'test.box',
+      ownerId: box,
+      fileName: 'c.pdf',
+      bytes: PDF,
+    });
+    await requestUpload(t, person.token, {
+      ownerKind: 'test.box',
+      ownerId: box,
+      fileName: 'd.pdf',
+    });
+    const store = t.app.get(FileStore);
+    expect((await store.info(file.id))!.uploadedBy).toBe(person.id);
+
+    ok(
+      await t.gql(
+        `mutation($p: String!) { deleteMyAccount(input: { password: $p }) }`,
+        {
+          p: person.password,
+        },
+        { token: person.token },
+      ),
+    );
+    expect((await store.info(file.id))!.uploadedBy).toBeNull();
+    expect(
+      await t.db.collection('file_upload_tickets').countDocuments({ uploadedBy: person.id }),
+    ).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import { InjectConnection } from '@nestjs/mongoose';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -266,6 +267,20 @@ export class FileStore implements OnModuleInit {
       expiresAt: { $lte: this.clock.now() },
     });
     return deletedCount;
+  }
+
+  /**
+   * An erased account (identity's USER_ERASED, named here because core cannot import identity):
+   * its unused tickets go and the files it uploaded no longer name it. The files themselves
+   * belong to their owners, whose contexts remove them (`removeFor`) when they erase the owner.
+   */
+  @OnEvent('identity.userErased', { suppressErrors: false })
+  async onUserErased({ userId }: { userId: string }): Promise<void> {
+    await this.tickets.deleteMany({ uploadedBy: userId });
+    await this.files.updateMany(
+      { 'metadata.uploadedBy': userId },
+      { $set: { 'metadata.uploadedBy': null } },
+    );
   }
 
   private async prepare(owner: FileOwner, bytes: Buffer) {
