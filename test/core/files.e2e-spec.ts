@@ -13,7 +13,7 @@ import {
 } from '@sasiad/core';
 import { codeOf, startTestApp, TestApp } from '../support/test-app';
 import { ok } from '../support/graphql';
-import { downloadFile, requestUpload, sendUpload, uploadFile } from '../support/files';
+import { downloadFile, requestUpload, sampleFiles, sendUpload, uploadFile } from '../support/files';
 
 /**
  * A test-only owner: a person's box (`ownerId` = the person's id), readable only by that
@@ -22,7 +22,7 @@ import { downloadFile, requestUpload, sendUpload, uploadFile } from '../support/
 @FileOwnerKind('test.box')
 @Injectable()
 class TestBoxFiles implements FileOwner {
-  readonly accept = [FileKind.IMAGE, FileKind.PDF];
+  readonly accept = [FileKind.IMAGE, FileKind.PDF, FileKind.DOCUMENT];
   readonly maxBytes = 200_000;
 
   canWrite(user: AuthUser, ownerId: string): Promise<boolean> {
@@ -44,9 +44,7 @@ class TestPhotoFiles extends TestBoxFiles {
 @Module({ providers: [TestBoxFiles, TestPhotoFiles] })
 class TestBoxModule {}
 
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-);
+const PDF = sampleFiles.pdf;
 
 /** A 40×20 JPEG turned by its EXIF orientation (6: 90°), with an artist and a GPS position. */
 const jpegWithGps = () =>
@@ -84,7 +82,8 @@ describe('the file store', () => {
     t.db.collection('files.chunks').countDocuments({ files_id: new Types.ObjectId(id) });
 
   beforeAll(async () => {
-    t = await startTestApp({ imports: [TestBoxModule] });
+    // A small BODY_LIMIT: uploads have their owner kind's limit, not the JSON requests' one.
+    t = await startTestApp({ imports: [TestBoxModule], env: { BODY_LIMIT: '100kb' } });
     owner = await t.userWith([Role.learner]);
     other = await t.userWith([Role.learner]);
   });
@@ -133,6 +132,35 @@ describe('the file store', () => {
       bytes: PDF,
     });
     expect((await downloadFile(t, file.id)).status).toBe(200);
+  });
+
+  it('takes office documents by their content, and files larger than BODY_LIMIT', async () => {
+    const docx = await uploadFile(t, owner.token, {
+      ownerKind: 'test.box',
+      ownerId: owner.id,
+      fileName: 'sprawozdanie.docx',
+      bytes: sampleFiles.docx(),
+    });
+    expect(docx).toMatchObject({
+      kind: 'DOCUMENT',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
+    const odt = await uploadFile(t, owner.token, {
+      ownerKind: 'test.box',
+      ownerId: owner.id,
+      fileName: 'протокол.odt',
+      bytes: sampleFiles.odt(),
+    });
+    expect(odt.mimeType).toBe('application/vnd.oasis.opendocument.text');
+    const large = Buffer.concat([PDF, Buffer.alloc(150_000, 0x20)]);
+    const pdf = await uploadFile(t, owner.token, {
+      ownerKind: 'test.box',
+      ownerId: owner.id,
+      fileName: 'scan.pdf',
+      bytes: large,
+    });
+    expect(pdf.size).toBe(large.length);
+    expect((await downloadFile(t, pdf.id, owner.token)).bytes.equals(large)).toBe(true);
   });
 
   it('refuses an upload request to an owner the person may not write to, or of an unknown kind', async () => {

@@ -4,7 +4,7 @@ import type { TestApp } from './test-app';
 /** The JSON answer of a successful upload (and the fields of the StoredFile GraphQL type). */
 export interface UploadedFile {
   id: string;
-  kind: 'IMAGE' | 'PDF';
+  kind: 'IMAGE' | 'PDF' | 'DOCUMENT';
   mimeType: string;
   size: number;
   sha256: string;
@@ -80,3 +80,58 @@ export async function downloadFile(
   });
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }
+
+/** A ZIP archive of uncompressed entries (enough for the store's office-document check). */
+export function zipOf(entries: [name: string, content: string][]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of entries) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const data = Buffer.from(content, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += 30 + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** Small valid files of each kind the store accepts, for the contexts' tests. */
+export const sampleFiles = {
+  pdf: Buffer.from(
+    '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  ),
+  docx: () =>
+    zipOf([
+      ['[Content_Types].xml', '<Types/>'],
+      ['_rels/.rels', '<Relationships/>'],
+      ['word/document.xml', '<w:document/>'],
+    ]),
+  odt: () =>
+    zipOf([
+      ['mimetype', 'application/vnd.oasis.opendocument.text'],
+      ['content.xml', '<office:document-content/>'],
+      ['META-INF/manifest.xml', '<manifest/>'],
+    ]),
+};

@@ -1,4 +1,5 @@
-import { contentDisposition, detectFileType, FileKind } from './file-kind';
+import { sampleFiles, zipOf } from '../../../../test/support/files';
+import { contentDisposition, detectFileType, FileKind, formatsOf } from './file-kind';
 
 describe('detectFileType', () => {
   it('knows JPEG, PNG, WebP and PDF by their first bytes', () => {
@@ -35,5 +36,52 @@ describe('contentDisposition', () => {
     expect(contentDisposition("it's (1).jpg", 'inline')).toBe(
       `inline; filename="it's (1).jpg"; filename*=UTF-8''it%27s%20%281%29.jpg`,
     );
+  });
+});
+
+describe('office documents', () => {
+  it('knows DOCX, XLSX and ODT by the entries of the archive', () => {
+    expect(detectFileType(sampleFiles.docx())).toEqual({
+      kind: FileKind.DOCUMENT,
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
+    expect(
+      detectFileType(
+        zipOf([
+          ['[Content_Types].xml', '<Types/>'],
+          ['xl/workbook.xml', '<workbook/>'],
+        ]),
+      )?.mimeType,
+    ).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(detectFileType(sampleFiles.odt())?.mimeType).toBe(
+      'application/vnd.oasis.opendocument.text',
+    );
+  });
+
+  it('refuses other archives, macro-enabled documents and broken ones', () => {
+    expect(detectFileType(zipOf([['evil.exe', 'MZ']]))).toBeNull();
+    expect(
+      detectFileType(
+        zipOf([
+          ['[Content_Types].xml', '<Types/>'],
+          ['word/document.xml', '<w:document/>'],
+          ['word/vbaProject.bin', 'macro'],
+        ]),
+      ),
+    ).toBeNull();
+    expect(
+      detectFileType(
+        zipOf([
+          ['mimetype', 'application/x-shockwave-flash'],
+          ['content.xml', '<x/>'],
+        ]),
+      ),
+    ).toBeNull();
+    expect(detectFileType(sampleFiles.docx().subarray(0, 60))).toBeNull();
+  });
+
+  it('names the allowed formats for messages', () => {
+    expect(formatsOf([FileKind.IMAGE, FileKind.PDF])).toBe('JPEG, PNG, WebP, PDF');
+    expect(formatsOf([FileKind.DOCUMENT])).toBe('DOCX, XLSX, PPTX, ODT, ODS, ODP');
   });
 });

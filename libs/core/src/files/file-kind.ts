@@ -1,10 +1,13 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { detectOfficeDocument, OfficeMimeType } from './office-documents';
 
 /** What a file is, decided from its content (magic bytes), never from its name or Content-Type. */
 export enum FileKind {
   /** JPEG, PNG or WebP; re-encoded without metadata on upload. */
   IMAGE = 'IMAGE',
   PDF = 'PDF',
+  /** DOCX, XLSX, PPTX, ODT, ODS or ODP without macros. */
+  DOCUMENT = 'DOCUMENT',
 }
 
 registerEnumType(FileKind, {
@@ -14,7 +17,7 @@ registerEnumType(FileKind, {
 
 export interface DetectedType {
   kind: FileKind;
-  mimeType: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+  mimeType: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf' | OfficeMimeType;
 }
 
 const startsWith = (bytes: Buffer, signature: number[], at = 0) =>
@@ -34,7 +37,18 @@ export function detectFileType(bytes: Buffer): DetectedType | null {
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8))
     return { kind: FileKind.IMAGE, mimeType: 'image/webp' };
   if (startsWith(bytes, ascii('%PDF-'))) return { kind: FileKind.PDF, mimeType: 'application/pdf' };
-  return null;
+  const office = detectOfficeDocument(bytes);
+  return office ? { kind: FileKind.DOCUMENT, mimeType: office } : null;
+}
+
+/** The formats of some kinds, for messages, e.g. "JPEG, PNG, WebP, PDF". */
+export function formatsOf(kinds: FileKind[]): string {
+  const names: Record<FileKind, string> = {
+    [FileKind.IMAGE]: 'JPEG, PNG, WebP',
+    [FileKind.PDF]: 'PDF',
+    [FileKind.DOCUMENT]: 'DOCX, XLSX, PPTX, ODT, ODS, ODP',
+  };
+  return kinds.map((k) => names[k]).join(', ');
 }
 
 /**

@@ -10,7 +10,7 @@ import { DomainException } from '../errors/domain.exception';
 import { ErrorCode } from '../errors/error-code';
 import { ScheduledJob } from '../jobs/scheduled-job.decorator';
 import { Clock } from '../time/clock';
-import { DetectedType, detectFileType, FileKind } from './file-kind';
+import { DetectedType, detectFileType, FileKind, formatsOf } from './file-kind';
 import { FileOwner, FileOwnerKinds } from './file-owner-kind';
 import { sanitizeImage } from './image-sanitizer';
 
@@ -85,10 +85,6 @@ export function cleanFileName(name: string): string {
 
 /** Megabytes for messages, e.g. 5 242 880 → "5", 1 572 864 → "1.5". */
 const megabytes = (bytes: number) => String(Math.round((bytes / 1_048_576) * 10) / 10);
-
-/** The allowed formats for messages, e.g. "JPEG, PNG, WebP, PDF". */
-const formatsOf = (kinds: FileKind[]) =>
-  kinds.map((k) => (k === FileKind.IMAGE ? 'JPEG, PNG, WebP' : 'PDF')).join(', ');
 
 /**
  * The one file store (GridFS, bucket `files`: `files.files` + `files.chunks` of 255 KB, on
