@@ -317,6 +317,31 @@ describe('the file store', () => {
     expect((await store.listFor('test.box', owner.id)).length).toBeGreaterThan(0);
   });
 
+  it('lists and removes files through GraphQL for who may read or add to the owner', async () => {
+    const box = `public-${owner.id}`;
+    const file = await uploadFile(t, owner.token, {
+      ownerKind: 'test.box',
+      ownerId: box,
+      fileName: 'ulotka.pdf',
+      bytes: PDF,
+    });
+    const FILES = `query ($k: String!, $o: ID!) { files(ownerKind: $k, ownerId: $o) { id fileName url kind } }`;
+    const listed = ok(
+      await t.gql<{ files: { id: string; url: string }[] }>(FILES, { k: 'test.box', o: box }),
+    );
+    expect(listed.files.map((f) => f.id)).toContain(file.id);
+    expect(listed.files.find((f) => f.id === file.id)).toMatchObject({ url: `/files/${file.id}` });
+    expect(codeOf(await t.gql(FILES, { k: 'test.box', o: owner.id }, { token: other.token }))).toBe(
+      'NOT_FOUND',
+    );
+
+    const REMOVE = `mutation ($id: ID!) { removeFile(input: { id: $id }) { id } }`;
+    expect(codeOf(await t.gql(REMOVE, { id: file.id }, { token: other.token }))).toBe('NOT_FOUND');
+    ok(await t.gql(REMOVE, { id: file.id }, { token: owner.token }));
+    expect(await chunksOf(file.id)).toBe(0);
+    expect((await downloadFile(t, file.id)).status).toBe(404);
+  });
+
   it('forgets who uploaded a file when that account is erased; the file stays with its owner', async () => {
     const person = await t.userWith([Role.learner]);
     const box = `public-${person.id}`;

@@ -235,6 +235,26 @@ export class FileStore implements OnModuleInit {
     return (await owner.canRead(user, info.ownerId)) ? info : null;
   }
 
+  /**
+   * The files of an owner for a person who may read it (null: anonymous), else NOT_FOUND
+   * (the same answer as for an owner without files someone may not see).
+   */
+  async listReadableBy(user: AuthUser | null, ownerKind: string, ownerId: string) {
+    if (!(await this.kinds.get(ownerKind).canRead(user, ownerId)))
+      throw new DomainException(ErrorCode.NOT_FOUND);
+    return this.listFor(ownerKind, ownerId);
+  }
+
+  /** Removes a file for a person who may add files to its owner (canWrite), else NOT_FOUND. */
+  async removeAs(user: AuthUser, id: string): Promise<StoredFile> {
+    const info = await this.info(id);
+    const owner = info ? this.kinds.get(info.ownerKind) : null;
+    if (!info || !owner || !(await owner.canWrite(user, info.ownerId)))
+      throw new DomainException(ErrorCode.NOT_FOUND);
+    if (!(await this.remove(id))) throw new DomainException(ErrorCode.NOT_FOUND);
+    return info;
+  }
+
   /** Deletes one file (description and chunks). False when there was none. */
   async remove(id: string): Promise<boolean> {
     const _id = objectId(id);

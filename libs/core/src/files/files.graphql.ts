@@ -1,5 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { IsMongoId, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { FileKind } from './file-kind';
 import { OWNER_KIND_PATTERN } from './file-owner-kind';
 import { FILES_PATH, StoredFile } from './file-store.service';
@@ -23,6 +23,28 @@ export class RequestFileUploadInput {
   @MinLength(1)
   @MaxLength(200)
   fileName!: string;
+}
+
+@ArgsType()
+export class OwnerFilesArgs {
+  @Field({ description: 'The owner kind declared by a context, e.g. `grants.report`.' })
+  @IsString()
+  @MaxLength(60)
+  @Matches(OWNER_KIND_PATTERN)
+  ownerKind!: string;
+
+  @Field(() => ID)
+  @IsString()
+  @MaxLength(100)
+  @Matches(/^[A-Za-z0-9_.:-]+$/)
+  ownerId!: string;
+}
+
+@InputType()
+export class RemoveFileInput {
+  @Field(() => ID)
+  @IsMongoId()
+  id!: string;
 }
 
 @ObjectType({ description: 'Where to send the bytes of one file, once, within a few minutes.' })

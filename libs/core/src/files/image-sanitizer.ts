@@ -6,9 +6,9 @@ const MAX_PIXELS = 40_000_000;
 
 /**
  * Re-encodes an image in its own format: the EXIF orientation is applied to the pixels first,
- * then every piece of metadata (EXIF with GPS, XMP, IPTC, comments, ICC profile apart from its
- * colours) is left out, because sharp writes none unless asked. A file that only looks like an
- * image (a valid signature, then garbage) gives null.
+ * then no metadata is written (sharp writes none unless asked): no EXIF with its GPS position,
+ * camera or author, no XMP, IPTC, comments or ICC profile (colours are converted to sRGB). A file
+ * that only looks like an image (a valid signature, then garbage) gives null.
  */
 export async function sanitizeImage(bytes: Buffer, type: DetectedType): Promise<Buffer | null> {
   try {
