@@ -274,7 +274,7 @@ describe('the file store', () => {
     expect(both.map((r) => r.status).sort()).toEqual([201, 404]);
     expect(both.find((r) => r.status === 404)!.body.code).toBe('UPLOAD_TICKET_INVALID');
     expect((await sendUpload(t, uploadUrl, PDF)).body.code).toBe('UPLOAD_TICKET_INVALID');
-    expect((await sendUpload(t, '/files/upload/not-a-ticket', PDF)).status).toBe(404);
+    expect((await sendUpload(t, '/files/upload?ticket=not-a-ticket', PDF)).status).toBe(404);
 
     const late = await requestUpload(t, owner.token, file);
     const clock = t.app.get(Clock);

@@ -48,6 +48,7 @@ export interface CoreOptions {
 @Module({})
 export class CoreModule {
   static forRoot(options: CoreOptions): DynamicModule {
+    const contextFactory = ContextFactoryModule.with(options.authentication);
     return {
       module: CoreModule,
       global: true,
@@ -101,10 +102,9 @@ export class CoreModule {
             ],
           }),
         }),
-        graphqlModule({
-          imports: [options.authentication, ContextFactoryModule.with(options.authentication)],
-        }),
-        FilesModule.with(ContextFactoryModule.with(options.authentication)),
+        graphqlModule({ imports: [options.authentication, contextFactory] }),
+        // the same module instance: the file routes read bearer tokens as /graphql does
+        FilesModule.with(contextFactory),
       ],
       controllers: [HealthController, GraphiqlController],
       providers: [

@@ -142,7 +142,7 @@ export class FileStore implements OnModuleInit {
       uploadedBy: user.id,
       expiresAt,
     });
-    return { uploadUrl: `${UPLOAD_PATH}/${ticket}`, expiresAt };
+    return { uploadUrl: `${UPLOAD_PATH}?ticket=${ticket}`, expiresAt };
   }
 
   /**

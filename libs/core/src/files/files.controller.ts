@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { Public } from '../auth/access.decorator';
@@ -18,8 +18,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 };
 
 /**
- * `POST /files/upload/:ticket` (step 2 of an upload: the raw bytes, application/octet-stream;
- * the ticket is the authorisation) and `GET /files/:id` (the file, for whoever may read its
+ * `POST /files/upload?ticket=…` (step 2 of an upload: the raw bytes, application/octet-stream;
+ * the ticket is the authorisation; in the query string, which the access log leaves out) and `GET /files/:id` (the file, for whoever may read its
  * owner, by the usual bearer token; anyone else gets the 404 of a missing file). Paths are
  * logged without the file name; the name travels only in Content-Disposition.
  */
@@ -31,15 +31,16 @@ export class FilesController {
     private readonly i18n: I18nService,
   ) {}
 
-  @Post('upload/:ticket')
+  @Post('upload')
   @Public()
   async upload(
-    @Param('ticket') ticket: string,
+    @Query('ticket') ticket: unknown,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ) {
     try {
       // The ticket's owner kind gives the limit before a byte is read.
+      if (typeof ticket !== 'string') throw new DomainException(ErrorCode.UPLOAD_TICKET_INVALID);
       const owner = await this.store.ownerOfTicket(ticket);
       const declared = Number(request.headers['content-length']);
       if (declared > owner.maxBytes) throw tooLarge(owner.maxBytes);
