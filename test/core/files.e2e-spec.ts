@@ -190,7 +190,7 @@ describe('the file store', () => {
     expect(res.status).toBe(413);
     expect(res.body).toEqual({
       code: 'FILE_TOO_LARGE',
-      message: 'Файл завеликий. Найбільший дозволений розмір — 0.2 МБ.',
+      message: 'Файл завеликий. Найбільший дозволений розмір — 0,2 МБ.',
     });
     expect(await t.db.collection('files.files').countDocuments({ length: big.length })).toBe(0);
   });

@@ -83,8 +83,8 @@ export function cleanFileName(name: string): string {
   return visible.trim().slice(0, 200) || 'file';
 }
 
-/** Megabytes for messages, e.g. 5 242 880 → "5", 1 572 864 → "1.5". */
-const megabytes = (bytes: number) => String(Math.round((bytes / 1_048_576) * 10) / 10);
+/** Megabytes for messages, e.g. 5 242 880 → 5, 1 572 864 → 1.5 (formatted per language). */
+export const megabytes = (bytes: number) => Math.round((bytes / 1_048_576) * 10) / 10;
 
 /**
  * The one file store (GridFS, bucket `files`: `files.files` + `files.chunks` of 255 KB, on

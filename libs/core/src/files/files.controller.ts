@@ -8,7 +8,7 @@ import { GraphqlContextFactory } from '../graphql/context.factory';
 import { I18nService } from '../i18n/i18n.service';
 import { resolveRequestLanguage } from '../i18n/languages';
 import { contentDisposition } from './file-kind';
-import { FileStore } from './file-store.service';
+import { FileStore, megabytes } from './file-store.service';
 import { storedFileView } from './files.graphql';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -95,7 +95,7 @@ export class FilesController {
 
 const tooLarge = (maxBytes: number) =>
   new DomainException(ErrorCode.FILE_TOO_LARGE, {
-    maxMegabytes: String(Math.round((maxBytes / 1_048_576) * 10) / 10),
+    maxMegabytes: megabytes(maxBytes),
   });
 
 /**
