@@ -72,6 +72,11 @@ export class FileOwnerKinds implements OnApplicationBootstrap {
     return kind;
   }
 
+  /** The owner kind, or undefined (e.g. for a stored file whose kind no context declares now). */
+  find(name: string): FileOwner | undefined {
+    return this.kinds.get(name);
+  }
+
   names(): string[] {
     return [...this.kinds.keys()].sort();
   }

@@ -230,9 +230,9 @@ export class FileStore implements OnModuleInit {
   /** The file if this person (null: anonymous) may read it by its owner's rule, else null. */
   async readableBy(user: AuthUser | null, id: string): Promise<StoredFile | null> {
     const info = await this.info(id);
-    if (!info) return null;
-    const owner = this.kinds.get(info.ownerKind);
-    return (await owner.canRead(user, info.ownerId)) ? info : null;
+    // a kind no context declares any more: nobody may read its files
+    const owner = info ? this.kinds.find(info.ownerKind) : undefined;
+    return info && owner && (await owner.canRead(user, info.ownerId)) ? info : null;
   }
 
   /**
@@ -248,7 +248,7 @@ export class FileStore implements OnModuleInit {
   /** Removes a file for a person who may add files to its owner (canWrite), else NOT_FOUND. */
   async removeAs(user: AuthUser, id: string): Promise<StoredFile> {
     const info = await this.info(id);
-    const owner = info ? this.kinds.get(info.ownerKind) : null;
+    const owner = info ? this.kinds.find(info.ownerKind) : undefined;
     if (!info || !owner || !(await owner.canWrite(user, info.ownerId)))
       throw new DomainException(ErrorCode.NOT_FOUND);
     if (!(await this.remove(id))) throw new DomainException(ErrorCode.NOT_FOUND);
