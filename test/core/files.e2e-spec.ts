@@ -342,6 +342,26 @@ describe('the file store', () => {
     expect((await downloadFile(t, file.id)).status).toBe(404);
   });
 
+  it('stores a file made by the server with the same checks (put)', async () => {
+    const store = t.app.get(FileStore);
+    const made = await store.put(
+      { ownerKind: 'test.photos', ownerId: owner.id },
+      await jpegWithGps(),
+      {
+        fileName: 'map.jpg',
+      },
+    );
+    expect(made).toMatchObject({ kind: 'IMAGE', uploadedBy: null, fileName: 'map.jpg' });
+    expect((await sharp((await store.read(made.id))!).metadata()).exif).toBeUndefined();
+    await expect(
+      store.put({ ownerKind: 'test.photos', ownerId: owner.id }, PDF, { fileName: 'x.jpg' }),
+    ).rejects.toMatchObject({ code: 'FILE_TYPE_NOT_ALLOWED' });
+    await expect(
+      store.put({ ownerKind: 'test.none', ownerId: owner.id }, PDF, { fileName: 'x.pdf' }),
+    ).rejects.toMatchObject({ code: 'FILE_OWNER_KIND_UNKNOWN' });
+    expect(await store.removeFor('test.photos', owner.id)).toBe(1);
+  });
+
   it('forgets who uploaded a file when that account is erased; the file stays with its owner', async () => {
     const person = await t.userWith([Role.learner]);
     const box = `public-${person.id}`;
