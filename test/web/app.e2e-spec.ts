@@ -319,6 +319,74 @@ describe('web app for migrants (Chromium)', () => {
     await second.context.close();
   }, 120_000);
 
+  it('a signed-in learner on the waitlist is told in the app, live and in Ukrainian, that a seat became theirs', async () => {
+    const learner = await t.userWith([Role.learner]);
+    const other = await t.userWith([Role.learner]);
+    const gql = async <T>(query: string, variables: Record<string, unknown>, token?: string) => {
+      const res = await t.gql<T>(query, variables, { token });
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data!;
+    };
+    const startsAt = new Date(Date.now() + 9 * 86_400_000);
+    const { createEvent } = await gql<{ createEvent: { id: string } }>(
+      `mutation($i: CreateEventInput!) { createEvent(input: $i) { id } }`,
+      {
+        i: {
+          kind: 'workshop',
+          title: [
+            { lang: 'pl', text: 'Warsztaty: jak napisać CV' },
+            { lang: 'uk', text: 'Майстерня: як написати резюме' },
+          ],
+          place: {
+            name: 'Biblioteka, filia 7',
+            address: { street: 'Rydygiera 13', postalCode: '87-100', city: 'Toruń' },
+          },
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
+          languages: ['pl', 'uk'],
+          capacity: 1,
+        },
+      },
+      staff.token,
+    );
+    const REGISTER = `mutation($i: RegisterForEventInput!) { registerForEvent(input: $i) { registration { id status } } }`;
+    const taken = await gql<{ registerForEvent: { registration: { id: string } } }>(
+      REGISTER,
+      { i: { eventId: createEvent.id } },
+      other.token,
+    );
+    await gql(REGISTER, { i: { eventId: createEvent.id } }, learner.token);
+
+    const { context, page } = await phone(browser, t.url, 'uk');
+    await page.goto('/account');
+    await page.getByRole('button', { name: 'Увійти', exact: true }).first().click();
+    await page.getByLabel('Ім’я користувача або e-mail', { exact: true }).fill(learner.login);
+    await page.getByLabel('Пароль', { exact: true }).fill(learner.password);
+    await page.getByRole('button', { name: 'Увійти', exact: true }).last().click();
+    await page.getByRole('link', { name: 'Сповіщення' }).click();
+    await page.getByText('У вас поки немає сповіщень.').waitFor();
+
+    // the other person gives up the seat: the promotion reaches the open app without a reload
+    await gql(
+      `mutation($i: RegistrationIdInput!) { cancelEventRegistration(input: $i) { id } }`,
+      { i: { registrationId: taken.registerForEvent.registration.id } },
+      other.token,
+    );
+    await page
+      .getByTestId('notification')
+      .filter({ hasText: 'Звільнилося місце' })
+      .filter({ hasText: 'Майстерня: як написати резюме' })
+      .waitFor();
+    await page.getByTestId('unread-notifications').filter({ hasText: '1' }).waitFor();
+    await checkAccessibility(page, 'notifications (uk)');
+    await screenshot(page, 'uk-notifications');
+    await page.getByRole('button', { name: 'Позначити як прочитане' }).click();
+    await page.getByTestId('unread-notifications').waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Переглянути подію' }).click();
+    await page.getByRole('heading', { name: 'Майстерня: як написати резюме' }).waitFor();
+    await context.close();
+  }, 120_000);
+
   it('switching the language changes every text and <html lang>, and the choice is remembered', async () => {
     const { context, page } = await phone(browser, t.url, 'pl');
     await page.goto('/academy');

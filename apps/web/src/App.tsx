@@ -37,6 +37,10 @@ const RegistrationPage = screen(
   'RegistrationPage',
 );
 const AccountPage = screen(() => import('./screens/account/AccountPage'), 'AccountPage');
+const NotificationsPage = screen(
+  () => import('./screens/notifications/NotificationsPage'),
+  'NotificationsPage',
+);
 const NotFound = screen(() => import('./screens/NotFound'), 'NotFound');
 // The info-point staff console (issue 12): its own chunk, never loaded by learners.
 const StaffConsole = screen(() => import('./screens/staff/StaffConsole'), 'StaffConsole');
@@ -183,6 +187,7 @@ export function App({
                   <Route path="/events/registration" element={<RegistrationPage />} />
                   <Route path="/events/:eventId" element={<EventPage />} />
                   <Route path="/account" element={<AccountPage />} />
+                  <Route path="/notifications" element={<NotificationsPage />} />
                   <Route path="/staff/*" element={<StaffConsole />} />
                   <Route path="*" element={<NotFound />} />
                 </Routes>

@@ -1,6 +1,12 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
+import { useQuery, useSubscription } from 'urql';
 import { useTranslation } from 'react-i18next';
+import {
+  NOTIFICATIONS_READ,
+  NotificationEvents,
+  UnreadNotifications,
+} from '../graphql/notifications';
 import { useApp } from '../app-context';
 import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../lib/language';
 
@@ -44,6 +50,37 @@ function SyncStatus() {
   );
 }
 
+/** "Notifications" with the number of unread ones, kept current by the live socket. */
+function NotificationsLink() {
+  const { t } = useTranslation();
+  const [unread, refetch] = useQuery({
+    query: UnreadNotifications,
+    requestPolicy: 'cache-and-network',
+  });
+  const [live] = useSubscription({ query: NotificationEvents });
+  useEffect(() => {
+    if (live.data) refetch({ requestPolicy: 'network-only' });
+  }, [live.data, refetch]);
+  useEffect(() => {
+    const again = () => refetch({ requestPolicy: 'network-only' });
+    window.addEventListener(NOTIFICATIONS_READ, again);
+    return () => window.removeEventListener(NOTIFICATIONS_READ, again);
+  }, [refetch]);
+  const count = unread.data?.myNotifications.totalCount ?? 0;
+  return (
+    <NavLink to="/notifications">
+      {t('nav.notifications')}
+      {count > 0 && (
+        <span className="count-badge" data-testid="unread-notifications">
+          {' '}
+          {count}
+          <span className="visually-hidden"> {t('notifications.unread', { count })}</span>
+        </span>
+      )}
+    </NavLink>
+  );
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { user, sentQuestion } = useApp();
@@ -66,6 +103,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <NavLink to="/academy">{t('nav.academy')}</NavLink>
         <NavLink to="/ask">{t('nav.ask')}</NavLink>
         <NavLink to="/events">{t('nav.events')}</NavLink>
+        {user && <NotificationsLink />}
         <NavLink to="/account">{user ? t('nav.account') : t('nav.signIn')}</NavLink>
         {user?.roles.some((r) => r === 'staff' || r === 'admin') && (
           <NavLink to="/staff">{t('nav.staff')}</NavLink>
