@@ -133,6 +133,12 @@ describe('web app for migrants (Chromium)', () => {
     await page.getByRole('button', { name: 'Видати свідоцтво' }).click();
     const link = await page.getByTestId('verify-link').locator('a').getAttribute('href');
     expect(link).toMatch(/\/verify\/[A-Za-z0-9_-]{22}$/);
+    // the PDF in Ukrainian and Polish, with its QR code
+    const pdfHref = (await page.getByTestId('certificate-pdf').getAttribute('href'))!;
+    const pdf = await page.request.get(pdfHref);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await checkAccessibility(page, 'certificate (uk)');
     await screenshot(page, 'uk-certificate');
 

@@ -236,6 +236,7 @@ export const ClaimCertificate = graphql(
         issuedAt
         revokedAt
         verificationCode
+        pdfPath
         courseTitle {
           ...LocalizedTextFields
         }

@@ -63,6 +63,18 @@ export function CertificatePage() {
               <CopyButton text={link} />
             </>
           )}
+          {cert.pdfPath && (
+            <p>
+              <a
+                className="button"
+                href={`${cert.pdfPath}${cert.pdfPath.includes('?') ? '&' : '?'}lang=${language}`}
+                download="certificate.pdf"
+                data-testid="certificate-pdf"
+              >
+                {t('certificate.pdf')}
+              </a>
+            </p>
+          )}
         </section>
       )}
     </Page>
