@@ -134,6 +134,8 @@ export class ForumNotificationsService {
     const params: Record<string, string | number> = { ...data };
     if (typeof data.state === 'string') params.state = t(`forums:ideaState.${data.state}`);
     if (typeof data.status === 'string') params.status = t(`forums:answerStatus.${data.status}`);
+    // the message ends the sentence itself
+    if (typeof data.reason === 'string') params.reason = data.reason.replace(/[.!?…]+$/u, '');
     if (n.kind === ForumNotificationKind.POST_HIDDEN && !data.reason)
       params.reason = t('forums:moderation.autoHidden');
     if (typeof data.activityKind === 'string')
