@@ -78,6 +78,12 @@ describe('forums: activities, the per-forum report, erasure', () => {
         { token: resident.token },
       ),
     );
+    const nothing = await t.gql(
+      `mutation($i: FollowInput!) { follow(input: $i) { following } }`,
+      { i: { targetKind: 'IDEA', targetId: forumId } },
+      { token: resident.token },
+    );
+    expect(refused(nothing)).toEqual({ code: 'NOT_FOUND', data: null });
     const otherStaff = await person(t, [Role.staff]);
     const notFacilitator = await t.gql(
       CREATE,

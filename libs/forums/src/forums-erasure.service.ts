@@ -77,6 +77,7 @@ export class ForumsErasureService {
                 t.translatorId?.equals(id) ? { ...t, translatorId: undefined } : t,
               ),
             },
+            $inc: { translationsVersion: 1 },
           },
           { timestamps: false },
         )

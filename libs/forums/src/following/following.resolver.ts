@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthUser, Ctx, CurrentUser, objectId, RequestContext, SignedIn } from '@sasiad/core';
+import { AuthUser, Ctx, CurrentUser, RequestContext, SignedIn } from '@sasiad/core';
 import {
   FollowInput,
   FollowModel,
@@ -19,7 +19,7 @@ export class FollowingResolver {
   })
   @SignedIn()
   follow(@Args('input') input: FollowInput, @CurrentUser() user: AuthUser) {
-    return this.notifications.follow(user.id, input.targetKind, objectId(input.targetId));
+    return this.notifications.followTarget(user, input.targetKind, input.targetId);
   }
 
   @Mutation(() => FollowModel)

@@ -14,6 +14,9 @@ import {
   pageById,
 } from '@sasiad/core';
 import { forumsModel } from '../common/model-name';
+import { ForumsService } from '../forums/forums.service';
+import { PostKind } from '../posts/post.schema';
+import { PostStore } from '../posts/post-store';
 import {
   Follow,
   FollowTarget,
@@ -39,7 +42,18 @@ export class ForumNotificationsService {
     private readonly notifications: Model<ForumNotification>,
     private readonly i18n: I18nService,
     private readonly clock: Clock,
+    private readonly forums: ForumsService,
+    private readonly posts: PostStore,
   ) {}
+
+  /** A person follows a forum or an idea that exists (else NOT_FOUND). */
+  async followTarget(user: AuthUser, kind: FollowTarget, targetId: string): Promise<FollowModel> {
+    const target =
+      kind === FollowTarget.FORUM
+        ? (await this.forums.find(targetId))._id
+        : (await this.posts.find(targetId, PostKind.IDEA))._id;
+    return this.follow(user.id, kind, target);
+  }
 
   /** Idempotent: following twice keeps one follow (the unique index). */
   async follow(userId: string, kind: FollowTarget, targetId: Types.ObjectId): Promise<FollowModel> {

@@ -92,6 +92,10 @@ export class Post {
   @Prop({ type: [TranslationSchema], default: [] })
   translations: TranslationDoc[];
 
+  /** Grows with every write of `translations`: a translation is written against it. */
+  @Prop({ type: Number, default: 0 })
+  translationsVersion: number;
+
   @Prop({ type: PlaceDoc })
   place?: PlaceDoc;
 

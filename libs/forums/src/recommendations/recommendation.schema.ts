@@ -86,6 +86,10 @@ export class Recommendation {
   @Prop({ type: [TranslationSchema], default: [] })
   translations: TranslationDoc[];
 
+  /** Grows with every write of `translations`: a translation is written against it. */
+  @Prop({ type: Number, default: 0 })
+  translationsVersion: number;
+
   @Prop({ type: [Types.ObjectId], default: [] })
   ideaIds: Types.ObjectId[];
 

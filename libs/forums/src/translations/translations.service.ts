@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { Model, Types } from 'mongoose';
+import { Model, trusted, Types } from 'mongoose';
 import {
   AuthUser,
   Clock,
@@ -25,7 +25,7 @@ interface Translatable {
   text: string;
   language: Language;
   translations?: TranslationDoc[];
-  updatedAt: Date;
+  translationsVersion?: number;
   hidden?: boolean;
   erased?: boolean;
 }
@@ -33,8 +33,8 @@ interface Translatable {
 /**
  * Human translations of ideas, comments, debates and recommendations, by the forum's
  * facilitators and volunteer translators. A translation of a language replaces the earlier one
- * of that language; the write is conditional on the text being unchanged since it was read
- * (`updatedAt`), else CONCURRENT_CHANGE. The original is never changed.
+ * of that language; the write is conditional on no other translation having been written since
+ * the post was read (`translationsVersion`), else CONCURRENT_CHANGE. The original never changes.
  */
 @Injectable()
 export class TranslationsService {
@@ -86,14 +86,19 @@ export class TranslationsService {
       ...(doc.translations ?? []).filter((t) => t.language !== input.language),
       translation,
     ];
-    const set: Record<string, unknown> = { translations };
+    const version = doc.translationsVersion ?? 0;
+    const set: Record<string, unknown> = { translations, translationsVersion: version + 1 };
     if (post) set.tokens = postTokens({ ...doc, translations });
     const model = (post
       ? this.posts.posts
       : this.recommendations.model) as unknown as Model<Translatable>;
     const updated = await model
       .findOneAndUpdate(
-        { _id: doc._id, updatedAt: doc.updatedAt },
+        // counters (supports, comments) may move meanwhile; only another translation conflicts
+        {
+          _id: doc._id,
+          translationsVersion: doc.translationsVersion ?? trusted({ $in: [0, null] }),
+        },
         { $set: set },
         { returnDocument: 'after' },
       )
