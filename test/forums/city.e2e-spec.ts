@@ -174,6 +174,39 @@ describe('forums: recommendations to the city and moderation', () => {
       ],
     });
 
+    // a volunteer translates it for Ukrainian readers; the Polish original stays beside it
+    const volunteer = await person(t);
+    await assignRole(t, admin.token, forumId, volunteer.id, 'TRANSLATOR');
+    ok(
+      await t.gql(
+        `mutation($i: TranslateForumTextInput!) { translateForumText(input: $i) { language } }`,
+        {
+          i: {
+            id: draft.id,
+            language: 'uk',
+            title: 'Рада мікрорайону з бюджетом на малу інфраструктуру',
+            text: 'Форум рекомендує міській раді…',
+          },
+        },
+        { token: volunteer.token },
+      ),
+    );
+    const forUk = ok(
+      await t.gql<Data>(
+        `query($id: ID!) { recommendation(id: $id, lang: uk) { content { language title translation { language title isMachine } } } }`,
+        { id: draft.id },
+      ),
+    ).recommendation.content;
+    expect(forUk).toEqual({
+      language: 'pl',
+      title: 'Rada osiedla z budżetem na małą infrastrukturę',
+      translation: {
+        language: 'uk',
+        title: 'Рада мікрорайону з бюджетом на малу інфраструктуру',
+        isMachine: false,
+      },
+    });
+
     // the authors of the ideas and the forum's followers hear of the answers, in their language
     const authorNews = ok(await t.gql<Data>(NOTIFICATIONS, {}, { token: author.token }))
       .myForumNotifications.nodes;

@@ -145,6 +145,15 @@ describe('forums: the six estates, members, roles, posting rules', () => {
       const res = await t.gql(POST_IDEA, { i: { ...input, ...bad } }, { token: outsider.token });
       expect(refused(res)).toEqual({ code: 'RAW_HTML_NOT_ALLOWED', data: null });
     }
+    const halfPoint = await t.gql(
+      POST_IDEA,
+      { i: { ...input, place: { lat: 53.1 } } },
+      { token: outsider.token },
+    );
+    expect(refused(halfPoint).code).toBe('BAD_USER_INPUT');
+    expect(halfPoint.body.errors![0].extensions.fields).toEqual([
+      { field: 'place.lng', constraint: 'pointNeedsBoth' },
+    ]);
     const none = ok(await t.gql<Data>(IDEAS, { f: ids.piasta }));
     expect(none.forumIdeas.totalCount).toBe(0);
 

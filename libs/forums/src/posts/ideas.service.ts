@@ -42,6 +42,7 @@ export class IdeasService {
       text: input.text,
       'place.address': input.place?.address,
     });
+    this.checkPlace(input);
     const forum = await this.forums.find(input.forumId);
     await this.forums.assertMember(forum._id, user);
     await this.rate.take(user.id);
@@ -59,6 +60,7 @@ export class IdeasService {
       text: input.text,
       'place.address': input.place?.address,
     });
+    this.checkPlace(input);
     const forum = await this.forums.find(input.forumId);
     this.forums.assertFacilitator(forum, user);
     const idea = await this.insert(forum._id, input, input.language ?? forum.baseLanguage, {
@@ -67,6 +69,22 @@ export class IdeasService {
       activityId: input.activityId ? objectId(input.activityId) : undefined,
     });
     return this.store.toIdea(idea, lang);
+  }
+
+  /** A place is an address, a point (both coordinates), or both. */
+  private checkPlace(input: PostIdeaInput): void {
+    const place = input.place;
+    if (!place) return;
+    const lat = place.lat !== undefined && place.lat !== null;
+    const lng = place.lng !== undefined && place.lng !== null;
+    if (lat !== lng)
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, [
+        { field: lat ? 'place.lng' : 'place.lat', constraint: 'pointNeedsBoth' },
+      ]);
+    if (!lat && !place.address)
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, [
+        { field: 'place', constraint: 'addressOrPoint' },
+      ]);
   }
 
   private async insert(
