@@ -1,6 +1,8 @@
 import { Clock, Role } from '@sasiad/core';
 import { UsersService } from '@sasiad/identity';
+import sharp from 'sharp';
 import { parseCsv } from '../support/csv';
+import { downloadFile, requestUpload, uploadFile } from '../support/files';
 import { ok } from '../support/graphql';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
@@ -153,6 +155,34 @@ describe('forums: activities, the per-forum report, erasure', () => {
       minutes: { participants: 14, newcomers: 5 },
       ideaIds: [ideaId],
     });
+  });
+
+  it('keeps photos of the walk in the file store: added by its facilitators, public', async () => {
+    const photo = await sharp({
+      create: { width: 30, height: 20, channels: 3, background: '#7a4' },
+    })
+      .jpeg()
+      .toBuffer();
+    const file = { ownerKind: 'forums.activity', ownerId: activityId, fileName: 'spacer.jpg' };
+    const byResident = await t.gql(
+      `mutation($i: RequestFileUploadInput!) { requestFileUpload(input: $i) { uploadUrl } }`,
+      { i: file },
+      { token: resident.token },
+    );
+    expect(refused(byResident)).toEqual({ code: 'FORBIDDEN', data: null });
+    await expect(requestUpload(t, facilitator.token, file)).resolves.toHaveProperty('uploadUrl');
+    const stored = await uploadFile(t, facilitator.token, { ...file, bytes: photo });
+    expect(stored).toMatchObject({ kind: 'IMAGE', mimeType: 'image/jpeg' });
+    const withPhotos = ok(
+      await t.gql<Data>(
+        `query($id: ID!) { forumActivity(id: $id) { photos { id kind fileName } } }`,
+        {
+          id: activityId,
+        },
+      ),
+    ).forumActivity;
+    expect(withPhotos.photos).toEqual([{ id: stored.id, kind: 'IMAGE', fileName: 'spacer.jpg' }]);
+    expect((await downloadFile(t, stored.id)).status).toBe(200);
   });
 
   it('reports a forum for a period as figures and CSV, for staff only', async () => {

@@ -4,6 +4,7 @@ import { IdentityModule } from '@sasiad/identity';
 import { ZonesModule } from '@sasiad/zones';
 import { ActivitiesResolver } from './activities/activities.resolver';
 import { ActivitiesService } from './activities/activities.service';
+import { ActivityPhotos } from './activities/activity-files';
 import { Activity, ActivitySchema } from './activities/activity.schema';
 import { forumsModel } from './common/model-name';
 import { FollowingResolver } from './following/following.resolver';
@@ -84,6 +85,7 @@ import { TranslationsService } from './translations/translations.service';
     ModerationResolver,
     ActivitiesService,
     ActivitiesResolver,
+    ActivityPhotos,
     ForumNotificationsService,
     FollowingResolver,
     ForumReportService,

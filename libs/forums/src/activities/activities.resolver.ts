@@ -1,5 +1,14 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthUser, Ctx, CurrentUser, Public, RequestContext, Role, Roles } from '@sasiad/core';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  AuthUser,
+  Ctx,
+  CurrentUser,
+  Public,
+  RequestContext,
+  Role,
+  Roles,
+  StoredFileModel,
+} from '@sasiad/core';
 import { PostArgs } from '../posts/dto/post.inputs';
 import { ActivitiesService } from './activities.service';
 import {
@@ -13,6 +22,15 @@ import {
 @Resolver(() => ActivityModel)
 export class ActivitiesResolver {
   constructor(private readonly activities: ActivitiesService) {}
+
+  @ResolveField(() => [StoredFileModel], {
+    description:
+      "Photos (upload: requestFileUpload with ownerKind 'forums.activity' and the activity's id, by its facilitators).",
+  })
+  @Public()
+  photos(@Parent() activity: ActivityModel) {
+    return this.activities.photos(activity.id);
+  }
 
   @Query(() => ActivityConnection, { description: "A forum's activities, newest first." })
   @Public()

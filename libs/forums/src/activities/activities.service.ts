@@ -7,9 +7,12 @@ import {
   Connection,
   DomainException,
   ErrorCode,
+  FileStore,
   Language,
   objectId,
   pageById,
+  StoredFileModel,
+  storedFileView,
 } from '@sasiad/core';
 import { CreateEventInput, EventKind, EventModel, EventsService } from '@sasiad/zones';
 import { forumsModel } from '../common/model-name';
@@ -29,6 +32,8 @@ import {
 import { Activity, LeanActivity } from './activity.schema';
 
 export const FORUM_EVENT_OWNER = 'forums.forum';
+/** The file store's owner kind of activity photos (declared by ActivityPhotos). */
+export const ACTIVITY_PHOTOS_KIND = 'forums.activity';
 
 /** Activities of a forum: zones events owned by the forum, with minutes and ideas. */
 @Injectable()
@@ -40,6 +45,7 @@ export class ActivitiesService {
     private readonly posts: PostStore,
     private readonly notifications: ForumNotificationsService,
     private readonly clock: Clock,
+    private readonly files: FileStore,
   ) {}
 
   /**
@@ -124,6 +130,11 @@ export class ActivitiesService {
       .lean<LeanActivity>()
       .exec();
     return this.toModel(updated!);
+  }
+
+  /** The activity's photos in the file store, oldest first (public, like the minutes). */
+  async photos(activityId: string): Promise<StoredFileModel[]> {
+    return (await this.files.listFor(ACTIVITY_PHOTOS_KIND, activityId)).map(storedFileView);
   }
 
   async find(id: string | Types.ObjectId): Promise<LeanActivity> {
