@@ -359,4 +359,41 @@ describe('forums: recommendations to the city and moderation', () => {
     ).forumComments.nodes;
     expect(list).toEqual([{ id: c.id, hidden: true, content: null }]);
   });
+
+  it('hides once when the threshold is reached by reports at the same moment (threshold set per forum)', async () => {
+    const forums = await seededForums(t);
+    const piasta = forums.piasta;
+    const notAdmin = await t.gql(
+      `mutation($i: UpdateForumInput!) { updateForum(input: $i) { autoHideAfterReports } }`,
+      { i: { forumId: piasta, autoHideAfterReports: 2 } },
+      { token: facilitator.token },
+    );
+    expect(refused(notAdmin)).toEqual({ code: 'FORBIDDEN', data: null });
+    ok(
+      await t.gql(
+        `mutation($i: UpdateForumInput!) { updateForum(input: $i) { autoHideAfterReports } }`,
+        { i: { forumId: piasta, autoHideAfterReports: 2 } },
+        { token: admin.token },
+      ),
+    );
+    const writer = await person(t);
+    await join(t, writer, piasta);
+    const ideaId = await postIdea(t, writer, piasta, 'Kosze', 'Tekst.');
+    const reporters: Person[] = [];
+    for (let i = 0; i < 4; i++) reporters.push(await person(t));
+    const receipts = await Promise.all(
+      reporters.map((r) =>
+        t.gql<Data>(REPORT, { i: { postId: ideaId, reason: 'Spam' } }, { token: r.token }),
+      ),
+    );
+    expect(receipts.every((r) => ok(r).reportPost.postId === ideaId)).toBe(true);
+    const idea = ok(await t.gql<Data>(IDEA, { id: ideaId })).idea;
+    expect(idea.hidden).toBe(true);
+    const audit = ok(await t.gql<Data>(DECISIONS, { f: piasta }, { token: admin.token }))
+      .moderationDecisions.nodes;
+    expect(audit.map((e: Data) => e.action)).toEqual(['AUTO_HIDE']);
+    const queue = ok(await t.gql<Data>(QUEUE, { f: piasta }, { token: admin.token }))
+      .moderationQueue.nodes;
+    expect(queue[0]).toMatchObject({ id: ideaId, reportCount: 4, hidden: true });
+  });
 });
