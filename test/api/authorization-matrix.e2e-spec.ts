@@ -119,6 +119,7 @@ const ACCESS: Record<string, Caller[]> = {
   // in the service); moderators and translators are any account assigned to the forum
   joinForum: SIGNED_IN,
   leaveForum: SIGNED_IN,
+  setForumMembershipVisibility: SIGNED_IN,
   setForumRole: [Role.admin],
   updateForum: [Role.admin],
   postIdea: SIGNED_IN,

@@ -104,6 +104,32 @@ describe('forums: the six estates, members, roles, posting rules', () => {
     const anonymous = ok(await t.gql<Data>(FORUM, { id: ids.bema }));
     expect(anonymous.forum.viewerIsMember).toBe(false);
 
+    // consent can be withdrawn without leaving
+    const VISIBILITY = `mutation($i: SetForumMembershipVisibilityInput!) { setForumMembershipVisibility(input: $i) { member public } }`;
+    expect(
+      ok(
+        await t.gql<Data>(
+          VISIBILITY,
+          { i: { forumId: ids.bema, public: false } },
+          { token: resident.token },
+        ),
+      ),
+    ).toEqual({ setForumMembershipVisibility: { member: true, public: false } });
+    expect(ok(await t.gql<Data>(FORUM, { id: ids.bema })).forumMembers).toEqual([]);
+    ok(
+      await t.gql(
+        VISIBILITY,
+        { i: { forumId: ids.bema, public: true } },
+        { token: resident.token },
+      ),
+    );
+    const outsiderVisibility = await t.gql(
+      VISIBILITY,
+      { i: { forumId: ids.bema, public: true } },
+      { token: (await person(t)).token },
+    );
+    expect(refused(outsiderVisibility)).toEqual({ code: 'NOT_FORUM_MEMBER', data: null });
+
     ok(await t.gql(LEAVE, { i: { forumId: ids.bema } }, { token: quiet.token }));
     const twice = await t.gql(LEAVE, { i: { forumId: ids.bema } }, { token: quiet.token });
     expect(refused(twice)).toEqual({ code: 'NOT_FORUM_MEMBER', data: null });

@@ -14,6 +14,7 @@ import {
   ForumsArgs,
   JoinForumInput,
   LeaveForumInput,
+  SetForumMembershipVisibilityInput,
   SetForumRoleInput,
   UpdateForumInput,
 } from './dto/forum.inputs';
@@ -52,6 +53,17 @@ export class ForumsResolver {
   @SignedIn()
   joinForum(@Args('input') input: JoinForumInput, @CurrentUser() user: AuthUser) {
     return this.service.join(input.forumId, input.public, user);
+  }
+
+  @Mutation(() => MembershipModel, {
+    description: 'List or unlist yourself among the members on the public page.',
+  })
+  @SignedIn()
+  setForumMembershipVisibility(
+    @Args('input') input: SetForumMembershipVisibilityInput,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.service.setVisibility(input.forumId, input.public, user);
   }
 
   @Mutation(() => MembershipModel)

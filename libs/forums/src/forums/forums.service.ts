@@ -148,6 +148,25 @@ export class ForumsService {
     return { forumId: forum._id.toHexString(), public: false, member: false };
   }
 
+  /** A member lists or unlists themself on the public page at any time (consent withdrawn). */
+  async setVisibility(
+    forumId: string,
+    isPublic: boolean,
+    user: AuthUser,
+  ): Promise<MembershipModel> {
+    const forum = await this.find(forumId);
+    const updated = await this.memberships
+      .findOneAndUpdate(
+        { forumId: forum._id, userId: new Types.ObjectId(user.id) },
+        { $set: { public: isPublic } },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanMembership>()
+      .exec();
+    if (!updated) throw new DomainException(ErrorCode.NOT_FORUM_MEMBER);
+    return { forumId: forum._id.toHexString(), public: updated.public, member: true };
+  }
+
   async myMemberships(user: AuthUser): Promise<MembershipModel[]> {
     const rows = await this.memberships
       .find({ userId: new Types.ObjectId(user.id) })

@@ -49,6 +49,17 @@ export class JoinForumInput {
 }
 
 @InputType()
+export class SetForumMembershipVisibilityInput {
+  @Field(() => ID)
+  @IsMongoId()
+  forumId: string;
+
+  @Field({ description: 'True: listed on the public page; false: not listed.' })
+  @IsBoolean()
+  public: boolean;
+}
+
+@InputType()
 export class LeaveForumInput {
   @Field(() => ID)
   @IsMongoId()
