@@ -115,6 +115,35 @@ const ACCESS: Record<string, Caller[]> = {
   publishDecisions: [Role.admin],
   setInfoPointOpeningHours: [Role.admin],
   setFirstResponseTargets: [Role.admin],
+  // forums: residents join, post, support, comment, report; staff facilitate (checked per forum
+  // in the service); moderators and translators are any account assigned to the forum
+  joinForum: SIGNED_IN,
+  leaveForum: SIGNED_IN,
+  setForumMembershipVisibility: SIGNED_IN,
+  setForumRole: [Role.admin],
+  updateForum: [Role.admin],
+  postIdea: SIGNED_IN,
+  postPaperIdea: STAFF,
+  supportIdea: SIGNED_IN,
+  withdrawIdeaSupport: SIGNED_IN,
+  setIdeaState: STAFF,
+  commentOnPost: SIGNED_IN,
+  openDebate: STAFF,
+  closeDebate: STAFF,
+  translateForumText: SIGNED_IN,
+  draftRecommendation: STAFF,
+  adoptRecommendation: STAFF,
+  sendRecommendation: STAFF,
+  answerRecommendation: STAFF,
+  addRecommendationMilestone: STAFF,
+  reportPost: SIGNED_IN,
+  hidePost: SIGNED_IN,
+  restorePost: SIGNED_IN,
+  createForumActivity: STAFF,
+  recordActivityMinutes: STAFF,
+  follow: SIGNED_IN,
+  unfollow: SIGNED_IN,
+  markForumNotificationRead: SIGNED_IN,
   // core file store: who may add a file to an owner is the owner kind's canWrite
   requestFileUpload: SIGNED_IN,
   removeFile: SIGNED_IN,
@@ -233,6 +262,7 @@ describe('authorization matrix: every mutation for every role', () => {
 const MY_THINGS: Record<string, string> = {
   myEnrolments: '{ myEnrolments { totalCount } }',
   myCertificates: '{ myCertificates { totalCount } }',
+  myForumNotifications: '{ myForumNotifications { totalCount } }',
 };
 
 describe('authorization matrix: my things', () => {

@@ -10,6 +10,7 @@ import {
   MessagesModule,
   TimeModule,
 } from '@sasiad/core';
+import { ForumsCoreModule } from '@sasiad/forums';
 import { IdentityModule } from '@sasiad/identity';
 
 /** The message resources, for the academy's services (the API gets them from CoreModule). */
@@ -19,7 +20,7 @@ class CliI18nModule {}
 
 /**
  * What the command-line tools need: configuration, the database, the identity context (accounts)
- * and the academy (the starter-curriculum seed). No HTTP.
+ * the academy (the starter-curriculum seed) and the forums (the sample estates). No HTTP.
  */
 @Module({
   imports: [
@@ -33,6 +34,7 @@ class CliI18nModule {}
     CliI18nModule,
     IdentityModule,
     AcademyModule,
+    ForumsCoreModule,
   ],
 })
 export class CliModule {}

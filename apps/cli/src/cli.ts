@@ -5,6 +5,7 @@ import { UsersService } from '@sasiad/identity';
 import { CliModule } from './cli.module';
 import { explain } from './explain';
 import { SEED_USAGE, seedCurriculum } from './seed-curriculum.command';
+import { SEED_FORUMS_USAGE, seedForums } from './seed-forums.command';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -37,8 +38,9 @@ const createContext = async (io?: CliIo) => {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'seed-curriculum') return seedCurriculum(rest, io, () => createContext(io));
+  if (command === 'seed-forums') return seedForums(rest, io, () => createContext(io));
   if (command !== 'create-admin') {
-    io.err(`${USAGE}\n${SEED_USAGE}`);
+    io.err(`${USAGE}\n${SEED_USAGE}\n${SEED_FORUMS_USAGE}`);
     return 2;
   }
   return createAdmin(rest, io);

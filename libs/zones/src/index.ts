@@ -8,3 +8,6 @@ export * from './applications/applications.service';
 export * from './events/events.service';
 export * from './events/registrant-data.service';
 export { NOTIFICATION_CREATED } from './notifications/notifications.service';
+export { CreateEventInput } from './events/dto/event.inputs';
+export { EventKind } from './events/event.schema';
+export { EventModel } from './events/models/event.model';

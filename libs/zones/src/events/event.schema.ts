@@ -9,6 +9,22 @@ export enum EventKind {
   workshop = 'workshop',
   zone_activity = 'zone_activity',
   conference = 'conference',
+  /** A walk, field game, residents' meeting or workshop of an Active Residents Forum. */
+  forum_activity = 'forum_activity',
+}
+
+/**
+ * Who owns an event other than an organisation: another context's thing (e.g. a forum of the
+ * forums context, `{ kind: 'forums.forum', id }`). Set only through EventsService.create by that
+ * context; zones treats the event like any other.
+ */
+@Schema({ _id: false })
+export class EventOwnerDoc {
+  @Prop({ type: String, required: true })
+  kind: string;
+
+  @Prop({ type: Types.ObjectId, required: true })
+  id: Types.ObjectId;
 }
 
 @Schema({ _id: false })
@@ -66,6 +82,9 @@ export class Event {
 
   @Prop({ type: Types.ObjectId })
   organisationId?: Types.ObjectId;
+
+  @Prop({ type: EventOwnerDoc })
+  owner?: EventOwnerDoc;
 
   @Prop({ type: Date, required: true, index: true })
   startsAt: Date;

@@ -36,7 +36,16 @@ export class EventsService {
     private readonly clock: Clock,
   ) {}
 
-  async create(input: CreateEventInput, user: AuthUser, lang: Language): Promise<EventModel> {
+  /**
+   * `owner`: another context's thing the event belongs to (a forum's activity); never from a
+   * client of createEvent.
+   */
+  async create(
+    input: CreateEventInput,
+    user: AuthUser,
+    lang: Language,
+    owner?: { kind: string; id: Types.ObjectId },
+  ): Promise<EventModel> {
     const { startsAt, endsAt, reservedUntil } = input;
     const base = input.baseLanguage;
     const now = this.clock.now();
@@ -62,6 +71,7 @@ export class EventsService {
       baseLanguage: base,
       place: input.place,
       organisationId: input.organisationId ? new Types.ObjectId(input.organisationId) : undefined,
+      owner,
       startsAt,
       endsAt,
       languages: input.languages,
