@@ -25,6 +25,7 @@ import { EventViewsService } from './events/event-views.service';
 import { EventsService } from './events/events.service';
 import { RegistrantDataService } from './events/registrant-data.service';
 import { SeatsService } from './events/seats.service';
+import { WalkInService } from './events/walk-in.service';
 import { Organisation, OrganisationSchema } from './organisations/organisation.schema';
 import { OrganisationsResolver } from './organisations/organisations.resolver';
 import { OrganisationsService } from './organisations/organisations.service';
@@ -81,6 +82,7 @@ import { ZonesTextsBackfill } from './texts-backfill.service';
     EventViewsService,
     SeatsService,
     EventsService,
+    WalkInService,
     RegistrantDataService,
     EventsResolver,
     ExportsService,

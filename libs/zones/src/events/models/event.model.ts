@@ -257,3 +257,12 @@ export class EventAttendance {
   @Field(() => [SeatGroupAttendance])
   seatGroups: SeatGroupAttendance[];
 }
+
+@ObjectType('EventWalkInPayload')
+export class EventWalkInPayload {
+  @Field(() => EventRegistrantModel, { description: 'Checked in already when asked and seated.' })
+  registrant: EventRegistrantModel;
+
+  @Field({ description: 'Give it to the person: it cancels the registration. It is not stored.' })
+  code: string;
+}
