@@ -253,6 +253,7 @@ export class EventViewsService {
       seat: r.status === RegistrationStatus.confirmed ? (r.seat ?? SeatPool.general) : null,
       checkedInAt: r.checkedInAt ?? null,
       createdAt: r.createdAt,
+      codeSuffix: r.codeSuffix ?? null,
     };
   }
 

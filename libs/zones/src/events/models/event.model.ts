@@ -188,6 +188,12 @@ export class EventRegistrantModel {
 
   @Field(() => GraphQLISODateTime)
   createdAt: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The code's last 3 symbols, to find a person in the list (never the whole code).",
+  })
+  codeSuffix: string | null;
 }
 
 @ObjectType()
