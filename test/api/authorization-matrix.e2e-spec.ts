@@ -48,6 +48,7 @@ const ACCESS: Record<string, Caller[]> = {
   askQuestion: CALLERS,
   followUpQuestion: CALLERS,
   reopenQuestion: CALLERS,
+  markQuestionRead: CALLERS,
   eraseQuestion: CALLERS,
   claimQuestion: STAFF,
   claimNextQuestion: STAFF,

@@ -272,4 +272,94 @@ describe('staff console: the queue (Chromium)', () => {
     expect(thread.body.data!.myQuestion.status).toBe('answered');
     expect(thread.body.data!.myQuestion.thread.map((m) => m.text)).toEqual([expected]);
   });
+  it('an FAQ entry drafted from an answered question by one staff member, translated against the Polish base, and published by another', async () => {
+    const asked = await ask(
+      'uk',
+      'residence',
+      'Де подати заяву на карту побуту, якщо я живу в Торуні?',
+    );
+    const FULL =
+      'Заяву подають у Куявсько-Поморському воєводському управлінні: паспорт, фото, договір оренди.';
+    const api = (query: string, variables: Record<string, unknown>, token?: string) =>
+      t.gql(query, variables, { token }).then((r) => {
+        expect(r.body.errors).toBeUndefined();
+        return r;
+      });
+    await api(
+      `mutation($q: ID!) { claimQuestion(input: { questionId: $q }) { id } }`,
+      { q: asked.question.id },
+      staffPl.token,
+    );
+    const answer = (text: string) =>
+      api(
+        `mutation($q: ID!, $t: String!) { answerQuestion(input: { questionId: $q, text: $t }) { id } }`,
+        { q: asked.question.id, t: text },
+        staffPl.token,
+      );
+    await answer(FULL);
+    await api(
+      `mutation($c: String!) { followUpQuestion(input: { accessCode: $c, text: "А в суботу?" }) { id } }`,
+      { c: asked.accessCode },
+    );
+    await answer('Ні, у суботу зачинено.');
+
+    // The author picks the full answer (offered by default), not the one-line reply.
+    const author = await staffTablet('pl', staffPl);
+    await author.goto(`/staff/questions/${asked.question.id}`);
+    await author.getByRole('heading', { name: 'Wpis FAQ z tego pytania' }).waitFor();
+    const choices = author.locator('section[aria-labelledby="faq-title"] input[type="checkbox"]');
+    expect(await choices.count()).toBe(2);
+    expect(await choices.nth(0).isChecked()).toBe(true);
+    expect(await choices.nth(1).isChecked()).toBe(false);
+    await checkAccessibility(author, 'FAQ from a question (pl)');
+    await author.getByRole('button', { name: 'Utwórz szkic wpisu' }).click();
+    await author.getByTestId('faq-state').filter({ hasText: 'Szkic' }).waitFor();
+    const entryId = new URL(author.url()).pathname.split('/').pop()!;
+
+    // No Polish text yet: the author writes the Polish base; the Ukrainian original goes OUTDATED.
+    await author.getByRole('button', { name: /^UK/ }).click();
+    expect(await author.locator('#faq-answer').inputValue()).toBe(FULL);
+    await author.getByRole('button', { name: /^PL/ }).click();
+    await author
+      .getByLabel('Pytanie', { exact: true })
+      .fill('Gdzie złożyć wniosek o kartę pobytu w Toruniu?');
+    await author
+      .getByLabel('Odpowiedź (Markdown, bez HTML)')
+      .fill('W Kujawsko-Pomorskim Urzędzie Wojewódzkim: paszport, zdjęcie, umowa najmu.');
+    await author.getByRole('button', { name: 'Zapisz ten język' }).click();
+    await author.getByText('Zapisano.').waitFor();
+    await author.getByRole('button', { name: /^UK.*nieaktualne/ }).waitFor();
+    await checkAccessibility(author, 'FAQ editor (pl)');
+    await screenshot(author, 'staff-faq-editor');
+
+    // Submitting needs the confirmation; the author cannot publish their own text.
+    await author.getByRole('button', { name: 'Wyślij do sprawdzenia' }).click();
+    await author.getByRole('alert').filter({ hasText: 'Potwierdź' }).waitFor();
+    await author.getByLabel(/Potwierdzam, że z tekstu usunięto/).check();
+    await author.getByRole('button', { name: 'Wyślij do sprawdzenia' }).click();
+    await author.getByTestId('faq-state').filter({ hasText: 'Do sprawdzenia' }).waitFor();
+    expect(await author.getByRole('button', { name: 'Opublikuj' }).isDisabled()).toBe(true);
+    await author.getByText('Ostatnia zmiana wpisu jest Twoja').waitFor();
+
+    // A colleague, in Ukrainian, finds it among the entries in review and publishes it.
+    const reviewer = await staffTablet('uk', staffUk);
+    await reviewer.getByRole('link', { name: 'Часті запитання' }).click();
+    await reviewer.getByRole('button', { name: 'На перевірці' }).click();
+    // (they read the entry in their language: the asker's Ukrainian words)
+    await reviewer
+      .getByRole('link', { name: 'Де подати заяву на карту побуту, якщо я живу в Торуні?' })
+      .click();
+    await reviewer.getByRole('button', { name: 'Опублікувати' }).click();
+    await reviewer.getByTestId('faq-state').filter({ hasText: 'Опублікований' }).waitFor();
+    await checkAccessibility(reviewer, 'FAQ published (uk)');
+
+    const published = await t.gql<{ faqEntry: { question: { text: string; language: string } } }>(
+      `query($id: ID!) { faqEntry(id: $id, lang: pl) { question { text language } } }`,
+      { id: entryId },
+    );
+    expect(published.body.data!.faqEntry.question).toEqual({
+      text: 'Gdzie złożyć wniosek o kartę pobytu w Toruniu?',
+      language: 'pl',
+    });
+  });
 });

@@ -7,6 +7,8 @@ import { Page } from '../../components/Layout';
 import { createStaffClient } from './staff-client';
 import { QueuePage } from './QueuePage';
 import { QuestionPage } from './QuestionPage';
+import { FaqListPage } from './faq/FaqListPage';
+import { FaqEntryPage } from './faq/FaqEntryPage';
 import { loadStaffTexts, staffTextsLoaded } from './staff-texts';
 import { EventForm } from './events/EventForm';
 import { EventManagePage } from './events/EventManagePage';
@@ -59,12 +61,13 @@ export function StaffConsole() {
   return (
     <UrqlProvider value={client}>
       <div className="staff">
-        <nav aria-label={t('staff.sections')} className="staff-sections">
+        <nav className="staff-nav" aria-label={t('staff.nav.label')}>
           {isStaff(user.roles) && (
             <NavLink to="/staff" end>
-              {t('staff.queue.title')}
+              {t('staff.nav.queue')}
             </NavLink>
           )}
+          {isStaff(user.roles) && <NavLink to="/staff/faq">{t('staff.nav.faq')}</NavLink>}
           <NavLink to="/staff/events">{t('staff.events.title')}</NavLink>
         </nav>
         <Routes>
@@ -72,7 +75,13 @@ export function StaffConsole() {
             index
             element={isStaff(user.roles) ? <QueuePage /> : <Navigate to="events" replace />}
           />
-          {isStaff(user.roles) && <Route path="questions/:questionId" element={<QuestionPage />} />}
+          {isStaff(user.roles) && (
+            <>
+              <Route path="questions/:questionId" element={<QuestionPage />} />
+              <Route path="faq" element={<FaqListPage />} />
+              <Route path="faq/:entryId" element={<FaqEntryPage />} />
+            </>
+          )}
           <Route path="events" element={<EventsListPage />} />
           <Route path="events/new" element={<EventForm />} />
           <Route path="events/:eventId" element={<EventManagePage />} />
