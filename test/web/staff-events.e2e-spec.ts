@@ -74,6 +74,17 @@ describe('staff console: events of a library branch (Chromium)', () => {
       acceptDownloads: true,
     });
     await context.addInitScript(`localStorage.setItem('sasiad.language', 'uk');`);
+    // A device with a camera and BarcodeDetector (Debian's Chromium has neither), switched on
+    // per tab: the camera shows a black canvas, the detector "sees" window.__qr once it is set.
+    await context.addInitScript(`if (sessionStorage.getItem('fake-camera')) {
+      window.BarcodeDetector = class { async detect() { return window.__qr ? [{ rawValue: window.__qr }] : []; } };
+      navigator.mediaDevices.getUserMedia = async () => {
+        const canvas = document.createElement('canvas');
+        canvas.width = 64; canvas.height = 64;
+        canvas.getContext('2d').fillRect(0, 0, 64, 64);
+        return canvas.captureStream();
+      };
+    }`);
     page = await context.newPage();
   }, 120_000);
 
@@ -83,7 +94,7 @@ describe('staff console: events of a library branch (Chromium)', () => {
     await t?.close();
   });
 
-  it('a coordinator creates an event, checks a learner in by code, exports the CSV and cancels it', async () => {
+  it('a coordinator creates an event, checks a learner in by typed code, downloads and parses the CSV, scans a QR code where the camera can, and cancels it', async () => {
     // Sign in: a coordinator lands on the events of their branch (the queue is not theirs).
     await page.goto('/account?next=/staff');
     await page.getByRole('button', { name: UI.signIn, exact: true }).first().click();
@@ -231,6 +242,28 @@ describe('staff console: events of a library branch (Chromium)', () => {
       status: 'checked-in',
       interpretationNeeds: 'uk',
     });
+
+    // With a camera and BarcodeDetector, a second learner's QR code is scanned and checked in.
+    const second = ok(
+      await t.gql<{ registerForEvent: { code: string } }>(
+        `mutation($i: RegisterForEventInput!) { registerForEvent(input: $i) { code } }`,
+        { i: { eventId } },
+        { token: (await t.userWith([Role.learner])).token },
+      ),
+    ).registerForEvent.code;
+    await page.evaluate(`sessionStorage.setItem('fake-camera', '1')`);
+    await page.reload();
+    await page.getByRole('button', { name: 'Сканувати QR-код' }).click();
+    await page.locator('#checkin-camera video').waitFor();
+    await checkAccessibility(page, 'QR scanner open (uk)');
+    await page.evaluate(`window.__qr = ${JSON.stringify(second)}`);
+    await page
+      .getByTestId('checkin-done')
+      .filter({ hasText: `(код …${second.slice(-3)})` })
+      .waitFor();
+    await page.getByTestId('att-checked-in').filter({ hasText: /^2$/ }).waitFor();
+    // the camera is off again
+    expect(await page.locator('#checkin-camera').isHidden()).toBe(true);
 
     // Cancelling asks first; then the event reads as cancelled and the door closes.
     await page.getByRole('button', { name: UI.cancel }).click();
