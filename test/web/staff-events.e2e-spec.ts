@@ -6,7 +6,7 @@ import { AuthService, UsersService } from '@sasiad/identity';
 import { TestApp, startTestApp } from '../support/test-app';
 import { ok } from '../support/graphql';
 import { csvRecords } from '../support/csv';
-import { checkAccessibility, launchChromium, screenshot } from '../support/browser';
+import { checkAccessibility, launchChromium, phone, screenshot } from '../support/browser';
 import { libraryBranch } from '../zones/fixtures';
 
 /** What a Ukrainian-speaking coordinator reads. */
@@ -164,7 +164,8 @@ describe('staff console: events of a library branch (Chromium)', () => {
     expect(await page.getByRole('button', { name: 'Сканувати QR-код' }).count()).toBe(0);
 
     // A learner registers through the API and needs interpretation into Ukrainian.
-    const learner = (await t.userWith([Role.learner])).token;
+    const learnerAccount = await t.userWith([Role.learner]);
+    const learner = learnerAccount.token;
     const code = ok(
       await t.gql<{ registerForEvent: { code: string } }>(
         `mutation($i: RegisterForEventInput!) { registerForEvent(input: $i) { code } }`,
@@ -242,6 +243,26 @@ describe('staff console: events of a library branch (Chromium)', () => {
       status: 'checked-in',
       interpretationNeeds: 'uk',
     });
+
+    // The learner, on their phone, sees the registration among their own, checked in.
+    const { context: phoneContext, page: phonePage } = await phone(browser, t.url, 'uk');
+    try {
+      await phonePage.goto('/account?next=/events');
+      await phonePage.getByRole('button', { name: UI.signIn, exact: true }).first().click();
+      await phonePage.getByLabel(UI.login, { exact: true }).fill(learnerAccount.login);
+      await phonePage.getByLabel(UI.password, { exact: true }).fill(learnerAccount.password);
+      await phonePage.getByRole('button', { name: UI.signIn, exact: true }).last().click();
+      await phonePage.getByRole('heading', { name: 'Мої реєстрації' }).waitFor();
+      const mine = phonePage.getByTestId('my-registration');
+      await mine.filter({ hasText: 'Розмовний клуб польської мови' }).waitFor();
+      expect(await mine.getByTestId('my-registration-state').textContent()).toBe(
+        'присутність підтверджено',
+      );
+      await checkAccessibility(phonePage, 'my registrations (uk)');
+      await screenshot(phonePage, 'uk-my-registrations');
+    } finally {
+      await phoneContext.close();
+    }
 
     // With a camera and BarcodeDetector, a second learner's QR code is scanned and checked in.
     const second = ok(

@@ -153,6 +153,22 @@ describe("zones: a coordinator runs their organisation's events only", () => {
       ),
     );
     expect(attendance.eventAttendance).toEqual({ confirmed: 1, checkedIn: 1 });
+    // the learner's own registrations name the event (issue 10, item 15)
+    const mine = ok(
+      await t.gql<{
+        myEventRegistrations: {
+          checkedIn: boolean;
+          event: { id: string; title: { text: string } };
+        }[];
+      }>(
+        `{ myEventRegistrations { checkedIn event { id title { text } } } }`,
+        {},
+        { token: learner },
+      ),
+    ).myEventRegistrations;
+    expect(mine).toEqual([
+      { checkedIn: true, event: { id: eventA, title: { text: 'Klub rozmów po polsku' } } },
+    ]);
 
     for (const [query, variables] of [
       [REGISTRANTS, { e: eventB }],

@@ -26,6 +26,7 @@ import { EventsService } from './events/events.service';
 import { RegistrantDataService } from './events/registrant-data.service';
 import { SeatsService } from './events/seats.service';
 import { WalkInService } from './events/walk-in.service';
+import { EventRegistrationResolver } from './events/event-registration.resolver';
 import { Organisation, OrganisationSchema } from './organisations/organisation.schema';
 import { OrganisationsResolver } from './organisations/organisations.resolver';
 import { OrganisationsService } from './organisations/organisations.service';
@@ -85,6 +86,7 @@ import { ZonesTextsBackfill } from './texts-backfill.service';
     WalkInService,
     RegistrantDataService,
     EventsResolver,
+    EventRegistrationResolver,
     ExportsService,
     ExportsResolver,
     NotificationsService,
