@@ -46,7 +46,7 @@ describe('staff console: events of a library branch (Chromium)', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let coordinator: { login: string; password: string };
+  let coordinator: { login: string; password: string; token: string };
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -56,6 +56,7 @@ describe('staff console: events of a library branch (Chromium)', () => {
     coordinator = {
       login: `filia5-${randomBytes(3).toString('hex')}@example.org`,
       password: 'correct-horse-battery-7',
+      token: '',
     };
     const user = await t.app.get(UsersService).create({
       login: coordinator.login,
@@ -65,7 +66,7 @@ describe('staff console: events of a library branch (Chromium)', () => {
       organisationId,
       preferredLanguage: 'uk',
     });
-    await t.app.get(AuthService).startSession(user);
+    coordinator.token = (await t.app.get(AuthService).startSession(user)).accessToken;
     context = await browser.newContext({
       baseURL: t.url,
       viewport: { width: 1280, height: 900 },
@@ -303,5 +304,51 @@ describe('staff console: events of a library branch (Chromium)', () => {
       ),
     );
     expect(after.event.cancelled).toBe(true);
+  });
+
+  it("shows a big event's registrations 50 at a time, the rest on request", async () => {
+    const eventId = ok(
+      await t.gql<{ createEvent: { id: string } }>(
+        `mutation($i: CreateEventInput!) { createEvent(input: $i) { id } }`,
+        {
+          i: {
+            kind: 'seminar',
+            title: [{ lang: 'pl', text: 'Prawo pracy w pigułce' }],
+            place: { name: 'Filia nr 5, czytelnia' },
+            startsAt: new Date(Date.now() + 10 * 86_400_000).toISOString(),
+            endsAt: new Date(Date.now() + 10 * 86_400_000 + 7_200_000).toISOString(),
+            languages: ['pl'],
+            capacity: 60,
+          },
+        },
+        { token: coordinator.token },
+      ),
+    ).createEvent.id;
+    await Promise.all(
+      Array.from({ length: 51 }, (_, n) =>
+        t
+          .gql(`mutation($i: RegisterForEventInput!) { registerForEvent(input: $i) { code } }`, {
+            i: {
+              eventId,
+              name: `Osoba ${n + 1}`,
+              contact: `+48 600 100 ${100 + n}`,
+              consent: true,
+            },
+          })
+          .then(ok),
+      ),
+    );
+    await page.goto(`/staff/events/${eventId}`);
+    const rows = page.getByTestId('registrant');
+    await page.getByTestId('registrants-count').filter({ hasText: 'Показано: 50 з 51' }).waitFor();
+    await page.getByRole('button', { name: 'Показати наступні реєстрації' }).click();
+    await page.getByTestId('registrants-count').filter({ hasText: 'Показано: 51 з 51' }).waitFor();
+    expect(await rows.count()).toBe(51);
+    expect(await page.getByRole('button', { name: 'Показати наступні реєстрації' }).count()).toBe(
+      0,
+    );
+    // searching by name works across the pages loaded
+    await page.getByLabel('Пошук: ім’я або кінець коду').fill('Osoba 51');
+    await page.getByTestId('registrants-count').filter({ hasText: 'Показано: 1 з 51' }).waitFor();
   });
 });

@@ -133,9 +133,13 @@ export const RegistrantFields = graphql(`
 
 export const EventRegistrants = graphql(
   `
-    query EventRegistrants($eventId: ID!, $status: RegistrationStatus!) {
-      eventRegistrations(eventId: $eventId, status: $status, first: 50) {
+    query EventRegistrants($eventId: ID!, $status: RegistrationStatus!, $after: String) {
+      eventRegistrations(eventId: $eventId, status: $status, first: 50, after: $after) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         nodes {
           ...RegistrantFields
         }

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { useQuery } from 'urql';
+import { useClient, useQuery, type CombinedError } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { ErrorBox } from '../../../components/ErrorBox';
 import { EventRegistrants } from '../../../graphql/staff-events';
-import type { VariablesOf } from '../../../graphql/graphql';
+import type { ResultOf, VariablesOf } from '../../../graphql/graphql';
 import { formatDateTime } from '../../../lib/format';
 import { LANGUAGE_NAMES, type Language } from '../../../lib/language';
 
@@ -11,6 +11,7 @@ type Status = VariablesOf<typeof EventRegistrants>['status'];
 const STATUSES: Status[] = ['confirmed', 'waitlisted', 'cancelled', 'cancelled_by_organiser'];
 const ARRIVALS = ['all', 'in', 'notYet'] as const;
 type Arrival = (typeof ARRIVALS)[number];
+type Page = ResultOf<typeof EventRegistrants>['eventRegistrations'];
 
 /**
  * The event's registrations by state (the API's filter), narrowed on the page by arrival and by
@@ -21,11 +22,25 @@ export function RegistrantsList({ eventId, version }: { eventId: string; version
   const [status, setStatus] = useState<Status>('confirmed');
   const [arrival, setArrival] = useState<Arrival>('all');
   const [search, setSearch] = useState('');
+  const client = useClient();
   const [res, refetch] = useQuery({ query: EventRegistrants, variables: { eventId, status } });
+  // pages after the first, fetched on request ("show more"); dropped when the first page changes
+  const [more, setMore] = useState<Page[]>([]);
+  const [moreError, setMoreError] = useState<CombinedError | null>(null);
   useEffect(() => {
     if (version > 0) refetch({ requestPolicy: 'network-only' });
   }, [version, refetch]);
-  const all = res.data?.eventRegistrations.nodes ?? [];
+  useEffect(() => setMore([]), [res.data]);
+  const first = res.data?.eventRegistrations;
+  const last = more.length ? more[more.length - 1] : first;
+  const all = [first, ...more].flatMap((p) => p?.nodes ?? []);
+  const showMore = async () => {
+    const r = await client
+      .query(EventRegistrants, { eventId, status, after: last?.pageInfo.endCursor })
+      .toPromise();
+    setMoreError(r.error ?? null);
+    if (r.data) setMore([...more, r.data.eventRegistrations]);
+  };
   const needle = search.trim().toLowerCase();
   const rows = all.filter(
     (r) =>
@@ -79,7 +94,7 @@ export function RegistrantsList({ eventId, version }: { eventId: string; version
           />
         </div>
       </div>
-      <ErrorBox error={res.error} />
+      <ErrorBox error={res.error ?? moreError} />
       <p role="status" aria-live="polite" data-testid="registrants-count">
         {res.data
           ? t('staff.events.registrants.count', {
@@ -128,6 +143,11 @@ export function RegistrantsList({ eventId, version }: { eventId: string; version
             </tbody>
           </table>
         </div>
+      )}
+      {last?.pageInfo.hasNextPage && (
+        <button type="button" onClick={() => void showMore()}>
+          {t('staff.events.registrants.more')}
+        </button>
       )}
     </section>
   );
