@@ -18,18 +18,21 @@ export function EventsListPage() {
   const [params, setParams] = useSearchParams();
   const withPast = params.get('past') === '1';
   const coordinator = !!me.data && !me.data.runsAll;
+  // a coordinator acts for an organisation; without one there is nothing of theirs to list
+  const orphan = coordinator && !me.data!.organisationId;
   const [res] = useQuery({
     query: ConsoleEvents,
     variables: {
       organisationId: coordinator ? me.data!.organisationId : undefined,
       upcomingOnly: !withPast,
     },
-    pause: !me.data,
+    pause: !me.data || orphan,
   });
   const nodes = res.data?.events.nodes ?? [];
 
   return (
     <Page title={t('staff.events.title')}>
+      {orphan && <p role="alert">{t('staff.events.noOrganisation')}</p>}
       <p className="intro">
         {coordinator ? t('staff.events.introOwn') : t('staff.events.introAll')}
       </p>
