@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Types } from 'mongoose';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { Role } from '@sasiad/core';
@@ -361,5 +362,104 @@ describe('staff console: the queue (Chromium)', () => {
       text: 'Gdzie złożyć wniosek o kartę pobytu w Toruniu?',
       language: 'pl',
     });
+  });
+  it('an admin creates a library coordinator for a branch and is told in their language that the last admin keeps the role', async () => {
+    const admin = await t.userWith([Role.admin]);
+    const org = await t.gql<{ createOrganisation: { id: string } }>(
+      `mutation($i: OrganisationInput!) { createOrganisation(input: $i) { id } }`,
+      {
+        i: {
+          kind: 'library_branch',
+          name: 'Filia nr 7 Książnicy Kopernikańskiej',
+          address: { street: 'Rydygiera 13', postalCode: '87-100', city: 'Toruń' },
+        },
+      },
+      { token: admin.token },
+    );
+    expect(org.body.errors).toBeUndefined();
+
+    const page = await staffTablet('pl', admin);
+    await page.getByRole('link', { name: 'Konta i role' }).click();
+    await page.getByRole('heading', { name: 'Konta i role' }).waitFor();
+    const form = page.locator('section[aria-labelledby="new-user-title"]');
+    await form.getByLabel('E-mail').fill('filia7@example.org');
+    await form.getByLabel('Imię i nazwisko (widoczne dla zespołu)').fill('Anna Filia');
+    await form.getByLabel('Hasło początkowe').fill('Torun-filia-2026');
+    await form.getByLabel('Konsultant punktu informacyjnego').uncheck();
+    await form.getByLabel('Koordynator organizacji (np. biblioteki)').check();
+    await form
+      .getByLabel('Organizacja, w imieniu której działa')
+      .selectOption({ label: 'Filia nr 7 Książnicy Kopernikańskiej' });
+    await checkAccessibility(page, 'users and roles (pl)');
+    await screenshot(page, 'staff-users');
+    await form.getByRole('button', { name: 'Utwórz konto' }).click();
+    await page.getByText('Konto utworzone.').waitFor();
+    const coordinators = await t.gql<{
+      users: { nodes: { login: string; organisationId: string | null; roles: string[] }[] };
+    }>(
+      `query { users(first: 100, role: library) { nodes { login organisationId roles } } }`,
+      {},
+      {
+        token: admin.token,
+      },
+    );
+    expect(coordinators.body.data!.users.nodes).toContainEqual({
+      login: 'filia7@example.org',
+      organisationId: org.body.data!.createOrganisation.id,
+      roles: ['library'],
+    });
+
+    // The only admin cannot give up the role: the reason is shown, nothing changes.
+    await page.getByLabel('Pokaż konta z rolą').selectOption('admin');
+    const own = page.locator(`[data-testid="user-row"][data-login="${admin.login}"]`);
+    await own.getByLabel('Konsultant punktu informacyjnego').check();
+    await own.getByLabel('Administrator programu').uncheck();
+    await own.getByRole('button', { name: 'Zapisz role' }).click();
+    await own
+      .getByRole('alert')
+      .filter({ hasText: 'Nie można odebrać uprawnień ani usunąć ostatniego administratora.' })
+      .waitFor();
+    const me = await t.gql<{ me: { roles: string[] } }>(
+      `query { me { roles } }`,
+      {},
+      {
+        token: admin.token,
+      },
+    );
+    expect(me.body.data!.me.roles).toEqual(['admin']);
+  });
+  it('statistics for a period: a chart and a table per topic and language, and the same figures as a downloaded CSV', async () => {
+    const answered = await ask('be', 'benefits', 'Ці належыць мне 800+ на дзіця?');
+    await ask('ru', 'benefits', 'Положено ли мне 800+ на ребёнка?');
+    for (const q of [
+      `mutation($q: ID!) { claimQuestion(input: { questionId: $q }) { id } }`,
+      `mutation($q: ID!) { answerQuestion(input: { questionId: $q, text: "Так, калі дзіця жыве ў Польшчы." }) { id } }`,
+    ]) {
+      const r = await t.gql(q, { q: answered.question.id }, { token: staffUk.token });
+      expect(r.body.errors).toBeUndefined();
+    }
+    const page = await staffTablet('uk', staffUk);
+    await page.getByRole('link', { name: 'Статистика' }).click();
+    const table = page.getByTestId('stats-table');
+    await table.waitFor();
+    const row = (language: string) =>
+      table
+        .locator('tbody tr')
+        .filter({ hasText: 'Виплати й допомога' })
+        .filter({ hasText: language });
+    await row('Беларуская').locator('td').nth(1).filter({ hasText: /^1$/ }).waitFor();
+    await row('Русский').locator('td').nth(2).filter({ hasText: /^1$/ }).waitFor();
+    await checkAccessibility(page, 'statistics (uk)');
+    await screenshot(page, 'staff-stats');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Завантажити CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('topic,language,answered,backlog,medianFirstResponseMinutes');
+    expect(lines.find((l) => l.startsWith('benefits,be,'))).toMatch(/^benefits,be,1,0,\d+$/);
+    expect(lines.find((l) => l.startsWith('benefits,ru,'))).toBe('benefits,ru,0,1,');
   });
 });

@@ -13,6 +13,7 @@ export const QueueItemFields = graphql(`
     dueAt
     overdue
     firstResponseAt
+    updatedForHolder
   }
 `);
 
@@ -42,9 +43,11 @@ export const Queue = graphql(
       $status: QuestionStatus
       $topic: QuestionTopic
       $language: Language
+      $after: String
     ) {
       questionQueue(
         first: 50
+        after: $after
         mine: $mine
         overdue: $overdue
         status: $status
@@ -52,6 +55,10 @@ export const Queue = graphql(
         language: $language
       ) {
         totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
         nodes {
           ...QueueItemFields
         }
@@ -226,15 +233,12 @@ export const RenderCannedAnswer = graphql(`
   }
 `);
 
-/** Admins only: the staff a question can be handed to. */
+/** Colleagues (active staff and admins) by name: holders, authors, reassigning. */
 export const StaffMembers = graphql(`
   query StaffMembers {
-    users(first: 100, role: staff) {
-      nodes {
-        id
-        login
-        displayName
-      }
+    staffDirectory {
+      id
+      name
     }
   }
 `);

@@ -7,7 +7,7 @@ import {
   UpdateProfileInput,
 } from '../sessions/dto/auth.inputs';
 import { UsersArgs } from './dto/users.args';
-import { UserConnection, UserModel } from './models/user.model';
+import { StaffMember, UserConnection, UserModel } from './models/user.model';
 import { UsersService } from './users.service';
 
 @Resolver(() => UserModel)
@@ -33,6 +33,14 @@ export class UsersResolver {
   async signOutEverywhere(@CurrentUser() user: AuthUser) {
     await this.accounts.signOutEverywhere(user.id);
     return true;
+  }
+
+  @Query(() => [StaffMember], {
+    description: 'Active staff and admins, for choosing a colleague (e.g. to reassign a question).',
+  })
+  @Roles(Role.staff, Role.admin)
+  staffDirectory() {
+    return this.accounts.staffDirectory();
   }
 
   @Query(() => UserConnection)

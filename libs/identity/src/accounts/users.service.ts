@@ -278,6 +278,23 @@ export class UsersService {
     if (others === 0) throw new DomainException(ErrorCode.LAST_ADMIN);
   }
 
+  /**
+   * Colleagues at the information point (active staff and admins) with the name they go by, for
+   * reassigning a question: no login, no contact, nothing else about them.
+   */
+  async staffDirectory(): Promise<{ id: string; name: string }[]> {
+    const found = await this.users
+      .find({ roles: trusted({ $in: [Role.staff, Role.admin] }), status: 'active' })
+      .sort({ _id: 1 })
+      .limit(500)
+      .lean<LeanUser[]>()
+      .exec();
+    return found.map((u) => {
+      const model = this.toModel(u);
+      return { id: model.id, name: model.displayName ?? model.login };
+    });
+  }
+
   private publish(userId: string, kind: AccountEventKind) {
     return this.events.publish(ACCOUNT_EVENTS, { userId, kind, at: new Date() });
   }

@@ -143,6 +143,7 @@ export class QuestionChanges {
       // a staff message is unread for the asker; the asker's own reply means they have read it
       $set: {
         askerUnread: authorId !== null,
+        holderUnread: authorId === null,
         ...(current && !current.firstResponseAt && authorId !== null
           ? { firstResponseAt: now }
           : {}),

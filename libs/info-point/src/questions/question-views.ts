@@ -55,6 +55,7 @@ export class QuestionViews {
         !!q.dueAt &&
         now.getTime() > q.dueAt.getTime(),
       closedAt: q.closedAt,
+      updatedForHolder: !!q.claimedBy && (q.holderUnread ?? false),
     };
   }
 

@@ -123,6 +123,10 @@ export class Question {
   @Prop({ type: Boolean, default: false })
   askerUnread: boolean;
 
+  /** The asker wrote since the holder last opened the question. */
+  @Prop({ type: Boolean, default: false })
+  holderUnread: boolean;
+
   @Prop({ type: Date, default: null })
   closedAt: Date | null;
 

@@ -71,13 +71,17 @@ export class QueueService {
   async staffQuestion(questionId: string, staff: AuthUser): Promise<StaffQuestion> {
     const found = await this.find(questionId);
     await this.audit.record(staffActor(staff), 'read', [found._id]);
+    if (found.holderUnread && found.claimedBy?.toHexString() === staff.id) {
+      // the holder has now read the asker's latest words
+      await this.questions.updateOne(
+        { _id: found._id, claimedBy: found.claimedBy },
+        { $set: { holderUnread: false } },
+      );
+      found.holderUnread = false;
+    }
     return this.views.toStaff(found);
   }
 
-  /**
-   * A question and its latest answer, decrypted, for a FAQ draft: only answered or closed
-   * questions; audited as a read of the question (`faqDraft`).
-   */
   /**
    * The words of an answered question for a FAQ draft: the question and the staff messages
    * chosen to form the answer (positions in the thread, from 0, in the order given), by default

@@ -21,7 +21,7 @@ import {
   StaffQuestionQuery,
 } from '../../graphql/staff';
 import { CreateFaqFromQuestion } from '../../graphql/staff-faq';
-import { AskerLanguage, DueMark, Holder } from './staff-labels';
+import { AskerLanguage, DueMark, Holder, useStaffNames } from './staff-labels';
 
 /** One question for staff: thread, notes, canned answers, answer / ask for details / close. */
 export function QuestionPage() {
@@ -39,7 +39,8 @@ export function QuestionPage() {
   }, [live.data, questionId, reload]);
 
   const [canned] = useQuery({ query: CannedAnswers });
-  const [staff] = useQuery({ query: StaffMembers, pause: !isAdmin });
+  const [staff] = useQuery({ query: StaffMembers });
+  const names = useStaffNames(staff.data?.staffDirectory);
   const [, runClaim] = useMutation(ClaimQuestion);
   const [, runRelease] = useMutation(ReleaseQuestion);
   const [, runReassign] = useMutation(ReassignQuestion);
@@ -129,7 +130,7 @@ export function QuestionPage() {
               <dd data-testid="staff-question-status">{t(`staff.status.${q.status}`)}</dd>
               <dt>{t('staff.question.holder')}</dt>
               <dd>
-                <Holder claimedBy={q.claimedBy ?? null} me={me} />
+                <Holder claimedBy={q.claimedBy ?? null} me={me} names={names} />
               </dd>
               <dt>{t('staff.question.asked')}</dt>
               <dd>{formatDateTime(q.createdAt, i18n.language)}</dd>
@@ -182,9 +183,9 @@ export function QuestionPage() {
               )}
           </div>
 
-          {isAdmin &&
+          {(isAdmin || holder) &&
             (q.status === 'claimed' || q.status === 'awaiting_asker') &&
-            !!staff.data?.users.nodes.length && (
+            !!staff.data?.staffDirectory.length && (
               <form
                 className="row"
                 onSubmit={(e) => {
@@ -203,11 +204,11 @@ export function QuestionPage() {
                   onChange={(e) => setReassignTo(e.target.value)}
                 >
                   <option value="">—</option>
-                  {staff.data.users.nodes
+                  {staff.data.staffDirectory
                     .filter((u) => u.id !== q.claimedBy)
                     .map((u) => (
                       <option key={u.id} value={u.id}>
-                        {u.displayName ?? u.login}
+                        {u.name}
                       </option>
                     ))}
                 </select>
@@ -233,7 +234,7 @@ export function QuestionPage() {
                   {m.authorId
                     ? m.authorId === me
                       ? t('staff.author.you')
-                      : t('staff.author.colleague')
+                      : (names.get(m.authorId) ?? t('staff.author.colleague'))
                     : t('staff.author.asker')}
                   {' · '}
                   {t(`staff.kind.${m.kind}`)} · {formatDateTime(m.at, i18n.language)}
@@ -390,8 +391,10 @@ export function QuestionPage() {
                 {q.notes.map((n, i) => (
                   <li key={i}>
                     <p className="meta">
-                      {n.authorId === me ? t('staff.author.you') : t('staff.author.colleague')} ·{' '}
-                      {formatDateTime(n.at, i18n.language)}
+                      {n.authorId === me
+                        ? t('staff.author.you')
+                        : (names.get(n.authorId) ?? t('staff.author.colleague'))}{' '}
+                      · {formatDateTime(n.at, i18n.language)}
                     </p>
                     <p className="pre">{n.text}</p>
                   </li>

@@ -10,12 +10,13 @@ import {
   ClaimNextQuestion,
   ClaimQuestion,
   Queue,
+  StaffMembers,
   QueueCounts,
   QueueEvents,
   ReleaseQuestion,
 } from '../../graphql/staff';
 import type { VariablesOf } from '../../graphql/graphql';
-import { AskerLanguage, DueMark, Holder } from './staff-labels';
+import { AskerLanguage, DueMark, Holder, useStaffNames } from './staff-labels';
 
 export const VIEWS = ['mine', 'unassigned', 'all', 'overdue'] as const;
 type View = (typeof VIEWS)[number];
@@ -51,13 +52,24 @@ export function QueuePage() {
     setParams(next, { replace: key !== 'view' });
   };
 
+  // Pages of 50: the cursors of the pages before this one, to go back.
+  const [after, setAfter] = useState<string | null>(null);
+  const [before, setBefore] = useState<(string | null)[]>([]);
   const vars: QueueVars = {
     topic,
     language,
     mine: view === 'mine' || undefined,
     overdue: view === 'overdue' || undefined,
     status: view === 'unassigned' ? 'open' : status,
+    after,
   };
+  const filterKey = `${view}|${topic}|${language}|${status}`;
+  useEffect(() => {
+    setAfter(null);
+    setBefore([]);
+  }, [filterKey]);
+  const [directory] = useQuery({ query: StaffMembers });
+  const names = useStaffNames(directory.data?.staffDirectory);
   const [counts, refetchCounts] = useQuery({ query: QueueCounts, variables: { topic, language } });
   const [list, refetchList] = useQuery({ query: Queue, variables: vars });
   const reload = useCallback(() => {
@@ -203,7 +215,8 @@ export function QueuePage() {
       <ErrorBox error={error ?? list.error ?? counts.error} />
 
       <h2 id="queue-list-title">
-        {t(`staff.views.${view}`)}: {t('staff.queue.count', { count: nodes.length })}
+        {t(`staff.views.${view}`)}:{' '}
+        {t('staff.queue.count', { count: list.data?.questionQueue.totalCount ?? nodes.length })}
       </h2>
       {list.fetching && !list.data && <p role="status">{t('common.loading')}</p>}
       {list.data && nodes.length === 0 && <p>{t('staff.queue.empty')}</p>}
@@ -223,7 +236,13 @@ export function QueuePage() {
             <p className="meta">
               <DueMark dueAt={q.dueAt} overdue={q.overdue} firstResponseAt={q.firstResponseAt} />
               {' · '}
-              <Holder claimedBy={q.claimedBy ?? null} me={user!.id} />
+              <Holder claimedBy={q.claimedBy ?? null} me={user!.id} names={names} />
+              {q.updatedForHolder && q.claimedBy === user!.id && (
+                <strong className="badge" data-testid="unread-follow-up">
+                  {' · '}
+                  {t('staff.unreadFollowUp')}
+                </strong>
+              )}
             </p>
             <p className="actions">
               <Link className="button" to={`/staff/questions/${q.id}`}>
@@ -253,6 +272,32 @@ export function QueuePage() {
           </li>
         ))}
       </ul>
+      {(before.length > 0 || list.data?.questionQueue.pageInfo.hasNextPage) && (
+        <nav className="actions" aria-label={t('staff.queue.pages')}>
+          {before.length > 0 && (
+            <button
+              type="button"
+              onClick={() => {
+                setAfter(before[before.length - 1]);
+                setBefore(before.slice(0, -1));
+              }}
+            >
+              {t('staff.queue.previous')}
+            </button>
+          )}
+          {list.data?.questionQueue.pageInfo.hasNextPage && (
+            <button
+              type="button"
+              onClick={() => {
+                setBefore([...before, after]);
+                setAfter(list.data!.questionQueue.pageInfo.endCursor ?? null);
+              }}
+            >
+              {t('staff.queue.next')}
+            </button>
+          )}
+        </nav>
+      )}
     </Page>
   );
 }

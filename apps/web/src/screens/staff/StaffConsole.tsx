@@ -9,6 +9,8 @@ import { QueuePage } from './QueuePage';
 import { QuestionPage } from './QuestionPage';
 import { FaqListPage } from './faq/FaqListPage';
 import { FaqEntryPage } from './faq/FaqEntryPage';
+import { UsersPage } from './admin/UsersPage';
+import { StatsPage } from './admin/StatsPage';
 import { loadStaffTexts, staffTextsLoaded } from './staff-texts';
 import { EventForm } from './events/EventForm';
 import { EventManagePage } from './events/EventManagePage';
@@ -63,11 +65,17 @@ export function StaffConsole() {
       <div className="staff">
         <nav className="staff-nav" aria-label={t('staff.nav.label')}>
           {isStaff(user.roles) && (
-            <NavLink to="/staff" end>
-              {t('staff.nav.queue')}
-            </NavLink>
+            <>
+              <NavLink to="/staff" end>
+                {t('staff.nav.queue')}
+              </NavLink>
+              <NavLink to="/staff/faq">{t('staff.nav.faq')}</NavLink>
+              <NavLink to="/staff/stats">{t('staff.nav.stats')}</NavLink>
+            </>
           )}
-          {isStaff(user.roles) && <NavLink to="/staff/faq">{t('staff.nav.faq')}</NavLink>}
+          {user.roles.includes('admin') && (
+            <NavLink to="/staff/users">{t('staff.nav.users')}</NavLink>
+          )}
           <NavLink to="/staff/events">{t('staff.events.title')}</NavLink>
         </nav>
         <Routes>
@@ -80,6 +88,8 @@ export function StaffConsole() {
               <Route path="questions/:questionId" element={<QuestionPage />} />
               <Route path="faq" element={<FaqListPage />} />
               <Route path="faq/:entryId" element={<FaqEntryPage />} />
+              <Route path="stats" element={<StatsPage />} />
+              <Route path="users" element={<UsersPage />} />
             </>
           )}
           <Route path="events" element={<EventsListPage />} />

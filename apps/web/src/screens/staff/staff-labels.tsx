@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES, type Language } from '../../lib/language';
 import { formatDateTime } from '../../lib/format';
@@ -46,9 +47,24 @@ export function DueMark({
   );
 }
 
-/** Who holds the question, from the reader's point of view. */
-export function Holder({ claimedBy, me }: { claimedBy: string | null; me: string }) {
+/** Who holds the question, from the reader's point of view, by name when known. */
+export function Holder({
+  claimedBy,
+  me,
+  names,
+}: {
+  claimedBy: string | null;
+  me: string;
+  names?: ReadonlyMap<string, string>;
+}) {
   const { t } = useTranslation();
   if (!claimedBy) return <span>{t('staff.holder.none')}</span>;
-  return <span>{claimedBy === me ? t('staff.holder.you') : t('staff.holder.colleague')}</span>;
+  if (claimedBy === me) return <span>{t('staff.holder.you')}</span>;
+  const name = names?.get(claimedBy);
+  return <span>{name ? t('staff.holder.named', { name }) : t('staff.holder.colleague')}</span>;
+}
+
+/** Names of colleagues by id, from the staff directory. */
+export function useStaffNames(nodes: readonly { id: string; name: string }[] | undefined) {
+  return useMemo(() => new Map((nodes ?? []).map((m) => [m.id, m.name])), [nodes]);
 }

@@ -102,3 +102,12 @@ export class AccountEvent {
 
   userId: string;
 }
+
+@ObjectType({ description: 'A colleague at the information point, as staff see them.' })
+export class StaffMember {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'The display name, or the login when none is set.' })
+  name: string;
+}

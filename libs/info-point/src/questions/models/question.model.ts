@@ -144,6 +144,11 @@ export class QueueItem {
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   closedAt: Date | null;
+
+  @Field({
+    description: 'Held, and the asker wrote since the holder last opened it (an unread follow-up).',
+  })
+  updatedForHolder: boolean;
 }
 
 @ObjectType()
