@@ -25,6 +25,8 @@ import { EventViewsService } from './events/event-views.service';
 import { EventsService } from './events/events.service';
 import { RegistrantDataService } from './events/registrant-data.service';
 import { SeatsService } from './events/seats.service';
+import { WalkInService } from './events/walk-in.service';
+import { EventRegistrationResolver } from './events/event-registration.resolver';
 import { Organisation, OrganisationSchema } from './organisations/organisation.schema';
 import { OrganisationsResolver } from './organisations/organisations.resolver';
 import { OrganisationsService } from './organisations/organisations.service';
@@ -81,8 +83,10 @@ import { ZonesTextsBackfill } from './texts-backfill.service';
     EventViewsService,
     SeatsService,
     EventsService,
+    WalkInService,
     RegistrantDataService,
     EventsResolver,
+    EventRegistrationResolver,
     ExportsService,
     ExportsResolver,
     NotificationsService,

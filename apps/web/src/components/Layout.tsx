@@ -105,7 +105,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <NavLink to="/events">{t('nav.events')}</NavLink>
         {user && <NotificationsLink />}
         <NavLink to="/account">{user ? t('nav.account') : t('nav.signIn')}</NavLink>
-        {user?.roles.some((r) => r === 'staff' || r === 'admin') && (
+        {user?.roles.some((r) => r === 'staff' || r === 'admin' || r === 'library') && (
           <NavLink to="/staff">{t('nav.staff')}</NavLink>
         )}
       </nav>

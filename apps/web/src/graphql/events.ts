@@ -111,6 +111,18 @@ export const MyEventRegistrations = graphql(
     query MyEventRegistrations {
       myEventRegistrations {
         ...RegistrationFields
+        event {
+          id
+          startsAt
+          cancelled
+          title {
+            text
+            language
+          }
+          place {
+            name
+          }
+        }
       }
     }
   `,

@@ -31,6 +31,10 @@ const NEXT_STEP: Record<string, string> = {
   ALREADY_REGISTERED: 'error.next.myRegistration',
   UNKNOWN_REGISTRATION_CODE: 'error.next.accessCode',
   EVENT_CANCELLED: 'error.next.otherEvent',
+  ALREADY_CHECKED_IN: 'error.next.alreadyCheckedIn',
+  // only the console (checking in, changing an event) meets these: its texts are loaded there
+  REGISTRATION_NOT_CONFIRMED: 'staff.events.next.notConfirmed',
+  CAPACITY_BELOW_CONFIRMED: 'staff.events.next.capacity',
 };
 
 export interface ShownError {

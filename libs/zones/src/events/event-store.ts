@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model, trusted, Types } from 'mongoose';
 import {
   asLocalizedField,
+  AuthUser,
   DomainException,
   ErrorCode,
   FieldEncryption,
@@ -11,6 +12,7 @@ import {
 import { backfillTexts, StoredText, writtenAt } from '../common/texts';
 import { zonesModel } from '../common/model-name';
 import { EventRegistration, RegistrationStatus } from './event-registration.schema';
+import { mayManageEvent } from './event-access';
 import { Event } from './event.schema';
 import { normalizeRegistrationCode } from './registration-code';
 
@@ -42,6 +44,17 @@ export class EventStore {
       .lean<LeanEvent>()
       .exec();
     if (!event) throw new DomainException(ErrorCode.NOT_FOUND);
+    return event;
+  }
+
+  /**
+   * The event, if the caller runs it (see mayManageEvent): another organisation's event is
+   * FORBIDDEN (events are public, so its existence is no secret), a missing one NOT_FOUND.
+   */
+  async findManagedEvent(id: string | Types.ObjectId, user: AuthUser): Promise<LeanEvent> {
+    const event = await this.findEvent(id);
+    if (!mayManageEvent(user, event.organisationId?.toHexString()))
+      throw new DomainException(ErrorCode.FORBIDDEN);
     return event;
   }
 

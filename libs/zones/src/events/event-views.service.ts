@@ -46,6 +46,7 @@ export class EventViewsService {
   async list(args: EventsArgs, lang: Language): Promise<Connection<EventModel>> {
     const filter: QueryFilter<Event> = {};
     if (args.kind) filter.kind = args.kind;
+    if (args.organisationId) filter.organisationId = objectId(args.organisationId);
     if (args.upcomingOnly) filter.endsAt = trusted({ $gt: this.clock.now() });
     const page: QueryFilter<Event> = { ...filter };
     if (args.after) {
@@ -87,8 +88,12 @@ export class EventViewsService {
     return Promise.all(rows.map((r) => this.toRegistrationModel(r)));
   }
 
-  async registrants(args: EventRegistrationsArgs): Promise<Connection<EventRegistrantModel>> {
-    const eventId = objectId(args.eventId);
+  /** For whoever runs the event (EventStore.findManagedEvent). */
+  async registrants(
+    args: EventRegistrationsArgs,
+    user: AuthUser,
+  ): Promise<Connection<EventRegistrantModel>> {
+    const eventId = (await this.store.findManagedEvent(args.eventId, user))._id;
     const filter: QueryFilter<EventRegistration> = { eventId, status: args.status };
     if (args.group) filter.group = args.group;
     const byWaitlist = args.status === RegistrationStatus.waitlisted;
@@ -116,11 +121,12 @@ export class EventViewsService {
     );
   }
 
-  /** Every registration of the event in order of registering, for the staff export. */
+  /** Every registration of the event in order of registering, for the export of who runs it. */
   async forExport(
     eventId: string,
+    user: AuthUser,
   ): Promise<{ registrant: EventRegistrantModel; codeSuffix: string | null }[]> {
-    const event = await this.store.findEvent(eventId);
+    const event = await this.store.findManagedEvent(eventId, user);
     const rows = await this.store.registrations
       .find({ eventId: event._id, status: trusted({ $ne: RegistrationStatus.pending }) })
       .sort({ _id: 1 })
@@ -132,8 +138,8 @@ export class EventViewsService {
     }));
   }
 
-  async attendance(eventId: string, lang: Language): Promise<EventAttendance> {
-    const event = await this.store.findEvent(eventId);
+  async attendance(eventId: string, user: AuthUser, lang: Language): Promise<EventAttendance> {
+    const event = await this.store.findManagedEvent(eventId, user);
     const count = (filter: QueryFilter<EventRegistration>) =>
       this.store.registrations.countDocuments({ eventId: event._id, ...filter }).exec();
     const [confirmed, waitlisted, checkedIn, interpretationNeeds, waitlistInterpretationNeeds] =
@@ -247,6 +253,7 @@ export class EventViewsService {
       seat: r.status === RegistrationStatus.confirmed ? (r.seat ?? SeatPool.general) : null,
       checkedInAt: r.checkedInAt ?? null,
       createdAt: r.createdAt,
+      codeSuffix: r.codeSuffix ?? null,
     };
   }
 

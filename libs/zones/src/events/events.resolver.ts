@@ -23,9 +23,11 @@ import {
   UpdateEventInput,
   VerifyRegistrationGroupInput,
 } from './dto/event.inputs';
+import { RegisterEventWalkInInput } from './dto/walk-in.input';
 import { EventViewsService } from './event-views.service';
 import { EventsService } from './events.service';
 import { SeatsService } from './seats.service';
+import { WalkInService } from './walk-in.service';
 import {
   EventAttendance,
   EventConnection,
@@ -33,8 +35,12 @@ import {
   EventRegistrantConnection,
   EventRegistrantModel,
   EventRegistrationModel,
+  EventWalkInPayload,
   RegistrationPayload,
 } from './models/event.model';
+
+/** Who runs events: staff and admins all of them, coordinators their organisation's (services check). */
+const RUNNERS = [Role.staff, Role.admin, Role.library] as const;
 
 @Resolver(() => EventModel)
 export class EventsResolver {
@@ -42,6 +48,7 @@ export class EventsResolver {
     private readonly service: EventsService,
     private readonly seats: SeatsService,
     private readonly views: EventViewsService,
+    private readonly walkIns: WalkInService,
   ) {}
 
   @Query(() => EventConnection, { description: 'Events by start time.' })
@@ -56,8 +63,10 @@ export class EventsResolver {
     return this.views.get(args.id, args.lang ?? ctx.lang);
   }
 
-  @Mutation(() => EventModel)
-  @Roles(Role.staff, Role.admin)
+  @Mutation(() => EventModel, {
+    description: 'A coordinator creates events of their own organisation only (the default host).',
+  })
+  @Roles(...RUNNERS)
   createEvent(
     @Args('input') input: CreateEventInput,
     @CurrentUser() user: AuthUser,
@@ -70,23 +79,31 @@ export class EventsResolver {
     description:
       'Change time, place, languages, texts or capacity; registrants hear of time and place changes.',
   })
-  @Roles(Role.staff, Role.admin)
-  updateEvent(@Args('input') input: UpdateEventInput, @Ctx() ctx: RequestContext) {
-    return this.service.update(input, ctx.lang);
+  @Roles(...RUNNERS)
+  updateEvent(
+    @Args('input') input: UpdateEventInput,
+    @CurrentUser() user: AuthUser,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.service.update(input, user, ctx.lang);
   }
 
   @Mutation(() => EventModel, {
     description: 'Cancel the event: every registration is cancelled and registrants are told.',
   })
-  @Roles(Role.staff, Role.admin)
-  cancelEvent(@Args('input') input: CancelEventInput, @Ctx() ctx: RequestContext) {
-    return this.service.cancelEvent(input.id, ctx.lang);
+  @Roles(...RUNNERS)
+  cancelEvent(
+    @Args('input') input: CancelEventInput,
+    @CurrentUser() user: AuthUser,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.service.cancelEvent(input.id, user, ctx.lang);
   }
 
   @Mutation(() => EventRegistrantModel, {
     description: 'Record whether a registrant belongs to the audience group they declared.',
   })
-  @Roles(Role.staff, Role.admin)
+  @Roles(...RUNNERS)
   verifyEventRegistrationGroup(
     @Args('input') input: VerifyRegistrationGroupInput,
     @CurrentUser() user: AuthUser,
@@ -120,9 +137,20 @@ export class EventsResolver {
   }
 
   @Mutation(() => EventRegistrantModel, { description: 'At the door; works once per code.' })
-  @Roles(Role.staff, Role.admin)
+  @Roles(...RUNNERS)
   checkInEventRegistration(@Args('input') input: CheckInInput, @CurrentUser() user: AuthUser) {
     return this.seats.checkIn(input.eventId, input.code, user);
+  }
+
+  @Mutation(() => EventWalkInPayload, {
+    description: 'Register a person at the door (no account needed), and check them in.',
+  })
+  @Roles(...RUNNERS)
+  registerEventWalkIn(
+    @Args('input') input: RegisterEventWalkInInput,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.walkIns.register(input, user);
   }
 
   @Query(() => EventRegistrationModel, { description: 'Status and waitlist place, by code.' })
@@ -138,14 +166,18 @@ export class EventsResolver {
   }
 
   @Query(() => EventRegistrantConnection)
-  @Roles(Role.staff, Role.admin)
-  eventRegistrations(@Args() args: EventRegistrationsArgs) {
-    return this.views.registrants(args);
+  @Roles(...RUNNERS)
+  eventRegistrations(@Args() args: EventRegistrationsArgs, @CurrentUser() user: AuthUser) {
+    return this.views.registrants(args, user);
   }
 
   @Query(() => EventAttendance)
-  @Roles(Role.staff, Role.admin)
-  eventAttendance(@Args() args: EventIdArgs, @Ctx() ctx: RequestContext) {
-    return this.views.attendance(args.id, args.lang ?? ctx.lang);
+  @Roles(...RUNNERS)
+  eventAttendance(
+    @Args() args: EventIdArgs,
+    @CurrentUser() user: AuthUser,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.views.attendance(args.id, user, args.lang ?? ctx.lang);
   }
 }

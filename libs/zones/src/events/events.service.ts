@@ -8,11 +8,13 @@ import {
   FieldProblem,
   Language,
   objectId,
+  Role,
 } from '@sasiad/core';
 import { baseOf, writeText } from '../common/texts';
 import { notifiedTitle, NotificationsService } from '../notifications/notifications.service';
 import { OrganisationsService } from '../organisations/organisations.service';
 import { CreateEventInput, UpdateEventInput } from './dto/event.inputs';
+import { mayManageEvent } from './event-access';
 import { RegistrationStatus } from './event-registration.schema';
 import { Event } from './event.schema';
 import { EventStore, LeanEvent, LeanRegistration } from './event-store';
@@ -22,8 +24,10 @@ import { minimumCapacity, reservationLapsed, reservedTotal } from './seat-pools'
 import { SeatsService } from './seats.service';
 
 /**
- * What staff do to an event: create, change, cancel it, verify a registrant's group. Seats and
- * the waitlist are SeatsService's; a change that frees seats hands them on through it.
+ * What the people who run an event do to it: create, change, cancel it, verify a registrant's
+ * group. Staff and admins run every event, a library coordinator their organisation's own
+ * (mayManageEvent, through EventStore.findManagedEvent). Seats and the waitlist are
+ * SeatsService's; a change that frees seats hands them on through it.
  */
 @Injectable()
 export class EventsService {
@@ -46,6 +50,7 @@ export class EventsService {
     lang: Language,
     owner?: { kind: string; id: Types.ObjectId },
   ): Promise<EventModel> {
+    const organisationId = this.hostFor(input.organisationId, user);
     const { startsAt, endsAt, reservedUntil } = input;
     const base = input.baseLanguage;
     const now = this.clock.now();
@@ -61,7 +66,11 @@ export class EventsService {
     if (reservedUntil && reservedUntil >= startsAt)
       problems.push({ field: 'reservedUntil', constraint: 'beforeStartsAt' });
     if (problems.length > 0) throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, problems);
-    if (input.organisationId) await this.organisations.get(input.organisationId);
+    // a coordinator acts for an organisation that must exist here (as for applications)
+    if (organisationId && !(await this.organisations.find(organisationId)))
+      throw new DomainException(
+        organisationId === input.organisationId ? ErrorCode.NOT_FOUND : ErrorCode.NO_ORGANISATION,
+      );
     const created = await this.store.events.create({
       kind: input.kind,
       title: writeText(undefined, input.title, base, now, 'title'),
@@ -70,7 +79,7 @@ export class EventsService {
         : undefined,
       baseLanguage: base,
       place: input.place,
-      organisationId: input.organisationId ? new Types.ObjectId(input.organisationId) : undefined,
+      organisationId: organisationId ? new Types.ObjectId(organisationId) : undefined,
       owner,
       startsAt,
       endsAt,
@@ -98,13 +107,25 @@ export class EventsService {
   }
 
   /**
+   * The hosting organisation of a new event: any (or none) for staff and admins; a coordinator's
+   * own, also when they name none.
+   */
+  private hostFor(requested: string | undefined, user: AuthUser): string | undefined {
+    if (user.roles.includes(Role.staff) || user.roles.includes(Role.admin)) return requested;
+    if (!user.organisationId) throw new DomainException(ErrorCode.NO_ORGANISATION);
+    const organisationId = requested ?? user.organisationId;
+    if (!mayManageEvent(user, organisationId)) throw new DomainException(ErrorCode.FORBIDDEN);
+    return organisationId;
+  }
+
+  /**
    * Changes what staff give. Time and place changes are told to every signed-in registrant.
    * A lower capacity is written only if every confirmed seat (and, while reservations hold,
    * the reserved seats plus the general seats taken) still fits, checked in the same update;
    * a higher one goes to the waitlist first.
    */
-  async update(input: UpdateEventInput, lang: Language): Promise<EventModel> {
-    const event = await this.store.findEvent(input.id);
+  async update(input: UpdateEventInput, user: AuthUser, lang: Language): Promise<EventModel> {
+    const event = await this.store.findManagedEvent(input.id, user);
     if (event.cancelledAt) throw new DomainException(ErrorCode.EVENT_CANCELLED);
     const startsAt = input.startsAt ?? event.startsAt;
     const endsAt = input.endsAt ?? event.endsAt;
@@ -172,8 +193,9 @@ export class EventsService {
    * (both guards require `cancelledAt: null`); then every live registration, a pending one
    * included, becomes cancelled by the organiser and cannot be checked in.
    */
-  async cancelEvent(id: string, lang: Language): Promise<EventModel> {
+  async cancelEvent(id: string, user: AuthUser, lang: Language): Promise<EventModel> {
     const eventId = objectId(id);
+    await this.store.findManagedEvent(eventId, user);
     const now = this.clock.now();
     const cancelled = await this.store.events
       .findOneAndUpdate(
@@ -210,13 +232,19 @@ export class EventsService {
     return this.views.toEventModel(cancelled, lang);
   }
 
-  /** Staff record whether a registrant belongs to the group they declared. */
+  /** Those who run the event record whether a registrant belongs to the group they declared. */
   async verifyGroup(
     registrationId: string,
     verified: boolean,
     staff: AuthUser,
   ): Promise<EventRegistrantModel> {
     const id = objectId(registrationId);
+    const registration = await this.store.registrations
+      .findById(id)
+      .lean<LeanRegistration>()
+      .exec();
+    if (!registration) throw new DomainException(ErrorCode.NOT_FOUND);
+    await this.store.findManagedEvent(registration.eventId, staff);
     const updated = await this.store.registrations
       .findOneAndUpdate(
         { _id: id, group: trusted({ $exists: true }) },
@@ -232,8 +260,6 @@ export class EventsService {
       .lean<LeanRegistration>()
       .exec();
     if (updated) return this.views.toRegistrantModel(updated);
-    if (!(await this.store.registrations.exists({ _id: id }).exec()))
-      throw new DomainException(ErrorCode.NOT_FOUND);
     throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, [
       { field: 'registrationId', constraint: 'noGroupDeclared' },
     ]);

@@ -57,12 +57,15 @@ export class SeatsService {
    * A seat if one is free, else the end of the waitlist. The registration is written first
    * (pending), so a second registration of the same account fails on the unique key before it
    * takes a seat or a waitlist number: the numbers have no gaps. A person of an audience group
-   * takes one of the group's reserved seats first, then a general one.
+   * takes one of the group's reserved seats first, then a general one. A walk-in (registered at
+   * the door by whoever runs the event, see WalkInService) needs no contact and may register
+   * until the event ends.
    */
   async register(
     input: RegisterForEventInput,
     user: AuthUser | null,
     authProblem?: 'invalid' | 'expired',
+    walkIn = false,
   ): Promise<RegistrationPayload> {
     // A token that did not work must not turn a person into an anonymous registrant.
     if (!user && authProblem)
@@ -70,11 +73,12 @@ export class SeatsService {
         authProblem === 'expired' ? ErrorCode.TOKEN_EXPIRED : ErrorCode.UNAUTHENTICATED,
       );
     const event = await this.store.findEvent(input.eventId);
-    const problems = this.registrationProblems(input, user, event);
+    const problems = this.registrationProblems(input, user, event, walkIn);
     if (problems.length > 0) throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, problems);
     if (event.cancelledAt) throw new DomainException(ErrorCode.EVENT_CANCELLED);
     const now = this.clock.now();
-    if (now >= event.startsAt) throw new DomainException(ErrorCode.REGISTRATION_CLOSED);
+    if (now >= (walkIn ? event.endsAt : event.startsAt))
+      throw new DomainException(ErrorCode.REGISTRATION_CLOSED);
     // Reserved seats that lapsed unused go to the people waiting before any newcomer.
     if (reservedTotal(event) > 0 && reservationLapsed(event, now))
       await this.fillFreedSeats(event._id);
@@ -87,7 +91,10 @@ export class SeatsService {
         registrantKey: user ? `user:${user.id}` : `anon:${randomBytes(12).toString('hex')}`,
         userId: user ? new Types.ObjectId(user.id) : undefined,
         nameEnc: user ? undefined : this.crypto.encrypt(input.name!, NAME_CONTEXT),
-        contactEnc: user ? undefined : this.crypto.encrypt(input.contact!, CONTACT_CONTEXT),
+        contactEnc:
+          user || input.contact === undefined
+            ? undefined
+            : this.crypto.encrypt(input.contact, CONTACT_CONTEXT),
         consentAt: user ? undefined : this.clock.now(),
         codeHash: this.store.codeHash(code),
         codeSuffix: code.slice(-CODE_SUFFIX_LENGTH),
@@ -162,12 +169,15 @@ export class SeatsService {
     input: RegisterForEventInput,
     user: AuthUser | null,
     event: LeanEvent,
+    walkIn: boolean,
   ): FieldProblem[] {
     const problems: FieldProblem[] = [];
     for (const field of ['name', 'contact', 'consent'] as const) {
       if (user && input[field] !== undefined)
         problems.push({ field, constraint: 'onlyWithoutAccount' });
-      if (!user && input[field] === undefined) problems.push({ field, constraint: 'required' });
+      const needed = !(walkIn && field === 'contact');
+      if (!user && needed && input[field] === undefined)
+        problems.push({ field, constraint: 'required' });
     }
     if (input.interpretationNeeds.some((l) => !event.interpretation.includes(l)))
       problems.push({ field: 'interpretationNeeds', constraint: 'interpretationNotOffered' });
@@ -399,8 +409,12 @@ export class SeatsService {
     return this.views.toRegistrationModel(after!);
   }
 
-  /** Works once per registration: the update is conditional on not being checked in yet. */
+  /**
+   * By whoever runs the event (see mayManageEvent). Works once per registration: the update is
+   * conditional on not being checked in yet.
+   */
   async checkIn(eventId: string, code: string, staff: AuthUser): Promise<EventRegistrantModel> {
+    await this.store.findManagedEvent(eventId, staff);
     const registration = await this.store.findByCode(code);
     if (!registration.eventId.equals(objectId(eventId)))
       throw new DomainException(ErrorCode.UNKNOWN_REGISTRATION_CODE);

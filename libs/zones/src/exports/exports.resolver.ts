@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Role, Roles } from '@sasiad/core';
+import { AuthUser, CurrentUser, Role, Roles } from '@sasiad/core';
 import { ExportApplicationsArgs, ExportEventRegistrationsArgs } from './dto/export.args';
 import { ExportsService } from './exports.service';
 
@@ -18,10 +18,13 @@ export class ExportsResolver {
 
   @Query(() => String, {
     description:
-      'The event’s registrations as CSV: code suffix, status, waitlist number, needs; names only of registrants without an account.',
+      'The event’s registrations as CSV: code suffix, status, waitlist number, needs; names only of registrants without an account. Staff, admins, and coordinators for their organisation’s events.',
   })
-  @Roles(Role.staff, Role.admin)
-  exportEventRegistrationsCsv(@Args() args: ExportEventRegistrationsArgs) {
-    return this.service.eventRegistrationsCsv(args.eventId);
+  @Roles(Role.staff, Role.admin, Role.library)
+  exportEventRegistrationsCsv(
+    @Args() args: ExportEventRegistrationsArgs,
+    @CurrentUser() user: AuthUser,
+  ) {
+    return this.service.eventRegistrationsCsv(args.eventId, user);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { toWarsawIso } from '@sasiad/core';
+import { AuthUser, toWarsawIso } from '@sasiad/core';
 import { ApplicationsService } from '../applications/applications.service';
 import { FormValueModel } from '../applications/models/application.model';
 import { CallsService } from '../calls/calls.service';
@@ -10,7 +10,8 @@ import { OrganisationsService } from '../organisations/organisations.service';
 import { ReviewsService } from '../reviews/reviews.service';
 
 /**
- * CSV exports for the programme's admins. Reads only through the other parts' services; the
+ * CSV exports for the programme's admins, and an event's registrations for whoever runs the
+ * event (staff, or the coordinator of the hosting organisation: checked by the events part). Reads only through the other parts' services; the
  * CSV writer defuses formulas, so answers typed by applicants cannot run in a spreadsheet.
  */
 @Injectable()
@@ -30,8 +31,8 @@ export class ExportsService {
    * an account (an account is its user id: its data stays in identity); the declared audience
    * group, whether staff verified it, and the pool of a confirmed seat.
    */
-  async eventRegistrationsCsv(eventId: string): Promise<string> {
-    const rows = (await this.events.forExport(eventId)).map(
+  async eventRegistrationsCsv(eventId: string, user: AuthUser): Promise<string> {
+    const rows = (await this.events.forExport(eventId, user)).map(
       ({ registrant: r, codeSuffix }): CsvCell[] => [
         r.id,
         codeSuffix,

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Link, NavLink, Route, Routes } from 'react-router';
+import { Link, Navigate, NavLink, Route, Routes } from 'react-router';
 import { Provider as UrqlProvider } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app-context';
@@ -12,14 +12,22 @@ import { FaqEntryPage } from './faq/FaqEntryPage';
 import { UsersPage } from './admin/UsersPage';
 import { StatsPage } from './admin/StatsPage';
 import { loadStaffTexts, staffTextsLoaded } from './staff-texts';
+import { EventForm } from './events/EventForm';
+import { EventManagePage } from './events/EventManagePage';
+import { EventsListPage } from './events/EventsListPage';
 import './staff.css';
 
-/** True for the accounts the console is for. */
+/** True for info-point staff and admins (the queue is theirs). */
 export const isStaff = (roles: readonly string[] | undefined) =>
   !!roles?.some((r) => r === 'staff' || r === 'admin');
 
+/** True for the accounts the console is for: staff, admins and library coordinators (events). */
+export const isConsoleUser = (roles: readonly string[] | undefined) =>
+  isStaff(roles) || !!roles?.includes('library');
+
 /**
- * The info-point staff console, lazy-loaded under /staff (its own chunk and stylesheet, left out
+ * The console (info-point staff and admins: the queue and events; library coordinators: their
+ * organisation's events), lazy-loaded under /staff (its own chunk and stylesheet, left out
  * of the service worker's precache): learners never download it.
  */
 export function StaffConsole() {
@@ -46,7 +54,7 @@ export function StaffConsole() {
         </p>
       </Page>
     );
-  if (!isStaff(user.roles))
+  if (!isConsoleUser(user.roles))
     return (
       <Page title={t('staff.title')}>
         <p role="alert">{t('staff.notStaff')}</p>
@@ -56,22 +64,38 @@ export function StaffConsole() {
     <UrqlProvider value={client}>
       <div className="staff">
         <nav className="staff-nav" aria-label={t('staff.nav.label')}>
-          <NavLink to="/staff" end>
-            {t('staff.nav.queue')}
-          </NavLink>
-          <NavLink to="/staff/faq">{t('staff.nav.faq')}</NavLink>
-          <NavLink to="/staff/stats">{t('staff.nav.stats')}</NavLink>
+          {isStaff(user.roles) && (
+            <>
+              <NavLink to="/staff" end>
+                {t('staff.nav.queue')}
+              </NavLink>
+              <NavLink to="/staff/faq">{t('staff.nav.faq')}</NavLink>
+              <NavLink to="/staff/stats">{t('staff.nav.stats')}</NavLink>
+            </>
+          )}
           {user.roles.includes('admin') && (
             <NavLink to="/staff/users">{t('staff.nav.users')}</NavLink>
           )}
+          <NavLink to="/staff/events">{t('staff.events.title')}</NavLink>
         </nav>
         <Routes>
-          <Route index element={<QueuePage />} />
-          <Route path="questions/:questionId" element={<QuestionPage />} />
-          <Route path="faq" element={<FaqListPage />} />
-          <Route path="faq/:entryId" element={<FaqEntryPage />} />
-          <Route path="users" element={<UsersPage />} />
-          <Route path="stats" element={<StatsPage />} />
+          <Route
+            index
+            element={isStaff(user.roles) ? <QueuePage /> : <Navigate to="events" replace />}
+          />
+          {isStaff(user.roles) && (
+            <>
+              <Route path="questions/:questionId" element={<QuestionPage />} />
+              <Route path="faq" element={<FaqListPage />} />
+              <Route path="faq/:entryId" element={<FaqEntryPage />} />
+              <Route path="stats" element={<StatsPage />} />
+              <Route path="users" element={<UsersPage />} />
+            </>
+          )}
+          <Route path="events" element={<EventsListPage />} />
+          <Route path="events/new" element={<EventForm />} />
+          <Route path="events/:eventId" element={<EventManagePage />} />
+          <Route path="events/:eventId/edit" element={<EventForm />} />
         </Routes>
       </div>
     </UrqlProvider>

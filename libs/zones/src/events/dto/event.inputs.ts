@@ -298,6 +298,11 @@ export class EventsArgs extends PageArgs {
   @IsEnum(EventKind)
   kind?: EventKind;
 
+  @Field(() => ID, { nullable: true, description: 'Only the events this organisation hosts.' })
+  @IsOptional()
+  @IsMongoId()
+  organisationId?: string;
+
   @Field({ defaultValue: true, description: 'Only events that have not ended.' })
   @IsBoolean()
   upcomingOnly: boolean = true;

@@ -188,6 +188,12 @@ export class EventRegistrantModel {
 
   @Field(() => GraphQLISODateTime)
   createdAt: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The code's last 3 symbols, to find a person in the list (never the whole code).",
+  })
+  codeSuffix: string | null;
 }
 
 @ObjectType()
@@ -256,4 +262,13 @@ export class EventAttendance {
 
   @Field(() => [SeatGroupAttendance])
   seatGroups: SeatGroupAttendance[];
+}
+
+@ObjectType('EventWalkInPayload')
+export class EventWalkInPayload {
+  @Field(() => EventRegistrantModel, { description: 'Checked in already when asked and seated.' })
+  registrant: EventRegistrantModel;
+
+  @Field({ description: 'Give it to the person: it cancels the registration. It is not stored.' })
+  code: string;
 }
