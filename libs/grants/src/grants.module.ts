@@ -1,12 +1,53 @@
 import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
 import { IdentityModule } from '@sasiad/identity';
+import { ZonesModule } from '@sasiad/zones';
+import { ApplicationStore } from './applications/application-store';
+import { FormalCheckService } from './applications/formal-check.service';
+import { GrantApplication, GrantApplicationSchema } from './applications/grant-application.schema';
+import { GrantApplicationsResolver } from './applications/grant-applications.resolver';
+import { GrantApplicationsService } from './applications/grant-applications.service';
+import { grantsModel } from './common/model-name';
+import { GrantDecisionsResolver } from './decisions/grant-decisions.resolver';
+import { GrantDecisionsService } from './decisions/grant-decisions.service';
+import { GrantResultsService } from './decisions/grant-results.service';
+import { GroupsResolver } from './groups/groups.resolver';
+import { GroupsService } from './groups/groups.service';
+import { InformalGroup, InformalGroupSchema } from './groups/informal-group.schema';
+import { GrantsErasureService } from './grants-erasure.service';
+import { GrantCall, GrantCallSchema } from './programme/grant-call.schema';
+import { GrantCallsResolver } from './programme/grant-calls.resolver';
+import { GrantCallsService } from './programme/grant-calls.service';
+import { GrantStaff, GrantStaffSchema } from './programme/grant-staff.schema';
 
 /**
  * Micro-grants (regranting): an operator runs an open call on the zones call engine and funds local initiatives, from application to settlement.
  */
 @Module({
-  imports: [IdentityModule],
-  providers: [],
-  exports: [],
+  imports: [
+    IdentityModule,
+    ZonesModule,
+    MongooseModule.forFeature([
+      { name: grantsModel(GrantCall), schema: GrantCallSchema },
+      { name: grantsModel(GrantStaff), schema: GrantStaffSchema },
+      { name: grantsModel(InformalGroup), schema: InformalGroupSchema },
+      { name: grantsModel(GrantApplication), schema: GrantApplicationSchema },
+    ]),
+  ],
+  providers: [
+    GrantCallsService,
+    GrantCallsResolver,
+    GroupsService,
+    GroupsResolver,
+    ApplicationStore,
+    GrantApplicationsService,
+    FormalCheckService,
+    GrantApplicationsResolver,
+    GrantDecisionsService,
+    GrantResultsService,
+    GrantDecisionsResolver,
+    GrantsErasureService,
+  ],
+  exports: [GrantCallsService],
 })
 export class GrantsModule {}

@@ -8,3 +8,6 @@ export * from './applications/applications.service';
 export * from './events/events.service';
 export * from './events/registrant-data.service';
 export { NOTIFICATION_CREATED } from './notifications/notifications.service';
+export * from './decisions/decisions.service';
+export { DecisionOutcome } from './decisions/decision.schema';
+export { ApplicationStatus } from './applications/application.schema';

@@ -1,0 +1,57 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AuthUser, Ctx, CurrentUser, Public, RequestContext, Role, Roles } from '@sasiad/core';
+import {
+  AssignGrantStaffInput,
+  ConfigureGrantCallInput,
+  RemoveGrantStaffInput,
+} from './dto/programme.inputs';
+import { GrantCallsService } from './grant-calls.service';
+import { GrantCallModel, GrantStaffModel } from './models/grant-call.model';
+
+@Resolver(() => GrantCallModel)
+export class GrantCallsResolver {
+  constructor(private readonly service: GrantCallsService) {}
+
+  @Mutation(() => GrantCallModel, {
+    description:
+      'Sets the micro-grant settings of a micro_grants call; changes until the first submission.',
+  })
+  @Roles(Role.admin)
+  configureGrantCall(
+    @Args('input') input: ConfigureGrantCallInput,
+    @CurrentUser() user: AuthUser,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.service.configure(input, user, ctx.lang);
+  }
+
+  @Mutation(() => GrantStaffModel, { description: 'Operator staff or finance approver.' })
+  @Roles(Role.admin)
+  assignGrantStaff(@Args('input') input: AssignGrantStaffInput) {
+    return this.service.assign(input);
+  }
+
+  @Mutation(() => [GrantStaffModel], { description: 'The operator’s remaining assignments.' })
+  @Roles(Role.admin)
+  removeGrantStaff(@Args('input') input: RemoveGrantStaffInput) {
+    return this.service.unassign(input);
+  }
+
+  @Query(() => GrantCallModel)
+  @Public()
+  grantCall(@Args('id', { type: () => ID }) id: string, @Ctx() ctx: RequestContext) {
+    return this.service.get(id, ctx.lang);
+  }
+
+  @Query(() => [GrantCallModel], { description: 'Micro-grant calls, newest first.' })
+  @Public()
+  grantCalls(@Ctx() ctx: RequestContext) {
+    return this.service.list(ctx.lang);
+  }
+
+  @Query(() => [GrantStaffModel])
+  @Roles(Role.admin)
+  grantStaff(@Args('operatorOrganisationId', { type: () => ID }) id: string) {
+    return this.service.staffOf(id);
+  }
+}
