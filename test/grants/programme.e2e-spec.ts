@@ -383,6 +383,223 @@ describe('grants: a whole micro-grant programme', () => {
     ).toBe(7_450_000);
   });
 
+  it('runs a funded project: agreement, tranches with two approvals, changes, reports, settlement', async () => {
+    const P = `applicationId grantedGrosze agreementStatus agreementText agreementSummary agreementChecksum signedAt annexes tranches { label amountGrosze status } changes { movedGrosze status annex } reports { kind status fromGrantGrosze } settlement { paidGrosze spentFromGrantGrosze toReturnGrosze }`;
+    type Project = {
+      agreementStatus: string;
+      agreementText: string;
+      agreementSummary: string;
+      agreementChecksum: string;
+      annexes: number;
+      tranches: { status: string }[];
+      changes: { status: string; movedGrosze: number }[];
+      reports: { status: string }[];
+      settlement: unknown;
+    };
+    const call = async (
+      mutation: string,
+      input: Record<string, unknown>,
+      token: string,
+      lang?: string,
+    ) =>
+      t.gql<Record<string, Project>>(
+        `mutation($i: ${mutation[0].toUpperCase()}${mutation.slice(1)}Input!) { ${mutation}(input: $i) { ${P} } }`,
+        { i: { applicationId: apps[0].id, ...input } },
+        { token, query: lang ? `?lang=${lang}` : undefined },
+      );
+    const applicant = applicants[0].token;
+    const finance = await coordinatorIn(t, p.operatorId, 'pl');
+    ok(
+      await t.gql(
+        `mutation($i: AssignGrantStaffInput!) { assignGrantStaff(input: $i) { role } }`,
+        { i: { operatorOrganisationId: p.operatorId, userId: finance.id, role: 'FINANCE' } },
+        { token: admin },
+      ),
+    );
+    const line = (category: string, grantGrosze: number) => ({
+      category,
+      unit: 'kpl.',
+      quantity: 1,
+      unitCostGrosze: grantGrosze + 10_000,
+      grantGrosze,
+      ownMoneyGrosze: 10_000,
+      inKindGrosze: 0,
+      volunteerHours: 0,
+      volunteerRateGrosze: 0,
+    });
+
+    // the budget is revised to the granted 4,500 PLN
+    const wrong = await call(
+      'reviseGrantBudget',
+      { budget: [line('warsztaty', 300_000), line('poczęstunek', 160_000)] },
+      applicant,
+    );
+    expect(codeOf(wrong)).toBe('BAD_USER_INPUT');
+    expect(wrong.body.errors![0].extensions.fields).toEqual([
+      { field: 'budget', constraint: 'totalMismatch' },
+    ]);
+    const revised = ok(
+      await call(
+        'reviseGrantBudget',
+        { budget: [line('warsztaty', 300_000), line('poczęstunek', 150_000)] },
+        applicant,
+        'uk',
+      ),
+    ).reviseGrantBudget;
+    expect(revised.agreementText).toContain(`UMOWA O PRZYZNANIE MIKROGRANTU nr ${apps[0].number}`);
+    expect(revised.agreementText).toContain('4 500,00 zł');
+    expect(revised.agreementSummary).toMatch(
+      /^Договір \(юридичну силу має польський текст\): грант 4 500,00 zł/,
+    );
+    expect(
+      codeOf(await call('confirmGrantAgreement', { checksum: '0'.repeat(64) }, applicant)),
+    ).toBe('GRANT_AGREEMENT_CHANGED');
+    expect(
+      codeOf(await call('addGrantTranche', { label: 'Zaliczka', amountGrosze: 360_000 }, staff())),
+    ).toBe('GRANT_AGREEMENT_NOT_SIGNED');
+    ok(await call('confirmGrantAgreement', { checksum: revised.agreementChecksum }, applicant));
+    const signed = ok(
+      await call('confirmGrantAgreement', { checksum: revised.agreementChecksum }, staff()),
+    ).confirmGrantAgreement;
+    expect(signed.agreementStatus).toBe('SIGNED');
+
+    // tranches: staff, then finance (another person), then paid; never more than the grant
+    ok(await call('addGrantTranche', { label: 'Zaliczka', amountGrosze: 360_000 }, staff()));
+    ok(await call('addGrantTranche', { label: 'Po sprawozdaniu', amountGrosze: 90_000 }, staff()));
+    expect(
+      codeOf(await call('addGrantTranche', { label: 'Jeszcze grosz', amountGrosze: 1 }, staff())),
+    ).toBe('TRANCHES_OVER_GRANT');
+    expect(
+      codeOf(await call('addGrantTranche', { label: 'Sam sobie', amountGrosze: 1 }, applicant)),
+    ).toBe('FORBIDDEN');
+    expect(codeOf(await call('markGrantTranchePaid', { tranche: 0 }, finance.token))).toBe(
+      'TRANCHE_NOT_READY',
+    );
+    ok(await call('approveGrantTranche', { tranche: 0 }, staff()));
+    ok(await call('approveGrantTranche', { tranche: 0 }, finance.token));
+    const paid = ok(
+      await call('markGrantTranchePaid', { tranche: 0 }, finance.token),
+    ).markGrantTranchePaid;
+    expect(paid.tranches.map((x) => x.status)).toEqual(['PAID', 'PLANNED']);
+    const seen = ok(
+      await t.gql<{ grantProject: Project }>(
+        `query($id: ID!) { grantProject(applicationId: $id) { ${P} } }`,
+        { id: apps[0].id },
+        { token: applicant },
+      ),
+    ).grantProject;
+    expect(seen.tranches.map((x) => x.status)).toEqual(['PAID', 'PLANNED']);
+
+    // one person holding both roles still cannot give both approvals
+    ok(
+      await t.gql(
+        `mutation($i: AssignGrantStaffInput!) { assignGrantStaff(input: $i) { role } }`,
+        { i: { operatorOrganisationId: p.operatorId, userId: p.staff.id, role: 'FINANCE' } },
+        { token: admin },
+      ),
+    );
+    ok(await call('approveGrantTranche', { tranche: 1 }, staff()));
+    expect(codeOf(await call('approveGrantTranche', { tranche: 1 }, staff()))).toBe(
+      'SAME_APPROVER',
+    );
+
+    // changes: a small shift is accepted at once (annex 1), a large one waits for staff (annex 2)
+    const small = ok(
+      await call(
+        'requestGrantChange',
+        {
+          budget: [line('warsztaty', 270_000), line('poczęstunek', 180_000)],
+          reason: 'Droższe produkty na poczęstunek.',
+        },
+        applicant,
+      ),
+    ).requestGrantChange;
+    expect(small).toMatchObject({
+      annexes: 1,
+      changes: [{ movedGrosze: 30_000, status: 'AUTO_ACCEPTED', annex: 1 }],
+    });
+    expect(small.agreementText).toContain('tekst jednolity po aneksie nr 1');
+    const large = ok(
+      await call(
+        'requestGrantChange',
+        {
+          budget: [line('warsztaty', 170_000), line('poczęstunek', 280_000)],
+          reason: 'Mniej warsztatów, większy festyn.',
+        },
+        applicant,
+      ),
+    ).requestGrantChange;
+    expect(large.changes[1]).toMatchObject({ movedGrosze: 100_000, status: 'PENDING' });
+    expect(
+      codeOf(
+        await call(
+          'requestGrantChange',
+          {
+            budget: [line('warsztaty', 170_000), line('poczęstunek', 280_000)],
+            reason: 'Jeszcze raz to samo.',
+          },
+          applicant,
+        ),
+      ),
+    ).toBe('GRANT_CHANGE_PENDING');
+    const approved = ok(
+      await call('decideGrantChange', { change: 1, approve: true }, staff()),
+    ).decideGrantChange;
+    expect(approved).toMatchObject({
+      annexes: 2,
+      changes: [{ status: 'AUTO_ACCEPTED' }, { status: 'APPROVED', annex: 2 }],
+    });
+
+    // the final report: an invoice outside the window is refused; a correction loop; settlement
+    const invoice = (
+      number: string,
+      issuedAt: string,
+      fromGrantGrosze: number,
+      budgetLine: number,
+    ) => ({ number, issuedAt, amountGrosze: fromGrantGrosze + 5_000, fromGrantGrosze, budgetLine });
+    const report = (invoices: unknown[]) => ({
+      kind: 'FINAL',
+      narrative: 'Festyn się odbył, przyszło więcej osób niż planowano.',
+      residents: 41,
+      refugees: 27,
+      invoices,
+    });
+    const late = await call(
+      'submitGrantReport',
+      report([
+        invoice('FV/1/2027', '2027-08-20T10:00:00+02:00', 150_000, 0),
+        invoice('FV/2/2027', '2027-12-20T10:00:00+01:00', 180_000, 1),
+      ]),
+      applicant,
+    );
+    expect(codeOf(late)).toBe('BAD_USER_INPUT');
+    expect(late.body.errors![0].extensions.fields).toEqual([
+      { field: 'invoices.1.issuedAt', constraint: 'outsideWindow' },
+    ]);
+    const good = report([
+      invoice('FV/1/2027', '2027-08-20T10:00:00+02:00', 150_000, 0),
+      invoice('FV/2/2027', '2027-08-21T10:00:00+02:00', 180_000, 1),
+    ]);
+    ok(await call('submitGrantReport', good, applicant));
+    ok(
+      await call(
+        'reviewGrantReport',
+        { report: 0, accept: false, corrections: ['Brak listy obecności.'] },
+        staff(),
+      ),
+    );
+    ok(await call('submitGrantReport', good, applicant));
+    const settled = ok(
+      await call('reviewGrantReport', { report: 0, accept: true }, staff()),
+    ).reviewGrantReport;
+    expect(settled.settlement).toEqual({
+      paidGrosze: 360_000,
+      spentFromGrantGrosze: 330_000,
+      toReturnGrosze: 30_000,
+    });
+    expect(codeOf(await call('submitGrantReport', good, applicant))).toBe('GRANT_REPORT_NOT_OPEN');
+  });
+
   it('shows the public results in each language', async () => {
     const Q = `query($g: ID!) { grantResults(grantCallId: $g) { headline fundedProjects grantedGrosze plannedResidents plannedRefugees projects { thematicArea { text language } } } }`;
     const headlines: Record<string, string> = {};

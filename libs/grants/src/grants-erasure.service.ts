@@ -4,6 +4,7 @@ import { USER_ERASED } from '@sasiad/identity';
 import { GrantDecisionsService } from './decisions/grant-decisions.service';
 import { GroupsService } from './groups/groups.service';
 import { GrantCallsService } from './programme/grant-calls.service';
+import { forgetInProjects, ProjectAccess } from './projects/project-access';
 
 /**
  * An erased account leaves nothing of itself in grants: its staff roles go; groups it was the
@@ -16,6 +17,7 @@ export class GrantsErasureService {
     private readonly grantCalls: GrantCallsService,
     private readonly groups: GroupsService,
     private readonly decisions: GrantDecisionsService,
+    private readonly projects: ProjectAccess,
   ) {}
 
   @OnDomainEvent(USER_ERASED)
@@ -23,5 +25,6 @@ export class GrantsErasureService {
     await this.grantCalls.forgetUser(event.userId);
     await this.groups.forgetUser(event.userId);
     await this.decisions.forgetUser(event.userId);
+    await forgetInProjects(this.projects.model, event.userId);
   }
 }

@@ -19,6 +19,12 @@ import { GrantCall, GrantCallSchema } from './programme/grant-call.schema';
 import { GrantCallsResolver } from './programme/grant-calls.resolver';
 import { GrantCallsService } from './programme/grant-calls.service';
 import { GrantStaff, GrantStaffSchema } from './programme/grant-staff.schema';
+import { AgreementsService } from './projects/agreements.service';
+import { GrantProject, GrantProjectSchema } from './projects/grant-project.schema';
+import { PaymentsService } from './projects/payments.service';
+import { ProjectAccess } from './projects/project-access';
+import { ProjectsResolver } from './projects/projects.resolver';
+import { ReportsService } from './projects/reports.service';
 
 /**
  * Micro-grants (regranting): an operator runs an open call on the zones call engine and funds local initiatives, from application to settlement.
@@ -32,6 +38,7 @@ import { GrantStaff, GrantStaffSchema } from './programme/grant-staff.schema';
       { name: grantsModel(GrantStaff), schema: GrantStaffSchema },
       { name: grantsModel(InformalGroup), schema: InformalGroupSchema },
       { name: grantsModel(GrantApplication), schema: GrantApplicationSchema },
+      { name: grantsModel(GrantProject), schema: GrantProjectSchema },
     ]),
   ],
   providers: [
@@ -46,6 +53,11 @@ import { GrantStaff, GrantStaffSchema } from './programme/grant-staff.schema';
     GrantDecisionsService,
     GrantResultsService,
     GrantDecisionsResolver,
+    ProjectAccess,
+    AgreementsService,
+    PaymentsService,
+    ReportsService,
+    ProjectsResolver,
     GrantsErasureService,
   ],
   exports: [GrantCallsService],

@@ -57,6 +57,14 @@ export class GrantCall {
   @Prop({ type: Number, required: true })
   correctionDays: number;
 
+  /** A budget change moving at most this share (percent of the grant) is accepted automatically. */
+  @Prop({ type: Number, required: true, default: 10 })
+  autoAcceptChangePercent: number;
+
+  /** The final report is due this many days after the realisation window ends. */
+  @Prop({ type: Number, required: true, default: 30 })
+  reportDueDays: number;
+
   @Prop({ type: Number, required: true, default: 0 })
   committedGrosze: number;
 

@@ -94,6 +94,8 @@ export class GrantCallsService {
         ErrorCode.BASE_TEXT_REQUIRED,
       ),
       correctionDays: input.correctionDays,
+      autoAcceptChangePercent: input.autoAcceptChangePercent,
+      reportDueDays: input.reportDueDays,
     };
     try {
       const saved = await this.grantCalls
@@ -279,6 +281,8 @@ export class GrantCallsService {
       realisationEndsAt: g.realisationEndsAt,
       rules: textFor(g.rules, lang, base),
       correctionDays: g.correctionDays,
+      autoAcceptChangePercent: g.autoAcceptChangePercent ?? 10,
+      reportDueDays: g.reportDueDays ?? 30,
       publishedAt: g.publishedAt ?? null,
     };
   }

@@ -105,6 +105,22 @@ export class ConfigureGrantCallInput {
   @Min(1)
   @Max(60)
   correctionDays: number;
+
+  @Field(() => Int, {
+    defaultValue: 10,
+    description:
+      'Budget changes moving at most this percent of the grant are accepted automatically.',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  autoAcceptChangePercent: number = 10;
+
+  @Field(() => Int, { defaultValue: 30, description: 'Final report due days after the window.' })
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  reportDueDays: number = 30;
 }
 
 @InputType()

@@ -58,6 +58,12 @@ export class GrantCallModel {
   @Field(() => Int)
   correctionDays: number;
 
+  @Field(() => Int)
+  autoAcceptChangePercent: number;
+
+  @Field(() => Int)
+  reportDueDays: number;
+
   @Field(() => GraphQLISODateTime, { nullable: true })
   publishedAt: Date | null;
 }
