@@ -15,7 +15,7 @@ export const WINDOW = {
 export const CONFIGURE = `mutation($i: ConfigureGrantCallInput!) { configureGrantCall(input: $i) { id poolGrosze committedGrosze availableGrosze rules { text language } thematicAreas { key label { text language } } } }`;
 export const ASSIGN_STAFF = `mutation($i: AssignGrantStaffInput!) { assignGrantStaff(input: $i) { role } }`;
 export const REGISTER_GROUP = `mutation($i: RegisterInformalGroupInput!) { registerInformalGroup(input: $i) { id organisationId memberCount } }`;
-const APP_FIELDS = `id status number checksum requestedGrosze organisationId applicantKind correctionProblems correctionDueAt rejectionReason projectStatus totals { requestedGrosze costGrosze volunteerGrosze } decision { outcome grantedGrosze reservePosition }`;
+const APP_FIELDS = `id zonesApplicationId status number checksum requestedGrosze organisationId applicantKind correctionProblems correctionDueAt rejectionReason projectStatus totals { requestedGrosze costGrosze volunteerGrosze } decision { outcome grantedGrosze reservePosition }`;
 export const CREATE_APP = `mutation($i: CreateGrantApplicationInput!) { createGrantApplication(input: $i) { ${APP_FIELDS} } }`;
 export const UPDATE_APP = `mutation($i: UpdateGrantApplicationInput!) { updateGrantApplication(input: $i) { ${APP_FIELDS} } }`;
 export const SUBMIT_APP = `mutation($id: ID!) { submitGrantApplication(input: { applicationId: $id }) { ${APP_FIELDS} } }`;
@@ -29,6 +29,7 @@ export const GRANT_CALL = `query($id: ID!) { grantCall(id: $id) { committedGrosz
 
 export type App = {
   id: string;
+  zonesApplicationId: string;
   status: string;
   number: string | null;
   checksum: string | null;

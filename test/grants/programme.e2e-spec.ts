@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { Clock, Language, Role } from '@sasiad/core';
 import { FormalCheckService } from '@sasiad/grants/applications/formal-check.service';
 import { ok } from '../support/graphql';
@@ -212,6 +213,48 @@ describe('grants: a whole micro-grant programme', () => {
       await t.gql<{ grantApplication: App }>(GET_APP, { id: apps[19].id }, { token: staff() }),
     ).grantApplication;
     expect(swept.status).toBe('FORMALLY_REJECTED');
+  });
+
+  it('reviews on merit with the engine’s reviewers and ranking', async () => {
+    const reviewer = await t.userWith([Role.staff]);
+    for (const [i, points] of [
+      [2, 9],
+      [3, 6],
+    ]) {
+      ok(
+        await t.gql(
+          `mutation($i: AssignReviewersInput!) { assignReviewers(input: $i) { __typename } }`,
+          { i: { applicationId: apps[i].zonesApplicationId, reviewerIds: [reviewer.id] } },
+          { token: admin },
+        ),
+      );
+      ok(
+        await t.gql(
+          `mutation($i: SubmitReviewInput!) { submitReview(input: $i) { __typename } }`,
+          {
+            i: {
+              applicationId: apps[i].zonesApplicationId,
+              scores: [{ criterionKey: 'impact', points }],
+              comment: 'Mieszkańcy i uchodźcy razem.',
+            },
+          },
+          { token: reviewer.token },
+        ),
+      );
+    }
+    const ranking = ok(
+      await t.gql<{
+        callRanking: { rank: number; applicationId: string; averageTotal: number | null }[];
+      }>(
+        `query($c: ID!) { callRanking(callId: $c) { rank applicationId averageTotal } }`,
+        { c: p.callId },
+        { token: admin },
+      ),
+    ).callRanking;
+    expect(ranking.slice(0, 2)).toEqual([
+      { rank: 1, applicationId: apps[2].zonesApplicationId, averageTotal: 9 },
+      { rank: 2, applicationId: apps[3].zonesApplicationId, averageTotal: 6 },
+    ]);
   });
 
   it('decides at once without ever going over the pool, then publishes through the engine', async () => {
@@ -598,6 +641,23 @@ describe('grants: a whole micro-grant programme', () => {
       toReturnGrosze: 30_000,
     });
     expect(codeOf(await call('submitGrantReport', good, applicant))).toBe('GRANT_REPORT_NOT_OPEN');
+
+    // the finance approver's account is erased: the approval stays, without who gave it
+    ok(
+      await t.gql(
+        `mutation { deleteMyAccount(input: { password: "${finance.password}" }) }`,
+        {},
+        { token: finance.token },
+      ),
+    );
+    const stored = await t.db.collection('grants_projects').findOne({});
+    expect(stored!.tranches[0]).toMatchObject({ status: 'PAID' });
+    expect(JSON.stringify(stored)).not.toContain(finance.id);
+    expect(
+      await t.db
+        .collection('grants_staff')
+        .countDocuments({ userId: new Types.ObjectId(finance.id) }),
+    ).toBe(0);
   });
 
   it('shows the public results in each language', async () => {
@@ -625,6 +685,20 @@ describe('grants: a whole micro-grant programme', () => {
       expect(r.projects[0].thematicArea.language).toBe(lang);
       headlines[lang] = r.headline;
     }
+    const csv = ok(
+      await t.gql<{ grantResultsCsv: string }>(
+        `query($g: ID!) { grantResultsCsv(grantCallId: $g) }`,
+        { g: p.grantCallId },
+      ),
+    ).grantResultsCsv;
+    const rows = csv.trimEnd().split('\r\n');
+    expect(rows[0]).toBe(
+      'number,title,applicant,thematic_area,granted_pln,planned_residents,planned_refugees',
+    );
+    expect(rows).toHaveLength(16);
+    expect(rows).toContain(
+      `${apps[0].number},Festyn sąsiedzki na Leśnej,Stowarzyszenie 0,Kultura,4500.00,30,20`,
+    );
     expect(headlines).toEqual({
       pl: '15 projektów z dofinansowaniem, łącznie 74 500,00 zł, planowani uczestnicy: 750.',
       uk: '15 проєктів отримали фінансування, разом 74 500,00 zł, запланованих учасників: 750.',

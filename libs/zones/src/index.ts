@@ -11,3 +11,4 @@ export { NOTIFICATION_CREATED } from './notifications/notifications.service';
 export * from './decisions/decisions.service';
 export { DecisionOutcome } from './decisions/decision.schema';
 export { ApplicationStatus } from './applications/application.schema';
+export { toCsv, csvField, type CsvCell } from './common/csv';

@@ -64,4 +64,10 @@ export class GrantDecisionsResolver {
   grantResults(@Args('grantCallId', { type: () => ID }) id: string, @Ctx() ctx: RequestContext) {
     return this.results.results(id, ctx.lang, ctx.t);
   }
+
+  @Query(() => String, { description: 'Funded projects as CSV for the city (public data only).' })
+  @Public()
+  grantResultsCsv(@Args('grantCallId', { type: () => ID }) id: string, @Ctx() ctx: RequestContext) {
+    return this.results.csv(id, ctx.t);
+  }
 }

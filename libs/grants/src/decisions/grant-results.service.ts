@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TFunction } from 'i18next';
 import { Language } from '@sasiad/core';
-import { OrganisationsService } from '@sasiad/zones';
+import { OrganisationsService, toCsv } from '@sasiad/zones';
 import { GrantProjectStatus } from '../common/enums';
 import { textFor } from '../common/texts';
 import { ApplicationStore } from '../applications/application-store';
@@ -58,5 +58,37 @@ export class GrantResultsService {
       ...totals,
       projects,
     };
+  }
+
+  /** The funded projects as CSV for the city's reporting (RFC 4180, formulas defused). */
+  async csv(grantCallId: string, t: TFunction): Promise<string> {
+    const grantCall = await this.grantCalls.findRaw(grantCallId);
+    const results = await this.results(grantCallId, grantCall.baseLanguage, t);
+    const numbers = new Map(
+      (await this.store.find({ grantCallId: grantCall._id }, 1000)).map((a) => [
+        a._id.toHexString(),
+        a.number ?? '',
+      ]),
+    );
+    return toCsv(
+      [
+        'number',
+        'title',
+        'applicant',
+        'thematic_area',
+        'granted_pln',
+        'planned_residents',
+        'planned_refugees',
+      ],
+      results.projects.map((p) => [
+        numbers.get(p.applicationId),
+        p.title,
+        p.applicant,
+        p.thematicArea?.text ?? '',
+        (p.grantedGrosze / 100).toFixed(2),
+        p.plannedResidents,
+        p.plannedRefugees,
+      ]),
+    );
   }
 }
