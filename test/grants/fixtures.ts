@@ -12,7 +12,7 @@ export const WINDOW = {
   endsAt: '2027-12-15T00:00:00+01:00',
 };
 
-export const CONFIGURE = `mutation($i: ConfigureGrantCallInput!) { configureGrantCall(input: $i) { id poolGrosze committedGrosze availableGrosze rules { text language } thematicAreas { key label { text language } } } }`;
+export const CONFIGURE = `mutation($i: ConfigureGrantCallInput!) { configureGrantCall(input: $i) { id poolGrosze committedGrosze availableGrosze rules { text language } faq { question { text language } answer { text } } thematicAreas { key label { text language } } } }`;
 export const ASSIGN_STAFF = `mutation($i: AssignGrantStaffInput!) { assignGrantStaff(input: $i) { role } }`;
 export const REGISTER_GROUP = `mutation($i: RegisterInformalGroupInput!) { registerInformalGroup(input: $i) { id organisationId memberCount } }`;
 const APP_FIELDS = `id zonesApplicationId status number checksum requestedGrosze organisationId applicantKind correctionProblems correctionDueAt rejectionReason projectStatus totals { requestedGrosze costGrosze volunteerGrosze } decision { outcome grantedGrosze reservePosition }`;
@@ -153,6 +153,22 @@ export async function microGrantProgramme(
             'Удзел бясплатны; жыхары і ўцекачы дзейнічаюць разам.',
             'Участие бесплатное; жители и беженцы действуют вместе.',
           ),
+          faq: [
+            {
+              question: four(
+                'Czy grupa nieformalna może złożyć wniosek?',
+                'Чи може неформальна група подати заявку?',
+                'Ці можа нефармальная група падаць заяўку?',
+                'Может ли неформальная группа подать заявку?',
+              ),
+              answer: four(
+                'Tak, jeśli ma co najmniej 3 pełnoletnie osoby.',
+                'Так, якщо в ній щонайменше 3 повнолітні особи.',
+                'Так, калі ў ёй мінімум 3 паўналетнія асобы.',
+                'Да, если в ней не менее 3 совершеннолетних.',
+              ),
+            },
+          ],
           correctionDays: 7,
           ...overrides,
         },

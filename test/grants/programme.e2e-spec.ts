@@ -51,6 +51,25 @@ describe('grants: a whole micro-grant programme', () => {
 
   const staff = () => p.staff.token;
 
+  it('shows the call’s settings, rules and FAQ in the reader’s language', async () => {
+    const Q = `query($id: ID!) { grantCall(id: $id) { poolGrosze maxGrantGrosze intendedProjects eligibleApplicants rules { text language } faq { question { text language } } thematicAreas { label { text } } } }`;
+    const be = ok(
+      await t.gql<{ grantCall: Record<string, unknown> }>(
+        Q,
+        { id: p.grantCallId },
+        { query: '?lang=be' },
+      ),
+    ).grantCall;
+    expect(be).toMatchObject({
+      poolGrosze: 7_500_000,
+      maxGrantGrosze: 500_000,
+      intendedProjects: 15,
+      eligibleApplicants: ['ORGANISATION', 'INFORMAL_GROUP'],
+      rules: { text: 'Удзел бясплатны; жыхары і ўцекачы дзейнічаюць разам.', language: 'be' },
+      faq: [{ question: { text: 'Ці можа нефармальная група падаць заяўку?', language: 'be' } }],
+    });
+  });
+
   it('takes 20 numbered applications from NGOs and informal groups in four languages', async () => {
     for (let i = 0; i < 20; i++) {
       const lang = LANGS[i % 4];

@@ -12,6 +12,15 @@ export class ThematicAreaDoc {
   label: LocalizedField;
 }
 
+@Schema({ _id: false })
+export class FaqEntryDoc {
+  @Prop({ type: Object, required: true })
+  question: LocalizedField;
+
+  @Prop({ type: Object, required: true })
+  answer: LocalizedField;
+}
+
 /**
  * The micro-grant settings of one zones call (programme `micro_grants`): the money, who may
  * apply, when the projects run and the rules. `committedGrosze` is the pool counter: it only
@@ -52,6 +61,10 @@ export class GrantCall {
 
   @Prop({ type: Object, required: true })
   rules: LocalizedField;
+
+  /** The call's FAQ, in four languages. */
+  @Prop({ type: [FaqEntryDoc], default: [] })
+  faq: FaqEntryDoc[];
 
   /** Days an applicant has to correct formal errors. */
   @Prop({ type: Number, required: true })

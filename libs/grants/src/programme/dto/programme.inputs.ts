@@ -38,6 +38,15 @@ export class ThematicAreaInput {
   label: LocalizedStringInput[];
 }
 
+@InputType({ description: 'A question of the call FAQ and its answer (Markdown).' })
+export class FaqEntryInput {
+  @TranslationsField(() => LocalizedStringInput)
+  question: LocalizedStringInput[];
+
+  @TranslationsField(() => LocalizedMarkdownInput)
+  answer: LocalizedMarkdownInput[];
+}
+
 @InputType({
   description:
     'The micro-grant settings of a zones call of programme micro_grants. Money in integer grosze.',
@@ -99,6 +108,12 @@ export class ConfigureGrantCallInput {
     description: 'Rules (free for participants, joint residents–refugees activity…), Markdown.',
   })
   rules: LocalizedMarkdownInput[];
+
+  @Field(() => [FaqEntryInput], { defaultValue: [] })
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => FaqEntryInput)
+  faq: FaqEntryInput[] = [];
 
   @Field(() => Int, { description: 'Days an applicant has to correct formal errors.' })
   @IsInt()

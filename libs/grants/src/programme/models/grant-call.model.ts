@@ -11,6 +11,15 @@ export class ThematicAreaModel {
   label: LocalizedText;
 }
 
+@ObjectType('GrantFaqEntry')
+export class FaqEntryModel {
+  @Field(() => LocalizedText)
+  question: LocalizedText;
+
+  @Field(() => LocalizedText)
+  answer: LocalizedText;
+}
+
 @ObjectType('GrantCall', { description: 'A micro-grant call: money, applicants, window, rules.' })
 export class GrantCallModel {
   @Field(() => ID)
@@ -54,6 +63,9 @@ export class GrantCallModel {
 
   @Field(() => LocalizedText)
   rules: LocalizedText;
+
+  @Field(() => [FaqEntryModel])
+  faq: FaqEntryModel[];
 
   @Field(() => Int)
   correctionDays: number;
