@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { Clock, Language, Role } from '@sasiad/core';
 import { FormalCheckService } from '@sasiad/grants/applications/formal-check.service';
+import { RemindersService } from '@sasiad/grants/projects/reminders.service';
 import { ok } from '../support/graphql';
 import { codeOf, startTestApp, TestApp } from '../support/test-app';
 import { coordinatorIn } from '../zones/fixtures';
@@ -611,6 +612,33 @@ describe('grants: a whole micro-grant programme', () => {
       annexes: 2,
       changes: [{ status: 'AUTO_ACCEPTED' }, { status: 'APPROVED', annex: 2 }],
     });
+
+    // reminders of the final report (due 30 days after the window): a week before, then overdue
+    const reminders = t.app.get(RemindersService);
+    t.app.get(Clock).setNow(new Date('2028-01-08T09:00:00Z'));
+    expect(await reminders.remind()).toBe(1);
+    expect(await reminders.remind()).toBe(0);
+    t.app.get(Clock).setNow(new Date('2028-01-15T09:00:00Z'));
+    expect(await reminders.remind()).toBe(1);
+    const mine = ok(
+      await t.gql<{ myGrantReminders: { kind: string; message: string }[] }>(
+        `{ myGrantReminders { kind message } }`,
+        {},
+        { token: applicant, query: '?lang=uk' },
+      ),
+    ).myGrantReminders;
+    expect(mine).toEqual([
+      {
+        kind: 'REPORT_OVERDUE',
+        message:
+          'Минув строк фінального звіту проєкту «Festyn sąsiedzki na Leśnej» (14.01.2028). Подайте його якнайшвидше.',
+      },
+      {
+        kind: 'REPORT_DUE_SOON',
+        message:
+          'Наближається строк фінального звіту проєкту «Festyn sąsiedzki na Leśnej»: 14.01.2028.',
+      },
+    ]);
 
     // the final report: an invoice outside the window is refused; a correction loop; settlement
     const invoice = (

@@ -25,6 +25,8 @@ import { PaymentsService } from './projects/payments.service';
 import { ProjectAccess } from './projects/project-access';
 import { ProjectsResolver } from './projects/projects.resolver';
 import { ReportsService } from './projects/reports.service';
+import { Reminder, ReminderSchema } from './projects/reminder.schema';
+import { RemindersService } from './projects/reminders.service';
 
 /**
  * Micro-grants (regranting): an operator runs an open call on the zones call engine and funds local initiatives, from application to settlement.
@@ -39,6 +41,7 @@ import { ReportsService } from './projects/reports.service';
       { name: grantsModel(InformalGroup), schema: InformalGroupSchema },
       { name: grantsModel(GrantApplication), schema: GrantApplicationSchema },
       { name: grantsModel(GrantProject), schema: GrantProjectSchema },
+      { name: grantsModel(Reminder), schema: ReminderSchema },
     ]),
   ],
   providers: [
@@ -57,6 +60,7 @@ import { ReportsService } from './projects/reports.service';
     AgreementsService,
     PaymentsService,
     ReportsService,
+    RemindersService,
     ProjectsResolver,
     GrantsErasureService,
   ],

@@ -15,6 +15,8 @@ import {
 import { GrantProjectModel } from './models/grant-project.model';
 import { PaymentsService } from './payments.service';
 import { ReportsService } from './reports.service';
+import { ReminderModel } from './models/reminder.model';
+import { RemindersService } from './reminders.service';
 
 /** Funded projects: the applicant, operator staff and finance act here; checks in the services. */
 @Resolver(() => GrantProjectModel)
@@ -23,6 +25,7 @@ export class ProjectsResolver {
     private readonly agreements: AgreementsService,
     private readonly payments: PaymentsService,
     private readonly reports: ReportsService,
+    private readonly reminders: RemindersService,
   ) {}
 
   @Query(() => GrantProjectModel, { description: 'Its applicant, operator staff or finance.' })
@@ -129,5 +132,11 @@ export class ProjectsResolver {
     @Ctx() ctx: RequestContext,
   ) {
     return this.reports.review(input, user, ctx.t);
+  }
+
+  @Query(() => [ReminderModel], { description: 'Report reminders of the caller’s projects.' })
+  @SignedIn()
+  myGrantReminders(@CurrentUser() user: AuthUser, @Ctx() ctx: RequestContext) {
+    return this.reminders.mine(user, ctx.t);
   }
 }
