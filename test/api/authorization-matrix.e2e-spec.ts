@@ -46,6 +46,7 @@ const ACCESS: Record<string, Caller[]> = {
   askQuestion: CALLERS,
   followUpQuestion: CALLERS,
   reopenQuestion: CALLERS,
+  markQuestionRead: CALLERS,
   eraseQuestion: CALLERS,
   claimQuestion: STAFF,
   claimNextQuestion: STAFF,
@@ -137,6 +138,9 @@ const ACCESS: Record<string, Caller[]> = {
   publishDecisions: [Role.admin],
   setInfoPointOpeningHours: [Role.admin],
   setFirstResponseTargets: [Role.admin],
+  // core file store: who may add a file to an owner is the owner kind's canWrite
+  requestFileUpload: SIGNED_IN,
+  removeFile: SIGNED_IN,
 };
 
 const SCALARS: Record<string, unknown> = {
