@@ -1,4 +1,6 @@
 import { Types } from 'mongoose';
+import sharp from 'sharp';
+import { downloadFile, requestUpload, sendUpload, uploadFile } from '../support/files';
 import { Clock, Language, Role } from '@sasiad/core';
 import { FormalCheckService } from '@sasiad/grants/applications/formal-check.service';
 import { RemindersService } from '@sasiad/grants/projects/reminders.service';
@@ -639,6 +641,54 @@ describe('grants: a whole micro-grant programme', () => {
           'Наближається строк фінального звіту проєкту «Festyn sąsiedzki na Leśnej»: 14.01.2028.',
       },
     ]);
+
+    // a photo for the report: its EXIF and GPS position are gone; a text disguised as a photo is refused
+    const photo = await sharp({
+      create: { width: 40, height: 20, channels: 3, background: '#3a6' },
+    })
+      .jpeg()
+      .withExifMerge({
+        IFD0: { Artist: 'Olena' },
+        IFD3: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: '53/1 7/1 58/1',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '23/1 9/1 32/1',
+        },
+      })
+      .toBuffer();
+    expect((await sharp(photo).metadata()).exif).toBeDefined();
+    const owner = { ownerKind: 'grants.report', ownerId: apps[0].id };
+    const uploaded = await uploadFile(t, applicant, {
+      ...owner,
+      fileName: 'festyn.jpg',
+      bytes: photo,
+    });
+    const download = await downloadFile(t, uploaded.id, staff());
+    expect(download.status).toBe(200);
+    expect((await sharp(download.bytes).metadata()).exif).toBeUndefined();
+    expect((await downloadFile(t, uploaded.id, applicants[2].token)).status).toBe(404);
+    const { uploadUrl } = await requestUpload(t, applicant, { ...owner, fileName: 'zdjecie.jpg' });
+    expect((await sendUpload(t, uploadUrl, Buffer.from('to nie jest zdjęcie'))).body.code).toBe(
+      'FILE_TYPE_NOT_ALLOWED',
+    );
+    expect(
+      codeOf(
+        await t.gql(
+          `mutation($i: RequestFileUploadInput!) { requestFileUpload(input: $i) { uploadUrl } }`,
+          { i: { ...owner, fileName: 'x.jpg' } },
+          { token: applicants[2].token },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    const listed = ok(
+      await t.gql<{ grantProject: { reportFiles: { id: string; kind: string }[] } }>(
+        `query($id: ID!) { grantProject(applicationId: $id) { reportFiles { id kind } } }`,
+        { id: apps[0].id },
+        { token: applicant },
+      ),
+    ).grantProject;
+    expect(listed.reportFiles).toEqual([{ id: uploaded.id, kind: 'IMAGE' }]);
 
     // the final report: an invoice outside the window is refused; a correction loop; settlement
     const invoice = (

@@ -25,6 +25,7 @@ import { PaymentsService } from './projects/payments.service';
 import { ProjectAccess } from './projects/project-access';
 import { ProjectsResolver } from './projects/projects.resolver';
 import { ReportsService } from './projects/reports.service';
+import { ReportFiles } from './projects/report-files';
 import { Reminder, ReminderSchema } from './projects/reminder.schema';
 import { RemindersService } from './projects/reminders.service';
 
@@ -61,6 +62,7 @@ import { RemindersService } from './projects/reminders.service';
     PaymentsService,
     ReportsService,
     RemindersService,
+    ReportFiles,
     ProjectsResolver,
     GrantsErasureService,
   ],

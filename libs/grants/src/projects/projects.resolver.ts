@@ -1,5 +1,15 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthUser, Ctx, CurrentUser, RequestContext, SignedIn } from '@sasiad/core';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  AuthUser,
+  Ctx,
+  CurrentUser,
+  FileStore,
+  RequestContext,
+  SignedIn,
+  StoredFileModel,
+  storedFileView,
+} from '@sasiad/core';
+import { REPORT_FILES } from './report-files';
 import { AgreementsService } from './agreements.service';
 import {
   AddGrantTrancheInput,
@@ -26,6 +36,7 @@ export class ProjectsResolver {
     private readonly payments: PaymentsService,
     private readonly reports: ReportsService,
     private readonly reminders: RemindersService,
+    private readonly files: FileStore,
   ) {}
 
   @Query(() => GrantProjectModel, { description: 'Its applicant, operator staff or finance.' })
@@ -138,5 +149,12 @@ export class ProjectsResolver {
   @SignedIn()
   myGrantReminders(@CurrentUser() user: AuthUser, @Ctx() ctx: RequestContext) {
     return this.reminders.mine(user, ctx.t);
+  }
+
+  @ResolveField(() => [StoredFileModel], {
+    description: 'Photos and documents of the reports (readable by whoever reads the project).',
+  })
+  async reportFiles(@Parent() project: GrantProjectModel) {
+    return (await this.files.listFor(REPORT_FILES, project.applicationId)).map(storedFileView);
   }
 }
