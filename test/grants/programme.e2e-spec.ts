@@ -758,7 +758,7 @@ describe('grants: a whole micro-grant programme', () => {
   });
 
   it('shows the public results in each language', async () => {
-    const Q = `query($g: ID!) { grantResults(grantCallId: $g) { headline fundedProjects grantedGrosze plannedResidents plannedRefugees projects { thematicArea { text language } } } }`;
+    const Q = `query($g: ID!) { grantResults(grantCallId: $g) { headline fundedProjects grantedGrosze plannedResidents plannedRefugees reportedResidents reportedRefugees projects { thematicArea { text language } } } }`;
     const headlines: Record<string, string> = {};
     for (const lang of ['pl', 'uk', 'be', 'ru']) {
       const r = ok(
@@ -777,6 +777,8 @@ describe('grants: a whole micro-grant programme', () => {
         fundedProjects: 15,
         grantedGrosze: 7_450_000,
         plannedResidents: 450,
+        reportedResidents: 41,
+        reportedRefugees: 27,
         plannedRefugees: 300,
       });
       expect(r.projects[0].thematicArea.language).toBe(lang);

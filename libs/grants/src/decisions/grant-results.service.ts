@@ -8,6 +8,8 @@ import { ApplicationStore } from '../applications/application-store';
 import { pln } from '../applications/submission';
 import { GrantCallsService } from '../programme/grant-calls.service';
 import { GrantResultsModel } from './models/grant-results.model';
+import { ProjectAccess } from '../projects/project-access';
+import { ReportKind, ReportStatus } from '../projects/project-enums';
 
 /** The public results of a call: funded (running) projects and the programme's totals. */
 @Injectable()
@@ -16,6 +18,7 @@ export class GrantResultsService {
     private readonly store: ApplicationStore,
     private readonly grantCalls: GrantCallsService,
     private readonly organisations: OrganisationsService,
+    private readonly projects: ProjectAccess,
   ) {}
 
   async results(grantCallId: string, lang: Language, t: TFunction): Promise<GrantResultsModel> {
@@ -47,8 +50,15 @@ export class GrantResultsService {
       plannedResidents: sum((p) => p.plannedResidents),
       plannedRefugees: sum((p) => p.plannedRefugees),
     };
+    const finals = (
+      await this.projects.model.find({ grantCallId: grantCall._id }).limit(1000).lean().exec()
+    ).flatMap((p) =>
+      p.reports.filter((r) => r.kind === ReportKind.FINAL && r.status === ReportStatus.ACCEPTED),
+    );
     return {
       grantCallId,
+      reportedResidents: finals.reduce((s, r) => s + r.residents, 0),
+      reportedRefugees: finals.reduce((s, r) => s + r.refugees, 0),
       headline: t('grants:results.headline', {
         count: totals.fundedProjects,
         amount: pln(totals.grantedGrosze),

@@ -21,5 +21,7 @@ export class GrantResultsModel {
   @Field(() => Int) poolGrosze: number;
   @Field(() => Int) plannedResidents: number;
   @Field(() => Int) plannedRefugees: number;
+  @Field(() => Int, { description: 'From accepted final reports.' }) reportedResidents: number;
+  @Field(() => Int, { description: 'From accepted final reports.' }) reportedRefugees: number;
   @Field(() => [FundedProjectModel]) projects: FundedProjectModel[];
 }
