@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import sharp from 'sharp';
-import { downloadFile, requestUpload, sendUpload, uploadFile } from '../support/files';
+import { downloadFile, requestUpload, sampleFiles, sendUpload, uploadFile } from '../support/files';
 import { Clock, Language, Role } from '@sasiad/core';
 import { FormalCheckService } from '@sasiad/grants/applications/formal-check.service';
 import { RemindersService } from '@sasiad/grants/projects/reminders.service';
@@ -71,6 +71,34 @@ describe('grants: a whole micro-grant programme', () => {
       rules: { text: 'Удзел бясплатны; жыхары і ўцекачы дзейнічаюць разам.', language: 'be' },
       faq: [{ question: { text: 'Ці можа нефармальная група падаць заяўку?', language: 'be' } }],
     });
+  });
+
+  it('publishes the call’s documents to everyone; only admins and operator staff add them', async () => {
+    const owner = { ownerKind: 'grants.call', ownerId: p.grantCallId };
+    const rules = await uploadFile(t, staff(), {
+      ...owner,
+      fileName: 'regulamin.pdf',
+      bytes: sampleFiles.pdf,
+    });
+    expect(rules.kind).toBe('PDF');
+    const outsider = await resident(t, 'uk');
+    expect(
+      codeOf(
+        await t.gql(
+          `mutation($i: RequestFileUploadInput!) { requestFileUpload(input: $i) { uploadUrl } }`,
+          { i: { ...owner, fileName: 'x.pdf' } },
+          { token: outsider.token },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    const docs = ok(
+      await t.gql<{ grantCall: { documents: { id: string; fileName: string }[] } }>(
+        `query($id: ID!) { grantCall(id: $id) { documents { id fileName } } }`,
+        { id: p.grantCallId },
+      ),
+    ).grantCall.documents;
+    expect(docs).toEqual([{ id: rules.id, fileName: 'regulamin.pdf' }]);
+    expect((await downloadFile(t, rules.id)).status).toBe(200);
   });
 
   it('takes 20 numbered applications from NGOs and informal groups in four languages', async () => {

@@ -15,6 +15,7 @@ import { GroupsResolver } from './groups/groups.resolver';
 import { GroupsService } from './groups/groups.service';
 import { InformalGroup, InformalGroupSchema } from './groups/informal-group.schema';
 import { GrantsErasureService } from './grants-erasure.service';
+import { CallDocuments } from './programme/call-documents';
 import { GrantCall, GrantCallSchema } from './programme/grant-call.schema';
 import { GrantCallsResolver } from './programme/grant-calls.resolver';
 import { GrantCallsService } from './programme/grant-calls.service';
@@ -48,6 +49,7 @@ import { RemindersService } from './projects/reminders.service';
   providers: [
     GrantCallsService,
     GrantCallsResolver,
+    CallDocuments,
     GroupsService,
     GroupsResolver,
     ApplicationStore,

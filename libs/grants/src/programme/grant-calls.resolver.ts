@@ -1,5 +1,17 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthUser, Ctx, CurrentUser, Public, RequestContext, Role, Roles } from '@sasiad/core';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  AuthUser,
+  Ctx,
+  CurrentUser,
+  FileStore,
+  Public,
+  RequestContext,
+  Role,
+  Roles,
+  StoredFileModel,
+  storedFileView,
+} from '@sasiad/core';
+import { CALL_DOCUMENTS } from './call-documents';
 import {
   AssignGrantStaffInput,
   ConfigureGrantCallInput,
@@ -10,7 +22,10 @@ import { GrantCallModel, GrantStaffModel } from './models/grant-call.model';
 
 @Resolver(() => GrantCallModel)
 export class GrantCallsResolver {
-  constructor(private readonly service: GrantCallsService) {}
+  constructor(
+    private readonly service: GrantCallsService,
+    private readonly files: FileStore,
+  ) {}
 
   @Mutation(() => GrantCallModel, {
     description:
@@ -53,5 +68,10 @@ export class GrantCallsResolver {
   @Roles(Role.admin)
   grantStaff(@Args('operatorOrganisationId', { type: () => ID }) id: string) {
     return this.service.staffOf(id);
+  }
+
+  @ResolveField(() => [StoredFileModel], { description: 'Rules, forms and templates (public).' })
+  async documents(@Parent() grantCall: GrantCallModel) {
+    return (await this.files.listFor(CALL_DOCUMENTS, grantCall.id)).map(storedFileView);
   }
 }
