@@ -1,1 +1,2 @@
 export * from './grants.module';
+export * from './programme/grant-calls.service';

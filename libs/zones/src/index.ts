@@ -11,3 +11,7 @@ export { NOTIFICATION_CREATED } from './notifications/notifications.service';
 export { CreateEventInput } from './events/dto/event.inputs';
 export { EventKind } from './events/event.schema';
 export { EventModel } from './events/models/event.model';
+export * from './decisions/decisions.service';
+export { DecisionOutcome } from './decisions/decision.schema';
+export { ApplicationStatus } from './applications/application.schema';
+export { toCsv, csvField, type CsvCell } from './common/csv';

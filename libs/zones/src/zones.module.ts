@@ -7,7 +7,7 @@ import { ActivityZonesService } from './activity-zones/activity-zones.service';
 import { Application, ApplicationSchema } from './applications/application.schema';
 import { ApplicationsResolver } from './applications/applications.resolver';
 import { ApplicationsService } from './applications/applications.service';
-import { CALL_OUTCOME_HANDLERS } from './calls/call-programme';
+import { CALL_OUTCOME_HANDLERS, CallOutcomeRegistry } from './calls/call-programme';
 import { Call, CallSchema } from './calls/call.schema';
 import { CallsResolver } from './calls/calls.resolver';
 import { CallsService } from './calls/calls.service';
@@ -79,6 +79,7 @@ import { ZonesTextsBackfill } from './texts-backfill.service';
       inject: [ActivityZonesService],
       useFactory: (zones: ActivityZonesService) => [zones],
     },
+    CallOutcomeRegistry,
     EventStore,
     EventViewsService,
     SeatsService,
@@ -97,6 +98,8 @@ import { ZonesTextsBackfill } from './texts-backfill.service';
   ],
   exports: [
     OrganisationsService,
+    CallOutcomeRegistry,
+    DecisionsService,
     CallsService,
     ApplicationsService,
     EventsService,

@@ -67,7 +67,36 @@ export class ApplicationsService {
   }
 
   async create(input: CreateApplicationInput, user: AuthUser): Promise<ApplicationModel> {
-    const organisation = await this.applicantOrganisation(user);
+    return this.createFor(await this.applicantOrganisation(user), input, user);
+  }
+
+  /**
+   * For another context that has checked itself that `user` acts for the organisation (grants:
+   * the contact person of an informal group). Same rules and slot limit as `create`.
+   */
+  async createOnBehalf(
+    organisationId: string,
+    input: CreateApplicationInput,
+    user: AuthUser,
+  ): Promise<ApplicationModel> {
+    return this.createFor(await this.organisations.get(organisationId), input, user);
+  }
+
+  /** Submission for another context that has checked the user's right to act (see createOnBehalf). */
+  async submitOnBehalf(
+    organisationId: string,
+    applicationId: string,
+    user: AuthUser,
+  ): Promise<ApplicationModel> {
+    const organisation = await this.organisations.get(organisationId);
+    return this.change(applicationId, user, (a, c) => this.submission(a, c), organisation);
+  }
+
+  private async createFor(
+    organisation: OrganisationModel,
+    input: CreateApplicationInput,
+    user: AuthUser,
+  ): Promise<ApplicationModel> {
     const call = await this.calls.findRaw(input.callId);
     if (!call.eligibleKinds.includes(organisation.kind))
       throw new DomainException(ErrorCode.NOT_ELIGIBLE);
@@ -106,11 +135,13 @@ export class ApplicationsService {
   }
 
   async submit(applicationId: string, user: AuthUser): Promise<ApplicationModel> {
-    return this.change(applicationId, user, (application, call) => {
-      if (application.status === ApplicationStatus.submitted) return null;
-      this.checked(call, this.unseal(application.values), 'submission');
-      return { status: ApplicationStatus.submitted, submittedAt: this.clock.now() };
-    });
+    return this.change(applicationId, user, (a, c) => this.submission(a, c));
+  }
+
+  private submission(application: LeanApplication, call: LeanCall): Partial<Application> | null {
+    if (application.status === ApplicationStatus.submitted) return null;
+    this.checked(call, this.unseal(application.values), 'submission');
+    return { status: ApplicationStatus.submitted, submittedAt: this.clock.now() };
   }
 
   async withdraw(applicationId: string, user: AuthUser): Promise<ApplicationModel> {
@@ -129,8 +160,9 @@ export class ApplicationsService {
     applicationId: string,
     user: AuthUser,
     decide: (application: LeanApplication, call: LeanCall) => Partial<Application> | null,
+    actingFor?: OrganisationModel,
   ): Promise<ApplicationModel> {
-    const organisation = await this.applicantOrganisation(user);
+    const organisation = actingFor ?? (await this.applicantOrganisation(user));
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const application = await this.applications
         .findOne({

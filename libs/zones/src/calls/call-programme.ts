@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import { registerEnumType } from '@nestjs/graphql';
 
 /**
@@ -21,3 +22,20 @@ export interface CallOutcomeHandler {
 }
 
 export const CALL_OUTCOME_HANDLERS = Symbol('CALL_OUTCOME_HANDLERS');
+
+/**
+ * Where another context registers its outcome handler (e.g. grants, in its onModuleInit), so the
+ * engine needs no import of it. Read together with CALL_OUTCOME_HANDLERS at publication.
+ */
+@Injectable()
+export class CallOutcomeRegistry {
+  private readonly registered: CallOutcomeHandler[] = [];
+
+  register(handler: CallOutcomeHandler): void {
+    if (!this.registered.includes(handler)) this.registered.push(handler);
+  }
+
+  all(): CallOutcomeHandler[] {
+    return [...this.registered];
+  }
+}

@@ -6,7 +6,11 @@ import { AuthUser, DomainException, ErrorCode, Language, RequestContext, Role } 
 import { ApplicationStatus } from '../applications/application.schema';
 import { ApplicationsService, LeanApplication } from '../applications/applications.service';
 import { ApplicationModel, ApplicationState } from '../applications/models/application.model';
-import { CALL_OUTCOME_HANDLERS, CallOutcomeHandler } from '../calls/call-programme';
+import {
+  CALL_OUTCOME_HANDLERS,
+  CallOutcomeHandler,
+  CallOutcomeRegistry,
+} from '../calls/call-programme';
 import { CallsService, LeanCall } from '../calls/calls.service';
 import { CallModel } from '../calls/models/call.model';
 import { Decision, DecisionOutcome } from './decision.schema';
@@ -33,6 +37,7 @@ export class DecisionsService {
     private readonly calls: CallsService,
     @Inject(CALL_OUTCOME_HANDLERS) private readonly handlers: CallOutcomeHandler[],
     private readonly notifications: NotificationsService,
+    private readonly registry: CallOutcomeRegistry,
   ) {}
 
   /**
@@ -111,7 +116,8 @@ export class DecisionsService {
     }
     if (!(await this.calls.finishPublication(call._id, claimedAt)))
       throw await this.publicationRefusal(call);
-    for (const handler of this.handlers.filter((h) => h.programme === call.programme)) {
+    const handlers = [...this.handlers, ...this.registry.all()];
+    for (const handler of handlers.filter((h) => h.programme === call.programme)) {
       await handler.onAccepted(
         call._id.toHexString(),
         accepted.map((d) => ({
