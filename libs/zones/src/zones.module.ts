@@ -38,6 +38,7 @@ import { NotificationsService } from './notifications/notifications.service';
 import { EventStaffErasureService } from './events/event-staff-erasure.service';
 import { ZonesErasureService } from './zones-erasure.service';
 import { ZonesTextsBackfill } from './texts-backfill.service';
+import { ZonesEncryptionBackfill } from './encryption-backfill.service';
 
 /**
  * Partner organisations, the call engine (calls, applications, reviews, decisions), activity
@@ -90,6 +91,7 @@ import { ZonesTextsBackfill } from './texts-backfill.service';
     EventStaffErasureService,
     ZonesErasureService,
     ZonesTextsBackfill,
+    ZonesEncryptionBackfill,
   ],
   exports: [
     OrganisationsService,
