@@ -31,7 +31,7 @@ export class AuthService implements Authenticator {
     private readonly recovery: RecoveryService,
   ) {}
 
-  /** A taken name answers LOGIN_TAKEN (unavoidable for usernames) and counts as a failed attempt of the address. */
+  /** A taken name answers LOGIN_TAKEN (unavoidable for usernames), a look-alike of one USERNAME_LOOKALIKE; both count as a failed attempt of the address. */
   async signUp(
     input: SignUpInput,
     requestLanguage: Language,
@@ -54,7 +54,9 @@ export class AuthService implements Authenticator {
         preferredLanguage: input.preferredLanguage ?? requestLanguage,
       })
       .catch(async (error: unknown) => {
-        const taken = error instanceof DomainException && error.code === ErrorCode.LOGIN_TAKEN;
+        const taken =
+          error instanceof DomainException &&
+          (error.code === ErrorCode.LOGIN_TAKEN || error.code === ErrorCode.USERNAME_LOOKALIKE);
         if (!taken) await this.attempts.succeeded(attempt);
         throw error;
       });
