@@ -24,6 +24,7 @@ import { EventStore } from './events/event-store';
 import { EventViewsService } from './events/event-views.service';
 import { EventsService } from './events/events.service';
 import { RegistrantDataService } from './events/registrant-data.service';
+import { RegistrationSweeper } from './events/registration-sweeper.service';
 import { SeatsService } from './events/seats.service';
 import { Organisation, OrganisationSchema } from './organisations/organisation.schema';
 import { OrganisationsResolver } from './organisations/organisations.resolver';
@@ -83,6 +84,7 @@ import { ZonesEncryptionBackfill } from './encryption-backfill.service';
     SeatsService,
     EventsService,
     RegistrantDataService,
+    RegistrationSweeper,
     EventsResolver,
     ExportsService,
     ExportsResolver,
