@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, ShutdownSignal } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -40,6 +40,9 @@ export async function createApp(options: { bufferLogs?: boolean } = {}): Promise
       credentials: false,
     });
   }
-  app.enableShutdownHooks();
+  // SIGTERM drains first (main.ts, graceful-stop.ts); the other signals close at once.
+  app.enableShutdownHooks(
+    Object.values(ShutdownSignal).filter((s) => s !== ShutdownSignal.SIGTERM),
+  );
   return app;
 }
