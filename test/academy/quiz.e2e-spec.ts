@@ -388,4 +388,32 @@ describe('academy: module quizzes', () => {
         .countDocuments({ userId: new Types.ObjectId(learner.id) }),
     ).toBe(2);
   });
+
+  it('parallel starts by new learners each give one open attempt (issue 14, item 9)', async () => {
+    const learners = await Promise.all(Array.from({ length: 4 }, () => t.userWith([Role.learner])));
+    for (const learner of learners)
+      await ok(
+        t,
+        `mutation($c: ID!) { enrolInCourse(input: { courseId: $c }) { courseId } }`,
+        { c: courseId },
+        learner.token,
+      );
+    // 10 starts per learner at once: each learner's callers all get the same first attempt.
+    const results = await Promise.all(
+      learners.flatMap((learner) =>
+        Array.from({ length: 10 }, () => ok(t, START, { m: moduleId }, learner.token)),
+      ),
+    );
+    const started = results.map((r) => r.startQuizAttempt as { id: string; attemptNo: number });
+    for (let l = 0; l < learners.length; l++) {
+      const mine = started.slice(l * 10, l * 10 + 10);
+      expect(new Set(mine.map((a) => a.id)).size).toBe(1);
+      expect(mine[0].attemptNo).toBe(1);
+    }
+    expect(
+      await t.db.collection('academy_quiz_attempts').countDocuments({
+        userId: { $in: learners.map((l) => new Types.ObjectId(l.id)) },
+      }),
+    ).toBe(learners.length);
+  });
 });

@@ -2,7 +2,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { request } from 'node:http';
 
 const ROOT = join(__dirname, '..', '..');
@@ -56,6 +56,20 @@ function waitUntilLive(_url: string, proc: { output: () => string }, child: Chil
   });
 }
 
+/** Resolves when the server's output contains `text`; fails if it exits first. No polling. */
+function waitForOutput(proc: ReturnType<typeof run>, text: string) {
+  return new Promise<void>((resolve, reject) => {
+    const check = () => {
+      if (!proc.output().includes(text)) return;
+      proc.child.stdout!.off('data', check);
+      resolve();
+    };
+    proc.child.stdout!.on('data', check);
+    proc.child.once('exit', () => reject(new Error(`server exited: ${proc.output()}`)));
+    check();
+  });
+}
+
 /** The real entry point (apps/api/src/main.ts) as its own process, as `npm start` runs it. */
 // Each test starts a whole server (and its embedded database) as a child process: on a loaded
 // 2-core machine a start alone can take most of Jest's default minute.
@@ -95,7 +109,7 @@ describe('the server process', () => {
     }
   });
 
-  it('logs JSON with request ids and no secrets; on SIGTERM it finishes in-flight requests and stops its database', async () => {
+  it('logs JSON with request ids and no secrets; on SIGTERM it refuses new connections, finishes in-flight requests and stops its database', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const proc = run({
@@ -108,35 +122,48 @@ describe('the server process', () => {
     await waitUntilLive(url, proc, proc.child);
 
     const password = 'Never-In-Any-Log-42';
-    // Send the headers and half of the body, so the request is surely in flight when SIGTERM
-    // arrives; the rest of the body follows after the signal.
+    // The request is surely in flight: the server answers `100 Continue` once it has read the
+    // headers. Half of the body follows; the other half only after SIGTERM, once the server
+    // said it stopped accepting (no timing).
     const payload = Buffer.from(
       JSON.stringify({
         query: `mutation($i: SignUpInput!) { signUp(input: $i) { accessToken refreshToken } }`,
         variables: { i: { username: 'sigterm_sofiia', password } },
       }),
     );
+    const req = request(`${url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'content-length': payload.length,
+        'x-request-id': 'trace-sigterm-0001',
+        expect: '100-continue',
+      },
+    });
     const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request(`${url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'content-length': payload.length,
-          'x-request-id': 'trace-sigterm-0001',
-        },
-      });
       req.on('response', (res) => {
         let text = '';
         res.on('data', (d) => (text += d));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
       });
       req.on('error', reject);
-      req.write(payload.subarray(0, 40));
-      setTimeout(() => {
-        proc.child.kill('SIGTERM');
-        setTimeout(() => req.end(payload.subarray(40)), 300);
-      }, 500);
     });
+    await new Promise<void>((resolve) => req.once('continue', resolve));
+    req.write(payload.subarray(0, 40));
+    proc.child.kill('SIGTERM');
+    await waitForOutput(proc, 'Sąsiad is stopping: new connections are refused');
+    // New connections are refused while the request in flight is still being sent...
+    const refused = await new Promise<string>((resolve) => {
+      const probe = connect(port, '127.0.0.1');
+      probe.once('connect', () => {
+        probe.destroy();
+        resolve('connected');
+      });
+      probe.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+    });
+    expect(refused).toBe('ECONNREFUSED');
+    // ...which then finishes.
+    req.end(payload.subarray(40));
     const res = await response;
     expect(res.status).toBe(200);
     const body = JSON.parse(res.text) as {

@@ -1,6 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Types } from 'mongoose';
+import { Clock, JobScheduler, Role } from '@sasiad/core';
+import { ok } from '../support/graphql';
 import { codeOf, startTestApp } from '../support/test-app';
 
 const pidAlive = (pid: number) => {
@@ -39,6 +42,95 @@ describe('the embedded default database, started and stopped by the server itsel
       expect(signIn.body.data).toEqual({ signIn: { user: { login: 'persistent_pavlo' } } });
     } finally {
       await second.close();
+    }
+  });
+
+  it('recovers by itself when its database is killed during writes: no acknowledged write lost, no seat held by nobody', async () => {
+    const t = await startTestApp({ embedded: true });
+    try {
+      const { EmbeddedDatabase } = await import('@sasiad/core/database/embedded-database.service');
+      const db = t.app.get(EmbeddedDatabase);
+      const staff = await t.userWith([Role.staff]);
+      const startsAt = new Date(Date.now() + 7 * 86_400_000);
+      const eventId = ok(
+        await t.gql<{ createEvent: { id: string } }>(
+          `mutation($i: CreateEventInput!) { createEvent(input: $i) { id } }`,
+          {
+            i: {
+              kind: 'seminar',
+              title: [{ lang: 'pl', text: 'Spotkanie' }],
+              place: { name: 'Filia nr 7' },
+              startsAt: startsAt.toISOString(),
+              endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+              languages: ['pl'],
+              interpretation: [],
+              capacity: 8,
+            },
+          },
+          { token: staff.token },
+        ),
+      ).createEvent.id;
+      const signUp = (n: number) =>
+        t.gql(`mutation($i: SignUpInput!) { signUp(input: $i) { user { id } } }`, {
+          i: { username: `fault_${n}`, password: 'Survives-A-Kill-9' },
+        });
+      const register = (n: number) =>
+        t.gql(
+          `mutation($i: RegisterForEventInput!) { registerForEvent(input: $i) { registration { id status } } }`,
+          { i: { eventId, name: `Osoba ${n}`, contact: `+48 600 200 ${n}`, consent: true } },
+        );
+      const restarted = db.whenRestarted();
+      const killed = db.pid!;
+      // Sign-ups and registrations at once; the database is killed (-9) at the first answer.
+      const signUps = Array.from({ length: 12 }, (_, n) => signUp(n));
+      const registrations = Array.from({ length: 16 }, (_, n) => register(n));
+      await Promise.race([...signUps, ...registrations]);
+      process.kill(killed, 'SIGKILL');
+      const [signedUp, registered] = await Promise.all([
+        Promise.all(signUps),
+        Promise.all(registrations),
+      ]);
+      await restarted;
+      expect(db.pid).not.toBe(killed);
+
+      // Every acknowledged account is there.
+      const acknowledged = signedUp.flatMap((r, n) => (r.body.data ? [n] : []));
+      expect(acknowledged.length).toBeGreaterThan(0);
+      for (const n of acknowledged) {
+        const signIn = await t.gql(
+          `mutation($i: SignInInput!) { signIn(input: $i) { user { login } } }`,
+          { i: { login: `fault_${n}`, password: 'Survives-A-Kill-9' } },
+        );
+        expect(signIn.body.data).toEqual({ signIn: { user: { login: `fault_${n}` } } });
+      }
+      expect((await signUp(100)).body.errors).toBeUndefined();
+      expect((await fetch(`${t.url}/health/live`)).status).toBe(200);
+      expect((await fetch(`${t.url}/health/ready`)).status).toBe(200);
+
+      // Registrations cut by the kill are repaired by the sweeper: every counted seat is held.
+      t.app.get(Clock).advance(3 * 60_000);
+      expect(await t.app.get(JobScheduler).runNow('zones.sweepPendingRegistrations')).toBe('ran');
+      const stored = await t.db
+        .collection('event_registrations')
+        .find({ eventId: new Types.ObjectId(eventId) })
+        .toArray();
+      const event = await t.db.collection('events').findOne({ _id: new Types.ObjectId(eventId) });
+      const confirmed = stored.filter((r) => r.status === 'confirmed').length;
+      expect(event).toMatchObject({ confirmedCount: confirmed, seatClaims: [] });
+      expect(stored.filter((r) => r.status === 'pending')).toEqual([]);
+      for (const r of registered.filter((r) => r.body.data)) {
+        const { id, status } = (
+          r.body.data as { registerForEvent: { registration: { id: string; status: string } } }
+        ).registerForEvent.registration;
+        const now = stored.find((s) => s._id.toHexString() === id)?.status;
+        // as answered, or promoted from the waitlist into a seat the sweeper freed
+        expect([status, status === 'waitlisted' ? 'confirmed' : status]).toContain(now);
+      }
+      // Free seats went to the waitlist: nobody waits while a seat is free.
+      const waiting = stored.filter((r) => r.status === 'waitlisted').length;
+      expect(waiting === 0 || confirmed === 8).toBe(true);
+    } finally {
+      await t.close();
     }
   });
 });

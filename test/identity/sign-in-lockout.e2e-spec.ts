@@ -4,6 +4,9 @@ import { codeOf, GqlResponse, startTestApp, TestApp } from '../support/test-app'
 const SIGN_IN = `mutation($i: SignInInput!) { signIn(input: $i) { accessToken deviceToken user { id } } }`;
 const SIGN_UP = `mutation($i: SignUpInput!) { signUp(input: $i) { accessToken deviceToken } }`;
 
+const CHANGE_PASSWORD = `mutation($i: ChangePasswordInput!) { changePassword(input: $i) { accessToken } }`;
+const DELETE_ACCOUNT = `mutation($i: DeleteAccountInput!) { deleteMyAccount(input: $i) }`;
+
 type SignedIn = {
   signIn: { accessToken: string; deviceToken: string | null; user: { id: string } };
 };
@@ -154,5 +157,36 @@ describe('identity: sign-in lock-out per login and address, no enumeration', () 
     const elsewhere = await signUp('192.0.2.102', 'a_free_name_here');
     expect(elsewhere.body.errors).toBeUndefined();
     expect(elsewhere.body.data).toMatchObject({ signUp: { deviceToken: expect.any(String) } });
+  });
+
+  it('item 7: a stolen session cannot guess the password through changePassword or deleteMyAccount', async () => {
+    const owner = await t.userWith([Role.learner]);
+    const as = (from: string) => ({ token: owner.token, headers: { 'x-forwarded-for': from } });
+    const change = (from: string, currentPassword: string) =>
+      t.gql(
+        CHANGE_PASSWORD,
+        { i: { currentPassword, newPassword: 'Brand-New-Secret-9' } },
+        as(from),
+      );
+    const erase = (from: string, password: string) =>
+      t.gql(DELETE_ACCOUNT, { i: { password } }, as(from));
+    // The thief guesses from one address: the failures count with sign-in's for this login.
+    expect(codeOf(await change('203.0.113.70', 'guess-1'))).toBe('INVALID_CREDENTIALS');
+    expect(codeOf(await erase('203.0.113.70', 'guess-2'))).toBe('INVALID_CREDENTIALS');
+    expect(codeOf(await signIn('203.0.113.70', owner.login, 'guess-3'))).toBe(
+      'INVALID_CREDENTIALS',
+    );
+    expect(codeOf(await change('203.0.113.70', owner.password))).toBe('ACCOUNT_LOCKED');
+    expect(codeOf(await signIn('203.0.113.70', owner.login, owner.password))).toBe(
+      'ACCOUNT_LOCKED',
+    );
+    // Moving to another address does not help the token's holder (counted per account too)...
+    expect(codeOf(await erase('203.0.113.71', owner.password))).toBe('ACCOUNT_LOCKED');
+    // ...while the owner still signs in from home: strangers cannot lock them out this way.
+    expect(
+      (await signIn('198.51.100.70', owner.login, owner.password)).body.errors,
+    ).toBeUndefined();
+    t.app.get(Clock).advance(15 * 60_000 + 1000);
+    expect((await change('198.51.100.70', owner.password)).body.errors).toBeUndefined();
   });
 });

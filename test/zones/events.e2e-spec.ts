@@ -99,6 +99,9 @@ describe('zones: events, seats and the waitlist', () => {
         confirmedCount: 30,
         seatsLeft: 0,
       });
+      // every seat claim settled: nothing left for the sweeper of dead registrations
+      const event = await t.db.collection('events').findOne({ _id: new Types.ObjectId(eventId) });
+      expect(event!.seatClaims).toEqual([]);
       // codes: unique, 10 symbols without look-alikes, and never stored in clear
       const codes = results.map((r) => r.code);
       expect(new Set(codes).size).toBe(200);

@@ -236,7 +236,7 @@ async function ensureBuilt({ log = console.error, force = false } = {}) {
  * @param {string} [opts.logLevel='error'] FerretDB log level (debug, info, warn, error); warn logs every
  *   error reply (duplicate keys, unsupported features, endSessions) in full
  * @param {(line: string) => void} [opts.log=console.error] receives progress and FerretDB's log lines
- * @returns {Promise<{uri: string, port: number, pid: number, stop: () => Promise<void>}>}
+ * @returns {Promise<{uri: string, port: number, pid: number, stop: () => Promise<void>, exited: Promise<{code: number|null, signal: string|null}>}>}
  */
 async function startEmbeddedDb({
   dataDir,
@@ -353,7 +353,9 @@ async function startEmbeddedDb({
     return stopping;
   }
 
-  return { uri, port: actualPort, pid: child.pid, stop };
+  // exited: resolves with { code, signal } when the process ends, stopped or not (a supervisor
+  // restarts it on an unexpected exit).
+  return { uri, port: actualPort, pid: child.pid, stop, exited };
 }
 
 module.exports = { binaryPath, ensureBuilt, startEmbeddedDb };

@@ -1,4 +1,4 @@
-import { INestApplication, Module, ModuleMetadata } from '@nestjs/common';
+import { INestApplication, Module, ModuleMetadata, ShutdownSignal } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -47,7 +47,10 @@ export async function createApp(
       credentials: false,
     });
   }
-  app.enableShutdownHooks();
+  // SIGTERM drains first (main.ts, graceful-stop.ts); the other signals close at once.
+  app.enableShutdownHooks(
+    Object.values(ShutdownSignal).filter((s) => s !== ShutdownSignal.SIGTERM),
+  );
   return app;
 }
 

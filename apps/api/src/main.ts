@@ -2,6 +2,7 @@ import { Logger } from 'nestjs-pino';
 import { resolve } from 'node:path';
 import { AppConfig, ConfigValidationError, runningEmbeddedDb, validateEnv } from '@sasiad/core';
 import { createApp } from './bootstrap';
+import { stopGracefullyOnSigterm, trackRequestsInFlight } from './graceful-stop';
 
 async function main() {
   try {
@@ -22,14 +23,15 @@ async function main() {
   }
   const app = await createApp();
   const config = app.get(AppConfig);
+  const logger = app.get(Logger);
+  const requests = trackRequestsInFlight(app.getHttpAdapter().getInstance());
+  stopGracefullyOnSigterm(app, requests, (message) => logger.log(message));
   await app.listen(config.env.PORT, config.env.HOST);
   const url = (await app.getUrl()).replace('[::1]', 'localhost');
   // The last line of the start-up: where everything is.
-  app
-    .get(Logger)
-    .log(
-      `Sąsiad is ready. API: ${url}/graphql · GraphiQL: ${config.env.GRAPHIQL ? `${url}/graphiql` : 'off'} · app: ${url}/`,
-    );
+  logger.log(
+    `Sąsiad is ready. API: ${url}/graphql · GraphiQL: ${config.env.GRAPHIQL ? `${url}/graphiql` : 'off'} · app: ${url}/`,
+  );
 }
 
 void main().catch((error: unknown) => {

@@ -19,6 +19,8 @@ import { SignInAttempts } from './sign-in/sign-in-attempts.service';
 import { User, UserSchema } from './accounts/user.schema';
 import { UsersResolver } from './accounts/users.resolver';
 import { UsersService } from './accounts/users.service';
+import { UsernameSkeleton, UsernameSkeletonSchema } from './accounts/username-skeleton.schema';
+import { UsernameSkeletons } from './accounts/username-skeletons.service';
 
 @Module({
   imports: [
@@ -29,6 +31,7 @@ import { UsersService } from './accounts/users.service';
       { name: KnownDevice.name, schema: KnownDeviceSchema },
       { name: ResetSecret.name, schema: ResetSecretSchema },
       { name: IdentityAudit.name, schema: IdentityAuditSchema },
+      { name: UsernameSkeleton.name, schema: UsernameSkeletonSchema },
     ]),
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -43,6 +46,7 @@ import { UsersService } from './accounts/users.service';
   providers: [
     AuthService,
     UsersService,
+    UsernameSkeletons,
     SessionsService,
     PasswordService,
     SignInAttempts,

@@ -24,6 +24,7 @@ import { EventStore } from './events/event-store';
 import { EventViewsService } from './events/event-views.service';
 import { EventsService } from './events/events.service';
 import { RegistrantDataService } from './events/registrant-data.service';
+import { RegistrationSweeper } from './events/registration-sweeper.service';
 import { SeatsService } from './events/seats.service';
 import { WalkInService } from './events/walk-in.service';
 import { EventRegistrationResolver } from './events/event-registration.resolver';
@@ -40,6 +41,7 @@ import { NotificationsService } from './notifications/notifications.service';
 import { EventStaffErasureService } from './events/event-staff-erasure.service';
 import { ZonesErasureService } from './zones-erasure.service';
 import { ZonesTextsBackfill } from './texts-backfill.service';
+import { ZonesEncryptionBackfill } from './encryption-backfill.service';
 
 /**
  * Partner organisations, the call engine (calls, applications, reviews, decisions), activity
@@ -86,6 +88,7 @@ import { ZonesTextsBackfill } from './texts-backfill.service';
     EventsService,
     WalkInService,
     RegistrantDataService,
+    RegistrationSweeper,
     EventsResolver,
     EventRegistrationResolver,
     ExportsService,
@@ -95,6 +98,7 @@ import { ZonesTextsBackfill } from './texts-backfill.service';
     EventStaffErasureService,
     ZonesErasureService,
     ZonesTextsBackfill,
+    ZonesEncryptionBackfill,
   ],
   exports: [
     OrganisationsService,

@@ -167,8 +167,12 @@ export class QuizzesService {
 
   /**
    * An open (unsubmitted) attempt is returned again rather than drawing new questions, so
-   * reloading cannot be used to shop for easier ones. A new attempt takes the next number;
-   * the unique (learner, module, attemptNo) index makes concurrent starts safe.
+   * reloading cannot be used to shop for easier ones. Starting is idempotent while an attempt is
+   * open, whatever the concurrency: a new attempt is numbered after the *submitted* ones only, so
+   * every concurrent start that saw no open attempt claims the same number and the unique
+   * (learner, module, attemptNo) index lets exactly one of them create it; the others go round
+   * again and find it open. (Counting every attempt instead let a start that looked before
+   * another's create, and counted after it, open a second attempt.)
    */
   async start(moduleId: string, user: AuthUser, lang: Language): Promise<QuizAttemptModel> {
     const { module, course } = await this.courses.findModule(moduleId);
@@ -189,7 +193,9 @@ export class QuizzesService {
         .lean<LeanQuizAttempt>()
         .exec();
       if (open) return this.attemptView(open, quiz.maxAttempts, reading);
-      const used = await this.attempts.countDocuments({ userId, moduleId: module._id }).exec();
+      const used = await this.attempts
+        .countDocuments({ userId, moduleId: module._id, submittedAt: trusted({ $ne: null }) })
+        .exec();
       if (used >= quiz.maxAttempts) {
         // the last attempt may have been opened by a concurrent request since we looked
         const last = await this.attempts

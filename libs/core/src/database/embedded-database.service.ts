@@ -2,13 +2,17 @@ import { Injectable, Logger } from '@nestjs/common';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { logFailure } from '../logging/log-failure';
 import { repoRoot } from '../paths';
+import { nextRestartDelay } from './restart-policy';
 
 interface EmbeddedDbHandle {
   uri: string;
   port: number;
   pid: number;
   stop(): Promise<void>;
+  exited: Promise<{ code: number | null; signal: string | null }>;
 }
 
 interface EmbeddedDbLauncher {
@@ -87,21 +91,78 @@ export class EmbeddedDatabase {
       );
       return `${running.uri.replace(/\/?$/, '/')}${EMBEDDED_DB_NAME}`;
     }
-    const launcher = createRequire(__filename)(
-      join(repoRoot(), 'tools', 'embedded-db'),
-    ) as EmbeddedDbLauncher;
     const dir = join(dataDir, 'db');
     this.migrateDatabaseFile(dir);
     this.logger.log(`starting the embedded database (FerretDB + SQLite) in ${dir}`);
-    this.handle = await launcher.startEmbeddedDb({
+    this.addressFile = join(dataDir, EMBEDDED_DB_ADDRESS_FILE);
+    const handle = await this.launch(dir, 0);
+    this.logger.log(`embedded database ready on 127.0.0.1:${handle.port}`);
+    return `${handle.uri.replace(/\/?$/, '/')}${EMBEDDED_DB_NAME}`;
+  }
+
+  /** The database process's id (tests kill it to prove recovery). */
+  get pid(): number | undefined {
+    return this.handle?.pid;
+  }
+
+  /**
+   * False once the database died and could not be restarted (see restart-policy.ts): liveness
+   * then fails, so that whatever runs the server restarts the whole process.
+   */
+  recoverable = true;
+  private deaths: number[] = [];
+  private restartWaiters: (() => void)[] = [];
+  private stopping = false;
+
+  /** Resolves after the next restart of a database that died. */
+  whenRestarted(): Promise<void> {
+    return new Promise((resolve) => this.restartWaiters.push(resolve));
+  }
+
+  private async launch(dir: string, port: number): Promise<EmbeddedDbHandle> {
+    const launcher = createRequire(__filename)(
+      join(repoRoot(), 'tools', 'embedded-db'),
+    ) as EmbeddedDbLauncher;
+    const handle = await launcher.startEmbeddedDb({
       dataDir: dir,
+      port,
       log: (line) => this.logger.log(line),
     });
-    this.addressFile = join(dataDir, EMBEDDED_DB_ADDRESS_FILE);
-    const address: Address = { uri: this.handle.uri, pid: this.handle.pid, ownerPid: process.pid };
-    writeFileSync(this.addressFile, `${JSON.stringify(address)}\n`, { mode: 0o600 });
-    this.logger.log(`embedded database ready on 127.0.0.1:${this.handle.port}`);
-    return `${this.handle.uri.replace(/\/?$/, '/')}${EMBEDDED_DB_NAME}`;
+    this.handle = handle;
+    const address: Address = { uri: handle.uri, pid: handle.pid, ownerPid: process.pid };
+    writeFileSync(this.addressFile!, `${JSON.stringify(address)}\n`, { mode: 0o600 });
+    void handle.exited.then(() => {
+      if (this.handle === handle && !this.stopping) void this.restart(dir, handle.port);
+    });
+    return handle;
+  }
+
+  /**
+   * The database died under the server: start it again on the same port and data (the driver
+   * reconnects by itself; every acknowledged write is in SQLite), waiting longer after each
+   * death; after too many, give up and let liveness fail.
+   */
+  private async restart(dir: string, port: number): Promise<void> {
+    for (;;) {
+      this.deaths.push(Date.now());
+      const wait = nextRestartDelay(this.deaths, Date.now());
+      if (wait === null) {
+        this.recoverable = false;
+        this.logger.error('the embedded database keeps dying: giving up, liveness now fails');
+        return;
+      }
+      this.logger.warn(`the embedded database exited; restarting it in ${wait} ms`);
+      await delay(wait, undefined, { ref: false });
+      if (this.stopping) return;
+      try {
+        await this.launch(dir, port);
+        this.logger.log(`embedded database restarted on 127.0.0.1:${port}`);
+        for (const resolve of this.restartWaiters.splice(0)) resolve();
+        return;
+      } catch (error) {
+        logFailure(this.logger, 'embedded database restart', error);
+      }
+    }
   }
 
   /**
@@ -118,6 +179,7 @@ export class EmbeddedDatabase {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     const handle = this.handle;
     this.handle = undefined;
     if (handle) {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
 import {
@@ -11,6 +11,7 @@ import {
   FieldEncryption,
   isDuplicateKey,
   Language,
+  logFailure,
   NamedLocks,
   Role,
   pageById,
@@ -19,6 +20,7 @@ import { AccountEventKind, LoginKindModel, UserModel, UserStatusModel } from './
 import { PasswordService } from './password.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { LoginKind, User, UserStatus } from './user.schema';
+import { UsernameSkeletons } from './username-skeletons.service';
 
 export const ACCOUNT_EVENTS = 'identity.accountEvents';
 export const USER_ERASED = 'identity.userErased';
@@ -47,7 +49,9 @@ export interface NewUser {
 
 /** Accounts: creation, profile, roles, status and erasure. The only code that touches `users`. */
 @Injectable()
-export class UsersService {
+export class UsersService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(UsersService.name);
+
   constructor(
     @InjectModel(User.name) private readonly users: Model<User>,
     private readonly crypto: FieldEncryption,
@@ -57,6 +61,7 @@ export class UsersService {
     private readonly config: AppConfig,
     private readonly locks: NamedLocks,
     private readonly domainEvents: DomainEvents,
+    private readonly skeletons: UsernameSkeletons,
   ) {}
 
   /** E-mails are case-insensitive; usernames too (people retype them on other keyboards). */
@@ -83,8 +88,15 @@ export class UsersService {
     const login = this.normalizeLogin(input.login);
     this.passwords.assertStrong(input.password, login);
     const passwordHash = await this.passwords.hash(input.password);
+    // Order (no transactions): a username's look-alike form is claimed first for the new id,
+    // then the account is created with that id; if that fails, the claim is given back. A
+    // process dying in between leaves a claim without an account, taken over after a minute.
+    const _id = new Types.ObjectId();
+    const username = input.loginKind === 'username';
+    if (username) await this.claimUsername(login, _id);
     try {
       const created = await this.users.create({
+        _id,
         loginHash: this.loginHash(login),
         loginKind: input.loginKind,
         loginEnc: this.crypto.encrypt(login, LOGIN_CONTEXT),
@@ -98,9 +110,57 @@ export class UsersService {
       });
       return this.toModel(created.toObject());
     } catch (error) {
+      if (username) await this.skeletons.release(_id);
       if (isDuplicateKey(error)) throw new DomainException(ErrorCode.LOGIN_TAKEN);
       throw error;
     }
+  }
+
+  /** LOGIN_TAKEN for the same name, USERNAME_LOOKALIKE for one that reads the same (TR39). */
+  private async claimUsername(login: string, id: Types.ObjectId): Promise<void> {
+    const result = await this.skeletons.claim(login, id, (owner) => this.exists(owner));
+    if (result.claimed) return;
+    const owner = await this.users.findById(result.ownerId, { loginHash: 1 }).lean().exec();
+    throw new DomainException(
+      !owner || owner.loginHash === this.loginHash(login)
+        ? ErrorCode.LOGIN_TAKEN
+        : ErrorCode.USERNAME_LOOKALIKE,
+    );
+  }
+
+  private async exists(id: Types.ObjectId): Promise<boolean> {
+    return (await this.users.exists({ _id: id }).exec()) !== null;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      const { claimed, lookalikes } = await this.claimExistingUsernames();
+      if (claimed + lookalikes > 0)
+        this.logger.log({ claimed, lookalikes }, 'usernames claimed for look-alike checks');
+    } catch (error) {
+      logFailure(this.logger, 'username look-alike backfill', error);
+    }
+  }
+
+  /**
+   * Start-up, idempotent: usernames made before look-alikes were refused claim their form now.
+   * Look-alike pairs that already exist both keep working; the first claims, the other not.
+   */
+  async claimExistingUsernames(): Promise<{ claimed: number; lookalikes: number }> {
+    const rows = await this.users
+      .find({ loginKind: 'username' }, { _id: 1, loginEnc: 1 })
+      .lean<Pick<LeanUser, '_id' | 'loginEnc'>[]>()
+      .exec();
+    const missing = new Set(
+      (await this.skeletons.unclaimed(rows.map((r) => r._id))).map((id) => id.toHexString()),
+    );
+    const result = { claimed: 0, lookalikes: 0 };
+    for (const row of rows.filter((r) => missing.has(r._id.toHexString()))) {
+      const login = this.crypto.decrypt(row.loginEnc, LOGIN_CONTEXT);
+      const claim = await this.skeletons.claim(login, row._id, (owner) => this.exists(owner));
+      result[claim.claimed ? 'claimed' : 'lookalikes']++;
+    }
+    return result;
   }
 
   async findByLogin(login: string): Promise<LeanUser | null> {
@@ -250,6 +310,8 @@ export class UsersService {
     await this.unlessLastAdmin(user.roles.includes(Role.admin), id, async () => {
       await this.sessions.deleteAll(id);
       await this.users.deleteOne({ _id: user._id }).exec();
+      // after the account: a claim left by a crash here is taken over later (no account)
+      await this.skeletons.release(user._id);
     });
     // Every context's handler runs (and is awaited) before the caller hears the account is gone.
     await this.domainEvents.publish(USER_ERASED, { userId: id });

@@ -86,7 +86,12 @@ export class AuthResolver {
     @Ctx() ctx: RequestContext,
   ) {
     return inCookieIfAsked(
-      await this.auth.changePassword(user.id, input.currentPassword, input.newPassword),
+      await this.auth.changePassword(
+        user.id,
+        input.currentPassword,
+        input.newPassword,
+        ctx.clientIp,
+      ),
       ctx,
     );
   }
@@ -96,8 +101,12 @@ export class AuthResolver {
   })
   @SignedIn()
   @AuthRateLimited()
-  deleteMyAccount(@Args('input') input: DeleteAccountInput, @CurrentUser() user: AuthUser) {
-    return this.auth.deleteAccount(user.id, input.password);
+  deleteMyAccount(
+    @Args('input') input: DeleteAccountInput,
+    @CurrentUser() user: AuthUser,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.auth.deleteAccount(user.id, input.password, ctx.clientIp);
   }
 
   @Subscription(() => AccountEvent, {

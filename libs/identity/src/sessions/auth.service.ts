@@ -31,7 +31,7 @@ export class AuthService implements Authenticator {
     private readonly recovery: RecoveryService,
   ) {}
 
-  /** A taken name answers LOGIN_TAKEN (unavoidable for usernames) and counts as a failed attempt of the address. */
+  /** A taken name answers LOGIN_TAKEN (unavoidable for usernames), a look-alike of one USERNAME_LOOKALIKE; both count as a failed attempt of the address. */
   async signUp(
     input: SignUpInput,
     requestLanguage: Language,
@@ -54,7 +54,9 @@ export class AuthService implements Authenticator {
         preferredLanguage: input.preferredLanguage ?? requestLanguage,
       })
       .catch(async (error: unknown) => {
-        const taken = error instanceof DomainException && error.code === ErrorCode.LOGIN_TAKEN;
+        const taken =
+          error instanceof DomainException &&
+          (error.code === ErrorCode.LOGIN_TAKEN || error.code === ErrorCode.USERNAME_LOOKALIKE);
         if (!taken) await this.attempts.succeeded(attempt);
         throw error;
       });
@@ -115,11 +117,13 @@ export class AuthService implements Authenticator {
     return true;
   }
 
-  async changePassword(userId: string, current: string, next: string): Promise<AuthPayload> {
-    const user = await this.accounts.findRaw(userId);
-    if (!user || !(await this.passwords.verify(user.passwordHash, current))) {
-      throw new DomainException(ErrorCode.INVALID_CREDENTIALS);
-    }
+  async changePassword(
+    userId: string,
+    current: string,
+    next: string,
+    clientIp: string,
+  ): Promise<AuthPayload> {
+    const user = await this.checkCurrentPassword(userId, current, clientIp);
     const model = this.accounts.toModel(user);
     this.passwords.assertStrong(next, model.login);
     const tokenVersion = await this.accounts.setPasswordHash(
@@ -130,13 +134,25 @@ export class AuthService implements Authenticator {
     return this.sessions.start(model, tokenVersion);
   }
 
-  async deleteAccount(userId: string, password: string): Promise<boolean> {
-    const user = await this.accounts.findRaw(userId);
-    if (!user || !(await this.passwords.verify(user.passwordHash, password))) {
-      throw new DomainException(ErrorCode.INVALID_CREDENTIALS);
-    }
+  async deleteAccount(userId: string, password: string, clientIp: string): Promise<boolean> {
+    await this.checkCurrentPassword(userId, password, clientIp);
     await this.accounts.erase(userId);
     return true;
+  }
+
+  /**
+   * The current password, asked again by a signed-in session: counted like a sign-in (its login
+   * and address, and the account over all addresses) before it is checked, so a stolen access
+   * token cannot be used to guess it.
+   */
+  private async checkCurrentPassword(userId: string, password: string, clientIp: string) {
+    const user = await this.accounts.findRaw(userId);
+    if (!user) throw new DomainException(ErrorCode.INVALID_CREDENTIALS);
+    const attempt = await this.attempts.reserveForSession(user.loginHash, clientIp);
+    if (!(await this.passwords.verify(user.passwordHash, password)))
+      throw new DomainException(ErrorCode.INVALID_CREDENTIALS);
+    await this.attempts.succeeded(attempt);
+    return user;
   }
 
   /** Called for every request that carries a token: the account, its version and the session must all still hold. */

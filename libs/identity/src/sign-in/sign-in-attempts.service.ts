@@ -17,6 +17,8 @@ export interface AttemptTicket {
   pairKey?: string;
   /** The client address over all logins; absent for a known device. */
   addressKey?: string;
+  /** The account's checks from signed-in sessions (changePassword, deleteMyAccount). */
+  sessionKey?: string;
 }
 
 export interface AttemptScope {
@@ -66,6 +68,18 @@ export class SignInAttempts {
     return ticket;
   }
 
+  /**
+   * Counts a check of the current password from a signed-in session (changePassword,
+   * deleteMyAccount) with the sign-in attempts of its login and address, and also per account
+   * over every address: a stolen access token cannot guess the password from many addresses.
+   * Only the account's own sessions reach this key, so strangers cannot lock the owner out.
+   */
+  async reserveForSession(loginHash: string, clientIp: string): Promise<AttemptTicket> {
+    const sessionKey = `s:${loginHash}`;
+    await this.take(sessionKey, this.config.env.SIGNIN_MAX_FAILURES);
+    return { ...(await this.reserve({ loginHash, clientIp })), sessionKey };
+  }
+
   /** Counts an attempt of the address alone (sign-up: a taken name is a failure). */
   async reserveAddress(clientIp: string): Promise<AttemptTicket> {
     const ticket = { addressKey: this.addressKey(clientIp) };
@@ -76,6 +90,7 @@ export class SignInAttempts {
   /** A success: the login's count from here starts again, and the address gets its attempt back. */
   async succeeded(ticket: AttemptTicket): Promise<void> {
     if (ticket.pairKey) await this.attempts.deleteOne({ _id: ticket.pairKey }).exec();
+    if (ticket.sessionKey) await this.attempts.deleteOne({ _id: ticket.sessionKey }).exec();
     if (ticket.addressKey)
       await this.attempts
         .updateOne(

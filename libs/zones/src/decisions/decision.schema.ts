@@ -22,8 +22,13 @@ export class Decision {
   @Prop({ type: String, required: true, enum: Object.values(DecisionOutcome) })
   outcome: DecisionOutcome;
 
-  @Prop({ type: String, required: true })
-  justification: string;
+  /** The justification, encrypted (FieldEncryption, context `decisions.justification`): it may name people. */
+  @Prop({ type: String })
+  justificationEnc?: string;
+
+  /** A justification stored in plaintext before encryption: read as is, encrypted at start-up (see encryption-backfill). */
+  @Prop({ type: String })
+  justification?: string;
 
   /** The admin who decided; removed when that account is erased (the decision stays). */
   @Prop({ type: Types.ObjectId, index: true })

@@ -2,7 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import DataLoader from 'dataloader';
 import { Model, trusted, Types } from 'mongoose';
-import { AuthUser, DomainException, ErrorCode, Language, RequestContext, Role } from '@sasiad/core';
+import {
+  AuthUser,
+  DomainException,
+  ErrorCode,
+  FieldEncryption,
+  Language,
+  RequestContext,
+  Role,
+} from '@sasiad/core';
 import { ApplicationStatus } from '../applications/application.schema';
 import { ApplicationsService, LeanApplication } from '../applications/applications.service';
 import { ApplicationModel, ApplicationState } from '../applications/models/application.model';
@@ -21,6 +29,9 @@ import { notifiedTitle, NotificationsService } from '../notifications/notificati
 
 type LeanDecision = Decision & { _id: Types.ObjectId };
 
+/** FieldEncryption's context of a decision's justification (it may name people). */
+const JUSTIFICATION_CONTEXT = 'decisions.justification';
+
 /** Tries of a publication while decision writes are under way (25 ms apart). */
 const CLAIM_ATTEMPTS = 80;
 
@@ -38,6 +49,7 @@ export class DecisionsService {
     @Inject(CALL_OUTCOME_HANDLERS) private readonly handlers: CallOutcomeHandler[],
     private readonly notifications: NotificationsService,
     private readonly registry: CallOutcomeRegistry,
+    private readonly crypto: FieldEncryption,
   ) {}
 
   /**
@@ -63,9 +75,11 @@ export class DecisionsService {
               callId: call._id,
               organisationId: application.organisationId,
               outcome: input.outcome,
-              justification: input.justification,
+              justificationEnc: this.crypto.encrypt(input.justification, JUSTIFICATION_CONTEXT),
               decidedBy: new Types.ObjectId(admin.id),
             },
+            // a plaintext justification from before encryption is replaced, not kept beside it
+            $unset: { justification: 1 },
           },
           { upsert: true, returnDocument: 'after' },
         )
@@ -154,6 +168,33 @@ export class DecisionsService {
       .exec();
   }
 
+  /**
+   * Encrypts justifications stored in plaintext before they were encrypted (start-up, see
+   * encryption-backfill); conditional writes, so repeated or concurrent runs change nothing more.
+   */
+  async encryptPlaintextJustifications(): Promise<number> {
+    const rows = await this.decisions
+      .find({ justification: trusted({ $type: 'string' }) }, { _id: 1, justification: 1 })
+      .lean<Pick<LeanDecision, '_id' | 'justification'>[]>()
+      .exec();
+    let rewritten = 0;
+    for (const row of rows) {
+      const { modifiedCount } = await this.decisions
+        .updateOne(
+          { _id: row._id, justification: row.justification },
+          {
+            $set: {
+              justificationEnc: this.crypto.encrypt(row.justification!, JUSTIFICATION_CONTEXT),
+            },
+            $unset: { justification: 1 },
+          },
+        )
+        .exec();
+      rewritten += modifiedCount;
+    }
+    return rewritten;
+  }
+
   /** The call's decisions by application id, published or not (for the admins' export). */
   async ofCall(callId: Types.ObjectId): Promise<Map<string, DecisionOutcome>> {
     const rows = await this.decisions.find({ callId }).lean<LeanDecision[]>().exec();
@@ -217,7 +258,9 @@ export class DecisionsService {
     return {
       applicationId: d.applicationId.toHexString(),
       outcome: d.outcome,
-      justification: d.justification,
+      justification: d.justificationEnc
+        ? this.crypto.decrypt(d.justificationEnc, JUSTIFICATION_CONTEXT)
+        : (d.justification ?? ''),
       decidedAt: d.updatedAt,
     };
   }

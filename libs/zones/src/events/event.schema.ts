@@ -119,6 +119,10 @@ export class Event {
   @Prop({ type: Number, required: true, default: 0 })
   generalTaken: number;
 
+  /** Seat claims counted but not yet held by their registration (see seat-pools.ts, SeatClaim). */
+  @Prop({ type: [String], default: [] })
+  seatClaims: string[];
+
   @Prop({ type: SchemaTypes.Mixed, default: {} })
   taken: Record<string, number>;
 

@@ -8,6 +8,8 @@ import {
   reservedSeatsLeft,
   seatCounters,
   SEAT_GROUP_KEY,
+  parseSeatClaim,
+  seatClaimEntry,
   SeatState,
 } from './seat-pools';
 
@@ -80,5 +82,25 @@ describe('seat pools', () => {
     for (const ok of ['ngo', 'city_unit', 'community2']) expect(ok).toMatch(SEAT_GROUP_KEY);
     for (const bad of ['', 'a.b', '$x', 'NGO', '1ngo', 'a-b'])
       expect(bad).not.toMatch(SEAT_GROUP_KEY);
+  });
+});
+
+describe('seat claim entries', () => {
+  it('round-trip, with and without a group', () => {
+    for (const claim of [
+      { registrationId: 'a'.repeat(24), pool: SeatPool.general, group: null, claimedAtMs: 1 },
+      { registrationId: 'b'.repeat(24), pool: SeatPool.reserved, group: 'ngo', claimedAtMs: 2 },
+    ])
+      expect(parseSeatClaim(seatClaimEntry(claim))).toEqual(claim);
+  });
+
+  it('refuse anything else', () => {
+    for (const entry of [
+      '',
+      'x:general::1',
+      `${'a'.repeat(24)}:vip::1`,
+      `${'a'.repeat(24)}:general::x`,
+    ])
+      expect(parseSeatClaim(entry)).toBeNull();
   });
 });

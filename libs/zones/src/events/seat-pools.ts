@@ -102,3 +102,26 @@ export function minimumCapacity(event: SeatState, now: Date): number {
   if (!generalPoolBounded(event, now)) return floor;
   return Math.max(floor, reservedTotal(event) + (event.generalTaken ?? 0));
 }
+
+/**
+ * A seat claim in flight, recorded on the event in the same update that counts the seat
+ * (`seatClaims`): `<registrationId>:<pool>:<group>:<claimedAtMs>`. It is removed once the
+ * registration holds the seat; one left behind by a process that died is found by the sweeper.
+ */
+export interface SeatClaim {
+  registrationId: string;
+  pool: SeatPool;
+  group: string | null;
+  claimedAtMs: number;
+}
+
+export function seatClaimEntry(claim: SeatClaim): string {
+  return [claim.registrationId, claim.pool, claim.group ?? '', claim.claimedAtMs].join(':');
+}
+
+export function parseSeatClaim(entry: string): SeatClaim | null {
+  const [registrationId, pool, group, ms] = entry.split(':');
+  if (!/^[a-f0-9]{24}$/.test(registrationId ?? '') || !Number.isFinite(Number(ms))) return null;
+  if (pool !== SeatPool.general && pool !== SeatPool.reserved) return null;
+  return { registrationId, pool, group: group || null, claimedAtMs: Number(ms) };
+}

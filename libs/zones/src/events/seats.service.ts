@@ -31,6 +31,8 @@ import { CODE_SUFFIX_LENGTH, generateRegistrationCode } from './registration-cod
 import {
   claimGuard,
   poolsFor,
+  SeatClaim,
+  seatClaimEntry,
   reservationLapsed,
   reservedSeatsLeft,
   reservedTotal,
@@ -109,10 +111,15 @@ export class SeatsService {
     }
 
     // Each step below is conditional on `pending`: a cancellation of the event in between has
-    // already turned the registration into cancelled_by_organiser, and that stays.
-    const pool = await this.claimSeat(event, input.group);
-    if (pool) {
-      await this.store.registrations
+    // already turned the registration into cancelled_by_organiser, and that stays. The seat is
+    // counted together with a claim entry on the event, which is settled once the registration
+    // holds the seat, or undone if it no longer can (cancelled meanwhile, or expired by the
+    // sweeper after this process stalled); a process dying in between leaves the registration
+    // pending and the claim on the event, both repaired by RegistrationSweeper.
+    const claim = await this.claimSeat(event, input.group, registration._id);
+    if (claim) {
+      const pool = claim.pool;
+      const { matchedCount } = await this.store.registrations
         .updateOne(
           { _id: registration._id, status: RegistrationStatus.pending },
           {
@@ -124,6 +131,7 @@ export class SeatsService {
           },
         )
         .exec();
+      await (matchedCount === 1 ? this.settleClaim(claim) : this.undoClaim(claim));
     } else {
       const numbered = await this.store.events
         .findOneAndUpdate(
@@ -193,29 +201,57 @@ export class SeatsService {
   private async tryClaim(
     event: LeanEvent,
     group: string | undefined | null,
-  ): Promise<SeatPool | null> {
+    registrationId: Types.ObjectId,
+  ): Promise<(SeatClaim & { eventId: Types.ObjectId }) | null> {
     const now = this.clock.now();
     for (const pool of poolsFor(event, group)) {
+      const claim = {
+        eventId: event._id,
+        registrationId: registrationId.toHexString(),
+        pool,
+        group: pool === SeatPool.reserved ? (group ?? null) : null,
+        claimedAtMs: now.getTime(),
+      };
       const { matchedCount } = await this.store.events
         .updateOne(
           { _id: event._id, cancelledAt: null, ...claimGuard(event, pool, group, now) },
-          { $inc: seatCounters(pool, group, 1) },
+          { $inc: seatCounters(pool, group, 1), $push: { seatClaims: seatClaimEntry(claim) } },
         )
         .exec();
-      if (matchedCount === 1) return pool;
+      if (matchedCount === 1) return claim;
     }
     return null;
+  }
+
+  /** The registration holds the claimed seat: the claim entry goes, the seat stays counted. */
+  async settleClaim(claim: SeatClaim & { eventId: Types.ObjectId }): Promise<void> {
+    await this.store.events
+      .updateOne({ _id: claim.eventId }, { $pull: { seatClaims: seatClaimEntry(claim) } })
+      .exec();
+  }
+
+  /** Gives a claimed seat back, once: conditional on the claim entry, removed in the same write. */
+  async undoClaim(claim: SeatClaim & { eventId: Types.ObjectId }): Promise<boolean> {
+    const entry = seatClaimEntry(claim);
+    const { modifiedCount } = await this.store.events
+      .updateOne(
+        { _id: claim.eventId, seatClaims: entry },
+        { $inc: seatCounters(claim.pool, claim.group, -1), $pull: { seatClaims: entry } },
+      )
+      .exec();
+    return modifiedCount === 1;
   }
 
   /** tryClaim, again with fresh numbers when the capacity changed since the event was read. */
   private async claimSeat(
     event: LeanEvent,
     group: string | undefined | null,
-  ): Promise<SeatPool | null> {
+    registrationId: Types.ObjectId,
+  ) {
     let current = event;
     for (let attempt = 0; attempt < 3; attempt++) {
-      const pool = await this.tryClaim(current, group);
-      if (pool) return pool;
+      const claim = await this.tryClaim(current, group, registrationId);
+      if (claim) return claim;
       const fresh = await this.store.findEvent(current._id);
       if (fresh.cancelledAt || fresh.capacity === current.capacity) return null;
       current = fresh;
@@ -334,10 +370,10 @@ export class SeatsService {
       if (event.cancelledAt) return;
       let progressed = false;
       for (const candidate of await this.fillCandidates(event)) {
-        const pool = await this.tryClaim(event, candidate.group);
-        if (!pool) continue;
-        if (!(await this.promote(candidate._id, pool)))
-          await this.releaseSeat(eventId, pool, candidate.group);
+        const claim = await this.tryClaim(event, candidate.group, candidate._id);
+        if (!claim) continue;
+        if (await this.promote(candidate._id, claim.pool)) await this.settleClaim(claim);
+        else await this.undoClaim(claim);
         progressed = true;
         break;
       }

@@ -33,6 +33,11 @@ export class Review {
   @Prop({ type: [ScoreDoc], default: [] })
   scores: ScoreDoc[];
 
+  /** The reviewer's comment, encrypted (FieldEncryption, context `reviews.comment`): it may name people. */
+  @Prop({ type: String })
+  commentEnc?: string;
+
+  /** A comment stored in plaintext before encryption: read as is, encrypted at start-up (see encryption-backfill). */
   @Prop({ type: String })
   comment?: string;
 

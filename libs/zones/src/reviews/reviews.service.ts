@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { Model, Types } from 'mongoose';
+import { Model, trusted, Types } from 'mongoose';
 import {
   AuthUser,
   Clock,
   DomainException,
   ErrorCode,
+  FieldEncryption,
   FieldProblem,
   isDuplicateKey,
   Role,
@@ -22,6 +23,9 @@ import { zonesModel } from '../common/model-name';
 
 type LeanReview = Review & { _id: Types.ObjectId };
 
+/** FieldEncryption's context of a review's comment (a value cannot be moved to another field). */
+const COMMENT_CONTEXT = 'reviews.comment';
+
 /**
  * Reviews of submitted applications against the call's criteria. Reviewers are staff or
  * admins, never of the applicant's own organisation, and see each other's scores only once
@@ -35,6 +39,7 @@ export class ReviewsService {
     private readonly calls: CallsService,
     private readonly users: UsersService,
     private readonly clock: Clock,
+    private readonly crypto: FieldEncryption,
   ) {}
 
   private async submittedApplication(
@@ -103,7 +108,9 @@ export class ReviewsService {
           $set: {
             status: ReviewStatus.submitted,
             scores: input.scores.map((s) => ({ criterionKey: s.criterionKey, points: s.points })),
-            comment: input.comment,
+            ...(input.comment != null && {
+              commentEnc: this.crypto.encrypt(input.comment, COMMENT_CONTEXT),
+            }),
             submittedAt: this.clock.now(),
           },
         },
@@ -236,6 +243,32 @@ export class ReviewsService {
         .exec();
   }
 
+  /**
+   * Encrypts comments stored in plaintext before comments were encrypted (start-up, see
+   * encryption-backfill). Each write is conditional on the plaintext still being there, so a
+   * second run or a second instance changes nothing; returns the number rewritten.
+   */
+  async encryptPlaintextComments(): Promise<number> {
+    const rows = await this.reviews
+      .find({ comment: trusted({ $type: 'string' }) }, { _id: 1, comment: 1 })
+      .lean<Pick<LeanReview, '_id' | 'comment'>[]>()
+      .exec();
+    let rewritten = 0;
+    for (const row of rows) {
+      const { modifiedCount } = await this.reviews
+        .updateOne(
+          { _id: row._id, comment: row.comment },
+          {
+            $set: { commentEnc: this.crypto.encrypt(row.comment!, COMMENT_CONTEXT) },
+            $unset: { comment: 1 },
+          },
+        )
+        .exec();
+      rewritten += modifiedCount;
+    }
+    return rewritten;
+  }
+
   private toModel(r: LeanReview): ReviewModel {
     return {
       id: r._id.toHexString(),
@@ -244,7 +277,9 @@ export class ReviewsService {
       status: r.status,
       scores: r.scores ?? [],
       total: total(r),
-      comment: r.comment ?? null,
+      comment: r.commentEnc
+        ? this.crypto.decrypt(r.commentEnc, COMMENT_CONTEXT)
+        : (r.comment ?? null),
       submittedAt: r.submittedAt ?? null,
     };
   }
