@@ -19,6 +19,7 @@ import { SignInAttempts } from './sign-in/sign-in-attempts.service';
 import { User, UserSchema } from './accounts/user.schema';
 import { UsersResolver } from './accounts/users.resolver';
 import { UsersService } from './accounts/users.service';
+import { OrganisationDirectoryPort } from './accounts/organisation-directory.port';
 
 @Module({
   imports: [
@@ -43,6 +44,7 @@ import { UsersService } from './accounts/users.service';
   providers: [
     AuthService,
     UsersService,
+    OrganisationDirectoryPort,
     SessionsService,
     PasswordService,
     SignInAttempts,
@@ -53,6 +55,6 @@ import { UsersService } from './accounts/users.service';
     UsersResolver,
     { provide: AUTHENTICATOR, useExisting: AuthService },
   ],
-  exports: [AUTHENTICATOR, AuthService, UsersService],
+  exports: [AUTHENTICATOR, AuthService, UsersService, OrganisationDirectoryPort],
 })
 export class IdentityModule {}
