@@ -8,3 +8,4 @@ export * from './applications/applications.service';
 export * from './events/events.service';
 export * from './events/registrant-data.service';
 export { NOTIFICATION_CREATED } from './notifications/notifications.service';
+export * from './organisations/dto/organisation.inputs';
