@@ -25,6 +25,7 @@ describe('scheduled jobs with two server instances', () => {
     expect(a.app.get(JobScheduler).names()).toEqual([
       'identity.purgeExpiredTokens',
       'infoPoint.retention',
+      'ngo.consultation-reminders',
       'zones.eventRetention',
     ]);
   });

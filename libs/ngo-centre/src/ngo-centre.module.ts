@@ -2,11 +2,24 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { IdentityModule } from '@sasiad/identity';
 import { ZonesModule } from '@sasiad/zones';
+import { AdvisersService } from './consultations/advisers.service';
+import {
+  NgoAdviser,
+  NgoAdviserSchema,
+  NgoConsultation,
+  NgoConsultationSchema,
+} from './consultations/consultation.schema';
+import { ConsultationsResolver } from './consultations/consultations.resolver';
+import { ConsultationsService } from './consultations/consultations.service';
 import { DirectoryResolver } from './directory/directory.resolver';
 import { DirectoryService } from './directory/directory.service';
 import { MembersService } from './directory/members.service';
 import { NgoMember, NgoMemberSchema } from './directory/member.schema';
 import { NgoProfile, NgoProfileSchema } from './directory/profile.schema';
+import { NgoCentreErasureService } from './ngo-centre-erasure.service';
+import { NgoNotification, NgoNotificationSchema } from './notifications/ngo-notification.schema';
+import { NgoNotificationsResolver } from './notifications/ngo-notifications.resolver';
+import { NgoNotificationsService } from './notifications/ngo-notifications.service';
 
 /**
  * NGO support centre: directory of organisations, adviser consultations, room and resource bookings, publications library, funding opportunities, volunteering.
@@ -18,9 +31,22 @@ import { NgoProfile, NgoProfileSchema } from './directory/profile.schema';
     MongooseModule.forFeature([
       { name: NgoProfile.name, schema: NgoProfileSchema },
       { name: NgoMember.name, schema: NgoMemberSchema },
+      { name: NgoNotification.name, schema: NgoNotificationSchema },
+      { name: NgoAdviser.name, schema: NgoAdviserSchema },
+      { name: NgoConsultation.name, schema: NgoConsultationSchema },
     ]),
   ],
-  providers: [DirectoryService, MembersService, DirectoryResolver],
+  providers: [
+    DirectoryService,
+    MembersService,
+    DirectoryResolver,
+    NgoNotificationsService,
+    NgoNotificationsResolver,
+    AdvisersService,
+    ConsultationsService,
+    ConsultationsResolver,
+    NgoCentreErasureService,
+  ],
   exports: [DirectoryService, MembersService],
 })
 export class NgoCentreModule {}

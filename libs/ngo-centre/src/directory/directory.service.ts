@@ -221,6 +221,13 @@ export class DirectoryService {
     };
   }
 
+  /** USER_ERASED: profiles stay (they are the organisations'), without links to the person. */
+  async forgetUser(userId: string): Promise<void> {
+    const id = new Types.ObjectId(userId);
+    await this.profiles.updateMany({ registeredBy: id }, { $unset: { registeredBy: 1 } }).exec();
+    await this.profiles.updateMany({ verifiedBy: id }, { $unset: { verifiedBy: 1 } }).exec();
+  }
+
   private find(organisationId: string): Promise<LeanProfile | null> {
     return this.profiles
       .findOne({ organisationId: objectId(organisationId) }, { searchTokens: 0 })
