@@ -6,6 +6,7 @@ import { ConsultationsService } from './consultations/consultations.service';
 import { DirectoryService } from './directory/directory.service';
 import { MembersService } from './directory/members.service';
 import { NgoNotificationsService } from './notifications/ngo-notifications.service';
+import { ResourcesService } from './resources/resources.service';
 
 /**
  * An erased account leaves the NGO centre in one handler, because the order matters: the
@@ -19,6 +20,7 @@ export class NgoCentreErasureService {
     private readonly advisers: AdvisersService,
     private readonly consultations: ConsultationsService,
     private readonly notifications: NgoNotificationsService,
+    private readonly resources: ResourcesService,
   ) {}
 
   @OnDomainEvent(USER_ERASED)
@@ -28,5 +30,6 @@ export class NgoCentreErasureService {
     await this.members.forgetUser(userId);
     await this.directory.forgetUser(userId);
     await this.notifications.forgetUser(userId);
+    await this.resources.forgetUser(userId);
   }
 }

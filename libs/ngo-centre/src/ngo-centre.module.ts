@@ -16,6 +16,14 @@ import { DirectoryService } from './directory/directory.service';
 import { MembersService } from './directory/members.service';
 import { NgoMember, NgoMemberSchema } from './directory/member.schema';
 import { NgoProfile, NgoProfileSchema } from './directory/profile.schema';
+import {
+  NgoResourceRequest,
+  NgoResourceRequestSchema,
+  NgoRoom,
+  NgoRoomSchema,
+} from './resources/resource.schema';
+import { ResourcesResolver } from './resources/resources.resolver';
+import { ResourcesService } from './resources/resources.service';
 import { NgoCentreErasureService } from './ngo-centre-erasure.service';
 import { NgoNotification, NgoNotificationSchema } from './notifications/ngo-notification.schema';
 import { NgoNotificationsResolver } from './notifications/ngo-notifications.resolver';
@@ -34,6 +42,8 @@ import { NgoNotificationsService } from './notifications/ngo-notifications.servi
       { name: NgoNotification.name, schema: NgoNotificationSchema },
       { name: NgoAdviser.name, schema: NgoAdviserSchema },
       { name: NgoConsultation.name, schema: NgoConsultationSchema },
+      { name: NgoRoom.name, schema: NgoRoomSchema },
+      { name: NgoResourceRequest.name, schema: NgoResourceRequestSchema },
     ]),
   ],
   providers: [
@@ -45,6 +55,8 @@ import { NgoNotificationsService } from './notifications/ngo-notifications.servi
     AdvisersService,
     ConsultationsService,
     ConsultationsResolver,
+    ResourcesService,
+    ResourcesResolver,
     NgoCentreErasureService,
   ],
   exports: [DirectoryService, MembersService],
