@@ -7,6 +7,7 @@ import { DirectoryService } from './directory/directory.service';
 import { MembersService } from './directory/members.service';
 import { NgoNotificationsService } from './notifications/ngo-notifications.service';
 import { ResourcesService } from './resources/resources.service';
+import { VolunteerRecruitmentService } from './volunteering/volunteer-recruitment.service';
 
 /**
  * An erased account leaves the NGO centre in one handler, because the order matters: the
@@ -21,6 +22,7 @@ export class NgoCentreErasureService {
     private readonly consultations: ConsultationsService,
     private readonly notifications: NgoNotificationsService,
     private readonly resources: ResourcesService,
+    private readonly volunteering: VolunteerRecruitmentService,
   ) {}
 
   @OnDomainEvent(USER_ERASED)
@@ -31,5 +33,6 @@ export class NgoCentreErasureService {
     await this.directory.forgetUser(userId);
     await this.notifications.forgetUser(userId);
     await this.resources.forgetUser(userId);
+    await this.volunteering.forgetUser(userId);
   }
 }

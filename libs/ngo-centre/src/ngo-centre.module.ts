@@ -24,6 +24,15 @@ import {
 } from './resources/resource.schema';
 import { ResourcesResolver } from './resources/resources.resolver';
 import { ResourcesService } from './resources/resources.service';
+import {
+  NgoVolunteerApplication,
+  NgoVolunteerApplicationSchema,
+  NgoVolunteerOffer,
+  NgoVolunteerOfferSchema,
+} from './volunteering/volunteering.schema';
+import { VolunteerOffersService } from './volunteering/volunteer-offers.service';
+import { VolunteerRecruitmentService } from './volunteering/volunteer-recruitment.service';
+import { VolunteeringResolver } from './volunteering/volunteering.resolver';
 import { NgoCentreErasureService } from './ngo-centre-erasure.service';
 import { NgoNotification, NgoNotificationSchema } from './notifications/ngo-notification.schema';
 import { NgoNotificationsResolver } from './notifications/ngo-notifications.resolver';
@@ -44,6 +53,8 @@ import { NgoNotificationsService } from './notifications/ngo-notifications.servi
       { name: NgoConsultation.name, schema: NgoConsultationSchema },
       { name: NgoRoom.name, schema: NgoRoomSchema },
       { name: NgoResourceRequest.name, schema: NgoResourceRequestSchema },
+      { name: NgoVolunteerOffer.name, schema: NgoVolunteerOfferSchema },
+      { name: NgoVolunteerApplication.name, schema: NgoVolunteerApplicationSchema },
     ]),
   ],
   providers: [
@@ -57,6 +68,9 @@ import { NgoNotificationsService } from './notifications/ngo-notifications.servi
     ConsultationsResolver,
     ResourcesService,
     ResourcesResolver,
+    VolunteerOffersService,
+    VolunteerRecruitmentService,
+    VolunteeringResolver,
     NgoCentreErasureService,
   ],
   exports: [DirectoryService, MembersService],
