@@ -66,14 +66,14 @@ export class ConsultationsService {
   }
 
   /**
-   * Checks first (the caller acts for the organisation, the adviser offers the topic and the
+   * Checks first (the adviser exists, the caller acts for the organisation, it offers the topic and the
    * language, the slot is in the future and in the plan), then one insert: the unique `slotKey`
    * lets exactly one of any number of concurrent bookings of a slot win; the others get
    * SLOT_TAKEN and nothing is written for them.
    */
   async book(user: AuthUser, input: BookConsultationInput): Promise<ConsultationModel> {
-    await this.members.assertActsFor(user, input.organisationId);
     const adviser = await this.advisers.get(input.adviserId);
+    await this.members.assertActsFor(user, input.organisationId);
     const problems = [];
     if (!adviser.topics.includes(input.topic))
       problems.push({ field: 'topic', constraint: 'isIn', allowed: adviser.topics });
