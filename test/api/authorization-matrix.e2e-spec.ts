@@ -139,6 +139,8 @@ const ACCESS: Record<string, Caller[]> = {
   inviteVolunteer: SIGNED_IN,
   acceptVolunteerInvitation: SIGNED_IN,
   withdrawVolunteerApplication: SIGNED_IN,
+  createFundingCall: STAFF,
+  followFundingTopics: SIGNED_IN,
 };
 
 const SCALARS: Record<string, unknown> = {

@@ -26,6 +26,7 @@ describe('scheduled jobs with two server instances', () => {
       'identity.purgeExpiredTokens',
       'infoPoint.retention',
       'ngo.consultation-reminders',
+      'ngo.funding-deadline-reminders',
       'zones.eventRetention',
     ]);
   });

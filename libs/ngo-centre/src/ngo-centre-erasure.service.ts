@@ -6,6 +6,7 @@ import { ConsultationsService } from './consultations/consultations.service';
 import { DirectoryService } from './directory/directory.service';
 import { MembersService } from './directory/members.service';
 import { NgoNotificationsService } from './notifications/ngo-notifications.service';
+import { FundingService } from './funding/funding.service';
 import { ResourcesService } from './resources/resources.service';
 import { VolunteerRecruitmentService } from './volunteering/volunteer-recruitment.service';
 
@@ -23,6 +24,7 @@ export class NgoCentreErasureService {
     private readonly notifications: NgoNotificationsService,
     private readonly resources: ResourcesService,
     private readonly volunteering: VolunteerRecruitmentService,
+    private readonly funding: FundingService,
   ) {}
 
   @OnDomainEvent(USER_ERASED)
@@ -34,5 +36,6 @@ export class NgoCentreErasureService {
     await this.notifications.forgetUser(userId);
     await this.resources.forgetUser(userId);
     await this.volunteering.forgetUser(userId);
+    await this.funding.forgetUser(userId);
   }
 }

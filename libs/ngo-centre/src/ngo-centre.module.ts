@@ -33,6 +33,14 @@ import {
 import { VolunteerOffersService } from './volunteering/volunteer-offers.service';
 import { VolunteerRecruitmentService } from './volunteering/volunteer-recruitment.service';
 import { VolunteeringResolver } from './volunteering/volunteering.resolver';
+import {
+  NgoFundingCall,
+  NgoFundingCallSchema,
+  NgoFundingFollow,
+  NgoFundingFollowSchema,
+} from './funding/funding.schema';
+import { FundingResolver } from './funding/funding.resolver';
+import { FundingService } from './funding/funding.service';
 import { NgoCentreErasureService } from './ngo-centre-erasure.service';
 import { NgoNotification, NgoNotificationSchema } from './notifications/ngo-notification.schema';
 import { NgoNotificationsResolver } from './notifications/ngo-notifications.resolver';
@@ -55,6 +63,8 @@ import { NgoNotificationsService } from './notifications/ngo-notifications.servi
       { name: NgoResourceRequest.name, schema: NgoResourceRequestSchema },
       { name: NgoVolunteerOffer.name, schema: NgoVolunteerOfferSchema },
       { name: NgoVolunteerApplication.name, schema: NgoVolunteerApplicationSchema },
+      { name: NgoFundingCall.name, schema: NgoFundingCallSchema },
+      { name: NgoFundingFollow.name, schema: NgoFundingFollowSchema },
     ]),
   ],
   providers: [
@@ -71,6 +81,8 @@ import { NgoNotificationsService } from './notifications/ngo-notifications.servi
     VolunteerOffersService,
     VolunteerRecruitmentService,
     VolunteeringResolver,
+    FundingService,
+    FundingResolver,
     NgoCentreErasureService,
   ],
   exports: [DirectoryService, MembersService],
