@@ -80,6 +80,13 @@ describe('ngo-centre: directory', () => {
       ).ngoDirectory;
       expect(found.nodes.map((n) => n.organisationId)).toEqual([id]);
     }
+    // Belarusian Łacinka, with its marks
+    const lacinka = ok(
+      await t.gql<{ ngoDirectory: { nodes: { organisationId: string }[] } }>(DIRECTORY, {
+        s: 'Biełaruski dom u Łodzi',
+      }),
+    );
+    expect(lacinka.ngoDirectory.nodes.map((n) => n.organisationId)).toEqual([id]);
     const cyrillic = ok(
       await t.gql<{ ngoDirectory: { totalCount: number } }>(
         DIRECTORY,

@@ -27,6 +27,7 @@ import {
 import { MembersService } from './members.service';
 import { NgoProfileConnection, NgoProfileModel } from './models/profile.model';
 import { NgoProfile } from './profile.schema';
+import { lacinkaWords } from './lacinka';
 import { invalidRegistryNumber, normalizeRegistryNumber } from './registry-numbers';
 
 type LeanProfile = NgoProfile & { _id: Types.ObjectId };
@@ -235,7 +236,10 @@ export class DirectoryService {
       .exec();
   }
 
-  /** Tokens of what a reader of each language sees: the name, the description, the tags. */
+  /**
+   * Tokens of what a reader of each language sees: the name, the description, the tags (core's
+   * spellings, plus Łacinka for Cyrillic texts).
+   */
   private tokens(
     p: Pick<NgoProfile, 'name' | 'baseLanguage' | 'description' | 'fieldsOfActivity' | 'districts'>,
   ) {
@@ -248,7 +252,8 @@ export class DirectoryService {
         const d = resolveLocalized(p.description, reader, { base: p.baseLanguage, fallbacks: [] });
         if (d.text) texts.push({ text: d.text, language: d.language });
       }
-      return languageTokens(reader, texts);
+      const lacinka = texts.flatMap((t) => lacinkaWords(t.text)).map((w) => `${reader}:${w}`);
+      return [...new Set([...languageTokens(reader, texts), ...lacinka])];
     });
   }
 
