@@ -162,6 +162,25 @@ describe('ngo-centre: resources and the room calendar', () => {
         { token: staff.token },
       ),
     ).refuseResourceRequest;
+    // the one workstation has a calendar too
+    const desk = (from: string, to: string) => ({
+      i: {
+        organisationId: org.organisationId,
+        kind: 'WORKSTATION',
+        startsAt: at(from),
+        endsAt: at(to),
+        plan: PLAN,
+      },
+    });
+    const firstDesk = ok(
+      await t.gql<{ requestResource: { id: string } }>(REQUEST, desk('08:00', '12:00'), {
+        token: org.admin.token,
+      }),
+    ).requestResource;
+    ok(await t.gql(APPROVE, { id: firstDesk.id }, { token: staff.token }));
+    expect(codeOf(await t.gql(REQUEST, desk('11:00', '13:00'), { token: org.admin.token }))).toBe(
+      'ROOM_TAKEN',
+    );
     expect(refused).toEqual({
       status: 'REFUSED',
       refusalReason: 'Adres korespondencyjny tylko dla organizacji z KRS.',

@@ -30,8 +30,9 @@ const DAY_MS = 24 * 60 * 60_000;
 const isStaff = (u: AuthUser) => u.roles.includes(Role.staff) || u.roles.includes(Role.admin);
 
 /**
- * Requests for the centre's resources and the room calendar. A room is never double-booked:
- * every approval of a room runs inside the room's named lock (`ngo.room:<id>`, across instances),
+ * Requests for the centre's resources and the room calendar. A room (or the one workstation) is
+ * never double-booked: every approval runs inside its named lock (`ngo.room:<id>`,
+ * `ngo.workstation`, across instances),
  * where it reads the approved requests overlapping its time and, only if there are none, turns
  * its own request from PENDING to APPROVED (a conditional single-document write). Two approvals
  * of overlapping times therefore run one after the other, and the second sees the first.
@@ -79,9 +80,10 @@ export class ResourcesService {
       roomId = objectId(input.roomId);
       if (!(await this.rooms.exists({ _id: roomId })))
         throw new DomainException(ErrorCode.NOT_FOUND);
-      if (await this.overlapsApproved(roomId, input.startsAt, input.endsAt))
-        throw new DomainException(ErrorCode.ROOM_TAKEN);
     }
+    const calendar = this.calendarOf({ kind: input.kind, roomId });
+    if (calendar && (await this.overlapsApproved(calendar.filter, input.startsAt, input.endsAt)))
+      throw new DomainException(ErrorCode.ROOM_TAKEN);
     const created = await this.requests.create({
       organisationId: objectId(input.organisationId),
       kind: input.kind,
@@ -97,10 +99,11 @@ export class ResourcesService {
 
   async approve(staff: AuthUser, requestId: string): Promise<ResourceRequestModel> {
     const found = await this.find(requestId);
+    const calendar = this.calendarOf(found);
     const decide = async () => {
       if (
-        found.roomId &&
-        (await this.overlapsApproved(found.roomId, found.startsAt, found.endsAt, found._id))
+        calendar &&
+        (await this.overlapsApproved(calendar.filter, found.startsAt, found.endsAt, found._id))
       )
         throw new DomainException(ErrorCode.ROOM_TAKEN);
       return this.transition(found._id, {
@@ -108,8 +111,8 @@ export class ResourcesService {
         decidedBy: new Types.ObjectId(staff.id),
       });
     };
-    if (!found.roomId) return decide();
-    return this.locks.withLock(`ngo.room:${found.roomId.toHexString()}`, decide);
+    if (!calendar) return decide();
+    return this.locks.withLock(calendar.lock, decide);
   }
 
   async refuse(staff: AuthUser, requestId: string, reason: string) {
@@ -167,15 +170,27 @@ export class ResourcesService {
   }
 
   /** Half-open intervals: one ending at 12:00 and one starting at 12:00 do not overlap. */
+  /**
+   * The calendar a request books: a room's, or the one workstation's. The correspondence address
+   * and the leaflet board are shared by many organisations at once and have none.
+   */
+  private calendarOf(r: { kind: ResourceKind; roomId?: Types.ObjectId }) {
+    if (r.kind === ResourceKind.ROOM && r.roomId)
+      return { lock: `ngo.room:${r.roomId.toHexString()}`, filter: { roomId: r.roomId } };
+    if (r.kind === ResourceKind.WORKSTATION)
+      return { lock: 'ngo.workstation', filter: { kind: ResourceKind.WORKSTATION } };
+    return null;
+  }
+
   private async overlapsApproved(
-    roomId: Types.ObjectId,
+    calendar: { roomId: Types.ObjectId } | { kind: ResourceKind },
     startsAt: Date,
     endsAt: Date,
     except?: Types.ObjectId,
   ): Promise<boolean> {
     const clash = await this.requests
       .countDocuments({
-        roomId,
+        ...calendar,
         status: ResourceRequestStatus.APPROVED,
         startsAt: trusted({ $lt: endsAt }),
         endsAt: trusted({ $gt: startsAt }),
