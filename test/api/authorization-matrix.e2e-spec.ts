@@ -116,6 +116,7 @@ const ACCESS: Record<string, Caller[]> = {
   setFirstResponseTargets: [Role.admin],
   // ngo-centre (an organisation's people are signed-in accounts, checked in the service)
   registerOrganisation: SIGNED_IN,
+  updateNgoProfile: SIGNED_IN,
   verifyOrganisation: STAFF,
   refuseOrganisation: STAFF,
   inviteOrganisationMember: SIGNED_IN,

@@ -264,4 +264,59 @@ describe('ngo-centre: directory', () => {
       { organisationId: org.organisationId, role: 'MEMBER', state: 'ACTIVE' },
     ]);
   });
+
+  it('the admin edits the profile; new registry numbers send it back for verification', async () => {
+    const org = await verifiedOrganisation(t, staff.token, belarusianGroup({ name: 'Klub mam' }));
+    const UPDATE = `mutation($i: UpdateNgoProfileInput!) { updateNgoProfile(input: $i) { verification nip districts organisation { name address { city } } } }`;
+    const member = await t.userWith([Role.learner]);
+    expect(
+      codeOf(
+        await t.gql(
+          UPDATE,
+          { i: { organisationId: org.organisationId, districts: ['Bałuty'] } },
+          { token: member.token },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    const bad = await t.gql(
+      UPDATE,
+      { i: { organisationId: org.organisationId, nip: '1234563219' } },
+      { token: org.admin.token },
+    );
+    expect(codeOf(bad)).toBe('INVALID_REGISTRY_NUMBER');
+    const renamed = ok(
+      await t.gql<{
+        updateNgoProfile: {
+          verification: string;
+          districts: string[];
+          organisation: { name: string };
+        };
+      }>(
+        UPDATE,
+        {
+          i: { organisationId: org.organisationId, name: 'Клуб мам Балуты', districts: ['Bałuty'] },
+        },
+        { token: org.admin.token },
+      ),
+    ).updateNgoProfile;
+    expect(renamed).toMatchObject({
+      verification: 'VERIFIED',
+      districts: ['Bałuty'],
+      organisation: { name: 'Клуб мам Балуты' },
+    });
+    const found = ok(
+      await t.gql<{ ngoDirectory: { nodes: { organisationId: string }[] } }>(DIRECTORY, {
+        s: 'klub mam baluty',
+      }),
+    );
+    expect(found.ngoDirectory.nodes.map((n) => n.organisationId)).toEqual([org.organisationId]);
+    const withNip = ok(
+      await t.gql<{ updateNgoProfile: { verification: string; nip: string } }>(
+        UPDATE,
+        { i: { organisationId: org.organisationId, nip: '123 456 32 18' } },
+        { token: org.admin.token },
+      ),
+    ).updateNgoProfile;
+    expect(withNip).toMatchObject({ verification: 'PENDING', nip: '1234563218' });
+  });
 });

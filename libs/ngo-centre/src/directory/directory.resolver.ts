@@ -17,6 +17,7 @@ import {
   NgoProfilesForStaffArgs,
   RefuseOrganisationInput,
   RegisterOrganisationInput,
+  UpdateNgoProfileInput,
   VerifyOrganisationInput,
 } from './dto/directory.inputs';
 import { DirectoryService } from './directory.service';
@@ -68,6 +69,19 @@ export class DirectoryResolver {
     @CurrentUser() user: AuthUser,
   ) {
     return this.directory.register(user, input);
+  }
+
+  @Mutation(() => NgoProfileModel, {
+    description:
+      "The organisation's admin edits its profile; new registry numbers need verifying again.",
+  })
+  @SignedIn()
+  updateNgoProfile(
+    @Args('input') input: UpdateNgoProfileInput,
+    @CurrentUser() user: AuthUser,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.directory.update(user, input, ctx.lang);
   }
 
   @Mutation(() => NgoProfileModel)

@@ -23,6 +23,7 @@ import {
   NgoDirectoryArgs,
   NgoProfilesForStaffArgs,
   RegisterOrganisationInput,
+  UpdateNgoProfileInput,
 } from './dto/directory.inputs';
 import { MembersService } from './members.service';
 import { NgoProfileConnection, NgoProfileModel } from './models/profile.model';
@@ -108,6 +109,108 @@ export class DirectoryService {
     const created = await this.profiles.create(doc);
     await this.members.addAdmin(created.organisationId, user.id);
     return this.view(created.toObject(), base);
+  }
+
+  /**
+   * The organisation's admin edits its profile (and, through zones' service, its name, address,
+   * contact and hours). New registry numbers are checked, and a verified profile whose numbers
+   * change goes back to PENDING for staff to verify again. Write order: zones first (it holds
+   * what the profile copies for search), then the profile, conditional on its `updatedAt` as
+   * read, so two concurrent edits cannot mix (the loser gets CONCURRENT_CHANGE).
+   */
+  async update(user: AuthUser, input: UpdateNgoProfileInput, lang: Language) {
+    const found = await this.find(input.organisationId);
+    if (!found) throw new DomainException(ErrorCode.NOT_FOUND);
+    await this.members.assertAdminOf(user, input.organisationId);
+    const numbers = {
+      krs:
+        input.krs === undefined
+          ? found.krs
+          : input.krs
+            ? normalizeRegistryNumber(input.krs)
+            : undefined,
+      nip:
+        input.nip === undefined
+          ? found.nip
+          : input.nip
+            ? normalizeRegistryNumber(input.nip)
+            : undefined,
+      regon:
+        input.regon === undefined
+          ? found.regon
+          : input.regon
+            ? normalizeRegistryNumber(input.regon)
+            : undefined,
+    };
+    const invalid = invalidRegistryNumber(numbers);
+    if (invalid)
+      throw new DomainException(ErrorCode.INVALID_REGISTRY_NUMBER, { number: invalid }, [
+        { field: invalid.toLowerCase(), constraint: 'checkDigit' },
+      ]);
+    if (NEEDS_KRS.has(found.legalForm) && !numbers.krs)
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, [
+        { field: 'krs', constraint: 'required' },
+      ]);
+    const description = input.description?.length
+      ? mergeTranslations(
+          found.description,
+          input.description,
+          found.baseLanguage,
+          this.clock.now(),
+          'description',
+          ErrorCode.BAD_USER_INPUT,
+        )
+      : found.description;
+    const organisation = await this.organisations.get(input.organisationId);
+    if (input.name || input.address || input.contact || input.openingHours)
+      await this.organisations.update(input.organisationId, {
+        name: input.name ?? organisation.name,
+        kind: organisation.kind,
+        address: input.address ?? organisation.address,
+        contact: input.contact ?? {
+          email: organisation.contact.email ?? undefined,
+          phone: organisation.contact.phone ?? undefined,
+          website: organisation.contact.website ?? undefined,
+        },
+        openingHours: input.openingHours ?? {
+          weekly: organisation.openingHours.weekly.filter((w) => w.intervals.length > 0),
+          exceptions: organisation.openingHours.exceptions.map((e) => ({
+            ...e,
+            note: e.note ?? undefined,
+          })),
+        },
+      });
+    const numbersChanged =
+      numbers.krs !== found.krs || numbers.nip !== found.nip || numbers.regon !== found.regon;
+    const next = {
+      name: input.name ?? found.name,
+      baseLanguage: found.baseLanguage,
+      description,
+      fieldsOfActivity: input.fieldsOfActivity ?? found.fieldsOfActivity,
+      districts: input.districts ?? found.districts,
+    };
+    const set: Record<string, unknown> = {
+      ...next,
+      languages: input.languages ?? found.languages,
+      searchTokens: this.tokens(next),
+      ...(numbersChanged && found.verification === VerificationState.VERIFIED
+        ? { verification: VerificationState.PENDING }
+        : {}),
+    };
+    const unset: Record<string, 1> = {};
+    for (const key of ['krs', 'nip', 'regon'] as const)
+      if (numbers[key]) set[key] = numbers[key];
+      else unset[key] = 1;
+    const updated = await this.profiles
+      .findOneAndUpdate(
+        { _id: found._id, updatedAt: found.updatedAt },
+        { $set: set, ...(Object.keys(unset).length ? { $unset: unset } : {}) },
+        { returnDocument: 'after' },
+      )
+      .lean<LeanProfile>()
+      .exec();
+    if (!updated) throw new DomainException(ErrorCode.CONCURRENT_CHANGE);
+    return this.view(updated, lang);
   }
 
   /** PENDING → VERIFIED, once; a refused organisation may be verified after it explained itself. */

@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, OmitType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,6 +18,7 @@ import {
   LanguageCodeScalar,
   LANGUAGES,
   LocalizedStringInput,
+  OpeningHoursInput,
   PageArgs,
   ReadLanguageField,
   TAG_PATTERN,
@@ -98,6 +99,21 @@ export class RegisterOrganisationInput {
 
   @TranslationsField(() => LocalizedStringInput, { optional: true })
   description?: LocalizedStringInput[];
+}
+
+@InputType()
+export class UpdateNgoProfileInput extends PartialType(
+  OmitType(RegisterOrganisationInput, ['legalForm', 'baseLanguage'] as const),
+) {
+  @Field(() => ID)
+  @IsMongoId()
+  organisationId: string;
+
+  @Field(() => OpeningHoursInput, { nullable: true, description: 'Weekly hours and exceptions.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OpeningHoursInput)
+  openingHours?: OpeningHoursInput;
 }
 
 @InputType()
