@@ -9,7 +9,8 @@ module.exports = {
   moduleFileExtensions: ['js', 'json', 'ts'],
   transform: { '^.+\\.ts$': 'ts-jest' },
   moduleNameMapper: {
-    '^@sasiad/(core|identity|info-point|academy|zones|grants|forums|ngo-centre)(|/.*)$': '<rootDir>/libs/$1/src$2',
+    '^@sasiad/(core|identity|info-point|academy|zones|grants|forums|ngo-centre)(|/.*)$':
+      '<rootDir>/libs/$1/src$2',
   },
   testEnvironment: 'node',
   globalSetup: '<rootDir>/test/support/global-setup.js',

@@ -46,6 +46,7 @@ const ACCESS: Record<string, Caller[]> = {
   askQuestion: CALLERS,
   followUpQuestion: CALLERS,
   reopenQuestion: CALLERS,
+  markQuestionRead: CALLERS,
   eraseQuestion: CALLERS,
   claimQuestion: STAFF,
   claimNextQuestion: STAFF,
@@ -142,6 +143,9 @@ const ACCESS: Record<string, Caller[]> = {
   withdrawVolunteerApplication: SIGNED_IN,
   createFundingCall: STAFF,
   followFundingTopics: SIGNED_IN,
+  // core file store: who may add a file to an owner is the owner kind's canWrite
+  requestFileUpload: SIGNED_IN,
+  removeFile: SIGNED_IN,
 };
 
 const SCALARS: Record<string, unknown> = {

@@ -190,6 +190,48 @@ describe('info point: the public FAQ, from an answered question to a published e
     expect(audit).toContainEqual({ actorKind: 'staff', actorId: author.id, action: 'faqDraft' });
   });
 
+  it('drafts from the answer staff choose (default: the first one), and shows staff the original language when theirs has none', async () => {
+    const FOLLOW_UP = `mutation($c: String!, $t: String!) { followUpQuestion(input: { accessCode: $c, text: $t }) { id } }`;
+    const FULL = 'Заяву подають у воєводському управлінні; потрібні паспорт, фото і договір.';
+    const SHORT = 'Управління працює з 8:00 до 16:00.';
+    const asked = await answered('Де подати заяву на карту побуту?', FULL);
+    ok(await t.gql(FOLLOW_UP, { c: asked.accessCode, t: 'А коли воно працює?' }));
+    ok(await t.gql(ANSWER, { q: asked.id, t: SHORT }, { token: author.token }));
+    const draft = async (extra: Record<string, unknown>) =>
+      t.gql<{ createFaqEntryFromQuestion: StaffEntry & { sourceLanguage: string } }>(
+        FROM_QUESTION.replace('sourceQuestionId', 'sourceQuestionId sourceLanguage'),
+        { i: { questionId: asked.id, ...extra } },
+        { token: author.token, lang: 'pl' },
+      );
+
+    const byDefault = ok(await draft({})).createFaqEntryFromQuestion;
+    expect(byDefault.translations.find((tr) => tr.language === 'uk')?.answer).toBe(FULL);
+    // a Polish-speaking author sees the Ukrainian original, marked by its language
+    expect(byDefault.sourceLanguage).toBe('uk');
+    expect(byDefault.question).toMatchObject({
+      text: 'Де подати заяву на карту побуту?',
+      language: 'uk',
+      isFallback: true,
+    });
+    expect(byDefault.answer).toMatchObject({ text: FULL, language: 'uk', isFallback: true });
+
+    const chosen = ok(await draft({ answerMessages: [0, 2] })).createFaqEntryFromQuestion;
+    expect(chosen.translations.find((tr) => tr.language === 'uk')?.answer).toBe(
+      `${FULL}\n\n${SHORT}`,
+    );
+
+    // the asker's follow-up (position 1) and a position past the thread are not staff answers
+    const count = await raw().countDocuments();
+    for (const answerMessages of [[1], [7]]) {
+      const refused = await draft({ answerMessages });
+      expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+      expect(refused.body.errors![0].extensions.fields).toEqual([
+        { field: 'answerMessages', constraint: 'staffMessageOfThread' },
+      ]);
+    }
+    expect(await raw().countDocuments()).toBe(count);
+  });
+
   it('refuses to submit without the confirmation, without the base text, or with personal details left in', async () => {
     expect(codeOf(await move(entryId, 'PUBLISHED', reviewer))).toBe('FAQ_TRANSITION_NOT_ALLOWED');
     expect(codeOf(await move(entryId, 'IN_REVIEW', author))).toBe(

@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, ModuleMetadata } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,7 +51,13 @@ const PASSWORD = 'correct-horse-battery-7';
  * that global-setup started (or with `embedded: true`, an embedded server of the app's own).
  */
 export async function startTestApp(
-  options: { env?: Record<string, string>; embedded?: boolean; dataDir?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    embedded?: boolean;
+    dataDir?: string;
+    /** Extra modules for this test's app, e.g. one declaring a test-only file owner kind. */
+    imports?: ModuleMetadata['imports'];
+  } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sasiad-test-data-'));
   const baseUri = process.env.SASIAD_TEST_DB_URI;
@@ -79,7 +85,7 @@ export async function startTestApp(
   }
   let app: INestApplication;
   try {
-    app = await createApp();
+    app = await createApp({ imports: options.imports });
     await app.listen(0, '127.0.0.1');
   } finally {
     process.env = saved;

@@ -176,6 +176,11 @@ describe('web app for migrants (Chromium)', () => {
     await screenshot(page, 'be-access-code');
     await page.getByRole('button', { name: 'Код захаваны, паказаць размову' }).click();
     await page.getByTestId('question-status').filter({ hasText: 'чакае кансультанта' }).waitFor();
+    // the service level's due time, told to the asker in Warsaw time
+    await page
+      .getByTestId('expected-answer')
+      .filter({ hasText: 'Мы адкажам не пазней за' })
+      .waitFor();
     const questionId = new URL(page.url()).pathname.split('/').pop()!;
     // Warsaw time in Belarusian (Chromium has no Belarusian date formats of its own)
     expect(await page.locator('.thread .meta').first().textContent()).toMatch(
@@ -200,7 +205,11 @@ describe('web app for migrants (Chromium)', () => {
       .filter({ hasText: 'Дадам: мой дазвол на працу сканчаецца ў маі.' })
       .waitFor();
 
-    // Staff answer through the API; the thread shows it without a reload.
+    // Staff answer through the API; the thread shows it without a reload, and reading it there
+    // clears the "new reply" mark.
+    const markedRead = page.waitForResponse((r) =>
+      (r.request().postData() ?? '').includes('markQuestionRead'),
+    );
     const claim = await t.gql(
       `mutation($q: ID!) { claimQuestion(input: { questionId: $q }) { id } }`,
       { q: questionId },
@@ -220,6 +229,8 @@ describe('web app for migrants (Chromium)', () => {
       .getByText('Так, пакуль разглядаецца ваша заява, можна працаваць на ранейшых умовах.')
       .waitFor();
     await page.getByTestId('question-status').filter({ hasText: 'ёсць адказ' }).waitFor();
+    expect((await (await markedRead).json()).data.markQuestionRead.unread).toBe(false);
+    expect(await page.getByTestId('expected-answer').count()).toBe(0);
     await checkAccessibility(page, 'thread answered (be)');
     await screenshot(page, 'be-thread-answered');
 

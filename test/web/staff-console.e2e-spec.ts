@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Types } from 'mongoose';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { Role } from '@sasiad/core';
@@ -271,5 +272,194 @@ describe('staff console: the queue (Chromium)', () => {
     );
     expect(thread.body.data!.myQuestion.status).toBe('answered');
     expect(thread.body.data!.myQuestion.thread.map((m) => m.text)).toEqual([expected]);
+  });
+  it('an FAQ entry drafted from an answered question by one staff member, translated against the Polish base, and published by another', async () => {
+    const asked = await ask(
+      'uk',
+      'residence',
+      'Де подати заяву на карту побуту, якщо я живу в Торуні?',
+    );
+    const FULL =
+      'Заяву подають у Куявсько-Поморському воєводському управлінні: паспорт, фото, договір оренди.';
+    const api = (query: string, variables: Record<string, unknown>, token?: string) =>
+      t.gql(query, variables, { token }).then((r) => {
+        expect(r.body.errors).toBeUndefined();
+        return r;
+      });
+    await api(
+      `mutation($q: ID!) { claimQuestion(input: { questionId: $q }) { id } }`,
+      { q: asked.question.id },
+      staffPl.token,
+    );
+    const answer = (text: string) =>
+      api(
+        `mutation($q: ID!, $t: String!) { answerQuestion(input: { questionId: $q, text: $t }) { id } }`,
+        { q: asked.question.id, t: text },
+        staffPl.token,
+      );
+    await answer(FULL);
+    await api(
+      `mutation($c: String!) { followUpQuestion(input: { accessCode: $c, text: "А в суботу?" }) { id } }`,
+      { c: asked.accessCode },
+    );
+    await answer('Ні, у суботу зачинено.');
+
+    // The author picks the full answer (offered by default), not the one-line reply.
+    const author = await staffTablet('pl', staffPl);
+    await author.goto(`/staff/questions/${asked.question.id}`);
+    await author.getByRole('heading', { name: 'Wpis FAQ z tego pytania' }).waitFor();
+    const choices = author.locator('section[aria-labelledby="faq-title"] input[type="checkbox"]');
+    expect(await choices.count()).toBe(2);
+    expect(await choices.nth(0).isChecked()).toBe(true);
+    expect(await choices.nth(1).isChecked()).toBe(false);
+    await checkAccessibility(author, 'FAQ from a question (pl)');
+    await author.getByRole('button', { name: 'Utwórz szkic wpisu' }).click();
+    await author.getByTestId('faq-state').filter({ hasText: 'Szkic' }).waitFor();
+    const entryId = new URL(author.url()).pathname.split('/').pop()!;
+
+    // No Polish text yet: the author writes the Polish base; the Ukrainian original goes OUTDATED.
+    await author.getByRole('button', { name: /^UK/ }).click();
+    expect(await author.locator('#faq-answer').inputValue()).toBe(FULL);
+    await author.getByRole('button', { name: /^PL/ }).click();
+    await author
+      .getByLabel('Pytanie', { exact: true })
+      .fill('Gdzie złożyć wniosek o kartę pobytu w Toruniu?');
+    await author
+      .getByLabel('Odpowiedź (Markdown, bez HTML)')
+      .fill('W Kujawsko-Pomorskim Urzędzie Wojewódzkim: paszport, zdjęcie, umowa najmu.');
+    await author.getByRole('button', { name: 'Zapisz ten język' }).click();
+    await author.getByText('Zapisano.').waitFor();
+    await author.getByRole('button', { name: /^UK.*nieaktualne/ }).waitFor();
+    await checkAccessibility(author, 'FAQ editor (pl)');
+    await screenshot(author, 'staff-faq-editor');
+
+    // Submitting needs the confirmation; the author cannot publish their own text.
+    await author.getByRole('button', { name: 'Wyślij do sprawdzenia' }).click();
+    await author.getByRole('alert').filter({ hasText: 'Potwierdź' }).waitFor();
+    await author.getByLabel(/Potwierdzam, że z tekstu usunięto/).check();
+    await author.getByRole('button', { name: 'Wyślij do sprawdzenia' }).click();
+    await author.getByTestId('faq-state').filter({ hasText: 'Do sprawdzenia' }).waitFor();
+    expect(await author.getByRole('button', { name: 'Opublikuj' }).isDisabled()).toBe(true);
+    await author.getByText('Ostatnia zmiana wpisu jest Twoja').waitFor();
+
+    // A colleague, in Ukrainian, finds it among the entries in review and publishes it.
+    const reviewer = await staffTablet('uk', staffUk);
+    await reviewer.getByRole('link', { name: 'Часті запитання' }).click();
+    await reviewer.getByRole('button', { name: 'На перевірці' }).click();
+    // (they read the entry in their language: the asker's Ukrainian words)
+    await reviewer
+      .getByRole('link', { name: 'Де подати заяву на карту побуту, якщо я живу в Торуні?' })
+      .click();
+    await reviewer.getByRole('button', { name: 'Опублікувати' }).click();
+    await reviewer.getByTestId('faq-state').filter({ hasText: 'Опублікований' }).waitFor();
+    await checkAccessibility(reviewer, 'FAQ published (uk)');
+
+    const published = await t.gql<{ faqEntry: { question: { text: string; language: string } } }>(
+      `query($id: ID!) { faqEntry(id: $id, lang: pl) { question { text language } } }`,
+      { id: entryId },
+    );
+    expect(published.body.data!.faqEntry.question).toEqual({
+      text: 'Gdzie złożyć wniosek o kartę pobytu w Toruniu?',
+      language: 'pl',
+    });
+  });
+  it('an admin creates a library coordinator for a branch and is told in their language that the last admin keeps the role', async () => {
+    const admin = await t.userWith([Role.admin]);
+    const org = await t.gql<{ createOrganisation: { id: string } }>(
+      `mutation($i: OrganisationInput!) { createOrganisation(input: $i) { id } }`,
+      {
+        i: {
+          kind: 'library_branch',
+          name: 'Filia nr 7 Książnicy Kopernikańskiej',
+          address: { street: 'Rydygiera 13', postalCode: '87-100', city: 'Toruń' },
+        },
+      },
+      { token: admin.token },
+    );
+    expect(org.body.errors).toBeUndefined();
+
+    const page = await staffTablet('pl', admin);
+    await page.getByRole('link', { name: 'Konta i role' }).click();
+    await page.getByRole('heading', { name: 'Konta i role' }).waitFor();
+    const form = page.locator('section[aria-labelledby="new-user-title"]');
+    await form.getByLabel('E-mail').fill('filia7@example.org');
+    await form.getByLabel('Imię i nazwisko (widoczne dla zespołu)').fill('Anna Filia');
+    await form.getByLabel('Hasło początkowe').fill('Torun-filia-2026');
+    await form.getByLabel('Konsultant punktu informacyjnego').uncheck();
+    await form.getByLabel('Koordynator organizacji (np. biblioteki)').check();
+    await form
+      .getByLabel('Organizacja, w imieniu której działa')
+      .selectOption({ label: 'Filia nr 7 Książnicy Kopernikańskiej' });
+    await checkAccessibility(page, 'users and roles (pl)');
+    await screenshot(page, 'staff-users');
+    await form.getByRole('button', { name: 'Utwórz konto' }).click();
+    await page.getByText('Konto utworzone.').waitFor();
+    const coordinators = await t.gql<{
+      users: { nodes: { login: string; organisationId: string | null; roles: string[] }[] };
+    }>(
+      `query { users(first: 100, role: library) { nodes { login organisationId roles } } }`,
+      {},
+      {
+        token: admin.token,
+      },
+    );
+    expect(coordinators.body.data!.users.nodes).toContainEqual({
+      login: 'filia7@example.org',
+      organisationId: org.body.data!.createOrganisation.id,
+      roles: ['library'],
+    });
+
+    // The only admin cannot give up the role: the reason is shown, nothing changes.
+    await page.getByLabel('Pokaż konta z rolą').selectOption('admin');
+    const own = page.locator(`[data-testid="user-row"][data-login="${admin.login}"]`);
+    await own.getByLabel('Konsultant punktu informacyjnego').check();
+    await own.getByLabel('Administrator programu').uncheck();
+    await own.getByRole('button', { name: 'Zapisz role' }).click();
+    await own
+      .getByRole('alert')
+      .filter({ hasText: 'Nie można odebrać uprawnień ani usunąć ostatniego administratora.' })
+      .waitFor();
+    const me = await t.gql<{ me: { roles: string[] } }>(
+      `query { me { roles } }`,
+      {},
+      {
+        token: admin.token,
+      },
+    );
+    expect(me.body.data!.me.roles).toEqual(['admin']);
+  });
+  it('statistics for a period: a chart and a table per topic and language, and the same figures as a downloaded CSV', async () => {
+    const answered = await ask('be', 'benefits', 'Ці належыць мне 800+ на дзіця?');
+    await ask('ru', 'benefits', 'Положено ли мне 800+ на ребёнка?');
+    for (const q of [
+      `mutation($q: ID!) { claimQuestion(input: { questionId: $q }) { id } }`,
+      `mutation($q: ID!) { answerQuestion(input: { questionId: $q, text: "Так, калі дзіця жыве ў Польшчы." }) { id } }`,
+    ]) {
+      const r = await t.gql(q, { q: answered.question.id }, { token: staffUk.token });
+      expect(r.body.errors).toBeUndefined();
+    }
+    const page = await staffTablet('uk', staffUk);
+    await page.getByRole('link', { name: 'Статистика' }).click();
+    const table = page.getByTestId('stats-table');
+    await table.waitFor();
+    const row = (language: string) =>
+      table
+        .locator('tbody tr')
+        .filter({ hasText: 'Виплати й допомога' })
+        .filter({ hasText: language });
+    await row('Беларуская').locator('td').nth(1).filter({ hasText: /^1$/ }).waitFor();
+    await row('Русский').locator('td').nth(2).filter({ hasText: /^1$/ }).waitFor();
+    await checkAccessibility(page, 'statistics (uk)');
+    await screenshot(page, 'staff-stats');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Завантажити CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('topic,language,answered,backlog,medianFirstResponseMinutes');
+    expect(lines.find((l) => l.startsWith('benefits,be,'))).toMatch(/^benefits,be,1,0,\d+$/);
+    expect(lines.find((l) => l.startsWith('benefits,ru,'))).toBe('benefits,ru,0,1,');
   });
 });

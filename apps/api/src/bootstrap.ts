@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Module, ModuleMetadata } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -16,16 +16,23 @@ import { join } from 'node:path';
 import { WEB_APP_DIR, installSecurityHeaders, serveWebApp } from './web-app/web-app';
 
 /** The configured application, not yet listening: used by main.ts and by the end-to-end tests. */
-export async function createApp(options: { bufferLogs?: boolean } = {}): Promise<INestApplication> {
+export async function createApp(
+  options: {
+    bufferLogs?: boolean;
+    /** Extra modules next to AppModule (tests only: e.g. a test-only file owner kind). */
+    imports?: ModuleMetadata['imports'];
+  } = {},
+): Promise<INestApplication> {
   const env = validateEnv(process.env);
   // Loaded here, after the environment was validated and possibly changed by a test.
   const { AppModule } = await import('./app.module');
+  const root = options.imports?.length ? withExtras(AppModule, options.imports) : AppModule;
   const adapter = new FastifyAdapter({
     bodyLimit: bodyLimitBytes(env.BODY_LIMIT),
     trustProxy: trustProxySetting(env.TRUST_PROXY),
     genReqId: (req: IncomingMessage) => requestIdOf(req),
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, {
     bufferLogs: options.bufferLogs ?? true,
   });
   const config = app.get(AppConfig);
@@ -42,4 +49,10 @@ export async function createApp(options: { bufferLogs?: boolean } = {}): Promise
   }
   app.enableShutdownHooks();
   return app;
+}
+
+function withExtras(app: object, imports: NonNullable<ModuleMetadata['imports']>) {
+  @Module({ imports: [app as never, ...imports] })
+  class TestRootModule {}
+  return TestRootModule;
 }

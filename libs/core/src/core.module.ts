@@ -18,6 +18,7 @@ import { CryptoModule } from './crypto/crypto.module';
 import { DatabaseModule } from './database/database.module';
 import { GraphqlExceptionFilter } from './errors/graphql-exception.filter';
 import { EventsModule } from './events/events.module';
+import { FilesModule } from './files/files.module';
 import { GraphiqlController } from './graphiql/graphiql.controller';
 import { GraphqlContextFactory } from './graphql/context.factory';
 import { graphqlModule } from './graphql/graphql.setup';
@@ -47,6 +48,7 @@ export interface CoreOptions {
 @Module({})
 export class CoreModule {
   static forRoot(options: CoreOptions): DynamicModule {
+    const contextFactory = ContextFactoryModule.with(options.authentication);
     return {
       module: CoreModule,
       global: true,
@@ -100,9 +102,9 @@ export class CoreModule {
             ],
           }),
         }),
-        graphqlModule({
-          imports: [options.authentication, ContextFactoryModule.with(options.authentication)],
-        }),
+        graphqlModule({ imports: [options.authentication, contextFactory] }),
+        // the same module instance: the file routes read bearer tokens as /graphql does
+        FilesModule.with(contextFactory),
       ],
       controllers: [HealthController, GraphiqlController],
       providers: [

@@ -52,3 +52,8 @@ export * from './jobs/jobs.module';
 export * from './time/opening-hours';
 export * from './time/opening-hours.graphql';
 export * from './time/opening-hours.schema';
+export * from './files/file-kind';
+export * from './files/file-owner-kind';
+export * from './files/file-store.service';
+export * from './files/files.graphql';
+export * from './files/files.module';

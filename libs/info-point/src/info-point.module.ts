@@ -13,6 +13,7 @@ import { FaqLinksService } from './faq/faq-links.service';
 import { FaqStore } from './faq/faq-store.service';
 import { FaqResolver } from './faq/faq.resolver';
 import { FaqService } from './faq/faq.service';
+import { AskerNotices } from './questions/asker-notices.service';
 import { AskerResolver } from './questions/asker.resolver';
 import { AskerService } from './questions/asker.service';
 import { QuestionChanges } from './questions/question-changes.service';
@@ -43,6 +44,7 @@ import { ServiceLevelService } from './service-level/service-level.service';
     AskerService,
     QueueService,
     QuestionRetentionService,
+    AskerNotices,
     AskerResolver,
     QueueResolver,
     // audit

@@ -65,6 +65,8 @@ export const QuestionFields = graphql(`
     closedAt
     reopenableUntil
     contactChannel
+    unread
+    expectedAnswerBy
     thread {
       at
       kind
@@ -107,7 +109,17 @@ export const MyQuestions = graphql(`
         topic
         createdAt
         text
+        unread
       }
+    }
+  }
+`);
+
+export const MarkQuestionRead = graphql(`
+  mutation MarkQuestionRead($accessCode: String, $questionId: ID) {
+    markQuestionRead(input: { accessCode: $accessCode, questionId: $questionId }) {
+      id
+      unread
     }
   }
 `);

@@ -161,6 +161,10 @@ export class Env {
   @Max(1440)
   PASSWORD_RESET_TTL_MINUTES = 30;
 
+  /** The web app's address, for links in outbound messages (e.g. "your answer is waiting"). */
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http:// or https:// URL' })
+  APP_URL = 'http://127.0.0.1:3000';
+
   /** The web app's page that takes a reset token; the link in the e-mail is `<url>#token=…`. */
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http:// or https:// URL' })
   PASSWORD_RESET_URL = 'http://127.0.0.1:3000/reset-password';

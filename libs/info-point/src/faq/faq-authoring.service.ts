@@ -42,13 +42,13 @@ export class FaqAuthoringService {
     private readonly clock: Clock,
   ) {}
 
-  /** A draft with the question's and its latest answer's words, in the question's language. */
+  /** A draft with the question's and its chosen answer's words, in the question's language. */
   async createFromQuestion(
     input: CreateFaqEntryFromQuestionInput,
     staff: AuthUser,
     lang: Language,
   ): Promise<StaffFaqEntry> {
-    const source = await this.questions.faqSource(input.questionId, staff);
+    const source = await this.questions.faqSource(input.questionId, staff, input.answerMessages);
     const base = input.baseLanguage ?? 'pl';
     const now = this.clock.now();
     // the asker's words are kept as written (no HTML check yet): submitting checks everything
@@ -73,6 +73,7 @@ export class FaqAuthoringService {
         baseLanguage: base,
         fallbackLanguages: (input.fallbackLanguages ?? []).filter((l) => l !== base),
         sourceQuestionId: source.id,
+        sourceLanguage: source.language,
       },
       staff,
       lang,
@@ -92,6 +93,7 @@ export class FaqAuthoringService {
         baseLanguage: base,
         fallbackLanguages: (input.fallbackLanguages ?? []).filter((l) => l !== base),
         sourceQuestionId: null,
+        sourceLanguage: null,
       },
       staff,
       lang,
@@ -109,6 +111,7 @@ export class FaqAuthoringService {
       | 'baseLanguage'
       | 'fallbackLanguages'
       | 'sourceQuestionId'
+      | 'sourceLanguage'
     >,
     staff: AuthUser,
     lang: Language,

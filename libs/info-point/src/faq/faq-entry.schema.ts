@@ -81,6 +81,10 @@ export class FaqEntry {
   @Prop({ type: Types.ObjectId, default: null, index: true })
   sourceQuestionId: Types.ObjectId | null;
 
+  /** The language the source question was asked in (staff see that text when theirs is missing). */
+  @Prop({ type: String, default: null })
+  sourceLanguage: Language | null;
+
   /** When an author last confirmed that personal details were removed (submitting for review). */
   @Prop({ type: Date, default: null })
   personalDetailsConfirmedAt: Date | null;

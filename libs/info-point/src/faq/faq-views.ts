@@ -21,10 +21,28 @@ export function publicView(e: LeanFaqEntry, lang: Language): FaqEntryModel {
   };
 }
 
-/** What staff read: every language with its translation state, and the history. */
+/**
+ * What staff read: every language with its translation state, and the history. Where the
+ * reader's language and the fallbacks have no text yet (a draft made from a Ukrainian question),
+ * the text shown is the source question's language, then any other, marked by its `language`
+ * and `isFallback`: never an empty question.
+ */
 export function staffView(e: LeanFaqEntry, lang: Language): StaffFaqEntry {
+  const policy = faqPolicy(e);
+  const staffPolicy = {
+    base: policy.base,
+    fallbacks: [
+      ...policy.fallbacks,
+      policy.base,
+      ...(e.sourceLanguage ? [e.sourceLanguage] : []),
+      ...LANGUAGES,
+    ],
+  };
   return {
     ...publicView(e, lang),
+    question: resolveLocalized(e.question, lang, staffPolicy),
+    answer: resolveLocalized(e.answer, lang, staffPolicy),
+    sourceLanguage: e.sourceLanguage ?? null,
     state: e.state,
     fallbackLanguages: e.fallbackLanguages,
     translations: LANGUAGES.map((language) => ({

@@ -78,6 +78,13 @@ export class AskerResolver {
     return this.asker.followUp(input, ctx.user, input.text);
   }
 
+  @Mutation(() => AskerQuestion, { description: 'Mark the replies to your question as read.' })
+  @Public()
+  @AccessCodeRateLimited()
+  markQuestionRead(@Args('input') input: AskerAccessInput, @Ctx() ctx: RequestContext) {
+    return this.asker.markRead(input, ctx.user);
+  }
+
   @Mutation(() => AskerQuestion, {
     description: 'Reopen a closed question within INFO_POINT_REOPEN_DAYS of closing.',
   })

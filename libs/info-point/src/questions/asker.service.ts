@@ -142,6 +142,17 @@ export class AskerService {
     return this.views.toAsker(changed);
   }
 
+  /** Not a step of the lifecycle (nothing to audit): only the unread mark goes. */
+  async markRead(access: AskerAccessArgs, user: AuthUser | null): Promise<AskerQuestion> {
+    const { filter, notFound } = this.changes.askerFilter(access, user);
+    const changed = await this.questions
+      .findOneAndUpdate(filter, { $set: { askerUnread: false } }, { returnDocument: 'after' })
+      .lean<LeanQuestion>()
+      .exec();
+    if (!changed) throw new DomainException(notFound);
+    return this.views.toAsker(changed);
+  }
+
   async reopen(access: AskerAccessArgs, user: AuthUser | null) {
     const { filter, notFound } = this.changes.askerFilter(access, user);
     const changed = await this.changes.change(

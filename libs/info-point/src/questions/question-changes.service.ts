@@ -140,7 +140,13 @@ export class QuestionChanges {
           at: now,
         },
       },
-      ...(current && !current.firstResponseAt ? { $set: { firstResponseAt: now } } : {}),
+      // a staff message is unread for the asker; the asker's own reply means they have read it
+      $set: {
+        askerUnread: authorId !== null,
+        ...(current && !current.firstResponseAt && authorId !== null
+          ? { firstResponseAt: now }
+          : {}),
+      },
     };
   }
 

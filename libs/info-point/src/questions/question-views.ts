@@ -29,6 +29,8 @@ export class QuestionViews {
       })),
       createdAt: q.createdAt,
       closedAt: q.closedAt,
+      unread: q.askerUnread ?? false,
+      expectedAnswerBy: q.status === 'open' || q.status === 'claimed' ? (q.dueAt ?? null) : null,
       reopenableUntil:
         q.status === 'closed' && q.closedAt
           ? new Date(q.closedAt.getTime() + days * 86_400_000)

@@ -119,6 +119,10 @@ export class Question {
   @Prop({ type: Date, default: null })
   dueAt: Date | null;
 
+  /** A staff reply (answer or request for details) the asker has not yet marked as read. */
+  @Prop({ type: Boolean, default: false })
+  askerUnread: boolean;
+
   @Prop({ type: Date, default: null })
   closedAt: Date | null;
 

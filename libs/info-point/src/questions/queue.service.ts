@@ -20,6 +20,7 @@ import { InfoPointAuditService } from '../audit/audit.service';
 import { ClaimNextQuestionInput, QueueArgs } from './dto/question.inputs';
 import { ClaimNextPayload, QueueItem, StaffQuestion } from './models/question.model';
 import { ACTIVE } from './question-lifecycle';
+import { AskerNotices } from './asker-notices.service';
 import { QuestionChanges, staffActor } from './question-changes.service';
 import { QUESTION_CHANGED, QuestionChangedEvent } from './question-events';
 import { QuestionViews } from './question-views';
@@ -38,6 +39,7 @@ export class QueueService {
     private readonly changes: QuestionChanges,
     private readonly views: QuestionViews,
     private readonly clock: Clock,
+    private readonly notices: AskerNotices,
   ) {}
 
   queueEvents(): AsyncIterableIterator<QuestionChangedEvent> {
@@ -76,9 +78,15 @@ export class QueueService {
    * A question and its latest answer, decrypted, for a FAQ draft: only answered or closed
    * questions; audited as a read of the question (`faqDraft`).
    */
+  /**
+   * The words of an answered question for a FAQ draft: the question and the staff messages
+   * chosen to form the answer (positions in the thread, from 0, in the order given), by default
+   * the first answer (later answers are often one-line follow-ups). Reading it is audited.
+   */
   async faqSource(
     questionId: string,
     staff: AuthUser,
+    answerMessages?: number[],
   ): Promise<{
     id: Types.ObjectId;
     language: Language;
@@ -87,20 +95,28 @@ export class QueueService {
     answer: string;
   }> {
     const found = await this.find(questionId);
-    const answers = found.thread.filter((m) => m.kind === 'answer');
+    const firstAnswer = found.thread.findIndex((m) => m.kind === 'answer');
     if (
       (found.status !== 'answered' && found.status !== 'closed') ||
       !found.textEnc ||
-      answers.length === 0
+      firstAnswer < 0
     )
       throw new DomainException(ErrorCode.FAQ_SOURCE_NOT_ANSWERED);
+    const chosen = answerMessages?.length ? answerMessages : [firstAnswer];
+    const wrong = chosen.filter((i) => found.thread[i]?.authorId == null);
+    if (wrong.length > 0)
+      throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, [
+        { field: 'answerMessages', constraint: 'staffMessageOfThread' },
+      ]);
     await this.audit.record(staffActor(staff), 'faqDraft', [found._id]);
     return {
       id: found._id,
       language: found.language,
       topic: found.topic,
       text: this.crypto.decrypt(found.textEnc, QUESTION_FIELDS.text),
-      answer: this.crypto.decrypt(answers[answers.length - 1].textEnc, QUESTION_FIELDS.thread),
+      answer: chosen
+        .map((i) => this.crypto.decrypt(found.thread[i].textEnc, QUESTION_FIELDS.thread))
+        .join('\n\n'),
     };
   }
 
@@ -177,6 +193,7 @@ export class QueueService {
     const changed = await this.changes.staffChange(questionId, staff, 'answer', (current, now) =>
       this.changes.pushThread('answer', staff.id, text, now, current),
     );
+    await this.notices.replyWaiting(changed, 'answer');
     return this.views.toStaff(changed);
   }
 
@@ -187,6 +204,7 @@ export class QueueService {
       'askForDetails',
       (current, now) => this.changes.pushThread('detailsRequest', staff.id, text, now, current),
     );
+    await this.notices.replyWaiting(changed, 'detailsRequest');
     return this.views.toStaff(changed);
   }
 

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/Layout';
 import { ErrorBox, FallbackNotice } from '../../components/ErrorBox';
 import { AccessCode } from '../../components/AccessCode';
-import { Consent, FaqSuggestions } from '../../graphql/info-point';
+import { Consent, FaqSuggestions, MyQuestions } from '../../graphql/info-point';
+import { formatDateTime } from '../../lib/format';
 import { useApp } from '../../app-context';
 
 const TOPICS = [
@@ -44,6 +45,8 @@ export function AskPage() {
     pause: typed.length < 4 || !online,
   });
   const [consentText] = useQuery({ query: Consent });
+  const [mine] = useQuery({ query: MyQuestions, pause: !user });
+  const myQuestions = mine.data?.myQuestions.nodes ?? [];
 
   // The outbox sends the question (now or on reconnect); a signed-in asker goes to the thread.
   useEffect(() => {
@@ -73,6 +76,24 @@ export function AskPage() {
       <p>
         <Link to="/ask/open">{t('ask.openByCode')}</Link>
       </p>
+      {myQuestions.length > 0 && (
+        <section aria-labelledby="mine-title">
+          <h2 id="mine-title">{t('ask.mine')}</h2>
+          <ul className="my-questions">
+            {[...myQuestions].reverse().map((q) => (
+              <li key={q.id}>
+                <Link to={`/ask/${q.id}`}>
+                  {q.text.length > 80 ? `${q.text.slice(0, 80)}…` : q.text}
+                </Link>{' '}
+                <span className="hint">
+                  {formatDateTime(q.createdAt, language)} · {t(`status.${q.status}`)}
+                </span>
+                {q.unread && <strong className="badge"> {t('ask.newReply')}</strong>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {queued && (
         <p role="status" className="notice">
           {online ? t('ask.sending') : t('ask.savedOffline')}

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useSubscription } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/Layout';
 import { ErrorBox } from '../../components/ErrorBox';
-import { MyQuestion, QuestionEvents, Reopen } from '../../graphql/info-point';
+import { MarkQuestionRead, MyQuestion, QuestionEvents, Reopen } from '../../graphql/info-point';
 import { useApp } from '../../app-context';
 import { formatDateTime } from '../../lib/format';
 
@@ -26,6 +26,7 @@ export function ThreadPage() {
     pause: !accessCode && !user,
   });
   const [reopen, runReopen] = useMutation(Reopen);
+  const [, markRead] = useMutation(MarkQuestionRead);
   const [text, setText] = useState('');
   const [problem, setProblem] = useState(false);
 
@@ -43,6 +44,13 @@ export function ThreadPage() {
     if (mine.length === 0 && online) reload();
   }, [mine.length, online, reload]);
 
+  // Seeing the thread is reading it: the reply stops being marked new.
+  const unread = res.data?.myQuestion.unread === true;
+  useEffect(() => {
+    if (unread && online) void markRead(vars);
+    // vars follows questionId and accessCode, which key the page
+  }, [unread, online, markRead, questionId]);
+
   if (!accessCode && !user) return <Navigate to="/ask/open" replace />;
   const q = res.data?.myQuestion;
 
@@ -55,6 +63,11 @@ export function ThreadPage() {
           <p className="status-line" data-testid="question-status">
             {t('thread.status')}: <strong>{t(`status.${q.status}`)}</strong>
           </p>
+          {q.expectedAnswerBy && (
+            <p data-testid="expected-answer">
+              {t('thread.expectedBy', { date: formatDateTime(q.expectedAnswerBy, language) })}
+            </p>
+          )}
           <ol className="thread" aria-label={t('thread.messages')}>
             <li className="msg mine">
               <p className="meta">

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useClient, useMutation, useQuery, useSubscription, type CombinedError } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/Layout';
@@ -20,6 +20,7 @@ import {
   StaffMembers,
   StaffQuestionQuery,
 } from '../../graphql/staff';
+import { CreateFaqFromQuestion } from '../../graphql/staff-faq';
 import { AskerLanguage, DueMark, Holder } from './staff-labels';
 
 /** One question for staff: thread, notes, canned answers, answer / ask for details / close. */
@@ -46,6 +47,9 @@ export function QuestionPage() {
   const [, runNote] = useMutation(AddInternalNote);
   const [, runAnswer] = useMutation(AnswerQuestion);
   const [, runDetails] = useMutation(AskForDetails);
+  const [, runFaq] = useMutation(CreateFaqFromQuestion);
+  const navigate = useNavigate();
+  const [faqPick, setFaqPick] = useState<number[] | null>(null);
 
   const [reply, setReply] = useState('');
   const [note, setNote] = useState('');
@@ -61,6 +65,10 @@ export function QuestionPage() {
   const holder = q?.claimedBy === me;
   const active = q && ['claimed', 'awaiting_asker', 'answered'].includes(q.status);
   const template = canned.data?.cannedAnswers.find((c) => c.shortCode === shortCode);
+  // The messages that will form a FAQ answer: by default the first answer.
+  const firstAnswer = q ? q.thread.findIndex((m) => m.kind === 'answer') : -1;
+  const picked = faqPick ?? (firstAnswer >= 0 ? [firstAnswer] : []);
+  const canMakeFaq = q && (q.status === 'answered' || q.status === 'closed') && firstAnswer >= 0;
 
   /** Runs one change; an error (e.g. a colleague was faster) is shown in the reader's language. */
   const act = async (
@@ -325,6 +333,50 @@ export function QuestionPage() {
                   </button>
                 )}
               </div>
+            </section>
+          )}
+
+          {canMakeFaq && (
+            <section aria-labelledby="faq-title" className="notes">
+              <h2 id="faq-title">{t('staff.faq.fromQuestion')}</h2>
+              <fieldset>
+                <legend>{t('staff.faq.pickAnswer')}</legend>
+                {q.thread.map((m, i) =>
+                  m.authorId ? (
+                    <label key={i} className="choice">
+                      <input
+                        type="checkbox"
+                        checked={picked.includes(i)}
+                        onChange={(e) =>
+                          setFaqPick(
+                            e.target.checked
+                              ? [...picked, i].sort((a, b) => a - b)
+                              : picked.filter((x) => x !== i),
+                          )
+                        }
+                      />
+                      <span lang={q.language}>
+                        {t(`staff.kind.${m.kind}`)} · {formatDateTime(m.at, i18n.language)}:{' '}
+                        {m.text.length > 90 ? `${m.text.slice(0, 90)}…` : m.text}
+                      </span>
+                    </label>
+                  ) : null,
+                )}
+              </fieldset>
+              <button
+                type="button"
+                disabled={busy || picked.length === 0}
+                onClick={() =>
+                  void act(() =>
+                    runFaq({ input: { questionId, answerMessages: picked } }).then((r) => {
+                      if (r.data) navigate(`/staff/faq/${r.data.createFaqEntryFromQuestion.id}`);
+                      return r;
+                    }),
+                  )
+                }
+              >
+                {t('staff.faq.createDraft')}
+              </button>
             </section>
           )}
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Link, Route, Routes } from 'react-router';
+import { Link, NavLink, Route, Routes } from 'react-router';
 import { Provider as UrqlProvider } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app-context';
@@ -7,6 +7,10 @@ import { Page } from '../../components/Layout';
 import { createStaffClient } from './staff-client';
 import { QueuePage } from './QueuePage';
 import { QuestionPage } from './QuestionPage';
+import { FaqListPage } from './faq/FaqListPage';
+import { FaqEntryPage } from './faq/FaqEntryPage';
+import { UsersPage } from './admin/UsersPage';
+import { StatsPage } from './admin/StatsPage';
 import { loadStaffTexts, staffTextsLoaded } from './staff-texts';
 import './staff.css';
 
@@ -51,9 +55,23 @@ export function StaffConsole() {
   return (
     <UrqlProvider value={client}>
       <div className="staff">
+        <nav className="staff-nav" aria-label={t('staff.nav.label')}>
+          <NavLink to="/staff" end>
+            {t('staff.nav.queue')}
+          </NavLink>
+          <NavLink to="/staff/faq">{t('staff.nav.faq')}</NavLink>
+          <NavLink to="/staff/stats">{t('staff.nav.stats')}</NavLink>
+          {user.roles.includes('admin') && (
+            <NavLink to="/staff/users">{t('staff.nav.users')}</NavLink>
+          )}
+        </nav>
         <Routes>
           <Route index element={<QueuePage />} />
           <Route path="questions/:questionId" element={<QuestionPage />} />
+          <Route path="faq" element={<FaqListPage />} />
+          <Route path="faq/:entryId" element={<FaqEntryPage />} />
+          <Route path="users" element={<UsersPage />} />
+          <Route path="stats" element={<StatsPage />} />
         </Routes>
       </div>
     </UrqlProvider>

@@ -13,6 +13,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsBoolean,
   IsEnum,
   IsIn,
@@ -87,7 +88,7 @@ export class CreateFaqEntryInput extends TranslatableSettingsInput {
 
 @InputType({
   description:
-    'A draft pre-filled with the question and its latest answer, in the question’s language, for the author to de-personalise and edit.',
+    'A draft pre-filled with the question and its answer, in the question’s language, for the author to de-personalise and edit.',
 })
 export class CreateFaqEntryFromQuestionInput extends PickType(CreateFaqEntryInput, [
   'baseLanguage',
@@ -97,6 +98,20 @@ export class CreateFaqEntryFromQuestionInput extends PickType(CreateFaqEntryInpu
   @Field(() => ID, { description: 'An answered or closed question.' })
   @IsMongoId()
   questionId: string;
+
+  @Field(() => [Int], {
+    nullable: true,
+    description:
+      'The staff messages that form the answer: positions in the question’s thread (from 0), joined in this order. Default: the first answer.',
+  })
+  @IsOptional()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  @Max(999, { each: true })
+  answerMessages?: number[];
 }
 
 @InputType({

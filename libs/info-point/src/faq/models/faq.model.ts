@@ -123,6 +123,12 @@ export class StaffFaqEntry extends FaqEntryModel {
   })
   sourceQuestionId: string | null;
 
+  @Field(() => LanguageCodeScalar, {
+    nullable: true,
+    description: 'The language the source question was asked in (its text is the original).',
+  })
+  sourceLanguage: Language | null;
+
   @Field(() => GraphQLISODateTime, { nullable: true })
   personalDetailsConfirmedAt: Date | null;
 }

@@ -79,6 +79,16 @@ export class AskerQuestion {
     description: 'Until when a closed question can be reopened.',
   })
   reopenableUntil: Date | null;
+
+  @Field({ description: 'A staff reply the asker has not marked as read (markQuestionRead).' })
+  unread: boolean;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'While the question waits for staff: when an answer is expected at the latest (the information point’s service level, counted in its opening hours). Null once answered, while details are awaited, or closed.',
+  })
+  expectedAnswerBy: Date | null;
 }
 
 @ObjectType()

@@ -1,0 +1,94 @@
+import { graphql } from './graphql';
+
+/** Admins in the console: accounts and their roles. */
+export const AdminUserFields = graphql(`
+  fragment AdminUserFields on User {
+    id
+    login
+    displayName
+    roles
+    status
+    organisationId
+    preferredLanguage
+    createdAt
+  }
+`);
+
+export const AdminUsers = graphql(
+  `
+    query AdminUsers($role: Role, $after: String) {
+      users(first: 50, role: $role, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          ...AdminUserFields
+        }
+      }
+    }
+  `,
+  [AdminUserFields],
+);
+
+export const AdminOrganisations = graphql(`
+  query AdminOrganisations {
+    organisations(first: 100) {
+      nodes {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const SetUserRoles = graphql(
+  `
+    mutation SetUserRoles($input: SetUserRolesInput!) {
+      setUserRoles(input: $input) {
+        ...AdminUserFields
+      }
+    }
+  `,
+  [AdminUserFields],
+);
+
+export const SetUserStatus = graphql(
+  `
+    mutation SetUserStatus($input: SetUserStatusInput!) {
+      setUserStatus(input: $input) {
+        ...AdminUserFields
+      }
+    }
+  `,
+  [AdminUserFields],
+);
+
+export const CreateUser = graphql(
+  `
+    mutation CreateUser($input: CreateUserInput!) {
+      createUser(input: $input) {
+        ...AdminUserFields
+      }
+    }
+  `,
+  [AdminUserFields],
+);
+
+/** The information point's figures per topic and language for a period. */
+export const InfoPointStatsQuery = graphql(`
+  query InfoPointStats($from: DateTime!, $to: DateTime!) {
+    infoPointStats(from: $from, to: $to) {
+      from
+      to
+      rows {
+        topic
+        language
+        answered
+        backlog
+        medianFirstResponseMinutes
+      }
+    }
+  }
+`);
