@@ -143,6 +143,8 @@ const ACCESS: Record<string, Caller[]> = {
   withdrawVolunteerApplication: SIGNED_IN,
   createFundingCall: STAFF,
   followFundingTopics: SIGNED_IN,
+  createPublication: STAFF,
+  addPublicationVersion: STAFF,
   // core file store: who may add a file to an owner is the owner kind's canWrite
   requestFileUpload: SIGNED_IN,
   removeFile: SIGNED_IN,

@@ -7,6 +7,7 @@ import { DirectoryService } from './directory/directory.service';
 import { MembersService } from './directory/members.service';
 import { NgoNotificationsService } from './notifications/ngo-notifications.service';
 import { FundingService } from './funding/funding.service';
+import { PublicationsService } from './publications/publications.service';
 import { ResourcesService } from './resources/resources.service';
 import { VolunteerRecruitmentService } from './volunteering/volunteer-recruitment.service';
 
@@ -25,6 +26,7 @@ export class NgoCentreErasureService {
     private readonly resources: ResourcesService,
     private readonly volunteering: VolunteerRecruitmentService,
     private readonly funding: FundingService,
+    private readonly publications: PublicationsService,
   ) {}
 
   @OnDomainEvent(USER_ERASED)
@@ -37,5 +39,6 @@ export class NgoCentreErasureService {
     await this.resources.forgetUser(userId);
     await this.volunteering.forgetUser(userId);
     await this.funding.forgetUser(userId);
+    await this.publications.forgetUser(userId);
   }
 }

@@ -24,6 +24,7 @@ import {
 } from './resources/resource.schema';
 import { ResourcesResolver } from './resources/resources.resolver';
 import { ResourcesService } from './resources/resources.service';
+import { ResourceRequestFiles } from './resources/resource-request-files';
 import {
   NgoVolunteerApplication,
   NgoVolunteerApplicationSchema,
@@ -41,6 +42,10 @@ import {
 } from './funding/funding.schema';
 import { FundingResolver } from './funding/funding.resolver';
 import { FundingService } from './funding/funding.service';
+import { NgoPublication, NgoPublicationSchema } from './publications/publication.schema';
+import { PublicationFiles } from './publications/publication-files';
+import { PublicationsResolver } from './publications/publications.resolver';
+import { PublicationsService } from './publications/publications.service';
 import { NgoCentreErasureService } from './ngo-centre-erasure.service';
 import { NgoNotification, NgoNotificationSchema } from './notifications/ngo-notification.schema';
 import { NgoNotificationsResolver } from './notifications/ngo-notifications.resolver';
@@ -65,6 +70,7 @@ import { NgoNotificationsService } from './notifications/ngo-notifications.servi
       { name: NgoVolunteerApplication.name, schema: NgoVolunteerApplicationSchema },
       { name: NgoFundingCall.name, schema: NgoFundingCallSchema },
       { name: NgoFundingFollow.name, schema: NgoFundingFollowSchema },
+      { name: NgoPublication.name, schema: NgoPublicationSchema },
     ]),
   ],
   providers: [
@@ -78,11 +84,15 @@ import { NgoNotificationsService } from './notifications/ngo-notifications.servi
     ConsultationsResolver,
     ResourcesService,
     ResourcesResolver,
+    ResourceRequestFiles,
     VolunteerOffersService,
     VolunteerRecruitmentService,
     VolunteeringResolver,
     FundingService,
     FundingResolver,
+    PublicationsService,
+    PublicationsResolver,
+    PublicationFiles,
     NgoCentreErasureService,
   ],
   exports: [DirectoryService, MembersService],

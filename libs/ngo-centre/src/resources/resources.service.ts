@@ -162,6 +162,24 @@ export class ResourcesService {
     return rows.map((r) => ({ startsAt: r.startsAt, endsAt: r.endsAt }));
   }
 
+  /** Documents are added by the organisation's people while the request is pending. */
+  async mayAddDocuments(user: AuthUser, requestId: string): Promise<boolean> {
+    const found = await this.findOrNull(requestId);
+    if (!found || found.status !== ResourceRequestStatus.PENDING) return false;
+    return this.members.actsFor(user, found.organisationId.toHexString());
+  }
+
+  async mayReadDocuments(user: AuthUser, requestId: string): Promise<boolean> {
+    const found = await this.findOrNull(requestId);
+    if (!found) return false;
+    return isStaff(user) || this.members.actsFor(user, found.organisationId.toHexString());
+  }
+
+  private findOrNull(id: string): Promise<LeanRequest | null> {
+    if (!Types.ObjectId.isValid(id)) return Promise.resolve(null);
+    return this.requests.findById(id).lean<LeanRequest>().exec();
+  }
+
   /** USER_ERASED: requests are the organisations'; they lose the links to the person. */
   async forgetUser(userId: string): Promise<void> {
     const id = new Types.ObjectId(userId);
