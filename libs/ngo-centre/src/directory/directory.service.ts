@@ -274,6 +274,11 @@ export class DirectoryService {
     return found?.verification === VerificationState.VERIFIED;
   }
 
+  /** NOT_FOUND unless the organisation registered with the centre. */
+  async assertRegistered(organisationId: string): Promise<void> {
+    if (!(await this.find(organisationId))) throw new DomainException(ErrorCode.NOT_FOUND);
+  }
+
   /** NOT_VERIFIED unless the centre verified the organisation. */
   async assertVerified(organisationId: string): Promise<void> {
     const found = await this.find(organisationId);

@@ -14,6 +14,7 @@ import {
   warsawWallClock,
 } from '@sasiad/core';
 import { CallProgramme, CallsService } from '@sasiad/zones';
+import { DirectoryService } from '../directory/directory.service';
 import { MembersService } from '../directory/members.service';
 import { NgoNotificationKind } from '../notifications/ngo-notification.schema';
 import { NgoNotificationsService } from '../notifications/ngo-notifications.service';
@@ -42,6 +43,7 @@ export class FundingService {
     @InjectModel(NgoFundingCall.name) private readonly calls: Model<NgoFundingCall>,
     @InjectModel(NgoFundingFollow.name) private readonly follows: Model<NgoFundingFollow>,
     private readonly sasiadCalls: CallsService,
+    private readonly directory: DirectoryService,
     private readonly members: MembersService,
     private readonly notifications: NgoNotificationsService,
     private readonly clock: Clock,
@@ -108,6 +110,7 @@ export class FundingService {
     organisationId: string,
     topics: FundingTopic[],
   ): Promise<FundingFollowModel> {
+    await this.directory.assertRegistered(organisationId);
     await this.members.assertActsFor(user, organisationId);
     await this.follows
       .updateOne(
