@@ -145,6 +145,7 @@ const ACCESS: Record<string, Caller[]> = {
   followFundingTopics: SIGNED_IN,
   createPublication: STAFF,
   addPublicationVersion: STAFF,
+  createTraining: STAFF,
   // core file store: who may add a file to an owner is the owner kind's canWrite
   requestFileUpload: SIGNED_IN,
   removeFile: SIGNED_IN,

@@ -1,4 +1,4 @@
-import { Role } from '@sasiad/core';
+import { Clock, Role } from '@sasiad/core';
 import { downloadFile, requestUpload, sampleFiles, sendUpload, uploadFile } from '../support/files';
 import { ok } from '../support/graphql';
 import { codeOf, startTestApp, TestApp } from '../support/test-app';
@@ -183,5 +183,65 @@ describe('ngo-centre: the publications library and documents of resource request
       { token: org.admin.token },
     );
     expect(codeOf(late)).toBe('FORBIDDEN');
+  });
+
+  it('a training is a zones event with registration as usual; materials are added after it', async () => {
+    const startsAt = new Date(Date.now() + 2 * 86_400_000);
+    const training = ok(
+      await t.gql<{ createTraining: { id: string; eventId: string; materials: unknown[] } }>(
+        `mutation($i: CreateTrainingInput!) { createTraining(input: $i) { id eventId topics materials { id } } }`,
+        {
+          i: {
+            topics: ['FUNDRAISING', 'WRITING_OFFERS'],
+            event: {
+              kind: 'workshop',
+              title: [{ lang: 'pl', text: 'Jak napisać ofertę w konkursie grantowym' }],
+              place: {
+                name: 'CWOP',
+                address: { street: 'ul. Warszawska 5', postalCode: '15-062', city: 'Białystok' },
+              },
+              startsAt: startsAt.toISOString(),
+              endsAt: new Date(startsAt.getTime() + 3 * 3_600_000).toISOString(),
+              languages: ['pl', 'uk'],
+              capacity: 20,
+            },
+          },
+        },
+        { token: staff.token },
+      ),
+    ).createTraining;
+    expect(training.materials).toEqual([]);
+    // registration as for any event
+    const registered = await t.gql<{ registerForEvent: { registration: { status: string } } }>(
+      `mutation($i: RegisterForEventInput!) { registerForEvent(input: $i) { registration { status } } }`,
+      { i: { eventId: training.eventId } },
+      { token: org.admin.token },
+    );
+    expect(ok(registered).registerForEvent.registration.status).toBe('confirmed');
+    const owner = { ownerKind: 'ngo-centre.training', ownerId: training.id };
+    const early = await t.gql(
+      `mutation($i: RequestFileUploadInput!) { requestFileUpload(input: $i) { uploadUrl } }`,
+      { i: { ...owner, fileName: 'slajdy.pdf' } },
+      { token: staff.token },
+    );
+    expect(codeOf(early)).toBe('FORBIDDEN');
+    const clock = t.app.get(Clock);
+    clock.setNow(new Date(startsAt.getTime() + 4 * 3_600_000));
+    try {
+      const slides = await uploadFile(t, staff.token, {
+        ...owner,
+        fileName: 'slajdy.pdf',
+        bytes: sampleFiles.pdf,
+      });
+      const listed = ok(
+        await t.gql<{ trainings: { id: string; materials: { id: string }[] }[] }>(
+          `{ trainings { id materials { id } } }`,
+        ),
+      ).trainings;
+      expect(listed).toEqual([{ id: training.id, materials: [{ id: slides.id }] }]);
+      expect((await downloadFile(t, slides.id)).status).toBe(200);
+    } finally {
+      clock.reset();
+    }
   });
 });

@@ -8,6 +8,7 @@ import { MembersService } from './directory/members.service';
 import { NgoNotificationsService } from './notifications/ngo-notifications.service';
 import { FundingService } from './funding/funding.service';
 import { PublicationsService } from './publications/publications.service';
+import { TrainingsService } from './trainings/trainings';
 import { ResourcesService } from './resources/resources.service';
 import { VolunteerRecruitmentService } from './volunteering/volunteer-recruitment.service';
 
@@ -27,6 +28,7 @@ export class NgoCentreErasureService {
     private readonly volunteering: VolunteerRecruitmentService,
     private readonly funding: FundingService,
     private readonly publications: PublicationsService,
+    private readonly trainings: TrainingsService,
   ) {}
 
   @OnDomainEvent(USER_ERASED)
@@ -40,5 +42,6 @@ export class NgoCentreErasureService {
     await this.volunteering.forgetUser(userId);
     await this.funding.forgetUser(userId);
     await this.publications.forgetUser(userId);
+    await this.trainings.forgetUser(userId);
   }
 }

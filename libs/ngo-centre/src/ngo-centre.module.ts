@@ -46,6 +46,8 @@ import { NgoPublication, NgoPublicationSchema } from './publications/publication
 import { PublicationFiles } from './publications/publication-files';
 import { PublicationsResolver } from './publications/publications.resolver';
 import { PublicationsService } from './publications/publications.service';
+import { NgoTraining, NgoTrainingSchema } from './trainings/training.schema';
+import { TrainingMaterials, TrainingsResolver, TrainingsService } from './trainings/trainings';
 import { NgoCentreErasureService } from './ngo-centre-erasure.service';
 import { NgoNotification, NgoNotificationSchema } from './notifications/ngo-notification.schema';
 import { NgoNotificationsResolver } from './notifications/ngo-notifications.resolver';
@@ -71,6 +73,7 @@ import { NgoNotificationsService } from './notifications/ngo-notifications.servi
       { name: NgoFundingCall.name, schema: NgoFundingCallSchema },
       { name: NgoFundingFollow.name, schema: NgoFundingFollowSchema },
       { name: NgoPublication.name, schema: NgoPublicationSchema },
+      { name: NgoTraining.name, schema: NgoTrainingSchema },
     ]),
   ],
   providers: [
@@ -93,6 +96,9 @@ import { NgoNotificationsService } from './notifications/ngo-notifications.servi
     PublicationsService,
     PublicationsResolver,
     PublicationFiles,
+    TrainingsService,
+    TrainingsResolver,
+    TrainingMaterials,
     NgoCentreErasureService,
   ],
   exports: [DirectoryService, MembersService],

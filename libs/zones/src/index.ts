@@ -9,3 +9,5 @@ export * from './events/events.service';
 export * from './events/registrant-data.service';
 export { NOTIFICATION_CREATED } from './notifications/notifications.service';
 export * from './organisations/dto/organisation.inputs';
+export { CreateEventInput } from './events/dto/event.inputs';
+export { EventModel } from './events/models/event.model';
