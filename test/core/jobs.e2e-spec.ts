@@ -23,8 +23,11 @@ describe('scheduled jobs with two server instances', () => {
 
   it('finds the jobs declared on the services that own the data', () => {
     expect(a.app.get(JobScheduler).names()).toEqual([
+      'core.purgeExpiredUploadTickets',
       'identity.purgeExpiredTokens',
       'infoPoint.retention',
+      'ngo.consultation-reminders',
+      'ngo.funding-deadline-reminders',
       'zones.eventRetention',
     ]);
   });

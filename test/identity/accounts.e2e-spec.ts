@@ -1,5 +1,23 @@
 import { Role } from '@sasiad/core';
+import { UsersService } from '@sasiad/identity';
 import { codeOf, startTestApp, TestApp } from '../support/test-app';
+
+/** A real organisation (a coordinator can only be attached to one that exists). */
+async function branch(t: TestApp, token: string): Promise<string> {
+  const res = await t.gql<{ createOrganisation: { id: string } }>(
+    `mutation($i: OrganisationInput!) { createOrganisation(input: $i) { id } }`,
+    {
+      i: {
+        name: 'Filia nr 12',
+        kind: 'library_branch',
+        address: { street: 'ul. Piotrkowska 100', postalCode: '90-001', city: 'Łódź' },
+      },
+    },
+    { token },
+  );
+  if (!res.body.data) throw new Error(JSON.stringify(res.body.errors));
+  return res.body.data.createOrganisation.id;
+}
 
 const SIGN_UP = `mutation($i: SignUpInput!) { signUp(input: $i) { accessToken refreshToken accessTokenExpiresIn user { id login loginKind roles preferredLanguage displayName } } }`;
 const SIGN_IN = `mutation($i: SignInInput!) { signIn(input: $i) { accessToken refreshToken user { id login } } }`;
@@ -300,8 +318,47 @@ describe('identity: accounts, sessions and roles', () => {
   });
 
   describe('administration', () => {
+    it('refuses to attach a coordinator to an organisation that does not exist, writing nothing', async () => {
+      const admin = await t.userWith([Role.admin]);
+      const missing = '65a0000000000000000000ff';
+      const create = await t.gql(
+        `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`,
+        {
+          i: {
+            email: 'nobody-org@biblioteka.lodz.pl',
+            password: 'Filia-99-Start-Pass',
+            roles: ['library'],
+            organisationId: missing,
+          },
+        },
+        { token: admin.token },
+      );
+      expect(codeOf(create)).toBe('ORGANISATION_NOT_FOUND');
+      const users = t.app.get(UsersService);
+      expect(await users.findByLogin('nobody-org@biblioteka.lodz.pl')).toBeNull();
+
+      const staff = await t.userWith([Role.staff]);
+      const attach = await t.gql(
+        `mutation($i: SetUserRolesInput!) { setUserRoles(input: $i) { roles } }`,
+        { i: { userId: staff.id, roles: ['library'], organisationId: missing } },
+        { token: admin.token },
+      );
+      expect(codeOf(attach)).toBe('ORGANISATION_NOT_FOUND');
+      const after = await users.get(staff.id);
+      expect(after).toMatchObject({ roles: ['staff'], organisationId: null });
+
+      const organisationId = await branch(t, admin.token);
+      const attached = await t.gql<{ setUserRoles: { organisationId: string } }>(
+        `mutation($i: SetUserRolesInput!) { setUserRoles(input: $i) { organisationId } }`,
+        { i: { userId: staff.id, roles: ['library'], organisationId } },
+        { token: admin.token },
+      );
+      expect(attached.body.data?.setUserRoles.organisationId).toBe(organisationId);
+    });
+
     it('lets an admin create staff and library accounts, list users and change roles', async () => {
       const admin = await t.userWith([Role.admin]);
+      const organisationId = await branch(t, admin.token);
       const created = await t.gql<{ createUser: { id: string; roles: string[] } }>(
         `mutation($i: CreateUserInput!) { createUser(input: $i) { id login roles organisationId } }`,
         {
@@ -309,15 +366,12 @@ describe('identity: accounts, sessions and roles', () => {
             email: 'filia12@biblioteka.lodz.pl',
             password: 'Filia-12-Start-Pass',
             roles: ['library'],
-            organisationId: '65a000000000000000000012',
+            organisationId,
           },
         },
         { token: admin.token },
       );
-      expect(created.body.data!.createUser).toMatchObject({
-        roles: ['library'],
-        organisationId: '65a000000000000000000012',
-      });
+      expect(created.body.data!.createUser).toMatchObject({ roles: ['library'], organisationId });
       const staff = await t.gql<{ setUserRoles: { roles: string[] } }>(
         `mutation($i: SetUserRolesInput!) { setUserRoles(input: $i) { roles organisationId } }`,
         { i: { userId: created.body.data!.createUser.id, roles: ['staff'] } },

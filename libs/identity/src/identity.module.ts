@@ -21,6 +21,7 @@ import { UsersResolver } from './accounts/users.resolver';
 import { UsersService } from './accounts/users.service';
 import { UsernameSkeleton, UsernameSkeletonSchema } from './accounts/username-skeleton.schema';
 import { UsernameSkeletons } from './accounts/username-skeletons.service';
+import { OrganisationDirectoryPort } from './accounts/organisation-directory.port';
 
 @Module({
   imports: [
@@ -47,6 +48,7 @@ import { UsernameSkeletons } from './accounts/username-skeletons.service';
     AuthService,
     UsersService,
     UsernameSkeletons,
+    OrganisationDirectoryPort,
     SessionsService,
     PasswordService,
     SignInAttempts,
@@ -57,6 +59,6 @@ import { UsernameSkeletons } from './accounts/username-skeletons.service';
     UsersResolver,
     { provide: AUTHENTICATOR, useExisting: AuthService },
   ],
-  exports: [AUTHENTICATOR, AuthService, UsersService],
+  exports: [AUTHENTICATOR, AuthService, UsersService, OrganisationDirectoryPort],
 })
 export class IdentityModule {}

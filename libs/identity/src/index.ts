@@ -2,3 +2,4 @@ export * from './sessions/auth.service';
 export * from './identity.module';
 export * from './accounts/models/user.model';
 export * from './accounts/users.service';
+export * from './accounts/organisation-directory.port';

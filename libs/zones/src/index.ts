@@ -15,3 +15,4 @@ export * from './decisions/decisions.service';
 export { DecisionOutcome } from './decisions/decision.schema';
 export { ApplicationStatus } from './applications/application.schema';
 export { toCsv, csvField, type CsvCell } from './common/csv';
+export * from './organisations/dto/organisation.inputs';

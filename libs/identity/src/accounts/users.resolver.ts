@@ -52,7 +52,7 @@ export class UsersResolver {
   @Mutation(() => UserModel, { description: 'Create a staff, library or admin account.' })
   @Roles(Role.admin)
   createUser(@Args('input') input: CreateUserInput) {
-    return this.accounts.create({ ...input, login: input.email, loginKind: 'email' });
+    return this.accounts.createByAdmin({ ...input, login: input.email, loginKind: 'email' });
   }
 
   @Mutation(() => UserModel)

@@ -17,6 +17,7 @@ import {
   pageById,
 } from '@sasiad/core';
 import { AccountEventKind, LoginKindModel, UserModel, UserStatusModel } from './models/user.model';
+import { OrganisationDirectoryPort } from './organisation-directory.port';
 import { PasswordService } from './password.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { LoginKind, User, UserStatus } from './user.schema';
@@ -62,6 +63,7 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly locks: NamedLocks,
     private readonly domainEvents: DomainEvents,
     private readonly skeletons: UsernameSkeletons,
+    private readonly organisations: OrganisationDirectoryPort,
   ) {}
 
   /** E-mails are case-insensitive; usernames too (people retype them on other keyboards). */
@@ -163,6 +165,17 @@ export class UsersService implements OnApplicationBootstrap {
     return result;
   }
 
+  /**
+   * An account made by an admin: an organisation it is attached to must exist (asked of zones
+   * through the port before anything is written). `create` itself trusts its caller (sign-up,
+   * the CLI, test fixtures).
+   */
+  async createByAdmin(input: NewUser): Promise<UserModel> {
+    this.assertOrganisation(input.roles, input.organisationId);
+    if (input.organisationId) await this.organisations.assertExists(input.organisationId);
+    return this.create(input);
+  }
+
   async findByLogin(login: string): Promise<LeanUser | null> {
     return this.users
       .findOne({ loginHash: this.loginHash(login) })
@@ -249,6 +262,7 @@ export class UsersService implements OnApplicationBootstrap {
    */
   async setRoles(id: string, roles: Role[], organisationId?: string): Promise<UserModel> {
     this.assertOrganisation(roles, organisationId);
+    if (organisationId) await this.organisations.assertExists(organisationId);
     const user = await this.findRaw(id);
     if (!user) throw new DomainException(ErrorCode.NOT_FOUND);
     const removesAdmin = user.roles.includes(Role.admin) && !roles.includes(Role.admin);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
 import {
@@ -11,6 +11,7 @@ import {
   openingHoursView,
   pageById,
 } from '@sasiad/core';
+import { OrganisationDirectoryPort, OrganisationLookup } from '@sasiad/identity';
 import { OrganisationInput, OrganisationsArgs } from './dto/organisation.inputs';
 import { OrganisationModel } from './models/organisation.model';
 import { legacyOpeningHours } from './opening-hours';
@@ -21,10 +22,21 @@ type LeanOrganisation = Organisation & { _id: Types.ObjectId };
 
 /** Partner organisations; the only code that touches `organisations`. */
 @Injectable()
-export class OrganisationsService {
+export class OrganisationsService implements OrganisationLookup, OnModuleInit {
   constructor(
     @InjectModel(zonesModel(Organisation)) private readonly organisations: Model<Organisation>,
+    private readonly identityPort: OrganisationDirectoryPort,
   ) {}
+
+  /** Identity asks here whether an organisation exists (attaching a coordinator). */
+  onModuleInit(): void {
+    this.identityPort.use(this);
+  }
+
+  async exists(id: string): Promise<boolean> {
+    if (!Types.ObjectId.isValid(id)) return false;
+    return (await this.organisations.countDocuments({ _id: new Types.ObjectId(id) }).exec()) > 0;
+  }
 
   private toDocument(input: OrganisationInput): Omit<Organisation, 'createdAt' | 'updatedAt'> {
     const openingHours = input.openingHours ?? { weekly: [], exceptions: [] };
