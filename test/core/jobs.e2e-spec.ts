@@ -24,11 +24,14 @@ describe('scheduled jobs with two server instances', () => {
   it('finds the jobs declared on the services that own the data', () => {
     expect(a.app.get(JobScheduler).names()).toEqual([
       'core.purgeExpiredUploadTickets',
+      'grants.correctionDeadlines',
+      'grants.reportReminders',
       'identity.purgeExpiredTokens',
       'infoPoint.retention',
       'ngo.consultation-reminders',
       'ngo.funding-deadline-reminders',
       'zones.eventRetention',
+      'zones.sweepPendingRegistrations',
     ]);
   });
 
