@@ -26,6 +26,7 @@ import { EventsService } from './events/events.service';
 import { RegistrantDataService } from './events/registrant-data.service';
 import { RegistrationSweeper } from './events/registration-sweeper.service';
 import { SeatsService } from './events/seats.service';
+import { RegistrantMessages } from './events/registrant-messages.service';
 import { WalkInService } from './events/walk-in.service';
 import { EventRegistrationResolver } from './events/event-registration.resolver';
 import { Organisation, OrganisationSchema } from './organisations/organisation.schema';
@@ -85,6 +86,7 @@ import { ZonesEncryptionBackfill } from './encryption-backfill.service';
     EventStore,
     EventViewsService,
     SeatsService,
+    RegistrantMessages,
     EventsService,
     WalkInService,
     RegistrantDataService,

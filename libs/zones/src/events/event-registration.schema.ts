@@ -41,6 +41,10 @@ export class EventRegistration {
   @Prop({ type: String })
   contactEnc?: string;
 
+  /** The language the person registered in: messages about the event are written in it. */
+  @Prop({ type: String, enum: LANGUAGES })
+  language?: Language;
+
   @Prop({ type: Date })
   consentAt?: Date;
 

@@ -116,7 +116,7 @@ export class EventsResolver {
   })
   @Public()
   registerForEvent(@Args('input') input: RegisterForEventInput, @Ctx() ctx: RequestContext) {
-    return this.seats.register(input, ctx.user, ctx.authProblem);
+    return this.seats.register(input, ctx.user, ctx.authProblem, false, ctx.lang);
   }
 
   @Mutation(() => EventRegistrationModel, {

@@ -22,6 +22,7 @@ import { EventViewsService } from './event-views.service';
 import { EventModel, EventRegistrantModel } from './models/event.model';
 import { minimumCapacity, reservationLapsed, reservedTotal } from './seat-pools';
 import { SeatsService } from './seats.service';
+import { RegistrantMessages } from './registrant-messages.service';
 
 /**
  * What the people who run an event do to it: create, change, cancel it, verify a registrant's
@@ -38,6 +39,7 @@ export class EventsService {
     private readonly organisations: OrganisationsService,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
+    private readonly registrantMessages: RegistrantMessages,
   ) {}
 
   /**
@@ -185,6 +187,11 @@ export class EventsService {
         updated._id,
         { ...notifiedTitle(updated), startsAt: updated.startsAt, place: updated.place.name },
       );
+    if (moved)
+      await this.registrantMessages.toRegistrants('eventChanged', updated, [
+        RegistrationStatus.confirmed,
+        RegistrationStatus.waitlisted,
+      ]);
     return this.views.toEventModel(await this.store.findEvent(updated._id), lang);
   }
 
@@ -229,6 +236,9 @@ export class EventsService {
       eventId,
       { ...notifiedTitle(cancelled), startsAt: cancelled.startsAt, place: cancelled.place.name },
     );
+    await this.registrantMessages.toRegistrants('eventCancelled', cancelled, [
+      RegistrationStatus.cancelled_by_organiser,
+    ]);
     return this.views.toEventModel(cancelled, lang);
   }
 

@@ -9,6 +9,7 @@ import {
   FieldEncryption,
   FieldProblem,
   isDuplicateKey,
+  Language,
   objectId,
 } from '@sasiad/core';
 import { notifiedTitle, NotificationsService } from '../notifications/notifications.service';
@@ -39,6 +40,7 @@ import {
   seatCounters,
   seatGroup,
 } from './seat-pools';
+import { RegistrantMessages } from './registrant-messages.service';
 
 /**
  * Seats and the waitlist: registering, cancelling, check-in. No transactions: every step is one
@@ -53,6 +55,7 @@ export class SeatsService {
     private readonly crypto: FieldEncryption,
     private readonly notifications: NotificationsService,
     private readonly clock: Clock,
+    private readonly registrantMessages: RegistrantMessages,
   ) {}
 
   /**
@@ -68,6 +71,7 @@ export class SeatsService {
     user: AuthUser | null,
     authProblem?: 'invalid' | 'expired',
     walkIn = false,
+    language?: Language,
   ): Promise<RegistrationPayload> {
     // A token that did not work must not turn a person into an anonymous registrant.
     if (!user && authProblem)
@@ -98,6 +102,7 @@ export class SeatsService {
             ? undefined
             : this.crypto.encrypt(input.contact, CONTACT_CONTEXT),
         consentAt: user ? undefined : this.clock.now(),
+        language,
         codeHash: this.store.codeHash(code),
         codeSuffix: code.slice(-CODE_SUFFIX_LENGTH),
         status: RegistrationStatus.pending,
@@ -327,13 +332,14 @@ export class SeatsService {
   }
 
   private async tellPromoted(promoted: LeanRegistration): Promise<void> {
-    if (!promoted.userId) return;
     const event = await this.store.findEvent(promoted.eventId);
-    await this.notifications.waitlistPromoted(
-      promoted.userId,
-      promoted.eventId,
-      notifiedTitle(event),
-    );
+    if (promoted.userId)
+      await this.notifications.waitlistPromoted(
+        promoted.userId,
+        promoted.eventId,
+        notifiedTitle(event),
+      );
+    else await this.registrantMessages.toRegistrant('waitlistPromoted', event, promoted);
   }
 
   /**
