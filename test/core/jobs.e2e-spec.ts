@@ -30,6 +30,7 @@ describe('scheduled jobs with two server instances', () => {
       'infoPoint.retention',
       'ngo.consultation-reminders',
       'ngo.funding-deadline-reminders',
+      'zones.eventReminders',
       'zones.eventRetention',
       'zones.sweepPendingRegistrations',
     ]);

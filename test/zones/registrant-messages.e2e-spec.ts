@@ -1,4 +1,4 @@
-import { Role } from '@sasiad/core';
+import { Clock, JobScheduler, Role } from '@sasiad/core';
 import { ok } from '../support/graphql';
 import { startSmtpSink } from '../support/smtp-sink';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -30,6 +30,7 @@ describe('zones: messages to registrants without an account', () => {
     await t.close();
     await smtp.close();
   });
+  afterEach(() => t.app.get(Clock).reset());
 
   it('tells each one by e-mail in their language; nothing goes to a phone without an SMS provider', async () => {
     const staff = await t.userWith([Role.staff]);
@@ -117,6 +118,82 @@ describe('zones: messages to registrants without an account', () => {
     const cancelled = await smtp.next();
     expect(cancelled.to).toEqual(['ales@example.org']);
     expect(cancelled.subject).toBe('Sąsiad: падзею «Jak założyć stowarzyszenie» адменена');
+    expect(smtp.received).toHaveLength(0);
+  });
+
+  it('reminds everyone with a seat the day before, once: in the app when signed in, else by e-mail', async () => {
+    const staff = await t.userWith([Role.staff]);
+    const learner = await t.userWith([Role.learner]);
+    const create = async (startsAt: string) =>
+      ok(
+        await t.gql<{ createEvent: { id: string } }>(
+          CREATE,
+          {
+            i: {
+              kind: 'seminar',
+              title: [
+                { lang: 'pl', text: 'Spotkanie mieszkańców Bema' },
+                { lang: 'ru', text: 'Встреча жителей Бема' },
+              ],
+              place: {
+                name: 'Klub osiedlowy',
+                address: { street: 'Bema 2', postalCode: '15-369', city: 'Białystok' },
+              },
+              startsAt,
+              endsAt: new Date(Date.parse(startsAt) + 2 * 3_600_000).toISOString(),
+              languages: ['pl', 'ru'],
+              capacity: 10,
+            },
+          },
+          { token: staff.token },
+        ),
+      ).createEvent.id;
+    const soon = await create('2027-03-10T17:00:00.000Z');
+    const later = await create('2027-03-14T17:00:00.000Z');
+    for (const eventId of [soon, later])
+      ok(
+        await t.gql(
+          REGISTER,
+          { i: { eventId, name: 'Ірина', contact: 'iryna@example.org', consent: true } },
+          { lang: 'ru' },
+        ),
+      );
+    ok(
+      await t.gql(
+        `mutation { updateMyProfile(input: { preferredLanguage: ru }) { id } }`,
+        {},
+        { token: learner.token },
+      ),
+    );
+    ok(await t.gql(REGISTER, { i: { eventId: soon } }, { token: learner.token }));
+
+    t.app.get(Clock).setNow(new Date('2027-03-09T18:00:00.000Z'));
+    const jobs = t.app.get(JobScheduler);
+    expect(await jobs.runNow('zones.eventReminders')).toBe('ran');
+    const mail = await smtp.next();
+    expect(mail.to).toEqual(['iryna@example.org']);
+    expect(mail.subject).toBe('Sąsiad: напоминание о мероприятии «Встреча жителей Бема»');
+    expect(mail.text).toContain('10.03.2027 18:00');
+    const inApp = ok(
+      await t.gql<{
+        myNotifications: { nodes: { kind: string; referenceId: string; message: string }[] };
+      }>(
+        `query { myNotifications { nodes { kind referenceId message } } }`,
+        {},
+        { token: learner.token },
+      ),
+    ).myNotifications.nodes;
+    expect(inApp).toEqual([
+      {
+        kind: 'EVENT_REMINDER',
+        referenceId: soon,
+        message: expect.stringContaining('Напоминание: мероприятие «Встреча жителей Бема»'),
+      },
+    ]);
+
+    // a later run (the next period) sends nothing twice, and the event in five days waits
+    t.app.get(Clock).advance(20 * 60_000);
+    expect(await jobs.runNow('zones.eventReminders')).toBe('ran');
     expect(smtp.received).toHaveLength(0);
   });
 });

@@ -27,6 +27,7 @@ import { RegistrantDataService } from './events/registrant-data.service';
 import { RegistrationSweeper } from './events/registration-sweeper.service';
 import { SeatsService } from './events/seats.service';
 import { RegistrantMessages } from './events/registrant-messages.service';
+import { EventReminders } from './events/event-reminders.service';
 import { WalkInService } from './events/walk-in.service';
 import { EventRegistrationResolver } from './events/event-registration.resolver';
 import { Organisation, OrganisationSchema } from './organisations/organisation.schema';
@@ -87,6 +88,7 @@ import { ZonesEncryptionBackfill } from './encryption-backfill.service';
     EventViewsService,
     SeatsService,
     RegistrantMessages,
+    EventReminders,
     EventsService,
     WalkInService,
     RegistrantDataService,

@@ -134,6 +134,10 @@ export class Event {
   @Prop({ type: Date })
   cancelledAt?: Date;
 
+  /** When the day-before reminders went out (once per event; see EventReminders). */
+  @Prop({ type: Date })
+  remindedAt?: Date;
+
   @Prop({ type: Types.ObjectId, required: true })
   createdBy: Types.ObjectId;
 

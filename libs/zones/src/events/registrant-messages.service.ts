@@ -13,7 +13,8 @@ import { readText } from '../common/texts';
 import { CONTACT_CONTEXT, EventStore, LeanEvent } from './event-store';
 import { RegistrationStatus } from './event-registration.schema';
 
-export type RegistrantMessage = 'eventChanged' | 'eventCancelled' | 'waitlistPromoted';
+export type RegistrantMessage =
+  'eventChanged' | 'eventCancelled' | 'waitlistPromoted' | 'eventReminder';
 
 /** A contact typed as an e-mail address (the form takes "a phone number or an e-mail"). */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

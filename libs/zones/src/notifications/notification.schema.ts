@@ -8,6 +8,7 @@ export enum NotificationKind {
   EVENT_CHANGED = 'EVENT_CHANGED',
   /** A registered event was cancelled by its organiser; referenceId is the event. */
   EVENT_CANCELLED = 'EVENT_CANCELLED',
+  EVENT_REMINDER = 'EVENT_REMINDER',
   /** To the applicant organisation: its application was submitted (received at `data.at`). */
   APPLICATION_SUBMITTED = 'APPLICATION_SUBMITTED',
   /** To the applicant organisation: a submitted application was changed. */

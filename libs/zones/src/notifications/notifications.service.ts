@@ -134,6 +134,15 @@ export class NotificationsService {
     await this.toEachOnce(userIds, NotificationKind.EVENT_CHANGED, eventId, data);
   }
 
+  /** Each signed-in registrant with a seat, the day before the event. */
+  async eventReminder(
+    userIds: Types.ObjectId[],
+    eventId: Types.ObjectId,
+    data: EventNotificationData,
+  ): Promise<void> {
+    await this.toEachOnce(userIds, NotificationKind.EVENT_REMINDER, eventId, data);
+  }
+
   /** Each signed-in registrant of an event its organiser cancelled. */
   async eventCancelled(
     userIds: Types.ObjectId[],
