@@ -13,7 +13,12 @@ import {
   NotificationEvents,
 } from '../../graphql/notifications';
 
-const EVENT_KINDS = new Set(['EVENT_CHANGED', 'EVENT_CANCELLED', 'WAITLIST_PROMOTED']);
+const EVENT_KINDS = new Set([
+  'EVENT_CHANGED',
+  'EVENT_CANCELLED',
+  'EVENT_REMINDER',
+  'WAITLIST_PROMOTED',
+]);
 
 /** What changed for me: events I registered for, a seat from the waitlist, calls. Live. */
 export function NotificationsPage() {
