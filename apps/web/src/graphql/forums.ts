@@ -82,7 +82,7 @@ export const ForumPage = graphql(
         member
         public
       }
-      forumActivities(forumId: $id, first: 20) {
+      forumActivities(forumId: $id, first: 10) {
         nodes {
           id
           eventId
@@ -91,49 +91,90 @@ export const ForumPage = graphql(
           startsAt
         }
       }
-      forumIdeas(forumId: $id, first: 50) {
-        totalCount
-        nodes {
-          ...IdeaFields
-        }
-      }
-      forumDebates(forumId: $id, first: 20) {
-        nodes {
-          id
-          closed
-          commentCount
-          conclusions
-          content {
-            ...ForumTextFields
-          }
-        }
-      }
-      forumRecommendations(forumId: $id, first: 20) {
-        nodes {
-          id
-          state
-          progress
-          sentAt
-          content {
-            ...ForumTextFields
-          }
-          answer {
-            status
-            reason
-            answeredAt
-          }
-          milestones {
-            id
+    }
+  `,
+  [ForumFields],
+);
+
+/** Its own request: the API's cost limit counts every page size. */
+export const ForumIdeas = graphql(`
+  query ForumIdeas($id: ID!) {
+    forumIdeas(forumId: $id, first: 30) {
+      totalCount
+      nodes {
+        id
+        state
+        supportCount
+        commentCount
+        content {
+          language
+          languageName
+          title
+          translation {
+            language
             title
-            progress
-            at
           }
         }
       }
     }
-  `,
-  [ForumFields, IdeaFields, ForumTextFields],
-);
+  }
+`);
+
+export const ForumDiscussion = graphql(`
+  query ForumDiscussion($id: ID!) {
+    forumDebates(forumId: $id, first: 10) {
+      nodes {
+        id
+        closed
+        commentCount
+        conclusions
+        content {
+          language
+          languageName
+          title
+          text
+          translation {
+            language
+            title
+            text
+            isMachine
+          }
+        }
+      }
+    }
+    forumRecommendations(forumId: $id, first: 10) {
+      nodes {
+        id
+        state
+        progress
+        sentAt
+        content {
+          language
+          languageName
+          title
+          text
+          translation {
+            language
+            title
+            text
+            isMachine
+          }
+        }
+        answer {
+          status
+          reason
+          answeredAt
+        }
+        milestones {
+          id
+          title
+          progress
+          at
+        }
+      }
+    }
+  }
+`);
 
 export const IdeaPage = graphql(
   `
@@ -146,26 +187,41 @@ export const IdeaPage = graphql(
       idea(id: $id) {
         ...IdeaFields
       }
-      forumComments(targetId: $id, first: 100) {
-        totalCount
-        nodes {
-          id
-          replyToId
-          hidden
-          erased
-          createdAt
-          author {
-            userId
-          }
-          content {
-            ...ForumTextFields
+    }
+  `,
+  [IdeaFields],
+);
+
+/** Its own request: the API's cost limit counts every page size. */
+export const IdeaComments = graphql(`
+  query IdeaComments($id: ID!) {
+    forumComments(targetId: $id, first: 30) {
+      totalCount
+      nodes {
+        id
+        replyToId
+        hidden
+        erased
+        createdAt
+        author {
+          userId
+        }
+        content {
+          language
+          languageName
+          title
+          text
+          translation {
+            language
+            title
+            text
+            isMachine
           }
         }
       }
     }
-  `,
-  [IdeaFields, ForumTextFields],
-);
+  }
+`);
 
 export const JoinForum = graphql(`
   mutation JoinForum($input: JoinForumInput!) {

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/Layout';
 import { ErrorBox, FallbackNotice } from '../../components/ErrorBox';
 import {
+  ForumDiscussion,
+  ForumIdeas,
   ForumPage as ForumQuery,
   JoinForum,
   LeaveForum,
@@ -100,6 +102,12 @@ export function ForumPage() {
     variables: { id: forumId, signedIn: !!user },
     requestPolicy: 'cache-and-network',
   });
+  const [ideasRes, refetchIdeas] = useQuery({
+    query: ForumIdeas,
+    variables: { id: forumId },
+    requestPolicy: 'cache-and-network',
+  });
+  const [discussion] = useQuery({ query: ForumDiscussion, variables: { id: forumId } });
   const f = res.data?.forum;
   if (!f)
     return (
@@ -113,10 +121,13 @@ export function ForumPage() {
   const upcoming = (res.data?.forumActivities.nodes ?? [])
     .filter((a) => Date.parse(a.startsAt) > now)
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-  const ideas = res.data?.forumIdeas.nodes ?? [];
-  const debates = res.data?.forumDebates.nodes ?? [];
-  const recommendations = res.data?.forumRecommendations.nodes ?? [];
-  const again = () => refetch({ requestPolicy: 'network-only' });
+  const ideas = ideasRes.data?.forumIdeas.nodes ?? [];
+  const debates = discussion.data?.forumDebates.nodes ?? [];
+  const recommendations = discussion.data?.forumRecommendations.nodes ?? [];
+  const again = () => {
+    refetch({ requestPolicy: 'network-only' });
+    refetchIdeas({ requestPolicy: 'network-only' });
+  };
   return (
     <Page title={t('forums.forumTitle', { name: f.name })}>
       <p>
@@ -151,6 +162,7 @@ export function ForumPage() {
 
       <section aria-labelledby="ideas-title">
         <h2 id="ideas-title">{t('forums.ideas')}</h2>
+        <ErrorBox error={ideasRes.error} />
         {member && (
           <p>
             <Link className="button primary" to={`/forums/${f.id}/ideas/new`}>
@@ -158,7 +170,7 @@ export function ForumPage() {
             </Link>
           </p>
         )}
-        {ideas.length === 0 && <p>{t('forums.noIdeas')}</p>}
+        {ideasRes.data && ideas.length === 0 && <p>{t('forums.noIdeas')}</p>}
         <ul className="cards">
           {ideas.map((i) => (
             <li key={i.id} className="card" data-testid="idea">
@@ -182,7 +194,8 @@ export function ForumPage() {
 
       <section aria-labelledby="debates-title">
         <h2 id="debates-title">{t('forums.debates')}</h2>
-        {debates.length === 0 && <p>{t('forums.noDebates')}</p>}
+        <ErrorBox error={discussion.error} />
+        {discussion.data && debates.length === 0 && <p>{t('forums.noDebates')}</p>}
         {debates.map(
           (d) =>
             d.content && (
@@ -204,7 +217,7 @@ export function ForumPage() {
 
       <section aria-labelledby="recommendations-title">
         <h2 id="recommendations-title">{t('forums.recommendations')}</h2>
-        {recommendations.length === 0 && <p>{t('forums.noRecommendations')}</p>}
+        {discussion.data && recommendations.length === 0 && <p>{t('forums.noRecommendations')}</p>}
         {recommendations.map((r) => (
           <article key={r.id} className="card">
             <ForumTextView content={r.content} showTitle />

@@ -65,8 +65,14 @@ export function ForumTextView({
   );
 }
 
+interface Titled {
+  language: string;
+  title: string | null;
+  translation: { language: string; title: string | null } | null;
+}
+
 /** The title in the reader's language when translated, else the original. */
-export const titleOf = (content: Text | null | undefined) =>
+export const titleOf = (content: Titled | null | undefined) =>
   content ? (content.translation?.title ?? content.title ?? '') : '';
-export const titleLang = (content: Text | null | undefined) =>
+export const titleLang = (content: Titled | null | undefined) =>
   content?.translation?.title ? content.translation.language : content?.language;

@@ -6,6 +6,7 @@ import { Page } from '../../components/Layout';
 import { ErrorBox } from '../../components/ErrorBox';
 import {
   CommentOnPost,
+  IdeaComments,
   IdeaPage as IdeaQuery,
   SupportIdea,
   WithdrawIdeaSupport,
@@ -66,6 +67,11 @@ export function IdeaPage() {
     variables: { id: ideaId, forumId },
     requestPolicy: 'cache-and-network',
   });
+  const [commentsRes, refetchComments] = useQuery({
+    query: IdeaComments,
+    variables: { id: ideaId },
+    requestPolicy: 'cache-and-network',
+  });
   const [supported, support] = useMutation(SupportIdea);
   const [withdrawn, withdraw] = useMutation(WithdrawIdeaSupport);
   const [replyTo, setReplyTo] = useState<string | null>(null);
@@ -77,9 +83,12 @@ export function IdeaPage() {
         {res.error ? <ErrorBox error={res.error} /> : <p role="status">{t('common.loading')}</p>}
       </Page>
     );
-  const again = () => refetch({ requestPolicy: 'network-only' });
+  const again = () => {
+    refetch({ requestPolicy: 'network-only' });
+    refetchComments({ requestPolicy: 'network-only' });
+  };
   const member = forum.viewerIsMember;
-  const comments = res.data?.forumComments.nodes ?? [];
+  const comments = commentsRes.data?.forumComments.nodes ?? [];
   const top = comments.filter((c) => !c.replyToId);
   const repliesTo = (id: string) => comments.filter((c) => c.replyToId === id);
   const renderComment = (c: (typeof comments)[number]) => (
@@ -193,7 +202,8 @@ export function IdeaPage() {
       )}
       <section aria-labelledby="comments-title">
         <h2 id="comments-title">{t('forums.comments', { count: comments.length })}</h2>
-        {comments.length === 0 && <p>{t('forums.noComments')}</p>}
+        <ErrorBox error={commentsRes.error} />
+        {commentsRes.data && comments.length === 0 && <p>{t('forums.noComments')}</p>}
         <ul className="thread">{top.map(renderComment)}</ul>
         {user && member && !idea.hidden && (
           <CommentForm targetId={idea.id} label={t('forums.commentLabel')} onDone={again} />
