@@ -61,7 +61,7 @@ describe('forums in the web app (Chromium)', () => {
     await t?.close();
   });
 
-  it('a Ukrainian resident on a phone reads the forums signed out, signs in, joins Bema, posts an idea in Ukrainian, reads a Polish idea in a marked Ukrainian translation and supports it', async () => {
+  it('a Ukrainian resident on a phone reads the forums signed out, signs in, joins Bema, posts an idea in Ukrainian, reads a Polish idea in a marked Ukrainian translation, supports it, comments, replies and reports', async () => {
     const { context, page } = await phone(browser, t.url, 'uk');
 
     // public: the six estates, signed out
@@ -97,6 +97,14 @@ describe('forums in the web app (Chromium)', () => {
     // post an idea in Ukrainian
     await page.getByRole('link', { name: 'Запропонувати ідею' }).click();
     await page.getByRole('heading', { name: 'Нова ідея' }).waitFor();
+    // refused input comes back in Ukrainian, with the form kept
+    await page.getByLabel('Назва', { exact: true }).fill('<b>Велопарковка</b>');
+    await page.getByLabel('Опишіть ідею або проблему').fill('Потрібна велопарковка.');
+    await page.getByRole('button', { name: 'Опублікувати ідею' }).click();
+    await page
+      .locator('.error-box[data-code="RAW_HTML_NOT_ALLOWED"]')
+      .filter({ hasText: 'Текст містить HTML-теги' })
+      .waitFor();
     await page.getByLabel('Назва', { exact: true }).fill('Велопарковка біля поліклініки');
     await page
       .getByLabel('Опишіть ідею або проблему')
@@ -138,6 +146,16 @@ describe('forums in the web app (Chromium)', () => {
     await page.getByLabel('Ваш коментар').fill('Підтримую, я теж гуляю там з дитиною.');
     await page.getByRole('button', { name: 'Надіслати' }).click();
     await page.getByTestId('comment').filter({ hasText: 'я теж гуляю там з дитиною' }).waitFor();
+    // a reply under it, and a report with a reason
+    await page.getByRole('button', { name: 'Відповісти' }).click();
+    await page.getByLabel('Ваша відповідь').fill('Я теж за, давайте зберемо підписи.');
+    await page.getByRole('button', { name: 'Надіслати', exact: true }).first().click();
+    await page.getByTestId('comment').nth(1).filter({ hasText: 'зберемо підписи' }).waitFor();
+    await page.getByRole('button', { name: 'Поскаржитися' }).first().click();
+    await page.getByLabel('Що не так?').fill('Перевірка: це тестова скарга.');
+    await checkAccessibility(page, 'report a post (uk)');
+    await page.getByRole('button', { name: 'Надіслати скаргу' }).click();
+    await page.getByText('Дякуємо, скаргу передано модератору.').waitFor();
     await checkAccessibility(page, 'idea supported and commented (uk)');
     await screenshot(page, 'uk-forum-idea');
 
@@ -147,7 +165,7 @@ describe('forums in the web app (Chromium)', () => {
         { id: polishIdea },
       ),
     ).idea;
-    expect(idea).toEqual({ supportCount: 1, commentCount: 1 });
+    expect(idea).toEqual({ supportCount: 1, commentCount: 2 });
     const ideas = ok(
       await t.gql<{ forumIdeas: { nodes: { content: { language: string; title: string } }[] } }>(
         `query($id: ID!) { forumIdeas(forumId: $id) { nodes { content { language title } } } }`,
