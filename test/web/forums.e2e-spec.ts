@@ -15,6 +15,7 @@ describe('forums in the web app (Chromium)', () => {
   let browser: Browser;
   let bema: string;
   let polishIdea: string;
+  let walkEventId: string;
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -25,6 +26,32 @@ describe('forums in the web app (Chromium)', () => {
     const neighbour = await person(t, [Role.learner], 'pl');
     await assignRole(t, admin.token, bema, volunteer.id, 'TRANSLATOR');
     await join(t, neighbour, bema);
+    const facilitator = await person(t, [Role.staff], 'pl');
+    await assignRole(t, admin.token, bema, facilitator.id, 'FACILITATOR');
+    const startsAt = Date.now() + 3 * 86_400_000;
+    walkEventId = ok(
+      await t.gql<{ createForumActivity: { eventId: string } }>(
+        `mutation($i: CreateForumActivityInput!) { createForumActivity(input: $i) { eventId } }`,
+        {
+          i: {
+            forumId: bema,
+            kind: 'WALK',
+            event: {
+              title: [
+                { lang: 'pl', text: 'Spacer po podwórkach osiedla Bema' },
+                { lang: 'uk', text: 'Прогулянка подвір’ями мікрорайону Bema' },
+              ],
+              place: { name: 'Przed Klubem Osiedlowym' },
+              startsAt: new Date(startsAt).toISOString(),
+              endsAt: new Date(startsAt + 2 * 3_600_000).toISOString(),
+              languages: ['pl', 'uk'],
+              capacity: 20,
+            },
+          },
+        },
+        { token: facilitator.token },
+      ),
+    ).createForumActivity.eventId;
     polishIdea = await postIdea(
       t,
       neighbour,
@@ -87,6 +114,12 @@ describe('forums in the web app (Chromium)', () => {
     await page.getByRole('link', { name: 'Форуми мешканців' }).click();
     await page.getByRole('link', { name: 'Bema', exact: true }).click();
     await page.getByRole('heading', { name: 'Форум: Bema' }).waitFor();
+    // the forum's walk links to its event page, where registration happens
+    expect(
+      await page
+        .getByRole('link', { name: 'Spacer po podwórkach osiedla Bema' })
+        .getAttribute('href'),
+    ).toBe(`/events/${walkEventId}`);
     const listMe = page.getByLabel('Показувати мене в загальнодоступному списку учасників');
     expect(await listMe.isChecked()).toBe(false);
     await checkAccessibility(page, 'forum Bema (uk, not a member)');
