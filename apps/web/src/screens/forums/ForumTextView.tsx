@@ -12,9 +12,12 @@ type Text = ResultOf<typeof ForumTextFields>;
 export function ForumTextView({
   content,
   showTitle = false,
+  nameLanguage = true,
 }: {
   content: Text;
   showTitle?: boolean;
+  /** Name the original's language (a comment in the reader's own language needs no label). */
+  nameLanguage?: boolean;
 }) {
   const { t } = useTranslation();
   const [original, setOriginal] = useState(false);
@@ -23,7 +26,9 @@ export function ForumTextView({
   if (!tr)
     return (
       <div className="forum-text">
-        <p className="meta">{t('forums.writtenIn', { language: content.languageName })}</p>
+        {nameLanguage && (
+          <p className="meta">{t('forums.writtenIn', { language: content.languageName })}</p>
+        )}
         {showTitle && content.title && <h3 lang={content.language}>{content.title}</h3>}
         <p className="pre" lang={content.language}>
           {content.text}

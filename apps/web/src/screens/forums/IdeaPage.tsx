@@ -94,7 +94,7 @@ export function IdeaPage() {
   const renderComment = (c: (typeof comments)[number]) => (
     <li key={c.id} data-testid="comment">
       {c.content ? (
-        <ForumTextView content={c.content} />
+        <ForumTextView content={c.content} nameLanguage={c.content.language !== language} />
       ) : (
         <p className="meta">{c.erased ? t('forums.commentErased') : t('forums.commentHidden')}</p>
       )}
@@ -113,7 +113,7 @@ export function IdeaPage() {
               {t('forums.reply')}
             </button>
           )}
-          <ReportButton postId={c.id} />
+          {c.author.userId !== user.id && <ReportButton postId={c.id} />}
         </div>
       )}
       {replyTo === c.id && (
@@ -191,7 +191,7 @@ export function IdeaPage() {
               {t('forums.support')}
             </button>
           )}
-          <ReportButton postId={idea.id} />
+          {idea.author.userId !== user.id && <ReportButton postId={idea.id} />}
         </div>
       )}
       {user && !member && <p className="notice">{t('forums.joinToTakePart')}</p>}
@@ -204,7 +204,7 @@ export function IdeaPage() {
         <h2 id="comments-title">{t('forums.comments', { count: comments.length })}</h2>
         <ErrorBox error={commentsRes.error} />
         {commentsRes.data && comments.length === 0 && <p>{t('forums.noComments')}</p>}
-        <ul className="thread">{top.map(renderComment)}</ul>
+        <ul className="comment-list">{top.map(renderComment)}</ul>
         {user && member && !idea.hidden && (
           <CommentForm targetId={idea.id} label={t('forums.commentLabel')} onDone={again} />
         )}
