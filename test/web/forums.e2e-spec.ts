@@ -23,9 +23,9 @@ describe('forums in the web app (Chromium)', () => {
     bema = (await seededForums(t)).bema;
     const admin = await person(t, [Role.admin]);
     const volunteer = await person(t, [Role.learner], 'pl');
-    const neighbour = await person(t, [Role.learner], 'pl');
+    const neighbour = await person(t, [Role.learner], 'pl', 'Anna z Bema');
     await assignRole(t, admin.token, bema, volunteer.id, 'TRANSLATOR');
-    await join(t, neighbour, bema);
+    await join(t, neighbour, bema, true);
     const facilitator = await person(t, [Role.staff], 'pl');
     await assignRole(t, admin.token, bema, facilitator.id, 'FACILITATOR');
     const startsAt = Date.now() + 3 * 86_400_000;
@@ -120,12 +120,15 @@ describe('forums in the web app (Chromium)', () => {
         .getByRole('link', { name: 'Spacer po podwórkach osiedla Bema' })
         .getAttribute('href'),
     ).toBe(`/events/${walkEventId}`);
+    // only who agreed is listed publicly
+    await page.getByTestId('public-members').filter({ hasText: 'Anna z Bema' }).waitFor();
     const listMe = page.getByLabel('Показувати мене в загальнодоступному списку учасників');
     expect(await listMe.isChecked()).toBe(false);
     await checkAccessibility(page, 'forum Bema (uk, not a member)');
     await page.getByRole('button', { name: 'Приєднатися до форуму' }).click();
     await page.getByText('Ви учасник цього форуму.').waitFor();
     await page.getByRole('button', { name: 'Вийти з форуму' }).waitFor();
+    expect(await page.getByTestId('public-members').locator('li').count()).toBe(1);
 
     // post an idea in Ukrainian
     await page.getByRole('link', { name: 'Запропонувати ідею' }).click();

@@ -82,6 +82,11 @@ export const ForumPage = graphql(
         member
         public
       }
+      forumMembers(id: $id) {
+        userId
+        displayName
+        since
+      }
       forumActivities(forumId: $id, first: 10) {
         nodes {
           id

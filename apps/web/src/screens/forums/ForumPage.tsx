@@ -13,7 +13,7 @@ import {
   SetMembershipVisibility,
 } from '../../graphql/forums';
 import { useApp } from '../../app-context';
-import { formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { ForumTextView, titleLang, titleOf } from './ForumTextView';
 
 /** Join or leave; whether to be listed among the members is asked plainly, off unless chosen. */
@@ -142,6 +142,22 @@ export function ForumPage() {
         <p className="notice">
           <Link to="/account">{t('forums.signInToJoin')}</Link>
         </p>
+      )}
+
+      {(res.data?.forumMembers.length ?? 0) > 0 && (
+        <section aria-labelledby="members-title">
+          <h2 id="members-title">{t('forums.publicMembers')}</h2>
+          <ul data-testid="public-members">
+            {res.data?.forumMembers.map((m) => (
+              <li key={m.userId}>
+                {m.displayName ?? t('forums.unnamedMember')}{' '}
+                <span className="hint">
+                  {t('forums.since', { date: formatDate(m.since, language) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
 
       <section aria-labelledby="activities-title">
