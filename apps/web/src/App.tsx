@@ -36,6 +36,10 @@ const RegistrationPage = screen(
   () => import('./screens/events/RegistrationPage'),
   'RegistrationPage',
 );
+const ForumsPage = screen(() => import('./screens/forums/ForumsPage'), 'ForumsPage');
+const ForumPage = screen(() => import('./screens/forums/ForumPage'), 'ForumPage');
+const IdeaPage = screen(() => import('./screens/forums/IdeaPage'), 'IdeaPage');
+const PostIdeaPage = screen(() => import('./screens/forums/PostIdeaPage'), 'PostIdeaPage');
 const AccountPage = screen(() => import('./screens/account/AccountPage'), 'AccountPage');
 const NotificationsPage = screen(
   () => import('./screens/notifications/NotificationsPage'),
@@ -186,6 +190,10 @@ export function App({
                   <Route path="/events" element={<EventsPage />} />
                   <Route path="/events/registration" element={<RegistrationPage />} />
                   <Route path="/events/:eventId" element={<EventPage />} />
+                  <Route path="/forums" element={<ForumsPage />} />
+                  <Route path="/forums/:forumId" element={<ForumPage />} />
+                  <Route path="/forums/:forumId/ideas/new" element={<PostIdeaPage />} />
+                  <Route path="/forums/:forumId/ideas/:ideaId" element={<IdeaPage />} />
                   <Route path="/account" element={<AccountPage />} />
                   <Route path="/notifications" element={<NotificationsPage />} />
                   <Route path="/staff/*" element={<StaffConsole />} />

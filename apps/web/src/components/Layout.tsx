@@ -103,6 +103,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <NavLink to="/academy">{t('nav.academy')}</NavLink>
         <NavLink to="/ask">{t('nav.ask')}</NavLink>
         <NavLink to="/events">{t('nav.events')}</NavLink>
+        <NavLink to="/forums">{t('nav.forums')}</NavLink>
         {user && <NotificationsLink />}
         <NavLink to="/account">{user ? t('nav.account') : t('nav.signIn')}</NavLink>
         {user?.roles.some((r) => r === 'staff' || r === 'admin' || r === 'library') && (

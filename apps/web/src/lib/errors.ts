@@ -32,6 +32,10 @@ const NEXT_STEP: Record<string, string> = {
   UNKNOWN_REGISTRATION_CODE: 'error.next.accessCode',
   EVENT_CANCELLED: 'error.next.otherEvent',
   ALREADY_CHECKED_IN: 'error.next.alreadyCheckedIn',
+  NOT_FORUM_MEMBER: 'error.next.joinForum',
+  POSTING_TOO_FAST: 'error.next.wait',
+  ALREADY_SUPPORTED: 'error.next.reload',
+  RAW_HTML_NOT_ALLOWED: 'error.next.fields',
   // only the console (checking in, changing an event) meets these: its texts are loaded there
   REGISTRATION_NOT_CONFIRMED: 'staff.events.next.notConfirmed',
   CAPACITY_BELOW_CONFIRMED: 'staff.events.next.capacity',
