@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { Role } from '@sasiad/core';
 import { TestApp, startTestApp } from '../support/test-app';
 import { checkAccessibility, launchChromium, screenshot } from '../support/browser';
+import { join, person, postIdea, seededForums } from '../forums/fixtures';
 
 /** The texts each staff member reads, in their own interface language. */
 const UI = {
@@ -438,6 +439,11 @@ describe('staff console: the queue (Chromium)', () => {
       const r = await t.gql(q, { q: answered.question.id }, { token: staffUk.token });
       expect(r.body.errors).toBeUndefined();
     }
+    // an idea in an estate forum, for the forum figures below
+    const forums = await seededForums(t);
+    const resident = await person(t);
+    await join(t, resident, forums.bema);
+    await postIdea(t, resident, forums.bema, 'Ławki przy placu zabaw', 'Prosimy o dwie ławki.');
     const page = await staffTablet('uk', staffUk);
     await page.getByRole('link', { name: 'Статистика' }).click();
     const table = page.getByTestId('stats-table');
@@ -461,5 +467,21 @@ describe('staff console: the queue (Chromium)', () => {
     expect(lines[0]).toBe('topic,language,answered,backlog,medianFirstResponseMinutes');
     expect(lines.find((l) => l.startsWith('benefits,be,'))).toMatch(/^benefits,be,1,0,\d+$/);
     expect(lines.find((l) => l.startsWith('benefits,ru,'))).toBe('benefits,ru,0,1,');
+
+    // an estate forum's figures for the same period, and its CSV
+    await page.getByLabel('Форум мікрорайону').selectOption({ label: 'Bema' });
+    const report = page.getByTestId('forum-report');
+    await report
+      .locator('div')
+      .filter({ hasText: 'Ідеї' })
+      .locator('dd')
+      .filter({ hasText: /^1$/ })
+      .waitFor();
+    await checkAccessibility(page, 'forum statistics (uk)');
+    const [forumCsv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Завантажити CSV' }).nth(1).click(),
+    ]);
+    expect(readFileSync((await forumCsv.path())!, 'utf8')).toContain('Ławki przy placu zabaw');
   });
 });

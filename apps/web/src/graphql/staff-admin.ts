@@ -92,3 +92,29 @@ export const InfoPointStatsQuery = graphql(`
     }
   }
 `);
+
+/** An estate forum's figures for a period (staff). */
+export const StaffForums = graphql(`
+  query StaffForums {
+    forums {
+      id
+      name
+    }
+  }
+`);
+
+export const ForumReportQuery = graphql(`
+  query ForumReport($forumId: ID!, $from: DateTime!, $to: DateTime!) {
+    forumReport(forumId: $forumId, from: $from, to: $to) {
+      activities
+      participants
+      newcomers
+      ideas
+      supports
+      recommendations
+      answered
+      accepted
+      csv
+    }
+  }
+`);

@@ -6,6 +6,7 @@ import { ErrorBox } from '../../../components/ErrorBox';
 import { AskerLanguage } from '../staff-labels';
 import { InfoPointStatsQuery } from '../../../graphql/staff-admin';
 import { toCsv, warsawMidnight } from './stats-format';
+import { ForumStats } from './ForumStats';
 
 const DAY = 86_400_000;
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Warsaw' });
@@ -164,6 +165,7 @@ export function StatsPage() {
           </button>
         </>
       )}
+      {valid && <ForumStats from={variables.from} to={variables.to} label={`${from}-${to}`} />}
     </Page>
   );
 }
