@@ -17,7 +17,11 @@ describe('web app for migrants (Chromium)', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    t = await startTestApp();
+    t = await startTestApp({
+      // every page load asks /auth/refresh, which counts with sign-ins; the limit itself is
+      // tested in test/identity, not here
+      env: { SIGNIN_RATE_PER_MINUTE: '1000' },
+    });
     const admin = await t.userWith([Role.admin]);
     staff = await t.userWith([Role.staff]);
     const { courses } = loadCurriculum(

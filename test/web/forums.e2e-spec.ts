@@ -19,7 +19,11 @@ describe('forums in the web app (Chromium)', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    t = await startTestApp();
+    t = await startTestApp({
+      // every page load asks /auth/refresh, which counts with sign-ins; the limit itself is
+      // tested in test/identity, not here
+      env: { SIGNIN_RATE_PER_MINUTE: '1000' },
+    });
     bema = (await seededForums(t)).bema;
     const admin = await person(t, [Role.admin]);
     const volunteer = await person(t, [Role.learner], 'pl');

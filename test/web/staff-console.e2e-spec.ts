@@ -57,7 +57,11 @@ describe('staff console: the queue (Chromium)', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    t = await startTestApp();
+    t = await startTestApp({
+      // every page load asks /auth/refresh, which counts with sign-ins; the limit itself is
+      // tested in test/identity, not here
+      env: { SIGNIN_RATE_PER_MINUTE: '1000' },
+    });
     staffPl = await t.userWith([Role.staff]);
     staffUk = await t.userWith([Role.staff]);
     const canned = await t.gql(
@@ -483,5 +487,48 @@ describe('staff console: the queue (Chromium)', () => {
       page.getByRole('button', { name: 'Завантажити CSV' }).nth(1).click(),
     ]);
     expect(readFileSync((await forumCsv.path())!, 'utf8')).toContain('Ławki przy placu zabaw');
+  });
+
+  it('a moderator restores, in their language, a forum post hidden after three reports', async () => {
+    const forums = await seededForums(t);
+    const author = await person(t, [Role.learner], 'uk');
+    await join(t, author, forums.bema);
+    const ideaId = await postIdea(
+      t,
+      author,
+      forums.bema,
+      'Більше смітників',
+      'Просимо поставити смітники біля парку.',
+    );
+    for (const reason of ['spam', 'nie na temat', 'reklama']) {
+      const reporter = await person(t);
+      const res = await t.gql(
+        `mutation($i: ReportPostInput!) { reportPost(input: $i) { __typename } }`,
+        { i: { postId: ideaId, reason } },
+        { token: reporter.token },
+      );
+      expect(res.body.errors).toBeUndefined();
+    }
+    const moderator = await t.userWith([Role.admin]);
+    const page = await staffTablet('pl', moderator);
+    await page.getByRole('link', { name: 'Moderacja forów' }).click();
+    await page.getByLabel('Forum osiedla').selectOption({ label: 'Bema' });
+    const post = page.getByTestId('moderated-post').filter({ hasText: 'Більше смітників' });
+    await post.filter({ hasText: 'ukryty' }).filter({ hasText: '3 zgłoszenia' }).waitFor();
+    await post.getByText('Język oryginału: ukraiński').waitFor();
+    await checkAccessibility(page, 'forum moderation (pl)');
+    expect(await post.getByRole('button', { name: 'Przywróć wpis' }).isDisabled()).toBe(true);
+    await post.getByLabel('Powód decyzji (zobaczy go autor)').fill('Zgłoszenia były bezpodstawne.');
+    await post.getByRole('button', { name: 'Przywróć wpis' }).click();
+    await page.getByText('Wpis przywrócony; autor dostał powód.').waitFor();
+    await post
+      .filter({ hasText: 'widoczny' })
+      .filter({ hasText: 'moderator już zdecydował' })
+      .waitFor();
+    const idea = await t.gql<{ idea: { hidden: boolean } }>(
+      `query($id: ID!) { idea(id: $id) { hidden } }`,
+      { id: ideaId },
+    );
+    expect(idea.body.data!.idea.hidden).toBe(false);
   });
 });

@@ -118,3 +118,47 @@ export const ForumReportQuery = graphql(`
     }
   }
 `);
+
+/** Moderation of an estate forum: reported and hidden posts, hide or restore with a reason. */
+export const ModerationQueue = graphql(`
+  query ModerationQueue($forumId: ID!) {
+    moderationQueue(forumId: $forumId, first: 50) {
+      totalCount
+      nodes {
+        id
+        kind
+        hidden
+        hiddenReason
+        decided
+        reportCount
+        reportReasons
+        content {
+          title
+          text
+          language
+          languageName
+        }
+      }
+    }
+  }
+`);
+
+export const HidePost = graphql(`
+  mutation HidePost($input: ModeratePostInput!) {
+    hidePost(input: $input) {
+      id
+      hidden
+      decided
+    }
+  }
+`);
+
+export const RestorePost = graphql(`
+  mutation RestorePost($input: ModeratePostInput!) {
+    restorePost(input: $input) {
+      id
+      hidden
+      decided
+    }
+  }
+`);

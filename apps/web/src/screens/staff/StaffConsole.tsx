@@ -11,6 +11,7 @@ import { FaqListPage } from './faq/FaqListPage';
 import { FaqEntryPage } from './faq/FaqEntryPage';
 import { UsersPage } from './admin/UsersPage';
 import { StatsPage } from './admin/StatsPage';
+import { ModerationPage } from './admin/ModerationPage';
 import { loadStaffTexts, staffTextsLoaded } from './staff-texts';
 import { EventForm } from './events/EventForm';
 import { EventManagePage } from './events/EventManagePage';
@@ -71,6 +72,7 @@ export function StaffConsole() {
               </NavLink>
               <NavLink to="/staff/faq">{t('staff.nav.faq')}</NavLink>
               <NavLink to="/staff/stats">{t('staff.nav.stats')}</NavLink>
+              <NavLink to="/staff/moderation">{t('staff.nav.moderation')}</NavLink>
             </>
           )}
           {user.roles.includes('admin') && (
@@ -89,6 +91,7 @@ export function StaffConsole() {
               <Route path="faq" element={<FaqListPage />} />
               <Route path="faq/:entryId" element={<FaqEntryPage />} />
               <Route path="stats" element={<StatsPage />} />
+              <Route path="moderation" element={<ModerationPage />} />
               <Route path="users" element={<UsersPage />} />
             </>
           )}
