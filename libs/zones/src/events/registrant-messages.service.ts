@@ -7,7 +7,7 @@ import {
   Language,
   logFailure,
   OutboundMessages,
-  toWarsawIso,
+  warsawWallClock,
 } from '@sasiad/core';
 import { readText } from '../common/texts';
 import { CONTACT_CONTEXT, EventStore, LeanEvent } from './event-store';
@@ -86,16 +86,13 @@ export class RegistrantMessages {
     try {
       const to = this.crypto.decrypt(row.contactEnc, CONTACT_CONTEXT).trim();
       const language = row.language ?? DEFAULT_LANGUAGE;
-      const [, y, m, d, time] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})/.exec(
-        toWarsawIso(event.startsAt),
-      )!;
       const request = {
         to,
         language,
         template: message,
         params: {
           title: readText(event.title, event, language).text,
-          when: `${d}.${m}.${y} ${time}`,
+          when: warsawWallClock(event.startsAt),
           place: event.place.name,
           link: `${this.config.env.APP_URL}/events/${event._id.toHexString()}`,
         },

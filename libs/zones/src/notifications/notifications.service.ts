@@ -15,7 +15,6 @@ import {
   logFailure,
   objectId,
   pageById,
-  toWarsawIso,
   warsawWallClock,
 } from '@sasiad/core';
 import { baseOf, readText, StoredText, writtenAt } from '../common/texts';
@@ -75,10 +74,8 @@ export interface EventNotificationData extends NotifiedTitle {
  */
 function eventParams(data: Record<string, unknown>): Record<string, string> {
   if (typeof data.startsAt !== 'string') return {};
-  const iso = toWarsawIso(new Date(data.startsAt));
-  const [, y, m, d, time] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})/.exec(iso)!;
   return {
-    when: `${d}.${m}.${y} ${time}`,
+    when: warsawWallClock(new Date(data.startsAt)),
     place: typeof data.place === 'string' ? data.place : '',
   };
 }
