@@ -324,6 +324,10 @@ describe('staff console: the queue (Chromium)', () => {
 
     // No Polish text yet: the author writes the Polish base; the Ukrainian original goes OUTDATED.
     await author.getByRole('button', { name: /^UK/ }).click();
+    // the fields take the chosen language's text after the switch renders: wait for that state
+    await author.waitForFunction(
+      `document.querySelector('#faq-answer').value === ${JSON.stringify(FULL)}`,
+    );
     expect(await author.locator('#faq-answer').inputValue()).toBe(FULL);
     await author.getByRole('button', { name: /^PL/ }).click();
     await author
