@@ -24,6 +24,7 @@ import { GraphqlContextFactory } from './graphql/context.factory';
 import { graphqlModule } from './graphql/graphql.setup';
 import { WebSocketSessions } from './graphql/websocket-sessions';
 import { HealthController } from './health/health.controller';
+import { ShutdownState } from './health/shutdown-state';
 import { I18nModule } from './i18n/i18n.module';
 import { LoggingModule } from './logging/logging.module';
 import { DomainEventsModule } from './events/domain-events.module';
@@ -108,6 +109,7 @@ export class CoreModule {
       ],
       controllers: [HealthController, GraphiqlController],
       providers: [
+        ShutdownState,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: GqlThrottlerGuard },
         { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
