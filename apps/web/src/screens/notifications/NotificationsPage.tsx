@@ -12,6 +12,7 @@ import {
   MyNotifications,
   NotificationEvents,
 } from '../../graphql/notifications';
+import { ForumNotifications } from '../forums/ForumNotifications';
 
 const EVENT_KINDS = new Set([
   'EVENT_CHANGED',
@@ -74,6 +75,7 @@ export function NotificationsPage() {
           </li>
         ))}
       </ul>
+      <ForumNotifications />
     </Page>
   );
 }
