@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { Clock, Role } from '@sasiad/core';
-import { UsersService } from '@sasiad/identity';
+import { AuthService, UsersService } from '@sasiad/identity';
 import { ok } from '../support/graphql';
 import { TestApp, startTestApp } from '../support/test-app';
 import { checkAccessibility, launchChromium, phone, screenshot } from '../support/browser';
@@ -57,6 +57,8 @@ describe('forum facilitators and moderators in the web app (Chromium)', () => {
   let bema: string;
   let ideaIds: string[];
   let rudeCommentId: string;
+  let facilitatorToken: string;
+  let janToken: string;
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -74,9 +76,11 @@ describe('forum facilitators and moderators in the web app (Chromium)', () => {
     const facilitator = await account('ola.prowadzaca@example.org', [Role.learner]);
     const moderator = await account('marek.moderator@example.org', [Role.learner]);
     await account('biuro.miasta@example.org', [Role.staff]);
-    await account('jan.mieszkaniec@example.org', [Role.learner]);
+    const jan = await account('jan.mieszkaniec@example.org', [Role.learner]);
+    janToken = (await t.app.get(AuthService).startSession(jan)).accessToken;
     const admin = await person(t, [Role.admin]);
     await assignRole(t, admin.token, bema, facilitator.id, 'FACILITATOR');
+    facilitatorToken = (await t.app.get(AuthService).startSession(facilitator)).accessToken;
     await assignRole(t, admin.token, bema, moderator.id, 'MODERATOR');
 
     const resident = await person(t, [Role.learner], 'uk');
@@ -266,5 +270,69 @@ describe('forum facilitators and moderators in the web app (Chromium)', () => {
     await resident.page.goto(`/forums/${bema}/moderate`);
     await resident.page.getByText('Ta strona jest dla moderatorów tego forum.').waitFor();
     await resident.context.close();
+  }, 120_000);
+  it('a resident follows the forum and an idea, and reads the forum notification of a new activity on the notifications page', async () => {
+    const { context, page } = await phone(browser, t.url, 'pl');
+    await signIn(page, 'jan.mieszkaniec@example.org');
+    await openBema(page);
+    await page.getByRole('button', { name: 'Obserwuj forum' }).click();
+    await page.getByRole('button', { name: 'Obserwujesz forum — przestań' }).waitFor();
+    await page.getByRole('link', { name: 'Cień przy placu zabaw' }).click();
+    await page.getByRole('button', { name: 'Obserwuj pomysł' }).click();
+    await page.getByRole('button', { name: 'Obserwujesz pomysł — przestań' }).waitFor();
+    await checkAccessibility(page, 'idea followed (pl)');
+    const follows = async () =>
+      ok(
+        await t.gql<{ myFollows: { targetKind: string; following: boolean }[] }>(
+          `{ myFollows { targetKind following } }`,
+          {},
+          { token: janToken },
+        ),
+      )
+        .myFollows.filter((f) => f.following)
+        .map((f) => f.targetKind)
+        .sort();
+    expect(await follows()).toEqual(['FORUM', 'IDEA']);
+
+    // the facilitator announces a workshop: followers of the forum are told
+    const startsAt = t.app.get(Clock).now().getTime() + 2 * 86_400_000;
+    ok(
+      await t.gql(
+        `mutation($i: CreateForumActivityInput!) { createForumActivity(input: $i) { id } }`,
+        {
+          i: {
+            forumId: bema,
+            kind: 'WORKSHOP',
+            event: {
+              title: [{ lang: 'pl', text: 'Warsztaty sadzenia drzew' }],
+              place: { name: 'Klub Osiedlowy' },
+              startsAt: new Date(startsAt).toISOString(),
+              endsAt: new Date(startsAt + 7_200_000).toISOString(),
+              languages: ['pl'],
+              capacity: 15,
+            },
+          },
+        },
+        { token: facilitatorToken },
+      ),
+    );
+    await page.getByRole('link', { name: 'Powiadomienia' }).click();
+    const note = page
+      .getByTestId('forum-notification')
+      .filter({ hasText: 'Warsztaty sadzenia drzew' });
+    await note.waitFor();
+    await checkAccessibility(page, 'forum notifications (pl)');
+    await screenshot(page, 'pl-forum-notifications');
+    await note.getByRole('button', { name: 'Oznacz jako przeczytane' }).click();
+    await note
+      .getByRole('button', { name: 'Oznacz jako przeczytane' })
+      .waitFor({ state: 'detached' });
+
+    // unfollowing the forum is one tap too
+    await openBema(page);
+    await page.getByRole('button', { name: 'Obserwujesz forum — przestań' }).click();
+    await page.getByRole('button', { name: 'Obserwuj forum' }).waitFor();
+    expect(await follows()).toEqual(['IDEA']);
+    await context.close();
   }, 120_000);
 });
