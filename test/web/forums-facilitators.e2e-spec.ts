@@ -82,6 +82,7 @@ describe('forum facilitators and moderators in the web app (Chromium)', () => {
     await assignRole(t, admin.token, bema, facilitator.id, 'FACILITATOR');
     facilitatorToken = (await t.app.get(AuthService).startSession(facilitator)).accessToken;
     await assignRole(t, admin.token, bema, moderator.id, 'MODERATOR');
+    await assignRole(t, admin.token, bema, moderator.id, 'TRANSLATOR');
 
     const resident = await person(t, [Role.learner], 'uk');
     const neighbour = await person(t, [Role.learner], 'pl');
@@ -236,7 +237,7 @@ describe('forum facilitators and moderators in the web app (Chromium)', () => {
     await desk.context.close();
   }, 180_000);
 
-  it('a volunteer moderator without a staff role hides a reported comment with a reason; residents see no work screens', async () => {
+  it('a volunteer moderator without a staff role hides a reported comment with a reason and, as a translator, translates an idea; residents see no work screens', async () => {
     const { context, page } = await phone(browser, t.url, 'pl');
     await signIn(page, 'marek.moderator@example.org');
     await openBema(page);
@@ -258,6 +259,35 @@ describe('forum facilitators and moderators in the web app (Chromium)', () => {
       ),
     ).forumComments.nodes;
     expect(comments).toEqual([{ id: rudeCommentId, hidden: true }]);
+
+    // the same volunteer translates a Ukrainian idea into Polish: marked, the original kept
+    await page.getByRole('link', { name: 'Wróć do forum' }).click();
+    await page.getByRole('link', { name: 'Лавки біля майданчика' }).click();
+    await page.getByText('Dodaj tłumaczenie').click();
+    await page.getByLabel('Na język').selectOption('pl');
+    await page.getByLabel('Tytuł w tłumaczeniu').fill('Ławki przy placu zabaw');
+    await page.getByLabel('Tekst w tłumaczeniu').fill('Rodzice nie mają gdzie usiąść.');
+    await checkAccessibility(page, 'translate an idea (pl)');
+    await page.getByRole('button', { name: 'Zapisz tłumaczenie' }).click();
+    await page.getByText('Tłumaczenie zapisane i oznaczone jako tłumaczenie.').waitFor();
+    await page.getByRole('heading', { name: 'Ławki przy placu zabaw' }).waitFor();
+    await page
+      .getByTestId('translation-notice')
+      .filter({ hasText: 'To tłumaczenie przygotowane przez człowieka' })
+      .waitFor();
+    const text = ok(
+      await t.gql<{
+        idea: { content: { language: string; text: string; translations: unknown[] } };
+      }>(
+        `query($id: ID!) { idea(id: $id) { content { language text translations { language isMachine } } } }`,
+        { id: ideaIds[0] },
+      ),
+    ).idea.content;
+    expect(text).toEqual({
+      language: 'uk',
+      text: 'Батькам ніде сісти.',
+      translations: [{ language: 'pl', isMachine: false }],
+    });
     await context.close();
 
     // a resident without a role: no links, and the screen itself says it is not theirs
