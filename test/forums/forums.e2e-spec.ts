@@ -171,6 +171,26 @@ describe('forums: the six estates, members, roles, posting rules', () => {
     expect(refused(notFacilitator)).toEqual({ code: 'NOT_FORUM_FACILITATOR', data: null });
     const opened = ok(await t.gql<Data>(OPEN, { i: question }, { token: volunteer.token }));
     expect(opened.openDebate.forumId).toBe(ids.tbs);
+
+    // an activity planned by the volunteer: a forum_activity event hosted by no organisation
+    const PLAN = `mutation($i: CreateForumActivityInput!) { createForumActivity(input: $i) { id event { kind } } }`;
+    const startsAt = Date.now() + 2 * 86_400_000;
+    const walk = {
+      forumId: ids.tbs,
+      kind: 'WALK',
+      event: {
+        title: [{ lang: 'pl', text: 'Spacer po TBS' }],
+        place: { name: 'Plac przy ul. Mieszka I' },
+        startsAt: new Date(startsAt).toISOString(),
+        endsAt: new Date(startsAt + 3_600_000).toISOString(),
+        languages: ['pl'],
+        capacity: 10,
+      },
+    };
+    const byOutsider = await t.gql(PLAN, { i: walk }, { token: outsider.token });
+    expect(refused(byOutsider)).toEqual({ code: 'NOT_FORUM_FACILITATOR', data: null });
+    const planned = ok(await t.gql<Data>(PLAN, { i: walk }, { token: volunteer.token }));
+    expect(planned.createForumActivity.event).toEqual({ kind: 'forum_activity' });
   });
 
   it('refuses a non-member, HTML or scripts, and too many posts in a minute, writing nothing', async () => {
