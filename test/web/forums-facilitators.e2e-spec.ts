@@ -118,6 +118,8 @@ describe('forum facilitators and moderators in the web app (Chromium)', () => {
     const { context, page } = await phone(browser, t.url, 'pl');
     await signIn(page, 'ola.prowadzaca@example.org');
     await openBema(page);
+    await checkAccessibility(page, 'forum with role links (pl)');
+    await screenshot(page, 'pl-forum-bema-facilitator');
     await page.getByRole('link', { name: 'Prowadzenie forum' }).click();
     await page.getByRole('heading', { name: 'Prowadzenie forum: Bema' }).waitFor();
     await checkAccessibility(page, 'facilitate (pl)');
