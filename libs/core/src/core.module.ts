@@ -6,6 +6,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessGuard } from './auth/access.guard';
 import {
   ACCESS_CODE_RATE_LIMIT,
+  REFRESH_RATE_LIMIT,
   AUTH_RATE_LIMIT,
   CLAIM_RATE_LIMIT,
   GqlThrottlerGuard,
@@ -81,6 +82,15 @@ export class CoreModule {
                 ttl: 60_000,
                 limit: config.env.SIGNIN_RATE_PER_MINUTE,
                 skipIf: (context) => !reflector.get<boolean>(AUTH_RATE_LIMIT, context.getHandler()),
+              },
+              {
+                // its own limit: a refresh presents a random single-use token (nothing to guess),
+                // and people behind one address (a library's Wi-Fi) load pages often
+                name: 'refresh',
+                ttl: 60_000,
+                limit: config.env.REFRESH_RATE_PER_MINUTE,
+                skipIf: (context) =>
+                  !reflector.get<boolean>(REFRESH_RATE_LIMIT, context.getHandler()),
               },
               {
                 name: 'accessCode',
