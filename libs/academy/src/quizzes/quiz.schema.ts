@@ -93,9 +93,14 @@ export class QuizAttempt {
   @Prop({ type: Boolean })
   passed?: boolean;
 
+  /** The language the attempt was started in, for the statistics; absent on older ones. */
+  @Prop({ type: String })
+  language?: string;
+
   createdAt: Date;
 }
 
 export type LeanQuizAttempt = QuizAttempt & { _id: Types.ObjectId };
 export const QuizAttemptSchema = SchemaFactory.createForClass(QuizAttempt);
 QuizAttemptSchema.index({ userId: 1, moduleId: 1, attemptNo: 1 }, { unique: true });
+QuizAttemptSchema.index({ submittedAt: 1 });

@@ -220,6 +220,7 @@ export class QuizzesService {
           optionOrder: flatOrder(drawn, optionOrders(drawn, quiz.passPercent)),
           passPercent: quiz.passPercent,
           submittedAt: null,
+          language: lang,
         });
         return this.attemptView(created.toObject() as LeanQuizAttempt, quiz.maxAttempts, reading);
       } catch (error) {
