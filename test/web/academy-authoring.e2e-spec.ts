@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { Role } from '@sasiad/core';
 import { TestApp, startTestApp } from '../support/test-app';
 import { csvRecords } from '../support/csv';
