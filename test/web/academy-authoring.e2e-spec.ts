@@ -95,7 +95,7 @@ describe('staff console: Academy authoring (Chromium)', () => {
     return res.body.data! as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   };
 
-  it('an author writes a course in Polish, a translator adds Ukrainian beside it, a Polish change outdates it, a quiz question is added, and the statistics show the course', async () => {
+  it('an author writes a course in Polish, a translator adds Ukrainian beside it, a Polish change outdates it, a quiz question with feedback per option is added, and the statistics show the course', async () => {
     // The author, on a desktop: the course list, then a new course in Polish.
     const desk = await signedIn('pl', author, 1280);
     const consoleNav = desk.getByRole('navigation', { name: 'Części konsoli' });
@@ -183,6 +183,8 @@ describe('staff console: Academy authoring (Chromium)', () => {
     await desk.locator('#nq-o0-pl').fill('W urzędzie wojewódzkim');
     await desk.locator('#nq-o0-uk').fill('У воєводському управлінні');
     await desk.locator('#nq-o1-pl').fill('W urzędzie gminy');
+    await desk.locator('#nq-o1-fb-pl').fill('Nie: w gminie załatwisz meldunek, nie pobyt.');
+    await desk.locator('#nq-o1-fb-uk').fill('Ні: у ґміні оформлюють реєстрацію, а не перебування.');
     await desk.getByRole('button', { name: 'Dodaj pytanie' }).click();
     await desk
       .getByTestId('options-problem')
@@ -194,6 +196,9 @@ describe('staff console: Academy authoring (Chromium)', () => {
     await desk.getByRole('status').getByText('Pytanie dodane.').waitFor();
     await desk.getByTestId('quiz-question').waitFor();
     expect(await desk.getByTestId('quiz-question').count()).toBe(1);
+    expect(await desk.getByTestId('quiz-question').locator('[id$="-o1-fb-uk"]').inputValue()).toBe(
+      'Ні: у ґміні оформлюють реєстрацію, а не перебування.',
+    );
     await desk.getByLabel('Liczba losowanych pytań').fill('1');
     await desk.getByRole('button', { name: 'Zapisz ustawienia' }).click();
     await desk.getByRole('status').getByText('Ustawienia testu zapisane.').waitFor();

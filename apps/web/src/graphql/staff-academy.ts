@@ -245,6 +245,11 @@ export const StaffQuizTexts = graphql(`
         isFallback
         state
       }
+      feedback {
+        text
+        isFallback
+        state
+      }
     }
   }
 `);

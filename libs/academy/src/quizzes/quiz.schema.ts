@@ -19,6 +19,10 @@ export class QuizOption {
 
   @Prop({ type: Boolean, required: true })
   correct: boolean;
+
+  /** Shown to a learner who chose this option, after grading (why it is right or wrong). */
+  @Prop({ type: Object })
+  feedback?: LocalizedField;
 }
 const QuizOptionSchema = SchemaFactory.createForClass(QuizOption);
 

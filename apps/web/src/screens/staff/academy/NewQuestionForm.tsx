@@ -14,9 +14,14 @@ import {
 type Kind = 'SINGLE' | 'MULTIPLE' | 'TRUE_FALSE';
 interface OptionDraft {
   texts: Texts;
+  feedback: Texts;
   correct: boolean;
 }
-const blankOption = (): OptionDraft => ({ texts: emptyTexts(), correct: false });
+const blankOption = (): OptionDraft => ({
+  texts: emptyTexts(),
+  feedback: emptyTexts(),
+  correct: false,
+});
 
 /**
  * A new question for the module's bank: its kind, the prompt and options in up to four
@@ -69,7 +74,14 @@ export function NewQuestionForm({
         ...(kind === 'TRUE_FALSE'
           ? { trueIsCorrect }
           : {
-              options: options.map((o) => ({ text: toLocalized(o.texts), correct: o.correct })),
+              options: options.map((o) => {
+                const feedback = toLocalized(o.feedback);
+                return {
+                  text: toLocalized(o.texts),
+                  correct: o.correct,
+                  ...(feedback.length ? { feedback } : {}),
+                };
+              }),
             }),
       },
     });
@@ -152,6 +164,16 @@ export function NewQuestionForm({
                 value={o.texts}
                 onChange={(texts) => setOption(i, { texts })}
                 maxLength={300}
+              />
+              <MultilingualInput
+                id={`nq-o${i}-fb`}
+                label={t('staff.academy.feedbackN', { n: i + 1 })}
+                base={base}
+                value={o.feedback}
+                onChange={(feedback) => setOption(i, { feedback })}
+                multiline
+                maxLength={20000}
+                invalid={fields.some((f) => f.field.startsWith(`options.${i}.feedback`))}
               />
               <label className="choice">
                 <input

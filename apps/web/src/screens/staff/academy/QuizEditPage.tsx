@@ -163,16 +163,20 @@ function QuestionEditor({
     for (const l of LANGUAGES) x[l] = ownText(inLang(l).prompt);
     return x;
   };
-  const savedOptions = (): Texts[] =>
+  const savedOptions = (): { text: Texts; feedback: Texts }[] =>
     q.options.map((o) => {
-      const x = emptyTexts();
-      for (const l of LANGUAGES)
-        x[l] = ownText(inLang(l).options.find((y) => y.key === o.key)?.text);
-      return x;
+      const text = emptyTexts();
+      const feedback = emptyTexts();
+      for (const l of LANGUAGES) {
+        const option = inLang(l).options.find((y) => y.key === o.key);
+        text[l] = ownText(option?.text);
+        feedback[l] = ownText(option?.feedback);
+      }
+      return { text, feedback };
     });
   const key = JSON.stringify(LANGUAGES.map(inLang));
   const [prompt, setPrompt] = useState<Texts>(savedPrompt);
-  const [options, setOptions] = useState<Texts[]>(savedOptions);
+  const [options, setOptions] = useState(savedOptions);
   const [error, setError] = useState<CombinedError | null>(null);
   const [notice, setNotice] = useState('');
   useEffect(() => {
@@ -192,11 +196,20 @@ function QuestionEditor({
     const before = savedOptions();
     const changedPrompt = toLocalized(prompt, savedPrompt());
     const optionInputs = options.map((o, i) => {
-      const changed = toLocalized(o, before[i]);
+      const changed = toLocalized(o.text, before[i].text);
+      const feedback = toLocalized(o.feedback, before[i].feedback);
       // an option left as it was is sent with its unchanged base text (which keeps its version)
-      return { text: changed.length ? changed : [{ lang: base, text: before[i][base] }] };
+      return {
+        text: changed.length ? changed : [{ lang: base, text: before[i].text[base] }],
+        ...(feedback.length ? { feedback } : {}),
+      };
     });
-    const optionsChanged = options.some((o, i) => toLocalized(o, before[i]).length > 0);
+    const optionsChanged = options.some(
+      (o, i) =>
+        toLocalized(o.text, before[i].text).length +
+          toLocalized(o.feedback, before[i].feedback).length >
+        0,
+    );
     const r = await update({
       input: {
         questionId,
@@ -255,13 +268,30 @@ function QuestionEditor({
                 q.options[i].correct ? t('staff.academy.correct') : t('staff.academy.incorrect')
               }`}
               base={base}
-              value={o}
-              onChange={(next) => setOptions(options.map((x, j) => (j === i ? next : x)))}
+              value={o.text}
+              onChange={(text) => setOptions(options.map((x, j) => (j === i ? { ...x, text } : x)))}
               maxLength={300}
               states={state(
                 (l) => inLang(l).options.find((y) => y.key === q.options[i].key)?.text.state,
               )}
-              invalid={bad(`options.${i}`)}
+              invalid={bad(`options.${i}.text`)}
+            />
+            <MultilingualInput
+              id={`q-${questionId}-o${i}-fb`}
+              label={t('staff.academy.feedbackN', { n: i + 1 })}
+              base={base}
+              value={o.feedback}
+              onChange={(feedback) =>
+                setOptions(options.map((x, j) => (j === i ? { ...x, feedback } : x)))
+              }
+              multiline
+              maxLength={20000}
+              states={state(
+                (l) =>
+                  inLang(l).options.find((y) => y.key === q.options[i].key)?.feedback?.state ??
+                  'MISSING',
+              )}
+              invalid={bad(`options.${i}.feedback`)}
             />
           </div>
         ))
