@@ -144,6 +144,16 @@ describe('staff console: Academy authoring (Chromium)', () => {
     await checkAccessibility(tablet, 'lesson translation (uk, tablet)');
     await screenshot(tablet, 'uk-staff-lesson-translation-768');
 
+    // The translator also gives the module a Ukrainian title, beside the Polish one.
+    await tablet.getByRole('link', { name: /Курс: / }).click();
+    await tablet.getByText('Назва модуля іншими мовами').click();
+    const moduleUk = tablet.locator('[id^="module-"][id$="-uk"]');
+    await moduleUk.fill('Документи');
+    await tablet.getByRole('button', { name: 'Зберегти назву модуля' }).click();
+    await tablet.getByRole('status').getByText('Назву модуля збережено.').waitFor();
+    await checkAccessibility(tablet, 'course editor (uk, tablet)');
+    await tablet.goto(`${lessonPath}?edit=uk`);
+
     // The author changes the Polish text: the unsaved change is shown word by word, then saved.
     await desk.reload();
     const plText = desk.getByLabel('Tekst (Markdown) po polsku');

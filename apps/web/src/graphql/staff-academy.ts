@@ -49,6 +49,14 @@ export const StaffCourseTexts = graphql(`
       isFallback
       state
     }
+    modules {
+      id
+      title {
+        text
+        isFallback
+        state
+      }
+    }
   }
 `);
 

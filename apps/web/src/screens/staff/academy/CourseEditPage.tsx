@@ -208,7 +208,11 @@ export function CourseEditPage() {
             </button>
           </form>
 
-          <ModulesEditor course={c} onChanged={reload} />
+          <ModulesEditor
+            course={c}
+            titles={Object.fromEntries(LANGUAGES.map((l) => [l, res.data?.[l].modules ?? []]))}
+            onChanged={reload}
+          />
 
           <section aria-labelledby="workflow-title">
             <h2 id="workflow-title">{t('staff.faq.workflow')}</h2>

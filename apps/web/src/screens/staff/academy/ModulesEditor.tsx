@@ -1,11 +1,25 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, type CombinedError } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { ErrorBox } from '../../../components/ErrorBox';
-import type { Language } from '../../../lib/language';
-import { AddCourseModule, AddLesson, UpdateLesson } from '../../../graphql/staff-academy';
-import { moved } from './authoring';
+import { LANGUAGES, type Language } from '../../../lib/language';
+import {
+  AddCourseModule,
+  AddLesson,
+  UpdateCourseModule,
+  UpdateLesson,
+} from '../../../graphql/staff-academy';
+import {
+  emptyTexts,
+  MultilingualInput,
+  toLocalized,
+  type Texts,
+} from '../events/MultilingualInput';
+import { moved, ownText, type Localized } from './authoring';
+
+/** Each language's module titles, as read in that language. */
+type ModuleTitles = Partial<Record<Language, { id: string; title: Localized }[]>>;
 
 interface CourseOutline {
   id: string;
@@ -23,7 +37,15 @@ interface CourseOutline {
  * Modules and their lessons in order: add either in the base language, move a lesson up or down
  * (buttons, so the keyboard does it), open a lesson or a module's quiz.
  */
-export function ModulesEditor({ course, onChanged }: { course: CourseOutline; onChanged(): void }) {
+export function ModulesEditor({
+  course,
+  titles,
+  onChanged,
+}: {
+  course: CourseOutline;
+  titles: ModuleTitles;
+  onChanged(): void;
+}) {
   const { t } = useTranslation();
   const base = course.baseLanguage as Language;
   const [, addModule] = useMutation(AddCourseModule);
@@ -80,6 +102,7 @@ export function ModulesEditor({ course, onChanged }: { course: CourseOutline; on
           <h3 lang={base}>
             {mi + 1}. {m.title.text}
           </h3>
+          <ModuleTitleForm moduleId={m.id} base={base} titles={titles} onChanged={onChanged} />
           <ol className="lesson-list">
             {m.lessons.map((l, li) => (
               <li key={l.id}>
@@ -180,5 +203,70 @@ export function ModulesEditor({ course, onChanged }: { course: CourseOutline; on
         </button>
       </form>
     </section>
+  );
+}
+
+/** A module's title in four languages beside their states (the translation of a module). */
+function ModuleTitleForm({
+  moduleId,
+  base,
+  titles,
+  onChanged,
+}: {
+  moduleId: string;
+  base: Language;
+  titles: ModuleTitles;
+  onChanged(): void;
+}) {
+  const { t } = useTranslation();
+  const [, update] = useMutation(UpdateCourseModule);
+  const titleIn = (l: Language) => titles[l]?.find((x) => x.id === moduleId)?.title;
+  const saved = (): Texts => {
+    const x = emptyTexts();
+    for (const l of LANGUAGES) x[l] = ownText(titleIn(l));
+    return x;
+  };
+  const key = JSON.stringify(saved());
+  const [value, setValue] = useState<Texts>(saved);
+  const [error, setError] = useState<CombinedError | null>(null);
+  const [notice, setNotice] = useState('');
+  useEffect(() => setValue(saved()), [key]);
+  return (
+    <details className="module-title">
+      <summary>{t('staff.academy.moduleTitleTranslate')}</summary>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setNotice('');
+          const changed = toLocalized(value, saved());
+          if (changed.length === 0) return;
+          void update({ input: { moduleId, title: changed } }).then((r) => {
+            setError(r.error ?? null);
+            if (!r.error) setNotice(t('staff.academy.moduleSaved'));
+            onChanged();
+          });
+        }}
+      >
+        <div role="status" aria-live="polite">
+          {notice && <p className="notice">{notice}</p>}
+        </div>
+        <ErrorBox error={error} />
+        <MultilingualInput
+          id={`module-${moduleId}`}
+          label={t('staff.academy.moduleTitle')}
+          base={base}
+          value={value}
+          onChange={setValue}
+          maxLength={300}
+          states={
+            Object.fromEntries(LANGUAGES.map((l) => [l, titleIn(l)?.state])) as Record<
+              Language,
+              'MISSING' | 'UP_TO_DATE' | 'OUTDATED'
+            >
+          }
+        />
+        <button type="submit">{t('staff.academy.saveModule')}</button>
+      </form>
+    </details>
   );
 }
