@@ -347,3 +347,14 @@ export const AcademyStatsQuery = graphql(`
     }
   }
 `);
+
+export const LessonBlockIds = graphql(`
+  query LessonBlockIds($id: ID!) {
+    lesson(id: $id) {
+      blocks {
+        id
+        kind
+      }
+    }
+  }
+`);

@@ -1,12 +1,17 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { useMutation, useQuery, type CombinedError } from 'urql';
+import { useClient, useMutation, useQuery, type CombinedError } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/Layout';
 import { ErrorBox } from '../../../components/ErrorBox';
 import { Markdown } from '../../../components/Markdown';
 import { LANGUAGES, type Language } from '../../../lib/language';
-import { StaffLesson, UpdateLesson, type StaffLessonTexts } from '../../../graphql/staff-academy';
+import {
+  LessonBlockIds,
+  StaffLesson,
+  UpdateLesson,
+  type StaffLessonTexts,
+} from '../../../graphql/staff-academy';
 import type { ResultOf } from '../../../graphql/graphql';
 import { moved, ownText, worstState } from './authoring';
 import { TextDiff } from './TextDiff';
@@ -45,6 +50,7 @@ export function LessonEditPage() {
   const [search, setSearch] = useSearchParams();
   const [res, refetch] = useQuery({ query: StaffLesson, variables: { courseId, id: lessonId } });
   const [, update] = useMutation(UpdateLesson);
+  const client = useClient();
   const base = (res.data?.course.baseLanguage ?? 'pl') as Language;
   const asked = search.get('edit') as Language | null;
   const editing: Language = asked && LANGUAGES.includes(asked) ? asked : base;
@@ -83,6 +89,29 @@ export function LessonEditPage() {
     setNotice('');
     const savedTitle = ownText(target?.title);
     const blockChanged = blocks.some((b) => b.text !== b.saved) || isBase;
+    // A translation keeps the lesson's blocks as they are now on the server (an author may have
+    // added or moved one since this page was loaded): only the texts written here are sent.
+    let list = blocks;
+    if (!isBase && blockChanged) {
+      const fresh = await client
+        .query(LessonBlockIds, { id: lessonId }, { requestPolicy: 'network-only' })
+        .toPromise();
+      if (fresh.error) {
+        setBusy(false);
+        setError(fresh.error);
+        return;
+      }
+      list = fresh.data!.lesson.blocks.map(
+        (b) =>
+          blocks.find((x) => x.id === b.id) ?? {
+            key: b.id,
+            id: b.id,
+            kind: b.kind,
+            text: '',
+            saved: '',
+          },
+      );
+    }
     const r = await update({
       input: {
         lessonId,
@@ -92,7 +121,7 @@ export function LessonEditPage() {
             : undefined,
         // the list is the lesson's new order: an existing block by id keeps its other languages
         blocks: blockChanged
-          ? blocks.map((b) =>
+          ? list.map((b) =>
               !b.id
                 ? { kind: 'TEXT' as const, text: [{ lang: editing, text: b.text }] }
                 : EDITABLE.has(b.kind) && b.text.trim() && b.text !== b.saved
