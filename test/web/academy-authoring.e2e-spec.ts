@@ -193,6 +193,10 @@ describe('staff console: Academy authoring (Chromium)', () => {
     await desk.locator('#nq-o0-pl').fill('W urzędzie wojewódzkim');
     await desk.locator('#nq-o0-uk').fill('У воєводському управлінні');
     await desk.locator('#nq-o1-pl').fill('W urzędzie gminy');
+    await desk
+      .getByRole('form', { name: 'Nowe pytanie' })
+      .locator('summary', { hasText: 'Wyjaśnienie po wybraniu odpowiedzi 2' })
+      .click();
     await desk.locator('#nq-o1-fb-pl').fill('Nie: w gminie załatwisz meldunek, nie pobyt.');
     await desk.locator('#nq-o1-fb-uk').fill('Ні: у ґміні оформлюють реєстрацію, а не перебування.');
     await desk.getByRole('button', { name: 'Dodaj pytanie' }).click();
@@ -213,6 +217,7 @@ describe('staff console: Academy authoring (Chromium)', () => {
     await desk.getByRole('button', { name: 'Zapisz ustawienia' }).click();
     await desk.getByRole('status').getByText('Ustawienia testu zapisane.').waitFor();
     await checkAccessibility(desk, 'quiz editor (pl, desktop)');
+    await screenshot(desk, 'pl-staff-quiz-editor-1280');
 
     // Published through the workflow: review, then publish, each step in the history.
     await desk.goto(`/staff/academy/${courseId}`);
@@ -291,6 +296,7 @@ describe('staff console: Academy authoring (Chromium)', () => {
       (await row.getByRole('cell').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim()),
     ).toEqual(['UK Українська (ukraiński)', '1', '1', '1', '100% (zaliczone: 1)']);
     await checkAccessibility(desk, 'statistics with the Academy (pl, desktop)');
+    await screenshot(desk, 'pl-staff-academy-stats-1280');
     const [download] = await Promise.all([
       desk.waitForEvent('download'),
       desk.getByRole('button', { name: 'Pobierz CSV Akademii' }).click(),

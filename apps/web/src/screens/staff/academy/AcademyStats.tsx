@@ -5,6 +5,7 @@ import { AcademyStatsQuery } from '../../../graphql/staff-academy';
 import { AskerLanguage } from '../staff-labels';
 import { toCsv } from '../admin/stats-format';
 import { downloadCsv } from '../events/csv-download';
+import './academy.css';
 
 /**
  * The Academy's figures for the period chosen above: enrolments, completions (certificates) and
@@ -72,7 +73,7 @@ export function AcademyStats({ from, to, label }: { from: string; to: string; la
               <thead>
                 <tr>
                   <th scope="col">{t('staff.academyStats.course')}</th>
-                  <th scope="col">{t('staff.filter.language')}</th>
+                  <th scope="col">{t('staff.academyStats.language')}</th>
                   <th scope="col">{t('staff.academyStats.enrolments')}</th>
                   <th scope="col">{t('staff.academyStats.completions')}</th>
                   <th scope="col">{t('staff.academyStats.attempts')}</th>

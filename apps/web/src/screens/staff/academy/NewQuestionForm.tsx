@@ -165,16 +165,19 @@ export function NewQuestionForm({
                 onChange={(texts) => setOption(i, { texts })}
                 maxLength={300}
               />
-              <MultilingualInput
-                id={`nq-o${i}-fb`}
-                label={t('staff.academy.feedbackN', { n: i + 1 })}
-                base={base}
-                value={o.feedback}
-                onChange={(feedback) => setOption(i, { feedback })}
-                multiline
-                maxLength={20000}
-                invalid={fields.some((f) => f.field.startsWith(`options.${i}.feedback`))}
-              />
+              <details className="feedback">
+                <summary>{t('staff.academy.feedbackN', { n: i + 1 })}</summary>
+                <MultilingualInput
+                  id={`nq-o${i}-fb`}
+                  label={t('staff.academy.feedbackN', { n: i + 1 })}
+                  base={base}
+                  value={o.feedback}
+                  onChange={(feedback) => setOption(i, { feedback })}
+                  multiline
+                  maxLength={20000}
+                  invalid={fields.some((f) => f.field.startsWith(`options.${i}.feedback`))}
+                />
+              </details>
               <label className="choice">
                 <input
                   type="checkbox"

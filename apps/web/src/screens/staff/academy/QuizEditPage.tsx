@@ -276,23 +276,26 @@ function QuestionEditor({
               )}
               invalid={bad(`options.${i}.text`)}
             />
-            <MultilingualInput
-              id={`q-${questionId}-o${i}-fb`}
-              label={t('staff.academy.feedbackN', { n: i + 1 })}
-              base={base}
-              value={o.feedback}
-              onChange={(feedback) =>
-                setOptions(options.map((x, j) => (j === i ? { ...x, feedback } : x)))
-              }
-              multiline
-              maxLength={20000}
-              states={state(
-                (l) =>
-                  inLang(l).options.find((y) => y.key === q.options[i].key)?.feedback?.state ??
-                  'MISSING',
-              )}
-              invalid={bad(`options.${i}.feedback`)}
-            />
+            <details className="feedback" open={LANGUAGES.some((l) => o.feedback[l] !== '')}>
+              <summary>{t('staff.academy.feedbackN', { n: i + 1 })}</summary>
+              <MultilingualInput
+                id={`q-${questionId}-o${i}-fb`}
+                label={t('staff.academy.feedbackN', { n: i + 1 })}
+                base={base}
+                value={o.feedback}
+                onChange={(feedback) =>
+                  setOptions(options.map((x, j) => (j === i ? { ...x, feedback } : x)))
+                }
+                multiline
+                maxLength={20000}
+                states={state(
+                  (l) =>
+                    inLang(l).options.find((y) => y.key === q.options[i].key)?.feedback?.state ??
+                    'MISSING',
+                )}
+                invalid={bad(`options.${i}.feedback`)}
+              />
+            </details>
           </div>
         ))
       )}
