@@ -128,6 +128,17 @@ describe('staff console: Academy authoring (Chromium)', () => {
     await desk.getByRole('button', { name: 'Zapisz lekcję' }).click();
     await desk.getByRole('status').getByText('Lekcja zapisana.').waitFor();
     await desk.getByTestId('block-state').getByText('aktualne').waitFor();
+    // A legal lesson: its official source and the day it was checked against it.
+    await desk.getByText('Źródła prawne i data sprawdzenia').click();
+    await desk.getByText('Lekcja prawna (czytelnik widzi źródła i datę sprawdzenia)').click();
+    await desk.getByLabel('Ostatnio sprawdzono ze źródłami').fill('2026-11-30');
+    await desk.getByRole('button', { name: 'Dodaj źródło' }).click();
+    await desk.getByLabel('Nazwa źródła').fill('Ustawa o cudzoziemcach');
+    await desk
+      .getByLabel('Adres (https)')
+      .fill('https://isap.sejm.gov.pl/isap.nsf/DocDetails.xsp?id=WDU20130001650');
+    await desk.getByRole('button', { name: 'Zapisz źródła' }).click();
+    await desk.getByRole('status').getByText('Źródła i data sprawdzenia zapisane.').waitFor();
     await checkAccessibility(desk, 'lesson editor (pl, desktop)');
 
     // The translator, on a tablet in Ukrainian: the Polish text beside an empty Ukrainian one.

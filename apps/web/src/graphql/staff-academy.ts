@@ -358,3 +358,31 @@ export const LessonBlockIds = graphql(`
     }
   }
 `);
+
+export const StaffLessonLegal = graphql(`
+  query StaffLessonLegal($id: ID!) {
+    lesson(id: $id) {
+      id
+      legal
+      lastVerifiedAt
+      sources {
+        title
+        url
+      }
+    }
+  }
+`);
+
+export const LessonsDueForVerification = graphql(`
+  query LessonsDueForVerification($months: Int!) {
+    lessonsDueForVerification(olderThanMonths: $months) {
+      id
+      courseId
+      lastVerifiedAt
+      title {
+        text
+        language
+      }
+    }
+  }
+`);

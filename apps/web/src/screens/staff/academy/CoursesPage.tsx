@@ -6,6 +6,7 @@ import { Page } from '../../../components/Layout';
 import { ErrorBox } from '../../../components/ErrorBox';
 import { LANGUAGES, type Language } from '../../../lib/language';
 import { CreateCourse, StaffCourses } from '../../../graphql/staff-academy';
+import { DueForVerification } from './DueForVerification';
 import './academy.css';
 
 export const COURSE_STATES = ['DRAFT', 'IN_REVIEW', 'PUBLISHED', 'ARCHIVED'] as const;
@@ -76,6 +77,8 @@ export function CoursesPage() {
           </li>
         ))}
       </ul>
+
+      <DueForVerification />
 
       <section aria-labelledby="new-course-title">
         <h2 id="new-course-title">{t('staff.academy.newCourse')}</h2>

@@ -15,6 +15,7 @@ import {
 import type { ResultOf } from '../../../graphql/graphql';
 import { moved, ownText, worstState } from './authoring';
 import { TextDiff } from './TextDiff';
+import { LegalSourcesForm } from './LegalSourcesForm';
 import './academy.css';
 
 type LessonTexts = ResultOf<typeof StaffLessonTexts>;
@@ -167,6 +168,7 @@ export function LessonEditPage() {
               </button>
             ))}
           </nav>
+          {isBase && <LegalSourcesForm lessonId={lessonId} />}
           <label className="choice">
             <input
               type="checkbox"
