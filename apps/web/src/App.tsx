@@ -45,6 +45,14 @@ const NotificationsPage = screen(
   () => import('./screens/notifications/NotificationsPage'),
   'NotificationsPage',
 );
+// The NGO support centre (issue 17): directory, registration, consultations and rooms.
+const NgoDirectoryPage = screen(() => import('./screens/ngo/DirectoryPage'), 'DirectoryPage');
+const NgoRegisterPage = screen(() => import('./screens/ngo/RegisterPage'), 'RegisterPage');
+const NgoOrganisationPage = screen(
+  () => import('./screens/ngo/OrganisationPage'),
+  'OrganisationPage',
+);
+const NgoManagePage = screen(() => import('./screens/ngo/ManagePage'), 'ManagePage');
 const NotFound = screen(() => import('./screens/NotFound'), 'NotFound');
 // The info-point staff console (issue 12): its own chunk, never loaded by learners.
 const StaffConsole = screen(() => import('./screens/staff/StaffConsole'), 'StaffConsole');
@@ -196,6 +204,10 @@ export function App({
                   <Route path="/forums/:forumId/ideas/:ideaId" element={<IdeaPage />} />
                   <Route path="/account" element={<AccountPage />} />
                   <Route path="/notifications" element={<NotificationsPage />} />
+                  <Route path="/ngo" element={<NgoDirectoryPage />} />
+                  <Route path="/ngo/register" element={<NgoRegisterPage />} />
+                  <Route path="/ngo/:organisationId" element={<NgoOrganisationPage />} />
+                  <Route path="/ngo/:organisationId/manage" element={<NgoManagePage />} />
                   <Route path="/staff/*" element={<StaffConsole />} />
                   <Route path="*" element={<NotFound />} />
                 </Routes>

@@ -16,6 +16,9 @@ import { loadStaffTexts, staffTextsLoaded } from './staff-texts';
 import { EventForm } from './events/EventForm';
 import { EventManagePage } from './events/EventManagePage';
 import { EventsListPage } from './events/EventsListPage';
+import { NgoVerificationPage } from './ngo/NgoVerificationPage';
+import { NgoRoomsPage } from './ngo/NgoRoomsPage';
+import { NgoAdvisersPage } from './ngo/NgoAdvisersPage';
 import './staff.css';
 
 /** True for info-point staff and admins (the queue is theirs). */
@@ -73,6 +76,7 @@ export function StaffConsole() {
               <NavLink to="/staff/faq">{t('staff.nav.faq')}</NavLink>
               <NavLink to="/staff/stats">{t('staff.nav.stats')}</NavLink>
               <NavLink to="/staff/moderation">{t('staff.nav.moderation')}</NavLink>
+              <NavLink to="/staff/ngo">{t('staff.ngo.title')}</NavLink>
             </>
           )}
           {user.roles.includes('admin') && (
@@ -93,6 +97,9 @@ export function StaffConsole() {
               <Route path="stats" element={<StatsPage />} />
               <Route path="moderation" element={<ModerationPage />} />
               <Route path="users" element={<UsersPage />} />
+              <Route path="ngo" element={<NgoVerificationPage />} />
+              <Route path="ngo/rooms" element={<NgoRoomsPage />} />
+              <Route path="ngo/advisers" element={<NgoAdvisersPage />} />
             </>
           )}
           <Route path="events" element={<EventsListPage />} />
