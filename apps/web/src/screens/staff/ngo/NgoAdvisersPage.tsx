@@ -2,7 +2,7 @@ import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/Layout';
 import { ErrorBox } from '../../../components/ErrorBox';
-import { Advisers, MyAdviserConsultations } from '../../../graphql/ngo-centre';
+import { Advisers, MyAdviserConsultations, NgoProfilesForStaff } from '../../../graphql/ngo-centre';
 import { formatDateTime } from '../../../lib/format';
 import { LANGUAGE_NAMES, type Language } from '../../../lib/language';
 import { weekdayName } from '../../ngo/ngo-labels';
@@ -17,6 +17,11 @@ export function NgoAdvisersPage() {
   const [advisers] = useQuery({ query: Advisers });
   const [mine] = useQuery({ query: MyAdviserConsultations });
   const bookings = mine.data?.myAdviserConsultations ?? [];
+  // who booked: the organisations' names (a consultation carries only the id)
+  const [orgs] = useQuery({ query: NgoProfilesForStaff, variables: {}, pause: !bookings.length });
+  const names = new Map(
+    orgs.data?.ngoProfilesForStaff.nodes.map((p) => [p.organisationId, p.organisation.name]),
+  );
   return (
     <Page title={t('staff.ngo.advisers')}>
       <NgoNav />
@@ -50,7 +55,8 @@ export function NgoAdvisersPage() {
         {bookings.map((c) => (
           <li key={c.id}>
             <strong>{formatDateTime(c.startsAt, i18n.language)}</strong> ·{' '}
-            {t(`ngo.topic.${c.topic}`)} · {LANGUAGE_NAMES[c.language as Language] ?? c.language} ·{' '}
+            {names.get(c.organisationId) ?? ''} · {t(`ngo.topic.${c.topic}`)} ·{' '}
+            {LANGUAGE_NAMES[c.language as Language] ?? c.language} ·{' '}
             {t(`ngo.consultStatus.${c.status}`)}
           </li>
         ))}
