@@ -147,17 +147,20 @@ export function ConsultationsSection({ organisationId }: { organisationId: strin
                 </ul>
               </div>
             ))}
-            <ErrorBox error={bookRes.error} />
-            {booked && (
-              <p role="status" className="notice">
-                {t('ngo.consult.booked', { when: formatDateTime(booked, i18n.language) })}
-              </p>
-            )}
-            <button type="submit" className="primary" disabled={!chosen || bookRes.fetching}>
-              {chosen
-                ? t('ngo.consult.bookAt', { when: formatDateTime(chosen, i18n.language) })
-                : t('ngo.consult.chooseSlot')}
-            </button>
+            {/* kept in view at the bottom of a phone's screen while the slots scroll by */}
+            <div className="ngo-book">
+              <ErrorBox error={bookRes.error} />
+              {booked && (
+                <p role="status" className="notice">
+                  {t('ngo.consult.booked', { when: formatDateTime(booked, i18n.language) })}
+                </p>
+              )}
+              <button type="submit" className="primary" disabled={!chosen || bookRes.fetching}>
+                {chosen
+                  ? t('ngo.consult.bookAt', { when: formatDateTime(chosen, i18n.language) })
+                  : t('ngo.consult.chooseSlot')}
+              </button>
+            </div>
           </>
         )}
       </form>
