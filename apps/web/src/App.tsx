@@ -53,6 +53,7 @@ const NgoOrganisationPage = screen(
   'OrganisationPage',
 );
 const NgoManagePage = screen(() => import('./screens/ngo/ManagePage'), 'ManagePage');
+const NgoEditProfilePage = screen(() => import('./screens/ngo/EditProfilePage'), 'EditProfilePage');
 const NotFound = screen(() => import('./screens/NotFound'), 'NotFound');
 // The info-point staff console (issue 12): its own chunk, never loaded by learners.
 const StaffConsole = screen(() => import('./screens/staff/StaffConsole'), 'StaffConsole');
@@ -208,6 +209,7 @@ export function App({
                   <Route path="/ngo/register" element={<NgoRegisterPage />} />
                   <Route path="/ngo/:organisationId" element={<NgoOrganisationPage />} />
                   <Route path="/ngo/:organisationId/manage" element={<NgoManagePage />} />
+                  <Route path="/ngo/:organisationId/edit" element={<NgoEditProfilePage />} />
                   <Route path="/staff/*" element={<StaffConsole />} />
                   <Route path="*" element={<NotFound />} />
                 </Routes>

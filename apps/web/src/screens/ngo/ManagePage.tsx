@@ -92,6 +92,13 @@ export function ManagePage() {
       <p>
         <Link to={`/ngo/${organisationId}`}>{t('ngo.manage.publicProfile')}</Link>
       </p>
+      {me?.role === 'ADMIN' && (
+        <p>
+          <Link className="button" to={`/ngo/${organisationId}/edit`}>
+            {t('ngo.edit.title')}
+          </Link>
+        </p>
+      )}
       <p className="notice" role="status" data-testid="ngo-verification">
         {t(`ngo.verification.${p.verification}`)}
         {p.refusalReason && ` ${t('ngo.rooms.reason', { reason: p.refusalReason })}`}
