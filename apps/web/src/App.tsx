@@ -53,6 +53,14 @@ const NgoOrganisationPage = screen(
   'OrganisationPage',
 );
 const NgoManagePage = screen(() => import('./screens/ngo/ManagePage'), 'ManagePage');
+const NgoVolunteeringPage = screen(
+  () => import('./screens/ngo/VolunteeringPage'),
+  'VolunteeringPage',
+);
+const NgoFundingPage = screen(() => import('./screens/ngo/FundingPage'), 'FundingPage');
+const NgoTrainingsPage = screen(() => import('./screens/ngo/TrainingsPage'), 'TrainingsPage');
+const NgoLibraryPage = screen(() => import('./screens/ngo/LibraryPage'), 'LibraryPage');
+const NgoOfferPage = screen(() => import('./screens/ngo/OfferPage'), 'OfferPage');
 const NgoEditProfilePage = screen(() => import('./screens/ngo/EditProfilePage'), 'EditProfilePage');
 const NotFound = screen(() => import('./screens/NotFound'), 'NotFound');
 // The info-point staff console (issue 12): its own chunk, never loaded by learners.
@@ -207,6 +215,11 @@ export function App({
                   <Route path="/notifications" element={<NotificationsPage />} />
                   <Route path="/ngo" element={<NgoDirectoryPage />} />
                   <Route path="/ngo/register" element={<NgoRegisterPage />} />
+                  <Route path="/ngo/volunteering" element={<NgoVolunteeringPage />} />
+                  <Route path="/ngo/funding" element={<NgoFundingPage />} />
+                  <Route path="/ngo/trainings" element={<NgoTrainingsPage />} />
+                  <Route path="/ngo/library" element={<NgoLibraryPage />} />
+                  <Route path="/ngo/volunteering/:offerId" element={<NgoOfferPage />} />
                   <Route path="/ngo/:organisationId" element={<NgoOrganisationPage />} />
                   <Route path="/ngo/:organisationId/manage" element={<NgoManagePage />} />
                   <Route path="/ngo/:organisationId/edit" element={<NgoEditProfilePage />} />

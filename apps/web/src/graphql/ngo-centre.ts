@@ -352,3 +352,282 @@ export const MyAdviserConsultations = graphql(`
     }
   }
 `);
+
+// ---- volunteering ----
+
+export const VolunteerOffers = graphql(`
+  query VolunteerOffers($speaks: Language) {
+    volunteerOffers(speaks: $speaks, first: 50) {
+      totalCount
+      nodes {
+        id
+        organisationId
+        place
+        languages
+        startsAt
+        endsAt
+        volunteerLimit
+        acceptedCount
+        recruitment
+        title {
+          text
+          language
+          isFallback
+        }
+      }
+    }
+  }
+`);
+
+export const VolunteerOffer = graphql(`
+  query VolunteerOffer($offerId: ID!, $signedIn: Boolean!) {
+    volunteerOffer(offerId: $offerId) {
+      id
+      organisationId
+      place
+      languages
+      startsAt
+      endsAt
+      recruitmentOpensAt
+      recruitmentClosesAt
+      volunteerLimit
+      acceptedCount
+      recruitment
+      action
+      moderation
+      moderationReason
+      title {
+        text
+        language
+        isFallback
+      }
+      tasks {
+        text
+        language
+        isFallback
+      }
+      requirements {
+        text
+        language
+        isFallback
+      }
+    }
+    myVolunteerApplications @include(if: $signedIn) {
+      id
+      offerId
+      status
+      reservePosition
+    }
+  }
+`);
+
+export const OrganisationVolunteerOffers = graphql(`
+  query OrganisationVolunteerOffers($organisationId: ID!) {
+    organisationVolunteerOffers(organisationId: $organisationId, first: 50) {
+      totalCount
+      nodes {
+        id
+        startsAt
+        volunteerLimit
+        acceptedCount
+        recruitment
+        moderation
+        moderationReason
+        title {
+          text
+          language
+          isFallback
+        }
+      }
+    }
+  }
+`);
+
+export const VolunteerApplications = graphql(`
+  query VolunteerApplications($offerId: ID!) {
+    volunteerApplications(offerId: $offerId) {
+      id
+      userId
+      status
+      reservePosition
+      message
+    }
+  }
+`);
+
+export const CreateVolunteerOffer = graphql(`
+  mutation CreateVolunteerOffer($input: CreateVolunteerOfferInput!) {
+    createVolunteerOffer(input: $input) {
+      id
+      moderation
+    }
+  }
+`);
+
+export const ApplyToVolunteerOffer = graphql(`
+  mutation ApplyToVolunteerOffer($input: ApplyToVolunteerOfferInput!) {
+    applyToVolunteerOffer(input: $input) {
+      id
+      offerId
+      status
+      reservePosition
+    }
+  }
+`);
+
+export const WithdrawVolunteerApplication = graphql(`
+  mutation WithdrawVolunteerApplication($input: WithdrawVolunteerApplicationInput!) {
+    withdrawVolunteerApplication(input: $input) {
+      id
+      status
+      reservePosition
+    }
+  }
+`);
+
+export const AcceptVolunteer = graphql(`
+  mutation AcceptVolunteer($input: AcceptVolunteerInput!) {
+    acceptVolunteer(input: $input) {
+      id
+      status
+      reservePosition
+    }
+  }
+`);
+
+export const MoveVolunteerToReserve = graphql(`
+  mutation MoveVolunteerToReserve($input: MoveVolunteerToReserveInput!) {
+    moveVolunteerToReserve(input: $input) {
+      id
+      status
+      reservePosition
+    }
+  }
+`);
+
+export const VolunteerOffersForModeration = graphql(`
+  query VolunteerOffersForModeration($moderation: VolunteerOfferModeration!) {
+    volunteerOffersForModeration(moderation: $moderation, first: 50) {
+      totalCount
+      nodes {
+        id
+        organisationId
+        place
+        languages
+        startsAt
+        endsAt
+        volunteerLimit
+        moderation
+        moderationReason
+        title {
+          text
+          language
+          isFallback
+        }
+        tasks {
+          text
+          language
+          isFallback
+        }
+      }
+    }
+  }
+`);
+
+export const ModerateVolunteerOffer = graphql(`
+  mutation ModerateVolunteerOffer($input: ModerateVolunteerOfferInput!) {
+    moderateVolunteerOffer(input: $input) {
+      id
+      moderation
+    }
+  }
+`);
+
+// ---- funding, trainings, publications ----
+
+export const FundingOpportunities = graphql(`
+  query FundingOpportunities($topic: FundingTopic) {
+    fundingOpportunities(topic: $topic) {
+      id
+      source
+      callId
+      organiser
+      deadline
+      poolGrosze
+      grantMinGrosze
+      grantMaxGrosze
+      link
+      topics
+      title {
+        text
+        language
+        isFallback
+      }
+    }
+  }
+`);
+
+export const Trainings = graphql(`
+  query Trainings {
+    trainings {
+      id
+      eventId
+      topics
+      materials {
+        id
+        fileName
+        size
+        url
+      }
+    }
+  }
+`);
+
+export const TrainingEvent = graphql(`
+  query TrainingEvent($id: ID!) {
+    event(id: $id) {
+      id
+      startsAt
+      cancelled
+      title {
+        text
+        language
+      }
+    }
+  }
+`);
+
+export const Publications = graphql(`
+  query Publications($search: String, $kind: PublicationKind) {
+    publications(search: $search, kind: $kind, first: 30) {
+      totalCount
+      nodes {
+        id
+        kind
+        topics
+        title {
+          text
+          language
+          isFallback
+        }
+        summary {
+          text
+          language
+        }
+        versions {
+          number
+          superseded
+          addedAt
+          validFrom
+          validUntil
+          file {
+            id
+            fileName
+            size
+            url
+          }
+        }
+      }
+    }
+  }
+`);

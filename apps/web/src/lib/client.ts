@@ -43,6 +43,9 @@ const EMBEDDED = [
   'WeekdayHours',
   'OpenInterval',
   'PublicContact',
+  'VolunteerOfferConnection',
+  'PublicationConnection',
+  'PublicationVersion',
 ];
 
 let ws: WsClient | null = null;

@@ -39,6 +39,30 @@ export function DirectoryPage() {
   return (
     <Page title={t('ngo.directory.title')}>
       <p>{t('ngo.directory.intro')}</p>
+      <nav aria-label={t('ngo.directory.more')}>
+        <ul className="ngo-links">
+          <li>
+            <Link className="button" to="/ngo/volunteering">
+              {t('ngo.volunteering.title')}
+            </Link>
+          </li>
+          <li>
+            <Link className="button" to="/ngo/funding">
+              {t('ngo.funding.title')}
+            </Link>
+          </li>
+          <li>
+            <Link className="button" to="/ngo/trainings">
+              {t('ngo.trainings.title')}
+            </Link>
+          </li>
+          <li>
+            <Link className="button" to="/ngo/library">
+              {t('ngo.library.title')}
+            </Link>
+          </li>
+        </ul>
+      </nav>
       {user ? (
         <MyOrganisations />
       ) : (

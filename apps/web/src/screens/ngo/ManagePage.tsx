@@ -8,6 +8,7 @@ import { InviteOrganisationMember, MyNgoMemberships, NgoProfile } from '../../gr
 import { useApp } from '../../app-context';
 import { ConsultationsSection } from './ConsultationsSection';
 import { ResourcesSection } from './ResourcesSection';
+import { VolunteeringSection } from './VolunteeringSection';
 import './ngo.css';
 
 /** The organisation's admin invites a person by their login; they accept in "My organisations". */
@@ -112,6 +113,7 @@ export function ManagePage() {
           <p>{t('ngo.rooms.afterVerification')}</p>
         </section>
       )}
+      {p.verification === 'VERIFIED' && <VolunteeringSection organisationId={organisationId} />}
       {me?.role === 'ADMIN' && <Members organisationId={organisationId} />}
     </Page>
   );

@@ -19,6 +19,7 @@ import { EventsListPage } from './events/EventsListPage';
 import { NgoVerificationPage } from './ngo/NgoVerificationPage';
 import { NgoRoomsPage } from './ngo/NgoRoomsPage';
 import { NgoAdvisersPage } from './ngo/NgoAdvisersPage';
+import { NgoVolunteeringPage } from './ngo/NgoVolunteeringPage';
 import './staff.css';
 
 /** True for info-point staff and admins (the queue is theirs). */
@@ -100,6 +101,7 @@ export function StaffConsole() {
               <Route path="ngo" element={<NgoVerificationPage />} />
               <Route path="ngo/rooms" element={<NgoRoomsPage />} />
               <Route path="ngo/advisers" element={<NgoAdvisersPage />} />
+              <Route path="ngo/volunteering" element={<NgoVolunteeringPage />} />
             </>
           )}
           <Route path="events" element={<EventsListPage />} />

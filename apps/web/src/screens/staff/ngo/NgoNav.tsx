@@ -12,6 +12,7 @@ export function NgoNav() {
       </NavLink>
       <NavLink to="/staff/ngo/rooms">{t('staff.ngo.rooms')}</NavLink>
       <NavLink to="/staff/ngo/advisers">{t('staff.ngo.advisers')}</NavLink>
+      <NavLink to="/staff/ngo/volunteering">{t('staff.ngo.volunteering')}</NavLink>
     </nav>
   );
 }
