@@ -279,4 +279,72 @@ describe('NGO centre in the web app (Chromium)', () => {
     await screenshot(page, 'uk-ngo-room-taken');
     expect(await t.db.collection('ngo_resource_requests').countDocuments()).toBe(1);
   });
+
+  it('the group publishes a volunteering offer for one person, the centre approves it, and of two applicants one is accepted and the other shown on the reserve list', async () => {
+    const { page } = ngo;
+    await page.getByRole('button', { name: 'Нова волонтерська пропозиція' }).click();
+    await page.getByLabel('Назва', { exact: true }).fill('Допомога на зимовому ярмарку');
+    await page.getByLabel('Завдання', { exact: true }).fill('Чергування біля столу з випічкою.');
+    await page.getByLabel('Місце', { exact: true }).fill('ul. Piotrkowska 12, Łódź');
+    await page.getByLabel('Прийом заявок від').fill(warsawLocal(-1, 9));
+    await page.getByLabel('Прийом заявок до').fill(warsawLocal(5, 20));
+    await page.getByLabel('Початок акції').fill(warsawLocal(7, 10));
+    await page.getByLabel('Кінець акції').fill(warsawLocal(7, 14));
+    await page.getByLabel('Кількість волонтерів').fill('1');
+    await page.getByRole('button', { name: 'Надіслати на схвалення центру' }).click();
+    await page.getByRole('status').filter({ hasText: 'Пропозицію надіслано' }).waitFor();
+    await page.getByTestId('own-offers').getByText('Очікує схвалення центру').waitFor();
+    await checkAccessibility(page, 'volunteering offers of the group (uk)');
+
+    // the centre publishes it
+    const desktop = desk.page;
+    await desktop.getByRole('link', { name: 'Moderacja wolontariatu' }).click();
+    const offer = desktop
+      .getByTestId('offer-to-moderate')
+      .filter({ hasText: 'Допомога на зимовому ярмарку' });
+    await offer.getByText(mothers).waitFor();
+    await checkAccessibility(desktop, 'console: volunteering moderation (pl)');
+    await offer.getByRole('button', { name: 'Opublikuj' }).click();
+    await desktop
+      .getByRole('status')
+      .filter({ hasText: 'Opublikowano: Допомога на зимовому ярмарку.' })
+      .waitFor();
+
+    // two people apply (through the API); the group accepts the first, the second waits in reserve
+    const offerId = String(
+      (await t.db.collection('ngo_volunteer_offers').findOne({}, { projection: { _id: 1 } }))!._id,
+    );
+    for (let i = 0; i < 2; i++) {
+      const volunteer = await t.userWith([Role.learner]);
+      ok(
+        await t.gql(
+          `mutation($i: ApplyToVolunteerOfferInput!) { applyToVolunteerOffer(input: $i) { id } }`,
+          { i: { offerId } },
+          { token: volunteer.token },
+        ),
+      );
+    }
+    await page.goto('/ngo/volunteering');
+    await page.getByRole('link', { name: 'Допомога на зимовому ярмарку' }).click();
+    await page.getByTestId('offer-places').filter({ hasText: 'Зайняті місця: 0 з 1' }).waitFor();
+    await page.getByRole('button', { name: 'Прийняти особу 1' }).click();
+    await page.getByTestId('offer-places').filter({ hasText: 'Зайняті місця: 1 з 1' }).waitFor();
+    await page.getByRole('button', { name: 'Прийняти особу 2' }).click();
+    await page
+      .getByTestId('volunteer-applications')
+      .getByText('Резервний список: місце 1.')
+      .waitFor();
+    await page.getByTestId('offer-places').getByText('Місць немає').waitFor();
+    await checkAccessibility(page, 'volunteering offer with applications (uk)');
+    await screenshot(page, 'uk-ngo-volunteering-offer');
+
+    // the library and funding screens open for the group too
+    await page.goto('/ngo/library');
+    await page.getByRole('heading', { name: 'Бібліотека для організацій', level: 1 }).waitFor();
+    await page.getByText('Нічого не знайдено.').waitFor();
+    await page.goto('/ngo/funding');
+    await page.getByRole('heading', { name: 'Джерела фінансування', level: 1 }).waitFor();
+    await page.getByText('Відкритих конкурсів немає.').waitFor();
+    await checkAccessibility(page, 'funding (uk)');
+  });
 });

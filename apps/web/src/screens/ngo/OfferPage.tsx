@@ -20,7 +20,7 @@ import { LANGUAGE_NAMES, type Language } from '../../lib/language';
 import './ngo.css';
 
 /** The organisation's people: who applied, accept (a place while any is left) or reserve. */
-function Applications({ offerId }: { offerId: string }) {
+function Applications({ offerId, onChange }: { offerId: string; onChange: () => void }) {
   const { t } = useTranslation();
   const [res, refetch] = useQuery({
     query: VolunteerApplications,
@@ -29,7 +29,11 @@ function Applications({ offerId }: { offerId: string }) {
   });
   const [accepted, accept] = useMutation(AcceptVolunteer);
   const [moved, move] = useMutation(MoveVolunteerToReserve);
-  const again = () => refetch({ requestPolicy: 'network-only' });
+  // the offer's counts change with each decision: re-read both
+  const again = () => {
+    refetch({ requestPolicy: 'network-only' });
+    onChange();
+  };
   const list = res.data?.volunteerApplications ?? [];
   return (
     <section aria-labelledby="apps-title" className="ngo-section">
@@ -203,7 +207,7 @@ export function OfferPage() {
           <p>{t(`ngo.recruitment.${o.recruitment}`)}</p>
         )}
       </section>
-      {own && <Applications offerId={o.id} />}
+      {own && <Applications offerId={o.id} onChange={again} />}
     </Page>
   );
 }
