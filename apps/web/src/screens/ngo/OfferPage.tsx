@@ -46,7 +46,7 @@ function Applications({ offerId, onChange }: { offerId: string; onChange: () => 
             <p>
               <strong>{t('ngo.volunteering.applicant', { n: i + 1 })}</strong> ·{' '}
               <span className="ngo-state">
-                {t(`ngo.volunteerStatus.${a.status}`, { position: a.reservePosition ?? 0 })}
+                {t(`ngo.applicationStatus.${a.status}`, { position: a.reservePosition ?? 0 })}
               </span>
             </p>
             {a.message && <p>{a.message}</p>}
@@ -154,59 +154,62 @@ export function OfferPage() {
           </div>
         </>
       )}
-      <section aria-labelledby="apply-title" className="ngo-section">
-        <h2 id="apply-title">{t('ngo.volunteering.apply')}</h2>
-        <ErrorBox error={applied.error ?? withdrawn.error} />
-        {!user ? (
-          <p>
-            <Link className="button primary" to={`/account?next=/ngo/volunteering/${o.id}`}>
-              {t('nav.signIn')}
-            </Link>
-          </p>
-        ) : application ? (
-          <>
-            <p role="status" className="notice" data-testid="my-application">
-              {t(`ngo.volunteerStatus.${application.status}`, {
-                position: application.reservePosition ?? 0,
-              })}
+      {/* the organisation's own people decide on applications rather than apply */}
+      {!own && (
+        <section aria-labelledby="apply-title" className="ngo-section">
+          <h2 id="apply-title">{t('ngo.volunteering.apply')}</h2>
+          <ErrorBox error={applied.error ?? withdrawn.error} />
+          {!user ? (
+            <p>
+              <Link className="button primary" to={`/account?next=/ngo/volunteering/${o.id}`}>
+                {t('nav.signIn')}
+              </Link>
             </p>
-            <button
-              type="button"
-              disabled={withdrawn.fetching}
-              onClick={async () => {
-                const r = await withdraw({ input: { applicationId: application.id } });
+          ) : application ? (
+            <>
+              <p role="status" className="notice" data-testid="my-application">
+                {t(`ngo.volunteerStatus.${application.status}`, {
+                  position: application.reservePosition ?? 0,
+                })}
+              </p>
+              <button
+                type="button"
+                disabled={withdrawn.fetching}
+                onClick={async () => {
+                  const r = await withdraw({ input: { applicationId: application.id } });
+                  if (!r.error) again();
+                }}
+              >
+                {t('ngo.volunteering.withdraw')}
+              </button>
+            </>
+          ) : o.recruitment === 'OPEN' || o.recruitment === 'FULL' ? (
+            <form
+              onSubmit={async (e) => {
+                e.preventDefault();
+                const r = await apply({
+                  input: { offerId: o.id, message: message.trim() || undefined },
+                });
                 if (!r.error) again();
               }}
             >
-              {t('ngo.volunteering.withdraw')}
-            </button>
-          </>
-        ) : o.recruitment === 'OPEN' || o.recruitment === 'FULL' ? (
-          <form
-            onSubmit={async (e) => {
-              e.preventDefault();
-              const r = await apply({
-                input: { offerId: o.id, message: message.trim() || undefined },
-              });
-              if (!r.error) again();
-            }}
-          >
-            {o.recruitment === 'FULL' && <p>{t('ngo.volunteering.fullReserve')}</p>}
-            <label htmlFor="apply-message">{t('ngo.volunteering.message')}</label>
-            <textarea
-              id="apply-message"
-              rows={3}
-              value={message}
-              onChange={(e) => setMessage(e.target.value)}
-            />
-            <button type="submit" className="primary" disabled={applied.fetching}>
-              {t('ngo.volunteering.applyButton')}
-            </button>
-          </form>
-        ) : (
-          <p>{t(`ngo.recruitment.${o.recruitment}`)}</p>
-        )}
-      </section>
+              {o.recruitment === 'FULL' && <p>{t('ngo.volunteering.fullReserve')}</p>}
+              <label htmlFor="apply-message">{t('ngo.volunteering.message')}</label>
+              <textarea
+                id="apply-message"
+                rows={3}
+                value={message}
+                onChange={(e) => setMessage(e.target.value)}
+              />
+              <button type="submit" className="primary" disabled={applied.fetching}>
+                {t('ngo.volunteering.applyButton')}
+              </button>
+            </form>
+          ) : (
+            <p>{t(`ngo.recruitment.${o.recruitment}`)}</p>
+          )}
+        </section>
+      )}
       {own && <Applications offerId={o.id} onChange={again} />}
     </Page>
   );
