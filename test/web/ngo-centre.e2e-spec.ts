@@ -1,6 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Role } from '@sasiad/core';
 import { UsersService } from '@sasiad/identity';
+import { NgoNotificationKind, NgoNotificationsService } from '@sasiad/ngo-centre';
+import { Types } from 'mongoose';
+import { subscribed } from '../support/subscriptions';
 import { ok } from '../support/graphql';
 import { TestApp, startTestApp } from '../support/test-app';
 import { checkAccessibility, launchChromium, phone, screenshot } from '../support/browser';
@@ -346,5 +349,33 @@ describe('NGO centre in the web app (Chromium)', () => {
     await page.getByRole('heading', { name: 'Джерела фінансування', level: 1 }).waitFor();
     await page.getByText('Відкритих конкурсів немає.').waitFor();
     await checkAccessibility(page, 'funding (uk)');
+  });
+
+  it('a notification of the centre to the group arrives live on the phone and is marked read', async () => {
+    const { page } = ngo;
+    await page.goto('/ngo/notifications');
+    await page.getByRole('heading', { name: 'Сповіщення центру', level: 1 }).waitFor();
+    await page.getByText('Сповіщень немає.').waitFor();
+    await subscribed(t, 'ngo.notification.created', 1);
+    const organisationId = (await t.db
+      .collection('ngo_profiles')
+      .findOne({
+        verification: 'VERIFIED',
+        organisationId: { $ne: new Types.ObjectId(belarusianId) },
+      }))!.organisationId as Types.ObjectId;
+    await t.app
+      .get(NgoNotificationsService)
+      .notify({ organisationId }, NgoNotificationKind.FUNDING_DEADLINE, {
+        title: 'Mikrogranty 2027',
+        time: '11 grudnia 2026, 15:00',
+      });
+    const item = page.getByTestId('ngo-notification').filter({ hasText: '«Mikrogranty 2027»' });
+    await item.getByText('Нове').waitFor();
+    await page.getByTestId('ngo-unread').filter({ hasText: '1 непрочитане' }).waitFor();
+    await checkAccessibility(page, 'centre notifications (uk)');
+    await screenshot(page, 'uk-ngo-notifications');
+    await item.getByRole('button', { name: 'Позначити як прочитане' }).click();
+    await page.getByTestId('ngo-unread').filter({ hasText: '0 непрочитаних' }).waitFor();
+    expect(await item.getByText('Нове').count()).toBe(0);
   });
 });

@@ -60,6 +60,10 @@ const NgoVolunteeringPage = screen(
 const NgoFundingPage = screen(() => import('./screens/ngo/FundingPage'), 'FundingPage');
 const NgoTrainingsPage = screen(() => import('./screens/ngo/TrainingsPage'), 'TrainingsPage');
 const NgoLibraryPage = screen(() => import('./screens/ngo/LibraryPage'), 'LibraryPage');
+const NgoNotificationsPage = screen(
+  () => import('./screens/ngo/NgoNotificationsPage'),
+  'NgoNotificationsPage',
+);
 const NgoOfferPage = screen(() => import('./screens/ngo/OfferPage'), 'OfferPage');
 const NgoEditProfilePage = screen(() => import('./screens/ngo/EditProfilePage'), 'EditProfilePage');
 const NotFound = screen(() => import('./screens/NotFound'), 'NotFound');
@@ -219,6 +223,7 @@ export function App({
                   <Route path="/ngo/funding" element={<NgoFundingPage />} />
                   <Route path="/ngo/trainings" element={<NgoTrainingsPage />} />
                   <Route path="/ngo/library" element={<NgoLibraryPage />} />
+                  <Route path="/ngo/notifications" element={<NgoNotificationsPage />} />
                   <Route path="/ngo/volunteering/:offerId" element={<NgoOfferPage />} />
                   <Route path="/ngo/:organisationId" element={<NgoOrganisationPage />} />
                   <Route path="/ngo/:organisationId/manage" element={<NgoManagePage />} />

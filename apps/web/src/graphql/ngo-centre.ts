@@ -631,3 +631,36 @@ export const Publications = graphql(`
     }
   }
 `);
+
+// ---- the centre's notifications ----
+
+export const MyNgoNotifications = graphql(`
+  query MyNgoNotifications {
+    myNgoNotifications {
+      id
+      kind
+      message
+      organisationId
+      createdAt
+      read
+    }
+  }
+`);
+
+export const NgoNotificationEvents = graphql(`
+  subscription NgoNotificationEvents {
+    myNgoNotifications {
+      id
+      read
+    }
+  }
+`);
+
+export const MarkNgoNotificationRead = graphql(`
+  mutation MarkNgoNotificationRead($input: MarkNgoNotificationReadInput!) {
+    markNgoNotificationRead(input: $input) {
+      id
+      read
+    }
+  }
+`);

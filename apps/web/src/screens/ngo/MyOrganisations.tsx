@@ -53,6 +53,9 @@ export function MyOrganisations() {
         ))}
       </ul>
       <p>
+        <Link className="button" to="/ngo/notifications">
+          {t('ngo.notifications.title')}
+        </Link>{' '}
         <Link className="button primary" to="/ngo/register">
           {t('ngo.register.title')}
         </Link>
