@@ -357,12 +357,10 @@ describe('NGO centre in the web app (Chromium)', () => {
     await page.getByRole('heading', { name: 'Сповіщення центру', level: 1 }).waitFor();
     await page.getByText('Сповіщень немає.').waitFor();
     await subscribed(t, 'ngo.notification.created', 1);
-    const organisationId = (await t.db
-      .collection('ngo_profiles')
-      .findOne({
-        verification: 'VERIFIED',
-        organisationId: { $ne: new Types.ObjectId(belarusianId) },
-      }))!.organisationId as Types.ObjectId;
+    const organisationId = (await t.db.collection('ngo_profiles').findOne({
+      verification: 'VERIFIED',
+      organisationId: { $ne: new Types.ObjectId(belarusianId) },
+    }))!.organisationId as Types.ObjectId;
     await t.app
       .get(NgoNotificationsService)
       .notify({ organisationId }, NgoNotificationKind.FUNDING_DEADLINE, {
