@@ -198,6 +198,7 @@ const ACCESS: Record<string, Caller[]> = {
   withdrawVolunteerApplication: SIGNED_IN,
   createFundingCall: STAFF,
   followFundingTopics: SIGNED_IN,
+  markNgoNotificationRead: SIGNED_IN,
   createPublication: STAFF,
   addPublicationVersion: STAFF,
   createTraining: STAFF,

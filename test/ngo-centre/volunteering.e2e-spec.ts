@@ -12,6 +12,9 @@ const WITHDRAW = `mutation($id: ID!) { withdrawVolunteerApplication(input: { app
 const OFFER = `query($id: ID!) { volunteerOffer(offerId: $id) { acceptedCount recruitment moderation } }`;
 const APPLICATIONS = `query($id: ID!) { volunteerApplications(offerId: $id) { id userId status reservePosition message } }`;
 
+const OWN = `query($o: ID!) { organisationVolunteerOffers(organisationId: $o) { totalCount nodes { id moderation } } }`;
+const QUEUE = `query($m: VolunteerOfferModeration!) { volunteerOffersForModeration(moderation: $m) { totalCount nodes { id organisationId } } }`;
+
 const NOW = new Date('2027-01-05T10:00:00Z');
 
 interface Application {
@@ -90,6 +93,22 @@ describe('ngo-centre: volunteering', () => {
       action: 'PLANNED',
     });
     offerId = created.id;
+    // its organisation lists it while it waits, and so does the centre's moderation queue
+    const own = await t.gql<{
+      organisationVolunteerOffers: { totalCount: number; nodes: unknown[] };
+    }>(OWN, { o: org.organisationId }, { token: org.admin.token });
+    expect(ok(own).organisationVolunteerOffers.nodes).toEqual([
+      { id: offerId, moderation: 'PENDING_REVIEW' },
+    ]);
+    expect(
+      codeOf(await t.gql(OWN, { o: org.organisationId }, { token: volunteers[0].token })),
+    ).toBe('FORBIDDEN');
+    const queue = (m: string, token: string) =>
+      t.gql<{ volunteerOffersForModeration: { nodes: { id: string }[] } }>(QUEUE, { m }, { token });
+    expect(
+      ok(await queue('PENDING_REVIEW', staff.token)).volunteerOffersForModeration.nodes,
+    ).toEqual([{ id: offerId, organisationId: org.organisationId }]);
+    expect(codeOf(await queue('PENDING_REVIEW', org.admin.token))).toBe('FORBIDDEN');
     expect(codeOf(await t.gql(OFFER, { id: offerId }))).toBe('NOT_FOUND');
     expect(codeOf(await t.gql(APPLY, { id: offerId }, { token: volunteers[0].token }))).toBe(
       'NOT_FOUND',
@@ -112,6 +131,12 @@ describe('ngo-centre: volunteering', () => {
         ),
       ).moderateVolunteerOffer.moderation,
     ).toBe('PUBLISHED');
+    expect(
+      ok(await queue('PENDING_REVIEW', staff.token)).volunteerOffersForModeration.nodes,
+    ).toEqual([]);
+    expect(
+      ok(await queue('PUBLISHED', staff.token)).volunteerOffersForModeration.nodes.map((n) => n.id),
+    ).toEqual([offerId]);
     const list = ok(
       await t.gql<{ volunteerOffers: { nodes: { title: { text: string } }[] } }>(
         `{ volunteerOffers { nodes { title { text } } } }`,

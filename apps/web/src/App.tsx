@@ -47,6 +47,27 @@ const NotificationsPage = screen(
   () => import('./screens/notifications/NotificationsPage'),
   'NotificationsPage',
 );
+// The NGO support centre (issue 17): directory, registration, consultations and rooms.
+const NgoDirectoryPage = screen(() => import('./screens/ngo/DirectoryPage'), 'DirectoryPage');
+const NgoRegisterPage = screen(() => import('./screens/ngo/RegisterPage'), 'RegisterPage');
+const NgoOrganisationPage = screen(
+  () => import('./screens/ngo/OrganisationPage'),
+  'OrganisationPage',
+);
+const NgoManagePage = screen(() => import('./screens/ngo/ManagePage'), 'ManagePage');
+const NgoVolunteeringPage = screen(
+  () => import('./screens/ngo/VolunteeringPage'),
+  'VolunteeringPage',
+);
+const NgoFundingPage = screen(() => import('./screens/ngo/FundingPage'), 'FundingPage');
+const NgoTrainingsPage = screen(() => import('./screens/ngo/TrainingsPage'), 'TrainingsPage');
+const NgoLibraryPage = screen(() => import('./screens/ngo/LibraryPage'), 'LibraryPage');
+const NgoNotificationsPage = screen(
+  () => import('./screens/ngo/NgoNotificationsPage'),
+  'NgoNotificationsPage',
+);
+const NgoOfferPage = screen(() => import('./screens/ngo/OfferPage'), 'OfferPage');
+const NgoEditProfilePage = screen(() => import('./screens/ngo/EditProfilePage'), 'EditProfilePage');
 const NotFound = screen(() => import('./screens/NotFound'), 'NotFound');
 // The info-point staff console (issue 12): its own chunk, never loaded by learners.
 const StaffConsole = screen(() => import('./screens/staff/StaffConsole'), 'StaffConsole');
@@ -200,6 +221,17 @@ export function App({
                   <Route path="/forums/:forumId/moderate" element={<ModeratePage />} />
                   <Route path="/account" element={<AccountPage />} />
                   <Route path="/notifications" element={<NotificationsPage />} />
+                  <Route path="/ngo" element={<NgoDirectoryPage />} />
+                  <Route path="/ngo/register" element={<NgoRegisterPage />} />
+                  <Route path="/ngo/volunteering" element={<NgoVolunteeringPage />} />
+                  <Route path="/ngo/funding" element={<NgoFundingPage />} />
+                  <Route path="/ngo/trainings" element={<NgoTrainingsPage />} />
+                  <Route path="/ngo/library" element={<NgoLibraryPage />} />
+                  <Route path="/ngo/notifications" element={<NgoNotificationsPage />} />
+                  <Route path="/ngo/volunteering/:offerId" element={<NgoOfferPage />} />
+                  <Route path="/ngo/:organisationId" element={<NgoOrganisationPage />} />
+                  <Route path="/ngo/:organisationId/manage" element={<NgoManagePage />} />
+                  <Route path="/ngo/:organisationId/edit" element={<NgoEditProfilePage />} />
                   <Route path="/staff/*" element={<StaffConsole />} />
                   <Route path="*" element={<NotFound />} />
                 </Routes>

@@ -34,6 +34,18 @@ const EMBEDDED = [
   'QuizResult',
   'AskerQuestionEvent',
   'ModuleProgress',
+  'NgoProfileConnection',
+  'NgoMember',
+  'ConsultationSlot',
+  'RoomBooking',
+  'ResourceRequestConnection',
+  'OpeningHours',
+  'WeekdayHours',
+  'OpenInterval',
+  'PublicContact',
+  'VolunteerOfferConnection',
+  'PublicationConnection',
+  'PublicationVersion',
 ];
 
 let ws: WsClient | null = null;
@@ -74,6 +86,8 @@ export function createClient(language: Language): Client {
           ...Object.fromEntries(EMBEDDED.map((t) => [t, () => null])),
           // progress is per course: a completed lesson updates the course page's copy
           CourseProgress: (data) => String(data.courseId),
+          // the NGO centre's profile is keyed by its organisation
+          NgoProfile: (data) => String(data.organisationId),
         },
       }),
       liveExchange(wsClient),

@@ -36,6 +36,13 @@ const NEXT_STEP: Record<string, string> = {
   POSTING_TOO_FAST: 'error.next.wait',
   ALREADY_SUPPORTED: 'error.next.reload',
   RAW_HTML_NOT_ALLOWED: 'error.next.fields',
+  // the NGO centre (issue 17)
+  ROOM_TAKEN: 'ngo.next.otherTime',
+  SLOT_TAKEN: 'ngo.next.otherSlot',
+  SLOT_IN_PAST: 'ngo.next.otherSlot',
+  SLOT_OUTSIDE_PLAN: 'ngo.next.otherSlot',
+  INVALID_REGISTRY_NUMBER: 'error.next.fields',
+  NOT_VERIFIED: 'ngo.next.waitVerification',
   // only the console (checking in, changing an event) meets these: its texts are loaded there
   REGISTRATION_NOT_CONFIRMED: 'staff.events.next.notConfirmed',
   CAPACITY_BELOW_CONFIRMED: 'staff.events.next.capacity',

@@ -33,6 +33,12 @@ export function Home() {
             <span>{t('home.events')}</span>
           </Link>
         </li>
+        <li>
+          <Link to="/ngo" className="tile">
+            <strong>{t('ngo.directory.title')}</strong>
+            <span>{t('ngo.home')}</span>
+          </Link>
+        </li>
       </ul>
       <section aria-labelledby="faq-title">
         <h2 id="faq-title">{t('faq.title')}</h2>

@@ -15,7 +15,12 @@ import {
 } from '@sasiad/core';
 import { DirectoryService } from '../directory/directory.service';
 import { MembersService } from '../directory/members.service';
-import { CreateVolunteerOfferInput, VolunteerOffersArgs } from './dto/volunteering.inputs';
+import {
+  CreateVolunteerOfferInput,
+  OrganisationVolunteerOffersArgs,
+  VolunteerOffersArgs,
+  VolunteerOffersForModerationArgs,
+} from './dto/volunteering.inputs';
 import { VolunteerOfferModel } from './models/volunteering.model';
 import { actionState, offerTimeProblems, recruitmentState } from './offer-states';
 import { NgoVolunteerOffer, OfferModeration } from './volunteering.schema';
@@ -95,6 +100,31 @@ export class VolunteerOffersService {
     };
     if (args.speaks) filter.languages = args.speaks;
     return pageById(this.offers, filter, args, {
+      order: 'oldest',
+      toNode: (o: LeanOffer) => this.toModel(o, lang),
+    });
+  }
+
+  /** Every offer of an organisation (any moderation state), newest first: for its people and staff. */
+  async listForOrganisation(
+    user: AuthUser,
+    args: OrganisationVolunteerOffersArgs,
+    lang: Language,
+    staff: boolean,
+  ): Promise<Connection<VolunteerOfferModel>> {
+    if (!staff) await this.members.assertActsFor(user, args.organisationId);
+    return pageById(this.offers, { organisationId: objectId(args.organisationId) }, args, {
+      order: 'newest',
+      toNode: (o: LeanOffer) => this.toModel(o, lang),
+    });
+  }
+
+  /** The centre's moderation queue: offers in one moderation state, oldest first. */
+  listForModeration(
+    args: VolunteerOffersForModerationArgs,
+    lang: Language,
+  ): Promise<Connection<VolunteerOfferModel>> {
+    return pageById(this.offers, { moderation: args.moderation }, args, {
       order: 'oldest',
       toNode: (o: LeanOffer) => this.toModel(o, lang),
     });

@@ -19,6 +19,8 @@ import {
   MoveVolunteerToReserveInput,
   VolunteerOfferArgs,
   VolunteerOffersArgs,
+  OrganisationVolunteerOffersArgs,
+  VolunteerOffersForModerationArgs,
   WithdrawVolunteerApplicationInput,
 } from './dto/volunteering.inputs';
 import {
@@ -49,6 +51,29 @@ export class VolunteeringResolver {
   @Public()
   volunteerOffer(@Args() args: VolunteerOfferArgs, @Ctx() ctx: RequestContext) {
     return this.offers.view(ctx.user, args.offerId, args.lang ?? ctx.lang, isStaff(ctx.user));
+  }
+
+  @Query(() => VolunteerOfferConnection, {
+    description: "An organisation's own offers in any moderation state, newest first.",
+  })
+  @SignedIn()
+  organisationVolunteerOffers(
+    @Args() args: OrganisationVolunteerOffersArgs,
+    @CurrentUser() user: AuthUser,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.offers.listForOrganisation(user, args, args.lang ?? ctx.lang, isStaff(user));
+  }
+
+  @Query(() => VolunteerOfferConnection, {
+    description: "The centre's moderation queue (default: offers waiting for review).",
+  })
+  @Roles(Role.staff, Role.admin)
+  volunteerOffersForModeration(
+    @Args() args: VolunteerOffersForModerationArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.offers.listForModeration(args, ctx.lang);
   }
 
   @Query(() => [VolunteerApplicationModel], { description: "For the offer's organisation." })

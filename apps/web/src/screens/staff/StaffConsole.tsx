@@ -20,6 +20,10 @@ import { CoursesPage } from './academy/CoursesPage';
 import { CourseEditPage } from './academy/CourseEditPage';
 import { LessonEditPage } from './academy/LessonEditPage';
 import { QuizEditPage } from './academy/QuizEditPage';
+import { NgoVerificationPage } from './ngo/NgoVerificationPage';
+import { NgoRoomsPage } from './ngo/NgoRoomsPage';
+import { NgoAdvisersPage } from './ngo/NgoAdvisersPage';
+import { NgoVolunteeringPage } from './ngo/NgoVolunteeringPage';
 import './staff.css';
 
 /** True for info-point staff and admins (the queue is theirs). */
@@ -78,6 +82,7 @@ export function StaffConsole() {
               <NavLink to="/staff/academy">{t('staff.nav.academy')}</NavLink>
               <NavLink to="/staff/stats">{t('staff.nav.stats')}</NavLink>
               <NavLink to="/staff/moderation">{t('staff.nav.moderation')}</NavLink>
+              <NavLink to="/staff/ngo">{t('staff.ngo.title')}</NavLink>
             </>
           )}
           {user.roles.includes('admin') && (
@@ -102,6 +107,10 @@ export function StaffConsole() {
               <Route path="stats" element={<StatsPage />} />
               <Route path="moderation" element={<ModerationPage />} />
               <Route path="users" element={<UsersPage />} />
+              <Route path="ngo" element={<NgoVerificationPage />} />
+              <Route path="ngo/rooms" element={<NgoRoomsPage />} />
+              <Route path="ngo/advisers" element={<NgoAdvisersPage />} />
+              <Route path="ngo/volunteering" element={<NgoVolunteeringPage />} />
             </>
           )}
           <Route path="events" element={<EventsListPage />} />

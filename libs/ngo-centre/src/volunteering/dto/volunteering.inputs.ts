@@ -25,6 +25,7 @@ import {
   ReadLanguageField,
   TranslationsField,
 } from '@sasiad/core';
+import { OfferModeration } from '../volunteering.schema';
 
 @InputType()
 export class CreateVolunteerOfferInput {
@@ -164,4 +165,21 @@ export class VolunteerOfferArgs {
 
   @ReadLanguageField()
   lang?: Language;
+}
+
+@ArgsType()
+export class OrganisationVolunteerOffersArgs extends PageArgs {
+  @Field(() => ID)
+  @IsMongoId()
+  organisationId: string;
+
+  @ReadLanguageField()
+  lang?: Language;
+}
+
+@ArgsType()
+export class VolunteerOffersForModerationArgs extends PageArgs {
+  @Field(() => OfferModeration, { defaultValue: OfferModeration.PENDING_REVIEW })
+  @IsIn(Object.values(OfferModeration))
+  moderation: OfferModeration = OfferModeration.PENDING_REVIEW;
 }
