@@ -51,11 +51,6 @@ describe('grants: bad input', () => {
       [{ field: 'budget.0', constraint: 'sumMismatch' }],
     ],
     [
-      'fractional grosze',
-      { budget: [line({}), line({ unitCostGrosze: 430_000.5 })] },
-      [{ field: 'budget.1.unitCostGrosze', constraint: 'wholeGrosze' }],
-    ],
-    [
       'negative grosze',
       { budget: [line({ ownMoneyGrosze: -10_000, grantGrosze: 420_000 })] },
       [{ field: 'budget.0.ownMoneyGrosze', constraint: 'min' }],
@@ -85,6 +80,33 @@ describe('grants: bad input', () => {
     );
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(fields(res)).toEqual(expected);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('tells operator staff their roles (for the console), and nobody else', async () => {
+    const Q = `{ myGrantStaffRoles { operatorOrganisationId role } }`;
+    type R = { myGrantStaffRoles: { operatorOrganisationId: string; role: string }[] };
+    expect(ok(await t.gql<R>(Q, {}, { token: p.staff.token })).myGrantStaffRoles).toEqual([
+      { operatorOrganisationId: p.operatorId, role: 'OPERATOR_STAFF' },
+    ]);
+    expect(ok(await t.gql<R>(Q, {}, { token: ngo })).myGrantStaffRoles).toEqual([]);
+    expect(ok(await t.gql<R>(Q, {}, { token: admin })).myGrantStaffRoles).toEqual([]);
+  });
+
+  it('refuses fractional grosze (money is Int on the wire) in the reader’s language, writing nothing', async () => {
+    const before = await counts();
+    const res = await t.gql(
+      CREATE_APP,
+      {
+        i: {
+          grantCallId: p.grantCallId,
+          ...content(400_000, { budget: [line({}), line({ unitCostGrosze: 430_000.5 })] }),
+        },
+      },
+      { token: ngo, lang: 'uk' },
+    );
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect(res.body.errors![0].message).not.toMatch(/cannot represent/);
     expect(await counts()).toEqual(before);
   });
 

@@ -45,6 +45,15 @@ const NotificationsPage = screen(
   () => import('./screens/notifications/NotificationsPage'),
   'NotificationsPage',
 );
+// Micro-grants (issue 15): calls, applying, the applicant's application, public results.
+const GrantsPage = screen(() => import('./screens/grants/GrantsPage'), 'GrantsPage');
+const GrantCallPage = screen(() => import('./screens/grants/CallPage'), 'CallPage');
+const GrantApplyPage = screen(() => import('./screens/grants/ApplyPage'), 'ApplyPage');
+const GrantApplicationPage = screen(
+  () => import('./screens/grants/ApplicationPage'),
+  'ApplicationPage',
+);
+const GrantResultsPage = screen(() => import('./screens/grants/ResultsPage'), 'ResultsPage');
 const NotFound = screen(() => import('./screens/NotFound'), 'NotFound');
 // The info-point staff console (issue 12): its own chunk, never loaded by learners.
 const StaffConsole = screen(() => import('./screens/staff/StaffConsole'), 'StaffConsole');
@@ -196,6 +205,14 @@ export function App({
                   <Route path="/forums/:forumId/ideas/:ideaId" element={<IdeaPage />} />
                   <Route path="/account" element={<AccountPage />} />
                   <Route path="/notifications" element={<NotificationsPage />} />
+                  <Route path="/grants" element={<GrantsPage />} />
+                  <Route path="/grants/calls/:grantCallId" element={<GrantCallPage />} />
+                  <Route path="/grants/calls/:grantCallId/apply" element={<GrantApplyPage />} />
+                  <Route
+                    path="/grants/applications/:applicationId"
+                    element={<GrantApplicationPage />}
+                  />
+                  <Route path="/grants/results/:grantCallId" element={<GrantResultsPage />} />
                   <Route path="/staff/*" element={<StaffConsole />} />
                   <Route path="*" element={<NotFound />} />
                 </Routes>

@@ -8,6 +8,15 @@ import type { Language } from './language';
 
 /** Types without an id of their own: embedded in their parent in the cache. */
 const EMBEDDED = [
+  'GrantBudgetLine',
+  'GrantActivity',
+  'GrantBudgetTotals',
+  'GrantDecision',
+  'GrantThematicArea',
+  'GrantFaqEntry',
+  'GrantResults',
+  'FundedGrantProject',
+  'GrantStaffAssignment',
   'LocalizedText',
   'ResolvedText',
   'PageInfo',

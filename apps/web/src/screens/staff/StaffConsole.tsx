@@ -16,6 +16,10 @@ import { loadStaffTexts, staffTextsLoaded } from './staff-texts';
 import { EventForm } from './events/EventForm';
 import { EventManagePage } from './events/EventManagePage';
 import { EventsListPage } from './events/EventsListPage';
+import { GrantsNavLink } from './grants/GrantsNavLink';
+import { GrantsConsolePage } from './grants/GrantsConsolePage';
+import { CallApplicationsPage } from './grants/CallApplicationsPage';
+import { StaffApplicationPage } from './grants/StaffApplicationPage';
 import './staff.css';
 
 /** True for info-point staff and admins (the queue is theirs). */
@@ -79,6 +83,7 @@ export function StaffConsole() {
             <NavLink to="/staff/users">{t('staff.nav.users')}</NavLink>
           )}
           <NavLink to="/staff/events">{t('staff.events.title')}</NavLink>
+          <GrantsNavLink />
         </nav>
         <Routes>
           <Route
@@ -99,6 +104,12 @@ export function StaffConsole() {
           <Route path="events/new" element={<EventForm />} />
           <Route path="events/:eventId" element={<EventManagePage />} />
           <Route path="events/:eventId/edit" element={<EventForm />} />
+          <Route path="grants" element={<GrantsConsolePage />} />
+          <Route path="grants/:grantCallId" element={<CallApplicationsPage />} />
+          <Route
+            path="grants/:grantCallId/applications/:applicationId"
+            element={<StaffApplicationPage />}
+          />
         </Routes>
       </div>
     </UrqlProvider>
