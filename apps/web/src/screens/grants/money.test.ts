@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPln, lineCost, parsePln, plnInputValue } from './money';
+import { formatPln, lineCost, parsePln, plnInputValue, writtenPln } from './money';
 
 describe('grants money', () => {
   it('shows grosze as złoty in every language, grouped from a thousand', () => {
@@ -7,6 +7,13 @@ describe('grants money', () => {
       expect(formatPln(123_450, lang).replace(/\s/g, ' ')).toBe('1 234,50 zł');
     expect(formatPln(7_500_000, 'pl').replace(/\s/g, ' ')).toBe('75 000,00 zł');
     expect(formatPln(7, 'uk').replace(/\s/g, ' ')).toBe('0,07 zł');
+  });
+
+  it('writes the amount itself where the runtime has no number formats (Belarusian in Chromium)', () => {
+    expect(writtenPln(123_450)).toBe('1\u00a0234,50\u00a0zł');
+    expect(writtenPln(7_500_000)).toBe('75\u00a0000,00\u00a0zł');
+    expect(writtenPln(7)).toBe('0,07\u00a0zł');
+    expect(writtenPln(99_999)).toBe('999,99\u00a0zł');
   });
 
   it('reads what people type, without floats', () => {

@@ -4,14 +4,26 @@
  * 7 grosze, not 7.000000000000001.
  */
 
-/** "1 234,50 zł" in the reader's language (digits grouped from 1 000 on, as in bank statements). */
+/**
+ * "1 234,50 zł" in the reader's language (digits grouped from 1 000 on, as in bank statements).
+ * Chromium has no Belarusian number formats (it would print "PLN 1,234.50"): for a language the
+ * runtime lacks we write CLDR's Belarusian pattern ourselves, the same as Polish and Ukrainian.
+ */
 export function formatPln(grosze: number, lang: string): string {
+  if (Intl.NumberFormat.supportedLocalesOf([lang]).length === 0) return writtenPln(grosze);
   return new Intl.NumberFormat(lang, {
     style: 'currency',
     currency: 'PLN',
     currencyDisplay: 'narrowSymbol',
     useGrouping: 'always',
   } as Intl.NumberFormatOptions).format(grosze / 100);
+}
+
+/** "1 234,50 zł" without Intl: groups of three with no-break spaces, a decimal comma. */
+export function writtenPln(grosze: number): string {
+  const abs = Math.abs(grosze);
+  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+  return `${grosze < 0 ? '-' : ''}${whole},${String(abs % 100).padStart(2, '0')}\u00a0zł`;
 }
 
 /** The amount for an input field: "1234,50" (no grouping, so it parses back as typed). */

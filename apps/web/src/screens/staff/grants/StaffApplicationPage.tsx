@@ -4,7 +4,12 @@ import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { ErrorBox } from '../../../components/ErrorBox';
 import { Page } from '../../../components/Layout';
-import { DecideGrant, RecordFormalCheck, StaffGrantApplication } from '../../../graphql/grants';
+import {
+  CallHeader,
+  DecideGrant,
+  RecordFormalCheck,
+  StaffGrantApplication,
+} from '../../../graphql/grants';
 import { formatDateTime } from '../../../lib/format';
 import { formatPln, parsePln, plnInputValue } from '../../grants/money';
 import { PoolCounter } from './CallApplicationsPage';
@@ -25,6 +30,13 @@ export function StaffApplicationPage() {
   });
   const a = res.data?.grantApplication;
   const call = res.data?.grantCall;
+  // decisions start after the application deadline (the engine's rule)
+  const [header] = useQuery({
+    query: CallHeader,
+    variables: { callId: a?.callId ?? '' },
+    pause: !a,
+  });
+  const closed = header.data ? !header.data.call.isOpen : null;
   if (!a || !call)
     return (
       <Page title={t('staff.grants.application')}>
@@ -126,7 +138,14 @@ export function StaffApplicationPage() {
           <p>{a.decision.justification}</p>
         </section>
       )}
-      {a.status === 'FORMALLY_ACCEPTED' && !call.publishedAt && (
+      {a.status === 'FORMALLY_ACCEPTED' && !call.publishedAt && closed === false && (
+        <p className="notice" data-testid="decisions-later">
+          {t('staff.grants.decideAfter', {
+            at: formatDateTime(header.data!.call.closesAt, lang),
+          })}
+        </p>
+      )}
+      {a.status === 'FORMALLY_ACCEPTED' && !call.publishedAt && closed && (
         <Decision
           key={a.decision?.outcome ?? 'none'}
           applicationId={a.id}
