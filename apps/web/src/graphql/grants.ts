@@ -376,3 +376,158 @@ export const StaffGrantApplication = graphql(
   `,
   [ApplicationFields],
 );
+
+// ---- a funded project: agreement, tranches, reports (applicant, operator staff, finance) ----
+
+export const GrantProjectFields = graphql(`
+  fragment GrantProjectFields on GrantProject {
+    applicationId
+    grantedGrosze
+    agreementStatus
+    agreementChecksum
+    agreementSummary
+    agreementText
+    applicantConfirmedAt
+    operatorConfirmedAt
+    signedAt
+    annexes
+    finalReportDueAt
+    budget {
+      category
+      unit
+      quantity
+      unitCostGrosze
+      grantGrosze
+      ownMoneyGrosze
+      inKindGrosze
+      volunteerHours
+      volunteerRateGrosze
+    }
+    tranches {
+      label
+      amountGrosze
+      status
+      paidAt
+    }
+    reports {
+      kind
+      status
+      residents
+      refugees
+      invoiceCount
+      fromGrantGrosze
+      corrections
+    }
+    settlement {
+      paidGrosze
+      spentFromGrantGrosze
+      toReturnGrosze
+      settledAt
+    }
+    reportFiles {
+      id
+      fileName
+      kind
+      mimeType
+      size
+      url
+    }
+  }
+`);
+
+export const GrantProject = graphql(
+  `
+    query GrantProject($applicationId: ID!) {
+      grantProject(applicationId: $applicationId) {
+        ...GrantProjectFields
+      }
+    }
+  `,
+  [GrantProjectFields],
+);
+
+export const ReviseGrantBudget = graphql(
+  `
+    mutation ReviseGrantBudget($input: ReviseGrantBudgetInput!) {
+      reviseGrantBudget(input: $input) {
+        ...GrantProjectFields
+      }
+    }
+  `,
+  [GrantProjectFields],
+);
+
+export const ConfirmGrantAgreement = graphql(
+  `
+    mutation ConfirmGrantAgreement($input: ConfirmGrantAgreementInput!) {
+      confirmGrantAgreement(input: $input) {
+        ...GrantProjectFields
+      }
+    }
+  `,
+  [GrantProjectFields],
+);
+
+export const SubmitGrantReport = graphql(
+  `
+    mutation SubmitGrantReport($input: SubmitGrantReportInput!) {
+      submitGrantReport(input: $input) {
+        ...GrantProjectFields
+      }
+    }
+  `,
+  [GrantProjectFields],
+);
+
+export const RequestFileUpload = graphql(`
+  mutation RequestFileUpload($input: RequestFileUploadInput!) {
+    requestFileUpload(input: $input) {
+      uploadUrl
+      expiresAt
+    }
+  }
+`);
+
+export const AddGrantTranche = graphql(
+  `
+    mutation AddGrantTranche($input: AddGrantTrancheInput!) {
+      addGrantTranche(input: $input) {
+        ...GrantProjectFields
+      }
+    }
+  `,
+  [GrantProjectFields],
+);
+
+export const ApproveGrantTranche = graphql(
+  `
+    mutation ApproveGrantTranche($input: ApproveGrantTrancheInput!) {
+      approveGrantTranche(input: $input) {
+        ...GrantProjectFields
+      }
+    }
+  `,
+  [GrantProjectFields],
+);
+
+export const MarkGrantTranchePaid = graphql(
+  `
+    mutation MarkGrantTranchePaid($input: MarkGrantTranchePaidInput!) {
+      markGrantTranchePaid(input: $input) {
+        ...GrantProjectFields
+      }
+    }
+  `,
+  [GrantProjectFields],
+);
+
+export const ReviewGrantReport = graphql(
+  `
+    mutation ReviewGrantReport($input: ReviewGrantReportInput!) {
+      reviewGrantReport(input: $input) {
+        ...GrantProjectFields
+      }
+    }
+  `,
+  [GrantProjectFields],
+);

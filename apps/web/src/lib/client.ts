@@ -17,6 +17,10 @@ const EMBEDDED = [
   'GrantResults',
   'FundedGrantProject',
   'GrantStaffAssignment',
+  'GrantTranche',
+  'GrantReport',
+  'GrantSettlement',
+  'GrantChange',
   'LocalizedText',
   'ResolvedText',
   'PageInfo',
@@ -83,6 +87,8 @@ export function createClient(language: Language): Client {
           ...Object.fromEntries(EMBEDDED.map((t) => [t, () => null])),
           // progress is per course: a completed lesson updates the course page's copy
           CourseProgress: (data) => String(data.courseId),
+          // a funded project is one per application: mutations update the page's copy
+          GrantProject: (data) => String(data.applicationId),
         },
       }),
       liveExchange(wsClient),

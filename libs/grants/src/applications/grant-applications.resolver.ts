@@ -89,7 +89,7 @@ export class GrantApplicationsResolver {
   }
 
   @Query(() => [GrantApplicationModel], {
-    description: 'Operator staff: every application of a call.',
+    description: 'Operator staff and finance: every application of a call.',
   })
   @SignedIn()
   grantApplications(

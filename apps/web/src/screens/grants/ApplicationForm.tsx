@@ -4,20 +4,11 @@ import type { ResultOf } from '../../graphql/graphql';
 import type { ApplicationFields, GrantCallFields } from '../../graphql/grants';
 import { formatDate } from '../../lib/format';
 import { isoToWarsawLocal, warsawLocalToIso } from '../../lib/warsaw-time';
-import { formatPln, lineCost, parsePln, plnInputValue } from './money';
+import { BudgetEditor, budgetInput, draftLines, type LineDraft } from './BudgetEditor';
 
 type Call = ResultOf<typeof GrantCallFields>;
 type Application = ResultOf<typeof ApplicationFields>;
 
-interface LineDraft {
-  category: string;
-  unit: string;
-  quantity: string;
-  unitCost: string;
-  grant: string;
-  own: string;
-  inKind: string;
-}
 interface ActivityDraft {
   name: string;
   startsAt: string;
@@ -44,21 +35,6 @@ export interface ApplicationContent {
   }[];
   schedule: { name: string; startsAt: string; endsAt: string }[];
 }
-
-const emptyLine = (): LineDraft => ({
-  category: '',
-  unit: '',
-  quantity: '1',
-  unitCost: '',
-  grant: '',
-  own: '0',
-  inKind: '0',
-});
-
-const quantityOf = (s: string) => {
-  const m = /^\s*(\d{1,5})(?:[.,](\d{1,2}))?\s*$/.exec(s);
-  return m ? Number(`${m[1]}.${m[2] ?? '0'}`) : null;
-};
 
 /**
  * The application's content: description, participants, schedule and the budget table with a
@@ -96,47 +72,16 @@ export function ApplicationForm({
         }))
       : [{ name: '', startsAt: '', endsAt: '' }],
   );
-  const [budget, setBudget] = useState<LineDraft[]>(
-    initial?.budget.length
-      ? initial.budget.map((l) => ({
-          category: l.category,
-          unit: l.unit,
-          quantity: String(l.quantity).replace('.', ','),
-          unitCost: plnInputValue(l.unitCostGrosze),
-          grant: plnInputValue(l.grantGrosze),
-          own: plnInputValue(l.ownMoneyGrosze),
-          inKind: plnInputValue(l.inKindGrosze),
-        }))
-      : [emptyLine()],
-  );
+  const [budget, setBudget] = useState<LineDraft[]>(() => draftLines(initial?.budget ?? []));
   const [problem, setProblem] = useState<string | null>(null);
 
-  const lines = budget.map((l) => {
-    const q = quantityOf(l.quantity);
-    const unit = parsePln(l.unitCost);
-    const grant = parsePln(l.grant);
-    const own = parsePln(l.own);
-    const inKind = parsePln(l.inKind);
-    const cost = q !== null && unit !== null ? lineCost(q, unit) : null;
-    const covered = grant !== null && own !== null && inKind !== null ? grant + own + inKind : null;
-    return { q, unit, grant, own, inKind, cost, covered };
-  });
-  const totalGrant = lines.reduce((s, l) => s + (l.grant ?? 0), 0);
-  const totalCost = lines.reduce((s, l) => s + (l.cost ?? 0), 0);
-  const overMax = totalGrant > call.maxGrantGrosze;
-
-  const setLine = (i: number, patch: Partial<LineDraft>) =>
-    setBudget(budget.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   const setActivity = (i: number, patch: Partial<ActivityDraft>) =>
     setSchedule(schedule.map((a, j) => (j === i ? { ...a, ...patch } : a)));
 
   const collect = (): ApplicationContent | null => {
-    const bad = lines.findIndex(
-      (l) =>
-        l.q === null || l.unit === null || l.grant === null || l.own === null || l.inKind === null,
-    );
-    if (bad >= 0) {
-      setProblem(t('grants.form.badAmount', { line: bad + 1 }));
+    const lines = budgetInput(budget);
+    if (typeof lines === 'number') {
+      setProblem(t('grants.form.badAmount', { line: lines + 1 }));
       return null;
     }
     const times = schedule
@@ -159,45 +104,10 @@ export function ApplicationForm({
       thematicArea: area,
       residents: Number(residents) || 0,
       refugees: Number(refugees) || 0,
-      requestedGrosze: totalGrant,
-      budget: budget
-        .map((l, i) => ({
-          category: l.category.trim(),
-          unit: l.unit.trim(),
-          quantity: lines[i].q!,
-          unitCostGrosze: lines[i].unit!,
-          grantGrosze: lines[i].grant!,
-          ownMoneyGrosze: lines[i].own!,
-          inKindGrosze: lines[i].inKind!,
-        }))
-        .filter((l) => l.category || l.unitCostGrosze),
+      requestedGrosze: lines.reduce((sum, l) => sum + l.grantGrosze, 0),
+      budget: lines,
       schedule: times as ApplicationContent['schedule'],
     };
-  };
-
-  const money = (i: number, key: 'unitCost' | 'grant' | 'own' | 'inKind', label: string) => {
-    const id = `line-${i}-${key}`;
-    const value = budget[i][key];
-    const invalid = value.trim() !== '' && parsePln(value) === null;
-    return (
-      <div>
-        <label htmlFor={id}>{label}</label>
-        <input
-          id={id}
-          inputMode="decimal"
-          autoComplete="off"
-          value={value}
-          aria-invalid={invalid || undefined}
-          aria-describedby={invalid ? `${id}-error` : undefined}
-          onChange={(e) => setLine(i, { [key]: e.target.value })}
-        />
-        {invalid && (
-          <p id={`${id}-error`} className="error-text">
-            {t('grants.form.notAmount')}
-          </p>
-        )}
-      </div>
-    );
   };
 
   return (
@@ -323,84 +233,7 @@ export function ApplicationForm({
         </button>
       </fieldset>
 
-      <fieldset>
-        <legend>{t('grants.form.budget')}</legend>
-        <p className="hint">{t('grants.form.budgetHint')}</p>
-        {budget.map((l, i) => {
-          const c = lines[i];
-          const diff = c.cost !== null && c.covered !== null ? c.cost - c.covered : 0;
-          return (
-            <div key={i} className="grant-line" data-testid="budget-line">
-              <p className="grant-line-title">{t('grants.form.line', { n: i + 1 })}</p>
-              <label htmlFor={`line-${i}-category`}>{t('grants.form.category')}</label>
-              <input
-                id={`line-${i}-category`}
-                maxLength={120}
-                value={l.category}
-                onChange={(e) => setLine(i, { category: e.target.value })}
-              />
-              <div className="grant-pair">
-                <div>
-                  <label htmlFor={`line-${i}-quantity`}>{t('grants.form.quantity')}</label>
-                  <input
-                    id={`line-${i}-quantity`}
-                    inputMode="decimal"
-                    value={l.quantity}
-                    onChange={(e) => setLine(i, { quantity: e.target.value })}
-                  />
-                </div>
-                <div>
-                  <label htmlFor={`line-${i}-unit`}>{t('grants.form.unit')}</label>
-                  <input
-                    id={`line-${i}-unit`}
-                    maxLength={20}
-                    value={l.unit}
-                    onChange={(e) => setLine(i, { unit: e.target.value })}
-                  />
-                </div>
-              </div>
-              {money(i, 'unitCost', t('grants.form.unitCost'))}
-              <p className="meta" data-testid="line-cost">
-                {t('grants.form.lineCost', { amount: formatPln(c.cost ?? 0, lang) })}
-              </p>
-              {money(i, 'grant', t('grants.form.fromGrant'))}
-              <div className="grant-pair">
-                {money(i, 'own', t('grants.form.ownMoney'))}
-                {money(i, 'inKind', t('grants.form.inKind'))}
-              </div>
-              {diff !== 0 && (
-                <p className="error-text" data-testid="line-mismatch">
-                  {diff > 0
-                    ? t('grants.form.lineShort', { amount: formatPln(diff, lang) })
-                    : t('grants.form.lineOver', { amount: formatPln(-diff, lang) })}
-                </p>
-              )}
-              {budget.length > 1 && (
-                <button type="button" onClick={() => setBudget(budget.filter((_, j) => j !== i))}>
-                  {t('grants.form.removeLine', { n: i + 1 })}
-                </button>
-              )}
-            </div>
-          );
-        })}
-        <button type="button" onClick={() => setBudget([...budget, emptyLine()])}>
-          {t('grants.form.addLine')}
-        </button>
-        <div
-          className={`grant-total${overMax ? ' is-over' : ''}`}
-          aria-live="polite"
-          data-testid="grant-total"
-        >
-          <p>
-            {t('grants.form.totalCost')} <strong>{formatPln(totalCost, lang)}</strong>
-          </p>
-          <p>
-            {t('grants.form.totalGrant')} <strong>{formatPln(totalGrant, lang)}</strong>{' '}
-            {t('grants.form.ofMax', { max: formatPln(call.maxGrantGrosze, lang) })}
-          </p>
-          {overMax && <p className="error-text">{t('grants.form.overMax')}</p>}
-        </div>
-      </fieldset>
+      <BudgetEditor lines={budget} onChange={setBudget} maxGrosze={call.maxGrantGrosze} />
 
       {problem && (
         <p role="alert" className="error-text">

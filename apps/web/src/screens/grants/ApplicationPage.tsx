@@ -15,6 +15,7 @@ import {
 import { formatDateTime } from '../../lib/format';
 import { ApplicationForm } from './ApplicationForm';
 import { StatusText } from './grants-common';
+import { ProjectPanel } from './ProjectPanel';
 import { formatPln } from './money';
 import './grants.css';
 
@@ -160,8 +161,13 @@ export function ApplicationPage() {
           )}
         </section>
       )}
+      {a.decision &&
+        a.projectStatus &&
+        (a.decision.outcome === 'FUNDED' || a.decision.outcome === 'CONDITIONAL') && (
+          <ProjectPanel applicationId={a.id} />
+        )}
       {!editable && (
-        <dl className="facts">
+        <dl className="facts grant-facts">
           <dt>{t('grants.application.requested')}</dt>
           <dd>{formatPln(a.totals.requestedGrosze, lang)}</dd>
           <dt>{t('grants.form.totalCost')}</dt>

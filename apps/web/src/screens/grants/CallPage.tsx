@@ -41,7 +41,7 @@ function CallDetails({ grantCallId, callId }: { grantCallId: string; callId: str
     return res.error ? <ErrorBox error={res.error} /> : <p role="status">{t('common.loading')}</p>;
   return (
     <Page title={call.title.text}>
-      <dl className="facts">
+      <dl className="facts grant-facts">
         <dt>{t('grants.call.pool')}</dt>
         <dd>{formatPln(g.poolGrosze, lang)}</dd>
         <dt>{t('grants.call.max')}</dt>

@@ -51,7 +51,7 @@ export function GrantsPage() {
         {calls.data?.grantCalls.map((c) => (
           <li key={c.id} className="card" data-testid="grant-call">
             <CallTitle callId={c.callId} link={`/grants/calls/${c.id}`} />
-            <dl className="facts">
+            <dl className="facts grant-facts">
               <dt>{t('grants.call.pool')}</dt>
               <dd>{formatPln(c.poolGrosze, lang)}</dd>
               <dt>{t('grants.call.max')}</dt>

@@ -42,7 +42,7 @@ export function ResultsPage() {
           <p className="intro" data-testid="headline">
             {r.headline}
           </p>
-          <dl className="facts">
+          <dl className="facts grant-facts">
             <dt>{t('grants.results.projects')}</dt>
             <dd>{r.fundedProjects}</dd>
             <dt>{t('grants.results.granted')}</dt>

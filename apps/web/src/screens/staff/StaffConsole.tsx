@@ -20,6 +20,7 @@ import { GrantsNavLink } from './grants/GrantsNavLink';
 import { GrantsConsolePage } from './grants/GrantsConsolePage';
 import { CallApplicationsPage } from './grants/CallApplicationsPage';
 import { StaffApplicationPage } from './grants/StaffApplicationPage';
+import { ProjectConsolePage } from './grants/ProjectConsolePage';
 import './staff.css';
 
 /** True for info-point staff and admins (the queue is theirs). */
@@ -109,6 +110,10 @@ export function StaffConsole() {
           <Route
             path="grants/:grantCallId/applications/:applicationId"
             element={<StaffApplicationPage />}
+          />
+          <Route
+            path="grants/:grantCallId/projects/:applicationId"
+            element={<ProjectConsolePage />}
           />
         </Routes>
       </div>

@@ -156,6 +156,13 @@ export function CallApplicationsPage() {
                   {a.projectStatus === 'WITHDRAWN' && (
                     <div className="meta">{t('staff.grants.withdrawn')}</div>
                   )}
+                  {a.projectStatus === 'ACTIVE' && (
+                    <div>
+                      <Link to={`/staff/grants/${grantCallId}/projects/${a.id}`}>
+                        {t('staff.grants.projectLink')}
+                      </Link>
+                    </div>
+                  )}
                 </td>
               </tr>
             ))}

@@ -55,7 +55,7 @@ export function StaffApplicationPage() {
         committed={call.committedGrosze}
         available={call.availableGrosze}
       />
-      <dl className="facts">
+      <dl className="facts grant-facts">
         <dt>{t('staff.grants.col.state')}</dt>
         <dd data-testid="staff-status">{t(`grants.status.${a.status}`)}</dd>
         <dt>{t('staff.grants.filter.kind')}</dt>
