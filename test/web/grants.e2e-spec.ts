@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { Clock, Role } from '@sasiad/core';
 import { UsersService } from '@sasiad/identity';
 import { ok } from '../support/graphql';
@@ -21,6 +22,7 @@ describe('micro-grants in the web app (Chromium)', () => {
   let t: TestApp;
   let browser: Browser;
   let grantCallId: string;
+  let operatorId: string;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
@@ -29,6 +31,7 @@ describe('micro-grants in the web app (Chromium)', () => {
     const admin = (await t.userWith([Role.admin])).token;
     const p = await microGrantProgramme(t, admin);
     grantCallId = p.grantCallId;
+    operatorId = p.operatorId;
     const users = t.app.get(UsersService);
     const operator = await users.create({
       login: 'operator.dialog@example.org',
@@ -44,6 +47,21 @@ describe('micro-grants in the web app (Chromium)', () => {
         {
           i: { operatorOrganisationId: p.operatorId, userId: operator.id, role: 'OPERATOR_STAFF' },
         },
+        { token: admin },
+      ),
+    );
+    const finance = await users.create({
+      login: 'ksiegowa.dialog@example.org',
+      loginKind: 'email',
+      password: PASSWORD,
+      roles: [Role.library],
+      organisationId: p.operatorId,
+      preferredLanguage: 'pl',
+    });
+    ok(
+      await t.gql(
+        ASSIGN_STAFF,
+        { i: { operatorOrganisationId: p.operatorId, userId: finance.id, role: 'FINANCE' } },
         { token: admin },
       ),
     );
@@ -291,5 +309,118 @@ describe('micro-grants in the web app (Chromium)', () => {
         expect(Buffer.concat(chunks).toString('utf8')).toContain('Сусідський фестин на Лісній');
       }
     }
+  });
+
+  it('the project: the group revises the budget to the granted amount and confirms the agreement, the operator confirms and adds an advance, staff then finance approve it and finance pays it; the group reports with an invoice and a photo (a disguised file is refused in Ukrainian); accepting the final report settles what is to return', async () => {
+    // the group: the budget to the granted 3 500 zł, then the agreement
+    await applicant.reload();
+    await applicant.getByRole('heading', { name: 'Проєкт' }).waitFor();
+    await applicant.getByText(zl('Сума з мікрогранту має становити рівно 3 500,00 zł')).waitFor();
+    await applicant.getByLabel('З мікрогранту (зл)').fill('3500');
+    await applicant.getByLabel('Власний фінансовий внесок (зл)').fill('800');
+    await applicant.getByText(/Сума з мікрогранту має становити/).waitFor({ state: 'detached' });
+    await checkAccessibility(applicant, 'agreement budget (uk)');
+    await applicant.getByRole('button', { name: 'Зберегти бюджет' }).click();
+    await applicant
+      .getByTestId('agreement-status')
+      .getByText('чекає на підтвердження обох сторін')
+      .waitFor();
+    await applicant.getByRole('button', { name: 'Підтверджую договір у цій редакції' }).click();
+    await applicant.getByText('Підтверджено. Чекаємо на підтвердження оператора.').waitFor();
+    await screenshot(applicant, 'uk-grants-agreement');
+
+    // the operator confirms and plans an advance, approving it as staff
+    await operator.goto(`/staff/grants/${grantCallId}`);
+    await operator.getByRole('link', { name: 'Projekt: umowa, transze, sprawozdania' }).click();
+    await operator
+      .getByTestId('console-agreement')
+      .getByText(/wnioskodawca potwierdził/)
+      .waitFor();
+    await operator.getByRole('button', { name: 'Potwierdź umowę za operatora' }).click();
+    await operator
+      .getByTestId('console-agreement')
+      .getByText(/zawarta/)
+      .waitFor();
+    await operator.getByLabel('Transza', { exact: true }).fill('Zaliczka');
+    await operator.getByLabel('Kwota (zł)').fill('3 500');
+    await operator.getByRole('button', { name: 'Dodaj transzę' }).click();
+    const tranche = operator.getByTestId('console-tranche');
+    await tranche.getByText('zaplanowana').waitFor();
+    await operator.getByRole('button', { name: 'Zatwierdź: Zaliczka' }).click();
+    await tranche.getByText('zatwierdzona przez operatora, czeka na księgowość').waitFor();
+    // the same person cannot approve it as finance: the button is not theirs
+    expect(await operator.getByRole('button', { name: 'Zatwierdź: Zaliczka' }).count()).toBe(0);
+    await checkAccessibility(operator, 'console: project (pl)');
+
+    // finance (another person) approves and pays
+    const financeContext = await browser.newContext({
+      baseURL: t.url,
+      viewport: { width: 1280, height: 900 },
+      serviceWorkers: 'allow',
+    });
+    contexts.push(financeContext);
+    await financeContext.addInitScript(`localStorage.setItem('sasiad.language', 'pl');`);
+    const finance = await financeContext.newPage();
+    await finance.goto('/account?next=/staff/grants');
+    await signIn(finance, 'ksiegowa.dialog@example.org', PL);
+    await finance.getByRole('link', { name: 'Wspólnie w Białymstoku' }).click();
+    await finance.getByRole('link', { name: 'Projekt: umowa, transze, sprawozdania' }).click();
+    await finance.getByRole('button', { name: 'Zatwierdź: Zaliczka' }).click();
+    await finance.getByTestId('console-tranche').getByText('zatwierdzona do wypłaty').waitFor();
+    await finance.getByRole('button', { name: 'Oznacz jako wypłaconą: Zaliczka' }).click();
+    await finance.getByTestId('console-tranche').getByText('wypłacona').waitFor();
+
+    // the group sees it paid, adds a photo (a text named .jpg is refused), reports
+    await applicant.reload();
+    await applicant
+      .getByTestId('tranche')
+      .getByText(/виплачено/)
+      .waitFor();
+    await applicant.getByLabel('Додати фото або документ').setInputFiles({
+      name: 'zdjecie.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from('to nie jest zdjęcie'),
+    });
+    await applicant
+      .getByTestId('upload-error')
+      .getByText(/Файл такого типу тут не можна додати/)
+      .waitFor();
+    const photo = await sharp({
+      create: { width: 40, height: 20, channels: 3, background: '#3a6' },
+    })
+      .jpeg()
+      .withExifMerge({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '53/1 7/1 58/1' } })
+      .toBuffer();
+    await applicant.getByLabel('Додати фото або документ').setInputFiles({
+      name: 'festyn.jpg',
+      mimeType: 'image/jpeg',
+      buffer: photo,
+    });
+    await applicant.getByTestId('report-file').getByText('festyn.jpg').waitFor();
+    await applicant.getByTestId('upload-error').waitFor({ state: 'detached' });
+    await applicant
+      .getByLabel('Що ви зробили порівняно з планом')
+      .fill('Фестин відбувся 21 серпня, прийшло 55 осіб.');
+    await applicant.getByLabel('Мешканці').fill('33');
+    await applicant.getByLabel('Біженці').fill('22');
+    await applicant.getByLabel('Номер рахунку 1').fill('FV/12/2027');
+    await applicant.getByLabel('Дата виставлення').fill('2027-08-20');
+    await applicant.getByLabel('Сума (зл)').fill('3 800');
+    await applicant.getByLabel('З них із мікрогранту (зл)').fill('3 000');
+    await checkAccessibility(applicant, 'report (uk)');
+    await screenshot(applicant, 'uk-grants-report');
+    await applicant.getByRole('button', { name: 'Подати звіт' }).click();
+    await applicant
+      .getByTestId('report')
+      .getByText(/Фінальний звіт — подано, чекає на перевірку/)
+      .waitFor();
+
+    // the operator accepts: the project is settled, 500 zł to return
+    await operator.reload();
+    await operator.getByRole('button', { name: 'Przyjmij sprawozdanie' }).click();
+    await operator.getByTestId('console-settlement').getByText(zl('do zwrotu 500,00 zł')).waitFor();
+    await applicant.reload();
+    await applicant.getByTestId('settlement').getByText(zl('до повернення 500,00 zł')).waitFor();
+    await checkAccessibility(applicant, 'settled (uk)');
   });
 });

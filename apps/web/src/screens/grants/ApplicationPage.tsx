@@ -164,7 +164,11 @@ export function ApplicationPage() {
       {a.decision &&
         a.projectStatus &&
         (a.decision.outcome === 'FUNDED' || a.decision.outcome === 'CONDITIONAL') && (
-          <ProjectPanel applicationId={a.id} />
+          <ProjectPanel
+            applicationId={a.id}
+            budget={a.budget}
+            grantedGrosze={a.decision.grantedGrosze}
+          />
         )}
       {!editable && (
         <dl className="facts grant-facts">

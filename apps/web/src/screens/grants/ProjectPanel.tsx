@@ -38,16 +38,39 @@ const emptyInvoice = (): InvoiceDraft => ({
  * (Polish text, a summary in the reader's language, confirmed by its checksum), the tranches
  * and their states, reports with invoices, photos and documents, and the settlement.
  */
-export function ProjectPanel({ applicationId }: { applicationId: string }) {
+export function ProjectPanel({
+  applicationId,
+  budget,
+  grantedGrosze,
+}: {
+  applicationId: string;
+  /** The application's budget: where the first revision starts. */
+  budget: Project['budget'];
+  grantedGrosze: number;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [res] = useQuery({
+  const [res, refetch] = useQuery({
     query: GrantProject,
     variables: { applicationId },
     requestPolicy: 'cache-and-network',
   });
   const [confirmed, confirm] = useMutation(ConfirmGrantAgreement);
   const p = res.data?.grantProject;
+  // no project yet: it starts with the applicant's first budget revision
+  const notYet = res.error?.graphQLErrors[0]?.extensions?.code === 'GRANT_AGREEMENT_NOT_SIGNED';
+  if (!p && notYet)
+    return (
+      <section aria-labelledby="project" className="grant-project">
+        <h2 id="project">{t('grants.project.title')}</h2>
+        <RevisedBudget
+          applicationId={applicationId}
+          budget={budget}
+          grantedGrosze={grantedGrosze}
+          onDone={() => refetch({ requestPolicy: 'network-only' })}
+        />
+      </section>
+    );
   if (!p) return <ErrorBox error={res.error} />;
   const signed = p.agreementStatus === 'SIGNED';
   return (
@@ -74,7 +97,13 @@ export function ProjectPanel({ applicationId }: { applicationId: string }) {
       </details>
       {!signed && (
         <>
-          <RevisedBudget key={p.agreementChecksum} project={p} />
+          <RevisedBudget
+            key={p.agreementChecksum}
+            applicationId={applicationId}
+            budget={p.budget}
+            grantedGrosze={p.grantedGrosze}
+            onDone={() => undefined}
+          />
           <ErrorBox error={confirmed.error} />
           {p.applicantConfirmedAt ? (
             <p className="notice">{t('grants.project.waitOperator')}</p>
@@ -138,14 +167,24 @@ export function ProjectPanel({ applicationId }: { applicationId: string }) {
   );
 }
 
-function RevisedBudget({ project }: { project: Project }) {
+function RevisedBudget({
+  applicationId,
+  budget: stored,
+  grantedGrosze,
+  onDone,
+}: {
+  applicationId: string;
+  budget: Project['budget'];
+  grantedGrosze: number;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
-  const [lines, setLines] = useState(() => draftLines(project.budget));
+  const [lines, setLines] = useState(() => draftLines(stored));
   const [problem, setProblem] = useState<string | null>(null);
   const [res, revise] = useMutation(ReviseGrantBudget);
-  const total = project.budget.reduce((s, l) => s + l.grantGrosze, 0);
+  const total = stored.reduce((s, l) => s + l.grantGrosze, 0);
   return (
-    <details open={total !== project.grantedGrosze}>
+    <details open={total !== grantedGrosze}>
       <summary>{t('grants.project.revise')}</summary>
       <form
         className="grant-form"
@@ -157,7 +196,8 @@ function RevisedBudget({ project }: { project: Project }) {
             return;
           }
           setProblem(null);
-          await revise({ input: { applicationId: project.applicationId, budget } });
+          const r = await revise({ input: { applicationId, budget } });
+          if (r.data) onDone();
         }}
       >
         <p className="hint">{t('grants.project.reviseHint')}</p>
@@ -165,7 +205,7 @@ function RevisedBudget({ project }: { project: Project }) {
         <BudgetEditor
           lines={lines}
           onChange={setLines}
-          grantedGrosze={project.grantedGrosze}
+          grantedGrosze={grantedGrosze}
           idPrefix="revised"
         />
         {problem && (
