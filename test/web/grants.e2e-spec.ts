@@ -22,7 +22,6 @@ describe('micro-grants in the web app (Chromium)', () => {
   let t: TestApp;
   let browser: Browser;
   let grantCallId: string;
-  let operatorId: string;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
@@ -31,7 +30,6 @@ describe('micro-grants in the web app (Chromium)', () => {
     const admin = (await t.userWith([Role.admin])).token;
     const p = await microGrantProgramme(t, admin);
     grantCallId = p.grantCallId;
-    operatorId = p.operatorId;
     const users = t.app.get(UsersService);
     const operator = await users.create({
       login: 'operator.dialog@example.org',

@@ -33,6 +33,12 @@ export function Home() {
             <span>{t('home.events')}</span>
           </Link>
         </li>
+        <li>
+          <Link to="/grants" className="tile">
+            <strong>{t('grants.title')}</strong>
+            <span>{t('grants.home')}</span>
+          </Link>
+        </li>
       </ul>
       <section aria-labelledby="faq-title">
         <h2 id="faq-title">{t('faq.title')}</h2>
