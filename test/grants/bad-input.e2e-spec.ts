@@ -4,6 +4,7 @@ import { codeOf, GqlResponse, startTestApp, TestApp } from '../support/test-app'
 import { coordinatorIn } from '../zones/fixtures';
 import {
   App,
+  ASSIGN_STAFF,
   content,
   CREATE_APP,
   groupInput,
@@ -91,6 +92,21 @@ describe('grants: bad input', () => {
     ]);
     expect(ok(await t.gql<R>(Q, {}, { token: ngo })).myGrantStaffRoles).toEqual([]);
     expect(ok(await t.gql<R>(Q, {}, { token: admin })).myGrantStaffRoles).toEqual([]);
+  });
+
+  it('lets finance approvers list a call’s applications (to reach the tranches), not other coordinators', async () => {
+    const finance = await coordinatorIn(t, p.operatorId, 'pl');
+    ok(
+      await t.gql(
+        ASSIGN_STAFF,
+        { i: { operatorOrganisationId: p.operatorId, userId: finance.id, role: 'FINANCE' } },
+        { token: admin },
+      ),
+    );
+    const Q = `query($g: ID!) { grantApplications(grantCallId: $g) { id } }`;
+    expect(ok(await t.gql(Q, { g: p.grantCallId }, { token: finance.token }))).toBeDefined();
+    const other = await coordinatorIn(t, await organisation(t, admin, 'Inna fundacja'), 'pl');
+    expect(codeOf(await t.gql(Q, { g: p.grantCallId }, { token: other.token }))).toBe('FORBIDDEN');
   });
 
   it('refuses fractional grosze (money is Int on the wire) in the reader’s language, writing nothing', async () => {

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { Clock, Role } from '@sasiad/core';
 import { UsersService } from '@sasiad/identity';
+import { sampleFiles } from '../support/files';
 import { ok } from '../support/graphql';
 import { TestApp, startTestApp } from '../support/test-app';
 import { checkAccessibility, launchChromium, phone, screenshot } from '../support/browser';
@@ -162,6 +163,14 @@ describe('micro-grants in the web app (Chromium)', () => {
     await applicant.getByText('Чернетку збережено.', { exact: false }).waitFor();
     await applicant.getByTestId('application-status').getByText('чернетка').waitFor();
     applicationUrl = new URL(applicant.url()).pathname;
+
+    // an attachment through core's file store (a partner's letter as PDF)
+    await applicant.getByLabel('Додати файл').setInputFiles({
+      name: 'list-partnera.pdf',
+      mimeType: 'application/pdf',
+      buffer: sampleFiles.pdf,
+    });
+    await applicant.getByTestId('attachment').getByText('list-partnera.pdf').waitFor();
 
     // submitted: the number and the checksum of the content
     await applicant.getByRole('button', { name: 'Подати заявку' }).click();

@@ -147,6 +147,12 @@ export const ApplicationFields = graphql(`
       conditions
       reservePosition
     }
+    attachments {
+      id
+      fileName
+      size
+      url
+    }
   }
 `);
 

@@ -15,6 +15,7 @@ import {
 import { formatDateTime } from '../../lib/format';
 import { ApplicationForm } from './ApplicationForm';
 import { StatusText } from './grants-common';
+import { Attachments } from './Attachments';
 import { ProjectPanel } from './ProjectPanel';
 import { formatPln } from './money';
 import './grants.css';
@@ -32,7 +33,7 @@ export function ApplicationPage() {
   const { applicationId = '' } = useParams();
   const [params] = useSearchParams();
   const { user } = useApp();
-  const [res] = useQuery({
+  const [res, refetch] = useQuery({
     query: GrantApplication,
     variables: { id: applicationId },
     pause: !user,
@@ -182,6 +183,12 @@ export function ApplicationPage() {
           </dd>
         </dl>
       )}
+      <Attachments
+        applicationId={a.id}
+        files={a.attachments}
+        canAdd={editable}
+        onAdded={() => refetch({ requestPolicy: 'network-only' })}
+      />
       <ErrorBox error={error} />
       {editable && call && (
         <ApplicationForm
