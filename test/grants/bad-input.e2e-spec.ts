@@ -4,6 +4,7 @@ import { codeOf, GqlResponse, startTestApp, TestApp } from '../support/test-app'
 import { coordinatorIn } from '../zones/fixtures';
 import {
   App,
+  ASSIGN_STAFF,
   content,
   CREATE_APP,
   groupInput,
@@ -51,11 +52,6 @@ describe('grants: bad input', () => {
       [{ field: 'budget.0', constraint: 'sumMismatch' }],
     ],
     [
-      'fractional grosze',
-      { budget: [line({}), line({ unitCostGrosze: 430_000.5 })] },
-      [{ field: 'budget.1.unitCostGrosze', constraint: 'wholeGrosze' }],
-    ],
-    [
       'negative grosze',
       { budget: [line({ ownMoneyGrosze: -10_000, grantGrosze: 420_000 })] },
       [{ field: 'budget.0.ownMoneyGrosze', constraint: 'min' }],
@@ -85,6 +81,48 @@ describe('grants: bad input', () => {
     );
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(fields(res)).toEqual(expected);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('tells operator staff their roles (for the console), and nobody else', async () => {
+    const Q = `{ myGrantStaffRoles { operatorOrganisationId role } }`;
+    type R = { myGrantStaffRoles: { operatorOrganisationId: string; role: string }[] };
+    expect(ok(await t.gql<R>(Q, {}, { token: p.staff.token })).myGrantStaffRoles).toEqual([
+      { operatorOrganisationId: p.operatorId, role: 'OPERATOR_STAFF' },
+    ]);
+    expect(ok(await t.gql<R>(Q, {}, { token: ngo })).myGrantStaffRoles).toEqual([]);
+    expect(ok(await t.gql<R>(Q, {}, { token: admin })).myGrantStaffRoles).toEqual([]);
+  });
+
+  it('lets finance approvers list a call’s applications (to reach the tranches), not other coordinators', async () => {
+    const finance = await coordinatorIn(t, p.operatorId, 'pl');
+    ok(
+      await t.gql(
+        ASSIGN_STAFF,
+        { i: { operatorOrganisationId: p.operatorId, userId: finance.id, role: 'FINANCE' } },
+        { token: admin },
+      ),
+    );
+    const Q = `query($g: ID!) { grantApplications(grantCallId: $g) { id } }`;
+    expect(ok(await t.gql(Q, { g: p.grantCallId }, { token: finance.token }))).toBeDefined();
+    const other = await coordinatorIn(t, await organisation(t, admin, 'Inna fundacja'), 'pl');
+    expect(codeOf(await t.gql(Q, { g: p.grantCallId }, { token: other.token }))).toBe('FORBIDDEN');
+  });
+
+  it('refuses fractional grosze (money is Int on the wire) in the reader’s language, writing nothing', async () => {
+    const before = await counts();
+    const res = await t.gql(
+      CREATE_APP,
+      {
+        i: {
+          grantCallId: p.grantCallId,
+          ...content(400_000, { budget: [line({}), line({ unitCostGrosze: 430_000.5 })] }),
+        },
+      },
+      { token: ngo, lang: 'uk' },
+    );
+    expect(codeOf(res)).toBe('BAD_USER_INPUT');
+    expect(res.body.errors![0].message).not.toMatch(/cannot represent/);
     expect(await counts()).toEqual(before);
   });
 

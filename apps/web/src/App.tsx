@@ -68,6 +68,15 @@ const NgoNotificationsPage = screen(
 );
 const NgoOfferPage = screen(() => import('./screens/ngo/OfferPage'), 'OfferPage');
 const NgoEditProfilePage = screen(() => import('./screens/ngo/EditProfilePage'), 'EditProfilePage');
+// Micro-grants (issue 15): calls, applying, the applicant's application, public results.
+const GrantsPage = screen(() => import('./screens/grants/GrantsPage'), 'GrantsPage');
+const GrantCallPage = screen(() => import('./screens/grants/CallPage'), 'CallPage');
+const GrantApplyPage = screen(() => import('./screens/grants/ApplyPage'), 'ApplyPage');
+const GrantApplicationPage = screen(
+  () => import('./screens/grants/ApplicationPage'),
+  'ApplicationPage',
+);
+const GrantResultsPage = screen(() => import('./screens/grants/ResultsPage'), 'ResultsPage');
 const NotFound = screen(() => import('./screens/NotFound'), 'NotFound');
 // The info-point staff console (issue 12): its own chunk, never loaded by learners.
 const StaffConsole = screen(() => import('./screens/staff/StaffConsole'), 'StaffConsole');
@@ -232,6 +241,14 @@ export function App({
                   <Route path="/ngo/:organisationId" element={<NgoOrganisationPage />} />
                   <Route path="/ngo/:organisationId/manage" element={<NgoManagePage />} />
                   <Route path="/ngo/:organisationId/edit" element={<NgoEditProfilePage />} />
+                  <Route path="/grants" element={<GrantsPage />} />
+                  <Route path="/grants/calls/:grantCallId" element={<GrantCallPage />} />
+                  <Route path="/grants/calls/:grantCallId/apply" element={<GrantApplyPage />} />
+                  <Route
+                    path="/grants/applications/:applicationId"
+                    element={<GrantApplicationPage />}
+                  />
+                  <Route path="/grants/results/:grantCallId" element={<GrantResultsPage />} />
                   <Route path="/staff/*" element={<StaffConsole />} />
                   <Route path="*" element={<NotFound />} />
                 </Routes>

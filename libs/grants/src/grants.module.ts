@@ -27,6 +27,7 @@ import { ProjectAccess } from './projects/project-access';
 import { ProjectsResolver } from './projects/projects.resolver';
 import { ReportsService } from './projects/reports.service';
 import { ReportFiles } from './projects/report-files';
+import { ApplicationFiles } from './applications/application-files';
 import { Reminder, ReminderSchema } from './projects/reminder.schema';
 import { RemindersService } from './projects/reminders.service';
 
@@ -65,6 +66,7 @@ import { RemindersService } from './projects/reminders.service';
     ReportsService,
     RemindersService,
     ReportFiles,
+    ApplicationFiles,
     ProjectsResolver,
     GrantsErasureService,
   ],

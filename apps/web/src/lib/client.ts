@@ -8,6 +8,19 @@ import type { Language } from './language';
 
 /** Types without an id of their own: embedded in their parent in the cache. */
 const EMBEDDED = [
+  'GrantBudgetLine',
+  'GrantActivity',
+  'GrantBudgetTotals',
+  'GrantDecision',
+  'GrantThematicArea',
+  'GrantFaqEntry',
+  'GrantResults',
+  'FundedGrantProject',
+  'GrantStaffAssignment',
+  'GrantTranche',
+  'GrantReport',
+  'GrantSettlement',
+  'GrantChange',
   'LocalizedText',
   'ResolvedText',
   'PageInfo',
@@ -88,6 +101,8 @@ export function createClient(language: Language): Client {
           CourseProgress: (data) => String(data.courseId),
           // the NGO centre's profile is keyed by its organisation
           NgoProfile: (data) => String(data.organisationId),
+          // a funded project is one per application: mutations update the page's copy
+          GrantProject: (data) => String(data.applicationId),
         },
       }),
       liveExchange(wsClient),

@@ -39,6 +39,12 @@ export function Home() {
             <span>{t('ngo.home')}</span>
           </Link>
         </li>
+        <li>
+          <Link to="/grants" className="tile">
+            <strong>{t('grants.title')}</strong>
+            <span>{t('grants.home')}</span>
+          </Link>
+        </li>
       </ul>
       <section aria-labelledby="faq-title">
         <h2 id="faq-title">{t('faq.title')}</h2>

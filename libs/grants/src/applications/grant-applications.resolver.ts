@@ -1,5 +1,15 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthUser, Ctx, CurrentUser, RequestContext, SignedIn } from '@sasiad/core';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  AuthUser,
+  Ctx,
+  CurrentUser,
+  FileStore,
+  RequestContext,
+  SignedIn,
+  StoredFileModel,
+  storedFileView,
+} from '@sasiad/core';
+import { APPLICATION_FILES } from './application-files';
 import {
   CreateGrantApplicationInput,
   SubmitGrantApplicationInput,
@@ -15,7 +25,16 @@ export class GrantApplicationsResolver {
   constructor(
     private readonly service: GrantApplicationsService,
     private readonly formal: FormalCheckService,
+    private readonly files: FileStore,
   ) {}
+
+  @ResolveField(() => [StoredFileModel], {
+    description:
+      "Attachments (upload: requestFileUpload with ownerKind 'grants.application' and the application's id, by the applicant while a draft or under correction).",
+  })
+  async attachments(@Parent() application: GrantApplicationModel) {
+    return (await this.files.listFor(APPLICATION_FILES, application.id)).map(storedFileView);
+  }
 
   @Mutation(() => GrantApplicationModel, {
     description: 'A draft; budget lines must already add up.',
@@ -89,7 +108,7 @@ export class GrantApplicationsResolver {
   }
 
   @Query(() => [GrantApplicationModel], {
-    description: 'Operator staff: every application of a call.',
+    description: 'Operator staff and finance: every application of a call.',
   })
   @SignedIn()
   grantApplications(

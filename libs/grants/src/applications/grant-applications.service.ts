@@ -240,7 +240,9 @@ export class GrantApplicationsService {
     t: TFunction,
   ): Promise<GrantApplicationModel[]> {
     const grantCall = await this.grantCalls.findRaw(grantCallId);
-    await this.grantCalls.assertRole(user, grantCall, GrantStaffRole.OPERATOR_STAFF);
+    // finance approvers reach the funded projects' tranches through this list too
+    if (!(await this.grantCalls.hasRole(user, grantCall, GrantStaffRole.FINANCE)))
+      await this.grantCalls.assertRole(user, grantCall, GrantStaffRole.OPERATOR_STAFF);
     const rows = await this.store.find({ grantCallId: grantCall._id });
     return Promise.all(
       rows.map(async (a) => this.view(await this.store.lapseIfDue(a), 'staff', t)),

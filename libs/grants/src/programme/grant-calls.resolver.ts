@@ -8,6 +8,7 @@ import {
   RequestContext,
   Role,
   Roles,
+  SignedIn,
   StoredFileModel,
   storedFileView,
 } from '@sasiad/core';
@@ -68,6 +69,14 @@ export class GrantCallsResolver {
   @Roles(Role.admin)
   grantStaff(@Args('operatorOrganisationId', { type: () => ID }) id: string) {
     return this.service.staffOf(id);
+  }
+
+  @Query(() => [GrantStaffModel], {
+    description: 'The caller’s operator staff / finance roles (for the operator they act for).',
+  })
+  @SignedIn()
+  myGrantStaffRoles(@CurrentUser() user: AuthUser) {
+    return this.service.myRoles(user);
   }
 
   @ResolveField(() => [StoredFileModel], { description: 'Rules, forms and templates (public).' })

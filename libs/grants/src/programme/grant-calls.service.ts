@@ -201,6 +201,27 @@ export class GrantCallsService {
   }
 
   /**
+   * The caller's own assignments, only for the operator the account acts for now (the same rule
+   * as `hasRole`): what the console shows them.
+   */
+  async myRoles(user: AuthUser): Promise<GrantStaffModel[]> {
+    if (!user.organisationId) return [];
+    const rows = await this.staff
+      .find({
+        operatorOrganisationId: objectId(user.organisationId),
+        userId: new Types.ObjectId(user.id),
+      })
+      .sort({ _id: 1 })
+      .lean<LeanStaff[]>()
+      .exec();
+    return rows.map((s) => ({
+      operatorOrganisationId: s.operatorOrganisationId.toHexString(),
+      userId: s.userId.toHexString(),
+      role: s.role,
+    }));
+  }
+
+  /**
    * Whether the caller holds the role for the call's operator: an assignment, and the account
    * still acting for the operator organisation (a person who left it loses the role).
    */

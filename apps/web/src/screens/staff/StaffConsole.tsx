@@ -24,6 +24,11 @@ import { NgoVerificationPage } from './ngo/NgoVerificationPage';
 import { NgoRoomsPage } from './ngo/NgoRoomsPage';
 import { NgoAdvisersPage } from './ngo/NgoAdvisersPage';
 import { NgoVolunteeringPage } from './ngo/NgoVolunteeringPage';
+import { GrantsNavLink } from './grants/GrantsNavLink';
+import { GrantsConsolePage } from './grants/GrantsConsolePage';
+import { CallApplicationsPage } from './grants/CallApplicationsPage';
+import { StaffApplicationPage } from './grants/StaffApplicationPage';
+import { ProjectConsolePage } from './grants/ProjectConsolePage';
 import './staff.css';
 
 /** True for info-point staff and admins (the queue is theirs). */
@@ -89,6 +94,7 @@ export function StaffConsole() {
             <NavLink to="/staff/users">{t('staff.nav.users')}</NavLink>
           )}
           <NavLink to="/staff/events">{t('staff.events.title')}</NavLink>
+          <GrantsNavLink />
         </nav>
         <Routes>
           <Route
@@ -117,6 +123,16 @@ export function StaffConsole() {
           <Route path="events/new" element={<EventForm />} />
           <Route path="events/:eventId" element={<EventManagePage />} />
           <Route path="events/:eventId/edit" element={<EventForm />} />
+          <Route path="grants" element={<GrantsConsolePage />} />
+          <Route path="grants/:grantCallId" element={<CallApplicationsPage />} />
+          <Route
+            path="grants/:grantCallId/applications/:applicationId"
+            element={<StaffApplicationPage />}
+          />
+          <Route
+            path="grants/:grantCallId/projects/:applicationId"
+            element={<ProjectConsolePage />}
+          />
         </Routes>
       </div>
     </UrqlProvider>

@@ -17,10 +17,10 @@ import {
 } from 'class-validator';
 import { MAX_GROSZE } from '../../programme/dto/programme.inputs';
 
-const MONEY = 'Integer grosze (Float only so that a fraction is refused with the line named).';
-const money = () => [IsNumber({ allowNaN: false, allowInfinity: false }), Max(MAX_GROSZE)];
+const MONEY = 'Integer grosze (1 PLN = 100).';
+const money = () => [IsInt(), Max(MAX_GROSZE)];
 const Money = (): PropertyDecorator => (target, key) => {
-  Field(() => Float, { description: MONEY })(target, key);
+  Field(() => Int, { description: MONEY })(target, key);
   for (const d of money()) d(target, key);
 };
 
@@ -98,8 +98,8 @@ export class GrantApplicationContentInput {
   @Matches(/^([a-z][a-z0-9_]{0,39})?$/)
   thematicArea: string = '';
 
-  @Field(() => Float, { defaultValue: 0, description: `The grant asked for. ${MONEY}` })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Field(() => Int, { defaultValue: 0, description: `The grant asked for. ${MONEY}` })
+  @IsInt()
   @Max(MAX_GROSZE)
   requestedGrosze: number = 0;
 

@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -8,7 +8,6 @@ import {
   IsEnum,
   IsInt,
   IsMongoId,
-  IsNumber,
   IsString,
   Matches,
   Max,
@@ -113,13 +112,13 @@ export class InvoiceInput {
   @IsDate()
   issuedAt: Date;
 
-  @Field(() => Float, { description: 'Integer grosze.' })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Field(() => Int, { description: 'Integer grosze.' })
+  @IsInt()
   @Max(MAX_GROSZE)
   amountGrosze: number;
 
-  @Field(() => Float, { description: 'Integer grosze.' })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Field(() => Int, { description: 'Integer grosze.' })
+  @IsInt()
   @Max(MAX_GROSZE)
   fromGrantGrosze: number;
 
