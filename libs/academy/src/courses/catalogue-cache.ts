@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AsyncModelFactory } from '@nestjs/mongoose';
 import { Schema } from 'mongoose';
-import { afterEveryWrite, DomainEvents, OnDomainEvent, ReadCache } from '@sasiad/core';
+import { OnDomainEvent, publishingWrites, ReadCache } from '@sasiad/core';
 
 /** Something readers of the catalogue see has changed (a course, module or lesson, or seats). */
 export const CATALOGUE_CHANGED = 'academy.catalogueChanged';
@@ -39,15 +38,5 @@ export class CatalogueCache {
  * The model of a collection the catalogue shows: every write through it, whichever service makes
  * it, publishes CATALOGUE_CHANGED before the write's caller goes on (so no write path can forget).
  */
-export function catalogueModel(
-  name: string,
-  schema: Schema,
-  collection: string,
-): AsyncModelFactory {
-  return {
-    name,
-    inject: [DomainEvents],
-    useFactory: (events: DomainEvents) =>
-      afterEveryWrite(schema, () => events.publish(CATALOGUE_CHANGED, { collection })),
-  };
-}
+export const catalogueModel = (name: string, schema: Schema, collection: string) =>
+  publishingWrites(name, schema, CATALOGUE_CHANGED, { collection });

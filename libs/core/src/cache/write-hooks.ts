@@ -1,4 +1,6 @@
+import type { AsyncModelFactory } from '@nestjs/mongoose';
 import type { MongooseQueryMiddleware, Schema } from 'mongoose';
+import { DomainEventMap, DomainEventName, DomainEvents } from '../events/domain-events';
 
 /** Every query that changes documents (Mongoose query middleware names). */
 const QUERY_WRITES: MongooseQueryMiddleware[] = [
@@ -31,4 +33,23 @@ export function afterEveryWrite<T extends Schema>(schema: T, after: () => Promis
   copy.post('insertMany', run);
   copy.post('bulkWrite', run);
   return copy;
+}
+
+/**
+ * A model definition for MongooseModule.forFeatureAsync whose every write publishes the domain
+ * event `name` (with `payload`) once it has completed, before the write's caller goes on: how a
+ * context invalidates its cached reads without any write path being able to forget.
+ */
+export function publishingWrites<K extends DomainEventName>(
+  model: string,
+  schema: Schema,
+  name: K,
+  payload: DomainEventMap[K],
+): AsyncModelFactory {
+  return {
+    name: model,
+    inject: [DomainEvents],
+    useFactory: (events: DomainEvents) =>
+      afterEveryWrite(schema, () => events.publish(name, payload)),
+  };
 }
