@@ -68,6 +68,19 @@ describe('ReadCache', () => {
     expect(await cache.read('ns', 'k', async () => 'new')).toBe('new'); // the next one is fresh
   });
 
+  it('loads again a held value that is no longer fresh (time-dependent values)', async () => {
+    const cache = new ReadCache();
+    let now = 10;
+    const load = jest.fn(async () => ({ validUntil: now + 5 }));
+    const isFresh = (v: { validUntil: number }) => now < v.validUntil;
+    await cache.read('ns', 'k', load, undefined, isFresh);
+    await cache.read('ns', 'k', load, undefined, isFresh);
+    expect(load).toHaveBeenCalledTimes(1);
+    now = 15;
+    expect(await cache.read('ns', 'k', load, undefined, isFresh)).toEqual({ validUntil: 20 });
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
   it('drops the least recently read value beyond its size', async () => {
     const cache = new ReadCache(new LocalGenerations(), 2);
     await cache.read('ns', 'a', async () => 'a');

@@ -83,12 +83,15 @@ export class ReadCache {
   /**
    * The value of `key` in `namespace`, loaded with `load` when missing or stale. `scope` (e.g.
    * the request's LoaderRegistry) lets all reads of one request share one generation look-up.
+   * `isFresh`, for values that also depend on time (e.g. "events not ended yet"): a held value
+   * it rejects is loaded again.
    */
   async read<T>(
     namespace: string,
     key: string,
     load: () => Promise<T>,
     scope?: object,
+    isFresh?: (value: T) => boolean,
   ): Promise<T> {
     let generation: number;
     try {
@@ -99,7 +102,7 @@ export class ReadCache {
     }
     const id = `${namespace}\u0000${key}`;
     const entry = this.entries.get(id);
-    if (entry && entry.generation === generation) {
+    if (entry && entry.generation === generation && (!isFresh || isFresh(entry.value as T))) {
       this.stats.hits++;
       // keep the most recently read last, so eviction drops the least recently read
       this.entries.delete(id);
@@ -109,7 +112,7 @@ export class ReadCache {
     this.stats.misses++;
     const flight = `${id}\u0000${generation}`;
     const pending = this.loading.get(flight);
-    if (pending) return pending as Promise<T>;
+    if (pending && !isFresh) return pending as Promise<T>;
     const loaded = load().then(
       (value) => {
         this.loading.delete(flight);
