@@ -28,9 +28,12 @@ const CACHE_REDIS = Symbol('CACHE_REDIS');
     },
     {
       provide: ReadCache,
-      inject: [CACHE_REDIS],
-      useFactory: (redis: Redis | null) =>
-        new ReadCache(redis ? new RedisGenerations(redis) : new LocalGenerations()),
+      inject: [CACHE_REDIS, AppConfig],
+      useFactory: (redis: Redis | null, config: AppConfig) =>
+        new ReadCache(
+          redis ? new RedisGenerations(redis) : new LocalGenerations(),
+          config.env.READ_CACHE_ENTRIES,
+        ),
     },
   ],
   exports: [ReadCache],

@@ -110,6 +110,7 @@ export class ReadCache {
       return entry.value as T;
     }
     this.stats.misses++;
+    if (this.maxEntries === 0) return load();
     const flight = `${id}\u0000${generation}`;
     const pending = this.loading.get(flight);
     if (pending && !isFresh) return pending as Promise<T>;
