@@ -64,7 +64,7 @@ async function serveBaseline(uri: string): Promise<void> {
   const queue = async () => {
     const filter = { status: 'open' };
     const [rows, totalCount] = await Promise.all([
-      questions.find(filter).sort({ _id: 1 }).limit(21).toArray(),
+      questions.find(filter).sort({ dueAt: 1, _id: 1 }).limit(21).toArray(),
       questions.countDocuments(filter),
     ]);
     return {

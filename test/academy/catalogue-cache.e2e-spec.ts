@@ -140,8 +140,11 @@ describe('academy: cached catalogue and course pages', () => {
   });
 });
 
-/** Two server instances on one database and one Redis: a change through one shows on the other. */
-describe('academy: cached catalogue across two server instances sharing Redis', () => {
+/**
+ * Two server instances on one database (with Redis, as several instances are deployed): a change
+ * through one shows on the other at the next read (the generations are in the database).
+ */
+describe('academy: cached catalogue across two server instances', () => {
   let redis: Awaited<ReturnType<typeof startRedis>>;
   let a: TestApp;
   let b: TestApp;

@@ -1,47 +1,33 @@
-import { Global, Inject, Logger, Module, OnApplicationShutdown, Optional } from '@nestjs/common';
-import Redis from 'ioredis';
+import { Global, Module } from '@nestjs/common';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 import { AppConfig } from '../config/app-config';
-import { LocalGenerations, ReadCache, RedisGenerations } from './read-cache';
+import { isDuplicateKey } from '../database/ids';
+import { DatabaseGenerations, GenerationsCollection, ReadCache } from './read-cache';
 
-const CACHE_REDIS = Symbol('CACHE_REDIS');
+/** The collection of the read cache's generations (one small document per namespace). */
+export const CACHE_GENERATIONS_COLLECTION = 'cache_generations';
 
 /**
- * The read cache of every context (see ReadCache). With REDIS_URL, the generations live in Redis,
- * so an invalidation on one instance makes every instance read again; without it, in memory.
+ * The read cache of every context (see ReadCache), its generations in the database: shared by
+ * every server instance and the command-line tools, with or without REDIS_URL.
  */
 @Global()
 @Module({
   providers: [
     {
-      provide: CACHE_REDIS,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig): Redis | null => {
-        const url = config.env.REDIS_URL;
-        if (!url) return null;
-        const logger = new Logger('ReadCache');
-        const redis = new Redis(url, { maxRetriesPerRequest: 3 });
-        redis.on('error', (error: Error) =>
-          logger.error({ err: error.message }, 'redis connection error'),
-        );
-        return redis;
-      },
-    },
-    {
       provide: ReadCache,
-      inject: [CACHE_REDIS, AppConfig],
-      useFactory: (redis: Redis | null, config: AppConfig) =>
+      inject: [getConnectionToken(), AppConfig],
+      useFactory: (connection: Connection, config: AppConfig) =>
         new ReadCache(
-          redis ? new RedisGenerations(redis) : new LocalGenerations(),
+          new DatabaseGenerations(
+            connection.collection(CACHE_GENERATIONS_COLLECTION) as unknown as GenerationsCollection,
+            isDuplicateKey,
+          ),
           config.env.READ_CACHE_ENTRIES,
         ),
     },
   ],
   exports: [ReadCache],
 })
-export class CacheModule implements OnApplicationShutdown {
-  constructor(@Optional() @Inject(CACHE_REDIS) private readonly redis: Redis | null) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.redis?.quit().catch(() => this.redis?.disconnect());
-  }
-}
+export class CacheModule {}

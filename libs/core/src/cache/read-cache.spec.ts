@@ -1,4 +1,24 @@
-import { LocalGenerations, ReadCache, RedisCounters, RedisGenerations } from './read-cache';
+import {
+  DatabaseGenerations,
+  GenerationsCollection,
+  LocalGenerations,
+  ReadCache,
+} from './read-cache';
+
+/** An in-memory stand-in for the generations collection (shared like the database is). */
+function fakeCollection() {
+  const docs = new Map<string, number>();
+  const collection: GenerationsCollection = {
+    findOne: jest.fn(async ({ _id }: { _id: string }) =>
+      docs.has(_id) ? { n: docs.get(_id) } : null,
+    ),
+    updateOne: jest.fn(async ({ _id }: { _id: string }) => {
+      docs.set(_id, (docs.get(_id) ?? 0) + 1);
+    }),
+  };
+  return collection;
+}
+const noDuplicates = () => false;
 
 /** A load that counts its calls and returns what `value` says at the time. */
 function counter<T>(value: () => T) {
@@ -81,6 +101,15 @@ describe('ReadCache', () => {
     expect(load).toHaveBeenCalledTimes(2);
   });
 
+  it('retries a first bump that lost the race to insert the namespace', async () => {
+    const collection = fakeCollection();
+    const duplicate = Object.assign(new Error('E11000'), { code: 11000 });
+    (collection.updateOne as jest.Mock).mockRejectedValueOnce(duplicate);
+    const generations = new DatabaseGenerations(collection, (e) => e === duplicate);
+    expect(await generations.bump('ns')).toBe(1);
+    expect(collection.updateOne).toHaveBeenCalledTimes(2);
+  });
+
   it('drops the least recently read value beyond its size', async () => {
     const cache = new ReadCache(new LocalGenerations(), 2);
     await cache.read('ns', 'a', async () => 'a');
@@ -97,34 +126,20 @@ describe('ReadCache', () => {
   });
 
   it('reads the generation once per scope (one look-up per request)', async () => {
-    const values = new Map<string, number>();
-    const redis: RedisCounters = {
-      get: jest.fn(async (key: string) => String(values.get(key) ?? 0)),
-      incr: jest.fn(async (key: string) => {
-        values.set(key, (values.get(key) ?? 0) + 1);
-        return values.get(key)!;
-      }),
-    };
-    const cache = new ReadCache(new RedisGenerations(redis));
+    const collection = fakeCollection();
+    const cache = new ReadCache(new DatabaseGenerations(collection, noDuplicates));
     const request = {};
     await cache.read('ns', 'a', async () => 1, request);
     await cache.read('ns', 'b', async () => 2, request);
-    expect(redis.get).toHaveBeenCalledTimes(1);
+    expect(collection.findOne).toHaveBeenCalledTimes(1);
     await cache.read('ns', 'a', async () => 1); // no scope: its own look-up
-    expect(redis.get).toHaveBeenCalledTimes(2);
+    expect(collection.findOne).toHaveBeenCalledTimes(2);
   });
 
   it('an invalidation through the shared counter makes another instance read again', async () => {
-    const values = new Map<string, number>();
-    const redis: RedisCounters = {
-      get: async (key) => String(values.get(key) ?? 0),
-      incr: async (key) => {
-        values.set(key, (values.get(key) ?? 0) + 1);
-        return values.get(key)!;
-      },
-    };
-    const a = new ReadCache(new RedisGenerations(redis));
-    const b = new ReadCache(new RedisGenerations(redis));
+    const collection = fakeCollection();
+    const a = new ReadCache(new DatabaseGenerations(collection, noDuplicates));
+    const b = new ReadCache(new DatabaseGenerations(collection, noDuplicates));
     let title = 'v1';
     expect(await b.read('ns', 'k', async () => title)).toBe('v1');
     title = 'v2';
@@ -133,13 +148,13 @@ describe('ReadCache', () => {
   });
 
   it('reads uncached when the generations cannot be read', async () => {
-    const redis: RedisCounters = {
-      get: async () => {
+    const collection: GenerationsCollection = {
+      findOne: async () => {
         throw new Error('connection refused');
       },
-      incr: async () => 1,
+      updateOne: async () => undefined,
     };
-    const cache = new ReadCache(new RedisGenerations(redis));
+    const cache = new ReadCache(new DatabaseGenerations(collection, noDuplicates));
     const load = counter(() => 'fresh');
     expect(await cache.read('ns', 'k', load)).toBe('fresh');
     expect(await cache.read('ns', 'k', load)).toBe('fresh');

@@ -2,9 +2,10 @@ import { Logger } from '@nestjs/common';
 import { logFailure } from '../logging/log-failure';
 
 /**
- * Where the generation of each cache namespace lives. In one process, a counter in memory; with
- * several instances (REDIS_URL), a Redis counter, so an invalidation on one instance is seen by
- * the very next read on any other (a Redis message would arrive some time later).
+ * Where the generation of each cache namespace lives. The application keeps it in the database
+ * (`DatabaseGenerations`): every process that writes (each server instance, the command-line
+ * tools working through a running server's database) bumps the same counter, so an invalidation
+ * anywhere is seen by the very next read everywhere. `LocalGenerations` is for unit tests.
  */
 export interface CacheGenerations {
   current(namespace: string): number | Promise<number>;
@@ -23,22 +24,37 @@ export class LocalGenerations implements CacheGenerations {
   }
 }
 
-/** The subset of an ioredis client the Redis generations use. */
-export interface RedisCounters {
-  get(key: string): Promise<string | null>;
-  incr(key: string): Promise<number>;
+/** The subset of a driver collection the database generations use. */
+export interface GenerationsCollection {
+  findOne(filter: { _id: string }): Promise<{ n?: number } | null>;
+  updateOne(
+    filter: { _id: string },
+    update: { $inc: { n: number } },
+    options: { upsert: boolean },
+  ): Promise<unknown>;
 }
 
-export class RedisGenerations implements CacheGenerations {
+/**
+ * One small document per namespace (`{ _id: namespace, n }`): a read is one look-up by `_id`
+ * (which FerretDB answers from SQLite directly), an invalidation one upserting `$inc`.
+ */
+export class DatabaseGenerations implements CacheGenerations {
   constructor(
-    private readonly redis: RedisCounters,
-    private readonly prefix = 'sasiad:cache-generation:',
+    private readonly collection: GenerationsCollection,
+    private readonly isDuplicateKey: (error: unknown) => boolean,
   ) {}
   async current(namespace: string): Promise<number> {
-    return Number((await this.redis.get(this.prefix + namespace)) ?? 0);
+    return (await this.collection.findOne({ _id: namespace }))?.n ?? 0;
   }
-  bump(namespace: string): Promise<number> {
-    return this.redis.incr(this.prefix + namespace);
+  async bump(namespace: string): Promise<number> {
+    const inc = () =>
+      this.collection.updateOne({ _id: namespace }, { $inc: { n: 1 } }, { upsert: true });
+    // two first bumps of a namespace may both try to insert it: the loser's $inc then applies
+    await inc().catch((error: unknown) => {
+      if (!this.isDuplicateKey(error)) throw error;
+      return inc();
+    });
+    return this.current(namespace);
   }
 }
 
@@ -63,8 +79,7 @@ export const DEFAULT_MAX_ENTRIES = 5000;
  *
  * Only public values belong here, never a person's own data: keys are not per user. Cached
  * values are shared between requests and must not be mutated by callers. Concurrent misses of
- * the same key share one load. If the generations cannot be read (Redis down), reads go to the
- * database uncached.
+ * the same key share one load. If the generation cannot be read, the value is loaded uncached.
  */
 export class ReadCache {
   private readonly entries = new Map<string, Entry>();
