@@ -15,6 +15,10 @@ import { isDeepStrictEqual } from 'node:util';
 import { MongoClient, ObjectId, type Document } from 'mongodb';
 import {
   baselineReady,
+  buildApi,
+  BUILT_API,
+  memoryMb,
+  nextAddress,
   formatTable,
   load,
   mean,
@@ -45,17 +49,18 @@ const ROUND_SECONDS = 6;
 const SETTLE_MS = 3_000;
 /** Sequential requests per target before the load: latency without queueing. */
 const SERIAL_REQUESTS = 10;
-const WATCHDOG_MS = 240_000;
+const WATCHDOG_MS = 480_000;
 const LANG = 'pl';
 
 const T = '{ text language isFallback state }';
 const CATALOGUE = `query($lang: Language) { courses(first: ${COURSES}, lang: $lang) { totalCount nodes { id title ${T} modules { id order title ${T} lessons { id order title ${T} } } } } }`;
 const COURSE_PAGE = `query($id: ID!, $lang: Language) { course(id: $id, lang: $lang) { id title ${T} summary ${T} durationMinutes modules { id order title ${T} lessons { id order title ${T} blocks { kind url linkKind text ${T} title ${T} term ${T} definition ${T} } } } } }`;
 
-type Target = 'api' | 'baseline';
+/** `api` with its read cache, `uncached` the same build with READ_CACHE_ENTRIES=0 (as before it). */
+type Target = 'api' | 'uncached' | 'baseline';
 type Operation = 'catalogue' | 'course page';
 const OPERATIONS: readonly Operation[] = ['catalogue', 'course page'];
-const TARGETS: readonly Target[] = ['api', 'baseline'];
+const TARGETS: readonly Target[] = ['api', 'uncached', 'baseline'];
 
 // ---------------------------------------------------------------------------------------------
 // Baseline: the same reads the API's services make (same filters, sorts and projections), with
@@ -291,6 +296,7 @@ interface RoundResult {
   p50: number;
   p99: number;
   requests: number;
+  failed: number;
 }
 
 async function main(): Promise<void> {
@@ -302,10 +308,16 @@ async function main(): Promise<void> {
         `${MODULES_PER_COURSE} modules x ${LESSONS_PER_MODULE} lessons (4 blocks each); ` +
         `${CONNECTIONS} connections, warm-up ${WARMUP_SECONDS} s, rounds of ${ROUND_SECONDS} s`,
     );
+    buildApi();
     const db = await startDb(resources, 'bench_academy');
-    const apiUrl = await startApi(resources, db);
+    let apiPid = 0;
+    const apiUrl = await startApi(resources, db, {}, { onPid: (pid) => (apiPid = pid) });
+    const uncachedUrl = await startApi(resources, db, { READ_CACHE_ENTRIES: '0' });
     const baseUrl = await startBaseline(resources, __filename, db.uri);
-    console.log('database, API and baseline started');
+    console.log(
+      `database, API (${BUILT_API ? 'built, NODE_ENV=production' : 'ts-node'}), the same API ` +
+        'without its read cache, and the baseline started',
+    );
 
     const seedStart = Date.now();
     const [author] = await staffUsers(apiUrl, db, 1);
@@ -322,6 +334,10 @@ async function main(): Promise<void> {
     const requests: Record<Operation, Record<Target, { url: string; body: string }>> = {
       catalogue: {
         api: { url: apiUrl, body: JSON.stringify({ query: CATALOGUE, variables: { lang: LANG } }) },
+        uncached: {
+          url: uncachedUrl,
+          body: JSON.stringify({ query: CATALOGUE, variables: { lang: LANG } }),
+        },
         baseline: {
           url: `${baseUrl}/catalogue`,
           body: JSON.stringify({ query: CATALOGUE, variables: { lang: LANG } }),
@@ -330,6 +346,10 @@ async function main(): Promise<void> {
       'course page': {
         api: {
           url: apiUrl,
+          body: JSON.stringify({ query: COURSE_PAGE, variables: { id: pageId, lang: LANG } }),
+        },
+        uncached: {
+          url: uncachedUrl,
           body: JSON.stringify({ query: COURSE_PAGE, variables: { id: pageId, lang: LANG } }),
         },
         baseline: {
@@ -341,7 +361,7 @@ async function main(): Promise<void> {
     const post = async (target: { url: string; body: string }) => {
       const res = await fetch(target.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': nextAddress() },
         body: target.body,
       });
       if (res.status !== 200) throw new Error(`${target.url}: HTTP ${res.status}`);
@@ -352,8 +372,9 @@ async function main(): Promise<void> {
     for (const operation of OPERATIONS) {
       const api = await post(requests[operation].api);
       const base = await post(requests[operation].baseline);
+      const uncached = await post(requests[operation].uncached);
       if (api.errors) throw new Error(`${operation}: API errors ${JSON.stringify(api.errors)}`);
-      if (!isDeepStrictEqual(api, base))
+      if (!isDeepStrictEqual(api, base) || !isDeepStrictEqual(api, uncached))
         throw new Error(
           `${operation}: API and baseline differ:\n${JSON.stringify(api).slice(0, 600)}\n` +
             JSON.stringify(base).slice(0, 600),
@@ -375,7 +396,7 @@ async function main(): Promise<void> {
     // One request at a time: where the time goes without any queueing.
     const serial: string[][] = [];
     for (const operation of OPERATIONS) {
-      const medians: Record<Target, number> = { api: 0, baseline: 0 };
+      const medians: Record<Target, number> = { api: 0, uncached: 0, baseline: 0 };
       for (const target of TARGETS) {
         const times: number[] = [];
         for (let i = 0; i < SERIAL_REQUESTS; i++) {
@@ -388,12 +409,15 @@ async function main(): Promise<void> {
       serial.push([
         operation,
         medians.api.toFixed(1),
+        medians.uncached.toFixed(1),
         medians.baseline.toFixed(1),
         `${(medians.api / medians.baseline).toFixed(2)}x`,
       ]);
     }
     console.log(`\nOne request at a time (median of ${SERIAL_REQUESTS}):`);
-    console.log(formatTable(['operation', 'api ms', 'baseline ms', 'api/baseline'], serial));
+    console.log(
+      formatTable(['operation', 'api ms', 'uncached ms', 'baseline ms', 'api/baseline'], serial),
+    );
     console.log();
 
     const run = (operation: Operation, target: Target, seconds: number) =>
@@ -416,15 +440,16 @@ async function main(): Promise<void> {
         await sleep(SETTLE_MS);
       }
       // Alternating order spreads slow drifts of a busy machine over both.
-      for (const target of ['api', 'baseline', 'api', 'baseline'] as const) {
+      for (const target of [...TARGETS, ...TARGETS]) {
         const r = await run(operation, target, ROUND_SECONDS);
         const round: RoundResult = {
           operation,
           target,
-          reqPerSec: r.requests.total / ROUND_SECONDS,
-          p50: r.latency.p50,
-          p99: r.latency.p99,
-          requests: r.requests.total,
+          reqPerSec: r.okPerSec,
+          p50: r.result.latency.p50,
+          p99: r.result.latency.p99,
+          requests: r.result.requests.total,
+          failed: r.failed,
         };
         results.push(round);
         console.log(
@@ -443,31 +468,47 @@ async function main(): Promise<void> {
           reqPerSec: mean(rounds.map((r) => r.reqPerSec)),
           p50: mean(rounds.map((r) => r.p50)),
           p99: mean(rounds.map((r) => r.p99)),
+          failed: rounds.reduce((sum, r) => sum + r.failed, 0),
         };
       };
       const api = of('api');
+      const uncached = of('uncached');
       const base = of('baseline');
       for (const [label, s] of [
         ['api', api],
+        ['uncached', uncached],
         ['baseline', base],
       ] as const)
         rows.push([
           `${operation}: ${label}`,
           s.reqPerSec.toFixed(1),
+          String(s.failed),
           s.p50.toFixed(1),
           s.p99.toFixed(1),
         ]);
-      rows.push([
-        `${operation}: api/baseline`,
-        `${(api.reqPerSec / base.reqPerSec).toFixed(2)}x`,
-        `${(api.p50 / base.p50).toFixed(2)}x`,
-        `${(api.p99 / base.p99).toFixed(2)}x`,
-      ]);
+      for (const [label, other] of [
+        ['api/baseline', base],
+        ['api/uncached', uncached],
+      ] as const)
+        rows.push([
+          `${operation}: ${label}`,
+          `${(api.reqPerSec / other.reqPerSec).toFixed(2)}x`,
+          '',
+          `${(api.p50 / other.p50).toFixed(2)}x`,
+          `${(api.p99 / other.p99).toFixed(2)}x`,
+        ]);
     }
     console.log('\nSummary (mean of 2 rounds each):');
-    console.log(formatTable(['operation', 'req/s', 'p50 ms', 'p99 ms'], rows));
+    console.log(formatTable(['operation', 'ok req/s', 'failed', 'p50 ms', 'p99 ms'], rows));
+    const memory = memoryMb(apiPid);
+    if (memory)
+      console.log(
+        `\nAPI resident memory: ${memory.rss.toFixed(0)} MB now, ${memory.peak.toFixed(0)} MB at its peak`,
+      );
     console.log(`\nOne request at a time (median of ${SERIAL_REQUESTS}), repeated:`);
-    console.log(formatTable(['operation', 'api ms', 'baseline ms', 'api/baseline'], serial));
+    console.log(
+      formatTable(['operation', 'api ms', 'uncached ms', 'baseline ms', 'api/baseline'], serial),
+    );
     console.log(
       '\nreq/s ratio < 1 means the API serves fewer requests than the plain driver + http baseline.',
     );

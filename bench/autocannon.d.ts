@@ -18,6 +18,19 @@ declare module 'autocannon' {
       /** Per-request timeout in seconds (default 10). */
       timeout?: number;
       title?: string;
+      /** A response whose body fails this check counts as a mismatch (`Result.mismatches`). */
+      verifyBody?: (body: string) => boolean;
+      /** Request templates; `setupRequest` may change each request before it is sent. */
+      requests?: {
+        method?: string;
+        path?: string;
+        headers?: Record<string, string>;
+        body?: string | Buffer;
+        setupRequest?: (request: {
+          headers?: Record<string, string>;
+          [key: string]: unknown;
+        }) => unknown;
+      }[];
     }
 
     /** hdr-histogram-percentiles-obj shape; latency values are in milliseconds. */

@@ -12,6 +12,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { MongoClient, ObjectId, type Collection, type Document } from 'mongodb';
 import {
+  buildApi,
+  memoryMb,
   baselineReady,
   formatTable,
   gql,
@@ -41,7 +43,7 @@ const QUEUE_CONNECTIONS = 2;
 const QUEUE_WARMUP_SECONDS = 3;
 const QUEUE_ROUND_SECONDS = 5;
 const SETTLE_MS = 2_000;
-const WATCHDOG_MS = 240_000;
+const WATCHDOG_MS = 480_000;
 const ANSWER = 'Proszę złożyć wniosek w urzędzie wojewódzkim przed upływem ważności wizy.';
 const COLLECTION = 'info_point_questions';
 type QuestionDoc = Document & { thread: Document[] };
@@ -62,7 +64,7 @@ async function serveBaseline(uri: string): Promise<void> {
   const queue = async () => {
     const filter = { status: 'open' };
     const [rows, totalCount] = await Promise.all([
-      questions.find(filter).sort({ _id: 1 }).limit(21).toArray(),
+      questions.find(filter).sort({ dueAt: 1, _id: 1 }).limit(21).toArray(),
       questions.countDocuments(filter),
     ]);
     return {
@@ -188,10 +190,9 @@ async function main(): Promise<void> {
         `rounds of ${QUEUE_ROUND_SECONDS} s`,
     );
     const db = await startDb(resources, 'bench_info_point');
-    const apiUrl = await startApi(resources, db, {
-      CLAIM_RATE_PER_MINUTE: '10000',
-      ACCESS_CODE_RATE_PER_MINUTE: '10000',
-    });
+    buildApi();
+    let apiPid = 0;
+    const apiUrl = await startApi(resources, db, {}, { onPid: (pid) => (apiPid = pid) });
     const baseUrl = await startBaseline(resources, __filename, db.uri);
     const client = await new MongoClient(db.uri).connect();
     resources.add(() => client.close());
@@ -268,8 +269,8 @@ async function main(): Promise<void> {
       const r = await runQueue(target, QUEUE_ROUND_SECONDS);
       const round = {
         target,
-        reqPerSec: r.requests.total / QUEUE_ROUND_SECONDS,
-        p99: r.latency.p99,
+        reqPerSec: r.okPerSec,
+        p99: r.result.latency.p99,
       };
       queueRounds.push(round);
       console.log(`queue ${target}: ${round.reqPerSec.toFixed(1)} req/s, p99 ${round.p99} ms`);
@@ -429,6 +430,11 @@ async function main(): Promise<void> {
         ],
       ),
     );
+    const memory = memoryMb(apiPid);
+    if (memory)
+      console.log(
+        `\nAPI resident memory: ${memory.rss.toFixed(0)} MB now, ${memory.peak.toFixed(0)} MB at its peak`,
+      );
   } finally {
     await resources.stopAll();
     clearTimeout(timer);

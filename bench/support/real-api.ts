@@ -1,10 +1,10 @@
 // Shared by the benchmarks that run the real API (academy-catalogue.ts, info-point-claims.ts):
 // the embedded database, the API in its own process, GraphQL calls, staff users, a baseline
 // child process, and the report helpers. See bench/README.md.
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -84,42 +84,62 @@ async function stopChild(child: ChildProcess, viaIpc: boolean): Promise<void> {
   }
 }
 
-/** The real API (apps/api/src/main.ts) in its own process, on the given database. */
+/** Builds the API (`dist/`) if its sources changed, as `npm start` does. */
+export function buildApi(): void {
+  const res = spawnSync(process.execPath, ['tools/build-if-changed.js', 'api'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (res.status !== 0) throw new Error(`building the API failed (exit code ${res.status})`);
+}
+
+/** The API runs as users run it (built, NODE_ENV=production) unless BENCH_API=ts-node. */
+export const BUILT_API = process.env.BENCH_API !== 'ts-node';
+
+/**
+ * The real API in its own process, on the given database: the built output with
+ * NODE_ENV=production, as `npm start` runs it (call `buildApi()` first), or with BENCH_API=ts-node
+ * apps/api/src/main.ts through ts-node (NODE_ENV=development). It trusts X-Forwarded-For from
+ * 127.0.0.1 only, so that the load generator alone can spread its requests over made-up client
+ * addresses (`nextAddress`): the per-address rate limits stay as they are for everyone else.
+ * `onPid` receives the API's process id (for its memory and CPU).
+ */
 export async function startApi(
   resources: Resources,
   db: Db,
   env: Record<string, string> = {},
+  options: { onPid?: (pid: number) => void } = {},
 ): Promise<string> {
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'apps/api/src/main.ts',
-    ],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: {
-        ...process.env,
-        NODE_ENV: 'development',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        MONGODB_URI: db.uri,
-        DATA_DIR: join(db.dataDir, 'api'),
-        JWT_SECRET: randomBytes(36).toString('base64'), // 48 characters
-        DATA_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-        BLIND_INDEX_KEY: randomBytes(36).toString('base64'),
-        LOG_LEVEL: 'warn',
-        GRAPHIQL: 'false',
-        SIGNIN_RATE_PER_MINUTE: '10000',
-        ...env,
-      },
+  const args = BUILT_API
+    ? ['dist/apps/api/apps/api/src/main.js']
+    : [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'apps/api/src/main.ts',
+      ];
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      ...process.env,
+      NODE_ENV: BUILT_API ? 'production' : 'development',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      MONGODB_URI: db.uri,
+      DATA_DIR: join(db.dataDir, 'api'),
+      JWT_SECRET: randomBytes(36).toString('base64'), // 48 characters
+      DATA_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+      BLIND_INDEX_KEY: randomBytes(36).toString('base64'),
+      LOG_LEVEL: 'warn',
+      GRAPHIQL: 'false',
+      TRUST_PROXY: '127.0.0.1',
+      ...env,
     },
-  );
+  });
+  if (child.pid !== undefined) options.onPid?.(child.pid);
   resources.add(() => stopChild(child, false));
   const url = `http://127.0.0.1:${port}/graphql`;
   const deadline = Date.now() + API_READY_TIMEOUT_MS;
@@ -195,6 +215,7 @@ export async function gql<T = Record<string, unknown>>(
     method: 'POST',
     headers: {
       'content-type': 'application/json',
+      'x-forwarded-for': nextAddress(),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
     body: JSON.stringify({ query, variables }),
@@ -260,20 +281,65 @@ export async function staffUsers(
   return users;
 }
 
+let forged = 0;
+/** A made-up client address (10.77.0.0/16) per request, for the load generator only. */
+export function nextAddress(): string {
+  forged = (forged + 1) % 65_000;
+  return `10.77.${forged >> 8}.${forged & 255}`;
+}
+
+/** A GraphQL answer that succeeded: data and no `errors` (e.g. RATE_LIMITED is a failure). */
+export const isData = (body: string) => body.startsWith('{"data":') && !body.includes('"errors":');
+
+export interface LoadResult {
+  result: autocannon.Result;
+  /** Requests answered with HTTP 200 and data without errors, per second. */
+  okPerSec: number;
+  /** Errors, timeouts, non-2xx answers and GraphQL errors. */
+  failed: number;
+}
+
+/** autocannon on one target; every request from another made-up address (see startApi). */
 export async function load(
   label: string,
   options: autocannon.Options,
   seconds: number,
   connections: number,
-): Promise<autocannon.Result> {
-  const result = await autocannon({ ...options, connections, duration: seconds });
-  if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) {
-    throw new Error(
-      `${label}: ${result.errors} errors, ${result.timeouts} timeouts, ` +
-        `${result.non2xx} non-2xx responses (${JSON.stringify(result.statusCodeStats)})`,
+): Promise<LoadResult> {
+  const result = await autocannon({
+    ...options,
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          headers: { ...request.headers, 'x-forwarded-for': nextAddress() },
+        }),
+      },
+    ],
+    verifyBody: isData,
+    connections,
+    duration: seconds,
+  });
+  const failed = result.errors + result.timeouts + result.non2xx + result.mismatches;
+  if (failed > 0)
+    console.log(
+      `${label}: ${failed} failed (${result.errors} errors, ${result.timeouts} timeouts, ` +
+        `${result.non2xx} non-2xx, ${result.mismatches} GraphQL errors)`,
     );
+  const okCount = result.requests.total - result.non2xx - result.mismatches;
+  return { result, okPerSec: okCount / seconds, failed };
+}
+
+/** Resident memory of a process now and at its peak, in MB, from /proc (Linux). */
+export function memoryMb(pid: number): { rss: number; peak: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (name: string) =>
+      Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+    return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+  } catch {
+    return undefined;
   }
-  return result;
 }
 
 export const mean = (values: readonly number[]): number =>

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { AcademyModule } from '@sasiad/academy';
 import {
+  CacheModule,
   ConfigModule,
   CryptoModule,
   DatabaseModule,
@@ -31,6 +32,8 @@ class CliI18nModule {}
     DomainEventsModule,
     CryptoModule,
     EventsModule,
+    // the academy's catalogue cache; with REDIS_URL a seed's writes reach the servers' caches too
+    CacheModule,
     CliI18nModule,
     IdentityModule,
     AcademyModule,

@@ -10,6 +10,7 @@ import { CertificatesService } from './certificates/certificates.service';
 import { Attendance, AttendanceSchema, Cohort, CohortSchema } from './cohorts/cohort.schema';
 import { CohortsResolver } from './cohorts/cohorts.resolver';
 import { CohortsService } from './cohorts/cohorts.service';
+import { CatalogueCache, catalogueModel } from './courses/catalogue-cache';
 import { CatalogueService } from './courses/catalogue.service';
 import { Course, CourseSchema } from './courses/course.schema';
 import { CourseModuleEntity, CourseModuleSchema } from './courses/course-module.schema';
@@ -38,10 +39,13 @@ import { AcademyStatsService } from './statistics/academy-stats.service';
 /** The Resident Academy: multilingual courses, publishing, catalogue, enrolment and progress. */
 @Module({
   imports: [
+    // Writes to what the catalogue shows invalidate its cache (catalogue-cache.ts).
+    MongooseModule.forFeatureAsync([
+      catalogueModel(Course.name, CourseSchema, 'courses'),
+      catalogueModel(CourseModuleEntity.name, CourseModuleSchema, 'modules'),
+      catalogueModel(Lesson.name, LessonSchema, 'lessons'),
+    ]),
     MongooseModule.forFeature([
-      { name: Course.name, schema: CourseSchema },
-      { name: CourseModuleEntity.name, schema: CourseModuleSchema },
-      { name: Lesson.name, schema: LessonSchema },
       { name: Enrolment.name, schema: EnrolmentSchema },
       { name: QuizQuestion.name, schema: QuizQuestionSchema },
       { name: QuizAttempt.name, schema: QuizAttemptSchema },
@@ -56,6 +60,7 @@ import { AcademyStatsService } from './statistics/academy-stats.service';
     CourseViews,
     CourseSearchTokens,
     CoursesService,
+    CatalogueCache,
     CatalogueService,
     CoursesResolver,
     CourseModulesResolver,

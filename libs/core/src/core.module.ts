@@ -4,6 +4,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessGuard } from './auth/access.guard';
+import { CacheModule } from './cache/cache.module';
 import {
   ACCESS_CODE_RATE_LIMIT,
   REFRESH_RATE_LIMIT,
@@ -64,6 +65,7 @@ export class CoreModule {
         I18nModule,
         CryptoModule,
         EventsModule,
+        CacheModule,
         MessagesModule.forRoot({ smsProvider: options.smsProvider }),
         TerminusModule,
         ThrottlerModule.forRootAsync({

@@ -58,3 +58,6 @@ export * from './files/file-store.service';
 export * from './files/files.graphql';
 export * from './files/files.module';
 export * from './health/shutdown-state';
+export * from './cache/read-cache';
+export * from './cache/cache.module';
+export * from './cache/write-hooks';

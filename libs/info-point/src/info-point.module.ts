@@ -8,7 +8,7 @@ import { CannedAnswer, CannedAnswerSchema } from './canned-answers/canned-answer
 import { CannedAnswersResolver } from './canned-answers/canned-answers.resolver';
 import { CannedAnswersService } from './canned-answers/canned-answers.service';
 import { FaqAuthoringService } from './faq/faq-authoring.service';
-import { FaqEntry, FaqEntrySchema } from './faq/faq-entry.schema';
+import { FaqCache, faqEntryModel } from './faq/faq-cache';
 import { FaqLinksService } from './faq/faq-links.service';
 import { FaqStore } from './faq/faq-store.service';
 import { FaqResolver } from './faq/faq.resolver';
@@ -34,8 +34,9 @@ import { ServiceLevelService } from './service-level/service-level.service';
       { name: AuditEntry.name, schema: AuditEntrySchema },
       { name: CannedAnswer.name, schema: CannedAnswerSchema },
       { name: InfoPointSettings.name, schema: InfoPointSettingsSchema },
-      { name: FaqEntry.name, schema: FaqEntrySchema },
     ]),
+    // writes to FAQ entries invalidate the public FAQ's cache (faq/faq-cache.ts)
+    MongooseModule.forFeatureAsync([faqEntryModel()]),
   ],
   providers: [
     // questions
@@ -59,6 +60,7 @@ import { ServiceLevelService } from './service-level/service-level.service';
     // faq
     FaqLinksService,
     FaqStore,
+    FaqCache,
     FaqService,
     FaqAuthoringService,
     FaqResolver,

@@ -16,7 +16,7 @@ import { Decision, DecisionSchema } from './decisions/decision.schema';
 import { DecisionsResolver } from './decisions/decisions.resolver';
 import { DecisionsService } from './decisions/decisions.service';
 import { EventRegistration, EventRegistrationSchema } from './events/event-registration.schema';
-import { Event, EventSchema } from './events/event.schema';
+import { eventModel, EventsCache } from './events/events-cache';
 import { ExportsResolver } from './exports/exports.resolver';
 import { ExportsService } from './exports/exports.service';
 import { EventsResolver } from './events/events.resolver';
@@ -59,10 +59,11 @@ import { ZonesEncryptionBackfill } from './encryption-backfill.service';
       { name: zonesModel(Review), schema: ReviewSchema },
       { name: zonesModel(Decision), schema: DecisionSchema },
       { name: zonesModel(ActivityZone), schema: ActivityZoneSchema },
-      { name: zonesModel(Event), schema: EventSchema },
       { name: zonesModel(EventRegistration), schema: EventRegistrationSchema },
       { name: zonesModel(Notification), schema: NotificationSchema },
     ]),
+    // writes to events invalidate the cached public list (events/events-cache.ts)
+    MongooseModule.forFeatureAsync([eventModel()]),
   ],
   providers: [
     OrganisationsService,
@@ -85,6 +86,7 @@ import { ZonesEncryptionBackfill } from './encryption-backfill.service';
     },
     CallOutcomeRegistry,
     EventStore,
+    EventsCache,
     EventViewsService,
     SeatsService,
     RegistrantMessages,

@@ -17,6 +17,7 @@ import {
   toConnection,
 } from '@sasiad/core';
 import { isAuthor } from '../common/authors';
+import { CatalogueCache } from './catalogue-cache';
 import { Course, CourseState, LeanCourse } from './course.schema';
 import { CourseModuleEntity, LeanCourseModule } from './course-module.schema';
 import { translationGapsIn } from './course-texts';
@@ -40,14 +41,33 @@ export class CatalogueService {
     private readonly store: CourseStore,
     private readonly views: CourseViews,
     private readonly clock: Clock,
+    private readonly cache: CatalogueCache,
   ) {}
 
-  /** Learners and anonymous readers see published courses only; a draft is simply not found. */
-  async getCourse(id: string, lang: Language, user: AuthUser | null): Promise<CourseModel> {
-    const course = await this.store.findCourse(id);
-    if (course.state !== CourseState.PUBLISHED && !isAuthor(user))
-      throw new DomainException(ErrorCode.NOT_FOUND);
-    return this.views.course(course, lang, isAuthor(user));
+  /**
+   * Learners and anonymous readers see published courses only; a draft is simply not found.
+   * Their view is the same for everyone, so it is cached per language (`request`: the request's
+   * scope for the cache); authors read the store, with the workflow history.
+   */
+  async getCourse(
+    id: string,
+    lang: Language,
+    user: AuthUser | null,
+    request?: object,
+  ): Promise<CourseModel> {
+    if (isAuthor(user)) return this.views.course(await this.store.findCourse(id), lang, true);
+    const view = await this.cache.read(
+      `course:${lang}:${id}`,
+      async () => {
+        const course = await this.store.findCourse(id);
+        return course.state === CourseState.PUBLISHED
+          ? this.views.course(course, lang, false)
+          : null;
+      },
+      request,
+    );
+    if (!view) throw new DomainException(ErrorCode.NOT_FOUND);
+    return view;
   }
 
   async getLesson(id: string, lang: Language, user: AuthUser | null): Promise<LessonModel> {
@@ -57,15 +77,31 @@ export class CatalogueService {
     return this.views.lesson(lesson, readingOf(course, lang));
   }
 
-  /** The published catalogue: filters, search in the reader's language, keyset pages by _id. */
-  async catalogue(args: CatalogueArgs, lang: Language): Promise<Connection<CourseModel>> {
+  /**
+   * The published catalogue: filters, search in the reader's language, keyset pages by _id.
+   * Pages without a search are cached per language and filters (searches are too varied to).
+   */
+  async catalogue(
+    args: CatalogueArgs,
+    lang: Language,
+    request?: object,
+  ): Promise<Connection<CourseModel>> {
     const filter: QueryFilter<Course> = { state: CourseState.PUBLISHED };
     if (args.topic) filter.topic = args.topic as Course['topic'];
     if (args.level) filter.level = args.level as Course['level'];
     if (args.availableIn) filter.availableLanguages = args.availableIn;
     const words = args.search ? queryWords(args.search, lang) : [];
-    if (words.length === 0) return this.page(filter, args, lang, false);
-    return this.search(filter, words, args, lang);
+    if (words.length > 0) return this.search(filter, words, args, lang);
+    const key = JSON.stringify([
+      'catalogue',
+      lang,
+      args.first,
+      args.after ?? null,
+      args.topic ?? null,
+      args.level ?? null,
+      args.availableIn ?? null,
+    ]);
+    return this.cache.read(key, () => this.page(filter, args, lang, false), request);
   }
 
   /**
@@ -135,8 +171,22 @@ export class CatalogueService {
     });
   }
 
-  /** Modules of a course in order, batched per request (one `$in` query for a whole page). */
-  async modulesOf(course: CourseModel, loaders: LoaderRegistry): Promise<CourseModuleModel[]> {
+  /**
+   * Modules of a course in order, batched per request (one `$in` query for a whole page), cached
+   * per language: the same for every reader of the course (who may read it: the course's rule).
+   */
+  modulesOf(course: CourseModel, loaders: LoaderRegistry): Promise<CourseModuleModel[]> {
+    return this.cache.read(
+      `modules:${course.reading.lang}:${course.id}`,
+      () => this.loadModulesOf(course, loaders),
+      loaders,
+    );
+  }
+
+  private async loadModulesOf(
+    course: CourseModel,
+    loaders: LoaderRegistry,
+  ): Promise<CourseModuleModel[]> {
     const loader = loaders.get('academy.modulesByCourse', () =>
       groupLoader(
         (ids) =>
@@ -152,7 +202,18 @@ export class CatalogueService {
     return rows.map((m) => this.views.module(m, course.reading));
   }
 
-  async lessonsOf(module: CourseModuleModel, loaders: LoaderRegistry): Promise<LessonModel[]> {
+  lessonsOf(module: CourseModuleModel, loaders: LoaderRegistry): Promise<LessonModel[]> {
+    return this.cache.read(
+      `lessons:${module.reading.lang}:${module.id}`,
+      () => this.loadLessonsOf(module, loaders),
+      loaders,
+    );
+  }
+
+  private async loadLessonsOf(
+    module: CourseModuleModel,
+    loaders: LoaderRegistry,
+  ): Promise<LessonModel[]> {
     const loader = loaders.get('academy.lessonsByModule', () =>
       groupLoader(
         (ids) =>

@@ -39,13 +39,13 @@ export class CoursesResolver {
   })
   @Public()
   published(@Args() args: CatalogueArgs, @Ctx() ctx: RequestContext) {
-    return this.catalogue.catalogue(args, args.lang ?? ctx.lang);
+    return this.catalogue.catalogue(args, args.lang ?? ctx.lang, ctx.loaders);
   }
 
   @Query(() => CourseModel, { description: 'A published course (authors also see the others).' })
   @Public()
   course(@Args() args: ReadArgs, @Ctx() ctx: RequestContext) {
-    return this.catalogue.getCourse(args.id, args.lang ?? ctx.lang, ctx.user);
+    return this.catalogue.getCourse(args.id, args.lang ?? ctx.lang, ctx.user, ctx.loaders);
   }
 
   @Query(() => LessonModel)

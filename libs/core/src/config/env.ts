@@ -202,6 +202,16 @@ export class Env {
   @Max(10000)
   CLAIM_RATE_PER_MINUTE = 60;
 
+  /**
+   * How many public views (catalogue pages, course pages, FAQ, events) each instance keeps in its
+   * read cache; 0 turns the cache off (the benchmarks compare both).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000000)
+  READ_CACHE_ENTRIES = 5000;
+
   /** How long after closing an asker may reopen their info-point question. */
   @Transform(toInt)
   @IsInt()

@@ -38,13 +38,13 @@ export class FaqResolver {
   })
   @Public()
   faqEntries(@Args() args: FaqEntriesArgs, @Ctx() ctx: RequestContext) {
-    return this.faq.publicList(args, args.lang ?? ctx.lang);
+    return this.faq.publicList(args, args.lang ?? ctx.lang, ctx.loaders);
   }
 
   @Query(() => FaqEntryModel, { description: 'A published FAQ entry.' })
   @Public()
   faqEntry(@Args() args: FaqEntryArgs, @Ctx() ctx: RequestContext) {
-    return this.faq.publicEntry(args.id, args.lang ?? ctx.lang);
+    return this.faq.publicEntry(args.id, args.lang ?? ctx.lang, ctx.loaders);
   }
 
   @Query(() => [FaqSuggestion], {

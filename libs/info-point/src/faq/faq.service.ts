@@ -10,6 +10,7 @@ import {
   translationState,
 } from '@sasiad/core';
 import { FaqEntriesArgs, FaqSuggestionsArgs, StaffFaqEntriesArgs } from './dto/faq.inputs';
+import { FaqCache } from './faq-cache';
 import { FaqEntry, FaqState } from './faq-entry.schema';
 import { FAQ_FIELDS } from './faq-rules';
 import { FaqStore } from './faq-store.service';
@@ -24,7 +25,10 @@ import { suggestionScore, suggestionStems } from './suggestions';
  */
 @Injectable()
 export class FaqService {
-  constructor(private readonly store: FaqStore) {}
+  constructor(
+    private readonly store: FaqStore,
+    private readonly cache: FaqCache,
+  ) {}
 
   // ---------------------------------------------------------------- staff reads
 
@@ -56,17 +60,46 @@ export class FaqService {
 
   // ---------------------------------------------------------------- public reads
 
-  async publicEntry(id: string, lang: Language): Promise<FaqEntryModel> {
-    const found = await this.store.findOne({
-      _id: new Types.ObjectId(id),
-      state: FaqState.PUBLISHED,
-    });
-    if (!found) throw new DomainException(ErrorCode.NOT_FOUND);
-    return publicView(found, lang);
+  /** A published entry, cached per language (`request`: the request's scope for the cache). */
+  async publicEntry(id: string, lang: Language, request?: object): Promise<FaqEntryModel> {
+    const view = await this.cache.read(
+      `entry:${lang}:${id}`,
+      async () => {
+        const found = await this.store.findOne({
+          _id: new Types.ObjectId(id),
+          state: FaqState.PUBLISHED,
+        });
+        return found ? publicView(found, lang) : null;
+      },
+      request,
+    );
+    if (!view) throw new DomainException(ErrorCode.NOT_FOUND);
+    return view;
   }
 
-  /** Published entries; each search word must start a word the reader of `lang` sees. */
-  async publicList(args: FaqEntriesArgs, lang: Language): Promise<Connection<FaqEntryModel>> {
+  /**
+   * Published entries; each search word must start a word the reader of `lang` sees. Pages
+   * without a search are cached per language and topic.
+   */
+  async publicList(
+    args: FaqEntriesArgs,
+    lang: Language,
+    request?: object,
+  ): Promise<Connection<FaqEntryModel>> {
+    if (!args.search || queryWords(args.search, lang).length === 0) {
+      const key = JSON.stringify([
+        'list',
+        lang,
+        args.first,
+        args.after ?? null,
+        args.topic ?? null,
+      ]);
+      return this.cache.read(key, () => this.listPublished(args, lang), request);
+    }
+    return this.listPublished(args, lang);
+  }
+
+  private listPublished(args: FaqEntriesArgs, lang: Language): Promise<Connection<FaqEntryModel>> {
     const filter: QueryFilter<FaqEntry> = { state: FaqState.PUBLISHED };
     if (args.topic) filter.topic = args.topic;
     const words = args.search ? queryWords(args.search, lang) : [];

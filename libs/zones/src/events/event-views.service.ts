@@ -5,6 +5,8 @@ import {
   Clock,
   Connection,
   decodeCursor,
+  DomainException,
+  ErrorCode,
   FieldEncryption,
   Language,
   objectId,
@@ -14,6 +16,7 @@ import { baseOf, readText } from '../common/texts';
 import { EventRegistrationsArgs, EventsArgs } from './dto/event.inputs';
 import { EventRegistration, RegistrationStatus, SeatPool } from './event-registration.schema';
 import { Event } from './event.schema';
+import { EventsCache } from './events-cache';
 import {
   CONTACT_CONTEXT,
   EventStore,
@@ -30,6 +33,19 @@ import {
 } from './models/event.model';
 import { generalSeatsLeft, reservedSeatsLeft, reservedTotal } from './seat-pools';
 
+/** A stored page of events, and the times between which it is the right answer. */
+interface CachedPage {
+  rows: LeanEvent[];
+  totalCount: number;
+  readAt: number;
+  validUntil: number;
+}
+
+const notFoundAsNull = (error: unknown): null => {
+  if (error instanceof DomainException && error.code === ErrorCode.NOT_FOUND) return null;
+  throw error;
+};
+
 /** What events and registrations look like to readers: lists, attendance, the export rows. */
 @Injectable()
 export class EventViewsService {
@@ -37,17 +53,58 @@ export class EventViewsService {
     private readonly store: EventStore,
     private readonly crypto: FieldEncryption,
     private readonly clock: Clock,
+    private readonly cache: EventsCache,
   ) {}
 
-  async get(id: string, lang: Language): Promise<EventModel> {
-    return this.toEventModel(await this.store.findEvent(id), lang);
+  /** The stored event comes from the cache (`request`: the request's scope for it); the view is made now. */
+  async get(id: string, lang: Language, request?: object): Promise<EventModel> {
+    const event = await this.cache.read(
+      `event:${id}`,
+      () => this.store.findEvent(id).catch(notFoundAsNull),
+      request,
+    );
+    if (!event) throw new DomainException(ErrorCode.NOT_FOUND);
+    return this.toEventModel(event, lang);
   }
 
-  async list(args: EventsArgs, lang: Language): Promise<Connection<EventModel>> {
+  /**
+   * Events by start time. The stored page is cached (per filters, not per language: views are
+   * made per request with the clock). With `upcomingOnly` the page depends on the time too: it
+   * is valid from when it was read until the first matching event ends.
+   */
+  async list(args: EventsArgs, lang: Language, request?: object): Promise<Connection<EventModel>> {
+    const key = JSON.stringify([
+      'list',
+      args.first,
+      args.after ?? null,
+      args.kind ?? null,
+      args.organisationId ?? null,
+      args.upcomingOnly,
+    ]);
+    const page = await this.cache.read(
+      key,
+      () => this.readPage(args),
+      request,
+      (held) => {
+        const now = this.clock.now().getTime();
+        return held.readAt <= now && now < held.validUntil;
+      },
+    );
+    return toConnection(
+      page.rows,
+      args.first,
+      page.totalCount,
+      (e) => this.toEventModel(e, lang),
+      (row) => ({ v: row.startsAt.getTime(), id: row._id.toHexString() }),
+    );
+  }
+
+  private async readPage(args: EventsArgs): Promise<CachedPage> {
+    const now = this.clock.now();
     const filter: QueryFilter<Event> = {};
     if (args.kind) filter.kind = args.kind;
     if (args.organisationId) filter.organisationId = objectId(args.organisationId);
-    if (args.upcomingOnly) filter.endsAt = trusted({ $gt: this.clock.now() });
+    if (args.upcomingOnly) filter.endsAt = trusted({ $gt: now });
     const page: QueryFilter<Event> = { ...filter };
     if (args.after) {
       const { v, id } = decodeCursor(args.after, 'number');
@@ -65,13 +122,17 @@ export class EventViewsService {
         .exec(),
       this.store.events.countDocuments(filter).exec(),
     ]);
-    return toConnection(
-      rows,
-      args.first,
-      totalCount,
-      (e) => this.toEventModel(e, lang),
-      (row) => ({ v: row.startsAt.getTime(), id: row._id.toHexString() }),
-    );
+    let validUntil = Number.POSITIVE_INFINITY;
+    if (args.upcomingOnly) {
+      // the first matching event to end leaves the list then (it may be beyond this page)
+      const ending = await this.store.events
+        .findOne(filter, { endsAt: 1 })
+        .sort({ endsAt: 1 })
+        .lean<Pick<LeanEvent, 'endsAt'>>()
+        .exec();
+      if (ending) validUntil = ending.endsAt.getTime();
+    }
+    return { rows, totalCount, readAt: now.getTime(), validUntil };
   }
 
   async byCode(code: string): Promise<EventRegistrationModel> {

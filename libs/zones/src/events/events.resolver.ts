@@ -54,13 +54,13 @@ export class EventsResolver {
   @Query(() => EventConnection, { description: 'Events by start time.' })
   @Public()
   events(@Args() args: EventsArgs, @Ctx() ctx: RequestContext) {
-    return this.views.list(args, args.lang ?? ctx.lang);
+    return this.views.list(args, args.lang ?? ctx.lang, ctx.loaders);
   }
 
   @Query(() => EventModel)
   @Public()
   event(@Args() args: EventIdArgs, @Ctx() ctx: RequestContext) {
-    return this.views.get(args.id, args.lang ?? ctx.lang);
+    return this.views.get(args.id, args.lang ?? ctx.lang, ctx.loaders);
   }
 
   @Mutation(() => EventModel, {

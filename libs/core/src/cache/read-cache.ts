@@ -1,0 +1,189 @@
+import { Logger } from '@nestjs/common';
+import { logFailure } from '../logging/log-failure';
+
+/**
+ * Where the generation of each cache namespace lives. The application keeps it in the database
+ * (`DatabaseGenerations`): every process that writes (each server instance, the command-line
+ * tools working through a running server's database) bumps the same counter, so an invalidation
+ * anywhere is seen by the very next read everywhere. `LocalGenerations` is for unit tests.
+ */
+export interface CacheGenerations {
+  current(namespace: string): number | Promise<number>;
+  bump(namespace: string): number | Promise<number>;
+}
+
+export class LocalGenerations implements CacheGenerations {
+  private readonly counters = new Map<string, number>();
+  current(namespace: string): number {
+    return this.counters.get(namespace) ?? 0;
+  }
+  bump(namespace: string): number {
+    const next = this.current(namespace) + 1;
+    this.counters.set(namespace, next);
+    return next;
+  }
+}
+
+/** The subset of a driver collection the database generations use. */
+export interface GenerationsCollection {
+  findOne(filter: { _id: string }): Promise<{ n?: number } | null>;
+  updateOne(
+    filter: { _id: string },
+    update: { $inc: { n: number } },
+    options: { upsert: boolean },
+  ): Promise<unknown>;
+}
+
+/**
+ * One small document per namespace (`{ _id: namespace, n }`): a read is one look-up by `_id`
+ * (which FerretDB answers from SQLite directly), an invalidation one upserting `$inc`.
+ */
+export class DatabaseGenerations implements CacheGenerations {
+  constructor(
+    private readonly collection: GenerationsCollection,
+    private readonly isDuplicateKey: (error: unknown) => boolean,
+  ) {}
+  async current(namespace: string): Promise<number> {
+    return (await this.collection.findOne({ _id: namespace }))?.n ?? 0;
+  }
+  async bump(namespace: string): Promise<number> {
+    const inc = () =>
+      this.collection.updateOne({ _id: namespace }, { $inc: { n: 1 } }, { upsert: true });
+    // two first bumps of a namespace may both try to insert it: the loser's $inc then applies
+    await inc().catch((error: unknown) => {
+      if (!this.isDuplicateKey(error)) throw error;
+      return inc();
+    });
+    return this.current(namespace);
+  }
+}
+
+interface Entry {
+  generation: number;
+  value: unknown;
+}
+
+/** How many values the cache keeps, all namespaces together (the oldest read goes first). */
+export const DEFAULT_MAX_ENTRIES = 5000;
+
+/**
+ * A read-through cache for public content that changes rarely (the catalogue, course pages, the
+ * FAQ): values are kept in memory per instance, each tagged with its namespace's generation at
+ * the time it was read. `invalidate(namespace)` bumps the generation, so every value read before
+ * is stale at once, on every instance; the owning context calls it (from its domain events)
+ * after each write that changes what readers see.
+ *
+ * Order matters for correctness: a read takes the generation BEFORE loading, and a writer bumps
+ * it AFTER writing. A read that overlaps a write may keep the old value under the old generation,
+ * but the next read sees the new generation and loads again.
+ *
+ * Only public values belong here, never a person's own data: keys are not per user. Cached
+ * values are shared between requests and must not be mutated by callers. Concurrent misses of
+ * the same key share one load. If the generation cannot be read, the value is loaded uncached.
+ */
+export class ReadCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly loading = new Map<string, Promise<unknown>>();
+  /** Per request (a scope object), the generation read once per namespace. */
+  private readonly scoped = new WeakMap<object, Map<string, Promise<number>>>();
+  private readonly logger = new Logger(ReadCache.name);
+  /** Counters for tests and benchmarks. */
+  readonly stats = { hits: 0, misses: 0, invalidations: 0 };
+
+  constructor(
+    private readonly generations: CacheGenerations = new LocalGenerations(),
+    private readonly maxEntries = DEFAULT_MAX_ENTRIES,
+  ) {}
+
+  /**
+   * The value of `key` in `namespace`, loaded with `load` when missing or stale. `scope` (e.g.
+   * the request's LoaderRegistry) lets all reads of one request share one generation look-up.
+   * `isFresh`, for values that also depend on time (e.g. "events not ended yet"): a held value
+   * it rejects is loaded again.
+   */
+  async read<T>(
+    namespace: string,
+    key: string,
+    load: () => Promise<T>,
+    scope?: object,
+    isFresh?: (value: T) => boolean,
+  ): Promise<T> {
+    let generation: number;
+    try {
+      generation = await this.generationOf(namespace, scope);
+    } catch (error) {
+      logFailure(this.logger, 'reading a cache generation', error, { namespace });
+      return load();
+    }
+    const id = `${namespace}\u0000${key}`;
+    const entry = this.entries.get(id);
+    if (entry && entry.generation === generation && (!isFresh || isFresh(entry.value as T))) {
+      this.stats.hits++;
+      // keep the most recently read last, so eviction drops the least recently read
+      this.entries.delete(id);
+      this.entries.set(id, entry);
+      return entry.value as T;
+    }
+    this.stats.misses++;
+    if (this.maxEntries === 0) return load();
+    const flight = `${id}\u0000${generation}`;
+    const pending = this.loading.get(flight);
+    if (pending && !isFresh) return pending as Promise<T>;
+    const loaded = load().then(
+      (value) => {
+        this.loading.delete(flight);
+        const current = this.entries.get(id);
+        if (!current || current.generation <= generation) this.store(id, { generation, value });
+        return value;
+      },
+      (error: unknown) => {
+        this.loading.delete(flight);
+        throw error;
+      },
+    );
+    this.loading.set(flight, loaded);
+    return loaded;
+  }
+
+  /** Every value of `namespace` read so far is stale, here and on every other instance. */
+  async invalidate(namespace: string): Promise<void> {
+    this.stats.invalidations++;
+    try {
+      await this.generations.bump(namespace);
+    } catch (error) {
+      // Without the shared counter, at least this instance stops serving what it holds.
+      logFailure(this.logger, 'invalidating a cache namespace', error, { namespace });
+    }
+    const prefix = `${namespace}\u0000`;
+    for (const id of this.entries.keys()) if (id.startsWith(prefix)) this.entries.delete(id);
+  }
+
+  /** How many values are held (all namespaces). */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private generationOf(namespace: string, scope?: object): Promise<number> {
+    if (!scope) return Promise.resolve(this.generations.current(namespace));
+    let perScope = this.scoped.get(scope);
+    if (!perScope) {
+      perScope = new Map();
+      this.scoped.set(scope, perScope);
+    }
+    let generation = perScope.get(namespace);
+    if (!generation) {
+      generation = Promise.resolve(this.generations.current(namespace));
+      perScope.set(namespace, generation);
+    }
+    return generation;
+  }
+
+  private store(id: string, entry: Entry): void {
+    this.entries.delete(id);
+    this.entries.set(id, entry);
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value as string;
+      this.entries.delete(oldest);
+    }
+  }
+}
