@@ -122,6 +122,8 @@ export async function prerenderCatalogue(options: {
   const res = await fastify.inject({
     method: 'POST',
     url: `/graphql?lang=${lang}`,
+    // counted against the reader's address, as their own request would be
+    remoteAddress: request.ip,
     headers: { 'content-type': 'application/json', 'x-request-id': String(request.id) },
     payload: JSON.stringify({ query: QUERY, variables }),
   });
