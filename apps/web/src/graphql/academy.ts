@@ -221,6 +221,14 @@ export const SubmitQuiz = graphql(`
         isCorrect
         selectedKeys
         correctKeys
+        feedback {
+          key
+          text {
+            text
+            language
+            isFallback
+          }
+        }
       }
     }
   }

@@ -75,24 +75,38 @@ export function QuizPage() {
                   {i + 1}. {q.prompt.text}
                   {multiple && <span className="hint"> {t('quiz.multiple')}</span>}
                 </legend>
-                {q.options.map((o) => (
-                  <label key={o.key} className="choice">
-                    <input
-                      type={multiple ? 'checkbox' : 'radio'}
-                      name={q.id}
-                      value={o.key}
-                      disabled={!!r}
-                      checked={answers[q.id]?.includes(o.key) ?? false}
-                      onChange={(e) => choose(q.id, o.key, multiple, e.target.checked)}
-                    />
-                    <span>
-                      {o.text.text}
-                      {fb?.correctKeys.includes(o.key) && (
-                        <strong> — {t('quiz.correctOption')}</strong>
+                {q.options.map((o) => {
+                  // why the chosen option is right or wrong, as the author wrote it
+                  const why = fb?.feedback.find((f) => f.key === o.key)?.text;
+                  return (
+                    <div key={o.key}>
+                      <label className="choice">
+                        <input
+                          type={multiple ? 'checkbox' : 'radio'}
+                          name={q.id}
+                          value={o.key}
+                          disabled={!!r}
+                          checked={answers[q.id]?.includes(o.key) ?? false}
+                          onChange={(e) => choose(q.id, o.key, multiple, e.target.checked)}
+                        />
+                        <span>
+                          {o.text.text}
+                          {fb?.correctKeys.includes(o.key) && (
+                            <strong> — {t('quiz.correctOption')}</strong>
+                          )}
+                        </span>
+                      </label>
+                      {why && (
+                        <p
+                          className="option-feedback"
+                          lang={why.isFallback ? why.language : undefined}
+                        >
+                          {why.text}
+                        </p>
                       )}
-                    </span>
-                  </label>
-                ))}
+                    </div>
+                  );
+                })}
                 {fb && (
                   <p className="feedback">{fb.isCorrect ? t('quiz.right') : t('quiz.wrong')}</p>
                 )}
