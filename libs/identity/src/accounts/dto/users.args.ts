@@ -11,7 +11,7 @@ export class UsersArgs extends PageArgs {
 
   @Field(() => ID, {
     nullable: true,
-    description: "Only the coordinators acting for this organisation (its members).",
+    description: 'Only the coordinators acting for this organisation (its members).',
   })
   @IsOptional()
   @IsMongoId()
