@@ -394,33 +394,60 @@ export const OrganisationFields = graphql(`
       phone
       website
     }
-    openingHours {
-      weekly {
-        weekday
-        intervals {
-          from
-          to
-        }
-      }
-      exceptions {
-        date
-        note
-        intervals {
-          from
-          to
+  }
+`);
+
+/** Every organisation, fields listed plainly (the API's cost limit counts fragments ×1.5). */
+export const ConsoleOrganisations = graphql(`
+  query ConsoleOrganisations {
+    organisations(first: 100) {
+      totalCount
+      nodes {
+        id
+        name
+        kind
+        address {
+          street
+          postalCode
+          city
         }
       }
     }
   }
 `);
 
-export const ConsoleOrganisations = graphql(
+export const OrganisationNames = graphql(`
+  query OrganisationNames {
+    organisations(first: 100) {
+      nodes {
+        id
+        name
+      }
+    }
+  }
+`);
+
+export const ConsoleOrganisation = graphql(
   `
-    query ConsoleOrganisations {
-      organisations(first: 100) {
-        totalCount
-        nodes {
-          ...OrganisationFields
+    query ConsoleOrganisation($id: ID!) {
+      organisation(id: $id) {
+        ...OrganisationFields
+        openingHours {
+          weekly {
+            weekday
+            intervals {
+              from
+              to
+            }
+          }
+          exceptions {
+            date
+            note
+            intervals {
+              from
+              to
+            }
+          }
         }
       }
     }

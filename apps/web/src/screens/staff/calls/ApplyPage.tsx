@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/Layout';
-import { ErrorBox } from '../../../components/ErrorBox';
+import { CallErrorBox as ErrorBox } from './CallErrorBox';
 import { formatDateTime } from '../../../lib/format';
 import {
   ConsoleCall,

@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/Layout';
-import { ErrorBox } from '../../../components/ErrorBox';
+import { CallErrorBox as ErrorBox } from './CallErrorBox';
 import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../../lib/language';
 import { isoToWarsawLocal } from '../../../lib/warsaw-time';
 import { ConsoleCall, ConsoleCallTexts, CreateCall, UpdateCall } from '../../../graphql/calls';

@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../../app-context';
 import { Page } from '../../../components/Layout';
-import { ErrorBox } from '../../../components/ErrorBox';
+import { CallErrorBox as ErrorBox } from './CallErrorBox';
 import { formatDateTime } from '../../../lib/format';
 import { ConsoleCalls, MyCallApplications } from '../../../graphql/calls';
 import type { ResultOf } from '../../../graphql/graphql';

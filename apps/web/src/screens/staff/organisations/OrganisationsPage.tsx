@@ -3,8 +3,9 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/Layout';
-import { ErrorBox } from '../../../components/ErrorBox';
+import { CallErrorBox as ErrorBox } from '../calls/CallErrorBox';
 import {
+  ConsoleOrganisation,
   ConsoleOrganisations,
   CreateOrganisation,
   OrganisationMembers,
@@ -14,7 +15,7 @@ import type { ResultOf } from '../../../graphql/graphql';
 import { ORGANISATION_KINDS } from '../calls/call-builder';
 import '../calls/calls.css';
 
-type Organisation = ResultOf<typeof ConsoleOrganisations>['organisations']['nodes'][number];
+type Organisation = NonNullable<ResultOf<typeof ConsoleOrganisation>['organisation']>;
 
 /** /staff/organisations (admins): the partner organisations library coordinators act for. */
 export function OrganisationsPage() {
@@ -74,15 +75,18 @@ const valuesOf = (o?: Organisation): Values => ({
 export function OrganisationPage() {
   const { organisationId } = useParams();
   const { t } = useTranslation();
-  const [res] = useQuery({ query: ConsoleOrganisations, variables: {}, pause: !organisationId });
+  const [res] = useQuery({
+    query: ConsoleOrganisation,
+    variables: { id: organisationId ?? '' },
+    pause: !organisationId,
+  });
   if (!organisationId) return <OrganisationForm />;
-  const found = res.data?.organisations.nodes.find((o) => o.id === organisationId);
+  const found = res.data?.organisation;
   if (!found)
     return (
       <Page title={t('staff.orgs.title')}>
         <ErrorBox error={res.error} />
         {res.fetching && <p role="status">{t('common.loading')}</p>}
-        {res.data && <p role="alert">{t('staff.orgs.notFound')}</p>}
       </Page>
     );
   return <OrganisationForm organisation={found} />;
