@@ -293,4 +293,55 @@ describe('staff console: calls, applications, reviews and decisions (Chromium)',
     await checkAccessibility(olena, 'decision (uk)');
     await screenshot(olena, 'uk-staff-call-decision');
   }, 240_000);
+  it('an admin adds an organisation, changes its contact without losing its opening hours, and sees its coordinators', async () => {
+    const admin = await signedIn('anna-admin', 'desktop');
+    await admin.getByRole('link', { name: 'Organizacje', exact: true }).click();
+    await admin.getByRole('link', { name: 'Filia nr 9 (Widzew)' }).waitFor();
+    await checkAccessibility(admin, 'organisations (pl)');
+
+    // a new one: a wrong postal code is refused by the API, named on the field
+    await admin.getByRole('link', { name: 'Nowa organizacja' }).click();
+    await admin.getByLabel('Nazwa', { exact: true }).fill('Fundacja Sąsiedzka Polesie');
+    await admin.getByLabel('Rodzaj', { exact: true }).selectOption('ngo');
+    await admin.getByLabel('Ulica i numer').fill('ul. Struga 7');
+    await admin.getByLabel('Kod pocztowy').fill('90513');
+    await admin.getByLabel('Miejscowość').fill('Łódź');
+    await admin.getByRole('button', { name: 'Dodaj organizację' }).click();
+    await admin.getByRole('alert').and(admin.locator(':focus')).waitFor();
+    expect(await admin.getByLabel('Kod pocztowy').getAttribute('aria-invalid')).toBe('true');
+    await admin.getByLabel('Kod pocztowy').fill('90-513');
+    await admin.getByRole('button', { name: 'Dodaj organizację' }).click();
+    await admin.getByText('Organizacja dodana.').waitFor();
+    await admin.getByRole('heading', { name: 'Fundacja Sąsiedzka Polesie' }).waitFor();
+    await admin.getByText('Ta organizacja nie ma jeszcze koordynatorów.').waitFor();
+
+    // a branch with hours and a coordinator: the phone changes, the hours stay
+    await admin.getByRole('link', { name: 'Wszystkie organizacje' }).click();
+    await admin.getByRole('link', { name: 'Filia nr 5 (Bałuty)' }).click();
+    await admin.getByText(people['olena-koordynatorka'].login, { exact: false }).waitFor();
+    await admin.getByLabel('Telefon').fill('+48 42 640 00 05');
+    await admin.getByRole('button', { name: 'Zapisz zmiany' }).click();
+    await admin.getByText('Zmiany zapisane.').waitFor();
+    await checkAccessibility(admin, 'organisation with members (pl)');
+    const stored = await t.gql<{
+      organisations: {
+        nodes: {
+          name: string;
+          contact: { phone: string };
+          openingHours: {
+            weekly: { weekday: number; intervals: { from: string; to: string }[] }[];
+          };
+        }[];
+      };
+    }>(
+      `{ organisations(first: 10) { nodes { name contact { phone } openingHours { weekly { weekday intervals { from to } } } } } }`,
+    );
+    const baluty = stored.body.data!.organisations.nodes.find(
+      (o) => o.name === 'Filia nr 5 (Bałuty)',
+    )!;
+    expect(baluty.contact.phone).toBe('+48 42 640 00 05');
+    // Monday to Saturday open as before (fixtures' WEEK), Sunday closed
+    expect(baluty.openingHours.weekly.filter((w) => w.intervals.length > 0)).toHaveLength(6);
+    expect(baluty.openingHours.weekly[0].intervals).toEqual([{ from: '10:00', to: '19:00' }]);
+  }, 120_000);
 });

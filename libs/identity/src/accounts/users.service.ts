@@ -221,7 +221,7 @@ export class UsersService implements OnApplicationBootstrap {
     organisationId?: string;
   }): Promise<Connection<UserModel>> {
     const filter: QueryFilter<User> = args.role ? { roles: args.role } : {};
-    if (args.organisationId) filter.organisationId = args.organisationId;
+    if (args.organisationId) filter.organisationId = new Types.ObjectId(args.organisationId);
     return pageById(this.users, filter, args, {
       order: 'oldest',
       toNode: (u: LeanUser) => this.toModel(u),
