@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Clock, Role } from '@sasiad/core';
 import { UsersService } from '@sasiad/identity';
 import { TestApp, startTestApp } from '../support/test-app';
 import { checkAccessibility, launchChromium, screenshot } from '../support/browser';
+import { csvRecords } from '../support/csv';
 import { libraryBranch } from '../zones/fixtures';
 
 const PASSWORD = 'correct-horse-battery-7';
@@ -65,6 +67,7 @@ describe('staff console: calls, applications, reviews and decisions (Chromium)',
       deviceScaleFactor: 1,
       hasTouch: size === 'tablet',
       serviceWorkers: 'allow',
+      acceptDownloads: true,
     });
     contexts.push(context);
     await context.addInitScript(`localStorage.setItem('sasiad.language', '${lang}');`);
@@ -282,6 +285,16 @@ describe('staff console: calls, applications, reviews and decisions (Chromium)',
     await admin.getByRole('button', { name: 'Ogłoś decyzje' }).click();
     await admin.getByText('Decyzje ogłoszone: wnioskodawcy już je widzą.').waitFor();
     await admin.locator('.facts').getByText('decyzje ogłoszone').waitFor();
+    // the applications with their answers, mean scores, rank and decision, as CSV
+    const [download] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.getByRole('button', { name: 'Pobierz zgłoszenia z ocenami (CSV)' }).click(),
+    ]);
+    const records = csvRecords(readFileSync((await download.path())!, 'utf8').slice(1));
+    expect(records.map((r) => [r.organisation, r.status, r.q1, r.q3, r.rank, r.decision])).toEqual([
+      ['Filia nr 5 (Bałuty)', 'submitted', 'Сусідська вітальня на Балутах', 'o2', '1', 'accepted'],
+      ['Filia nr 9 (Widzew)', 'draft', 'Клуб соседей на Видзеве', '', '', ''],
+    ]);
     await checkAccessibility(admin, 'call with its applications (pl)');
     await screenshot(admin, 'pl-staff-call-applications');
 
@@ -290,8 +303,13 @@ describe('staff console: calls, applications, reviews and decisions (Chromium)',
     await olena.getByRole('heading', { name: 'Прийнято' }).waitFor();
     await olena.getByText('Najlepiej oceniony plan; filia ma salę na 40 osób.').waitFor();
     await olena.getByTestId('application-status').filter({ hasText: 'прийнято' }).waitFor();
+    await olena.getByText('Сусідська вітальня на Балутах').waitFor();
     await checkAccessibility(olena, 'decision (uk)');
     await screenshot(olena, 'uk-staff-call-decision');
+    // and on a phone: nothing wider than the screen
+    await olena.setViewportSize({ width: 360, height: 640 });
+    expect(await olena.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await screenshot(olena, 'uk-staff-call-decision-360');
   }, 240_000);
   it('an admin adds an organisation, changes its contact without losing its opening hours, and sees its coordinators', async () => {
     const admin = await signedIn('anna-admin', 'desktop');

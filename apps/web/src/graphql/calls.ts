@@ -490,3 +490,9 @@ export const UpdateOrganisation = graphql(
   `,
   [OrganisationFields],
 );
+
+export const ExportCallApplications = graphql(`
+  query ExportCallApplications($callId: ID!) {
+    exportApplicationsCsv(callId: $callId)
+  }
+`);

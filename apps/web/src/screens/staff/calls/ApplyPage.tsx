@@ -16,6 +16,7 @@ import {
 import type { ResultOf } from '../../../graphql/graphql';
 import { fromValues, timeLeft, toValues, type Answers } from './answers';
 import { FormAnswerInput } from './FormAnswerInput';
+import { AnswerList } from './AnswerList';
 import './calls.css';
 
 type Call = NonNullable<ResultOf<typeof ConsoleCall>['call']>;
@@ -139,6 +140,12 @@ function ApplyForm({ call, initial }: { call: Call; initial: Application | null 
         {done && <p className="notice ok">{t(`staff.apply.done.${done}`)}</p>}
       </div>
       <ErrorBox error={error} />
+      {application && (!editable || call.decisionsPublishedAt) && (
+        <section aria-labelledby="answers-h">
+          <h2 id="answers-h">{t('staff.calls.answers')}</h2>
+          <AnswerList form={call.form} values={application.values} />
+        </section>
+      )}
       {editable && !call.decisionsPublishedAt && (
         <form
           className="apply-form"

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { useMutation, useQuery, type CombinedError } from 'urql';
+import { useClient, useMutation, useQuery, type CombinedError } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/Layout';
 import { CallErrorBox as ErrorBox } from './CallErrorBox';
@@ -8,9 +8,11 @@ import { formatDateTime } from '../../../lib/format';
 import {
   CallApplications,
   ConsoleCall,
+  ExportCallApplications,
   PublishDecisions,
   UpdateCall,
 } from '../../../graphql/calls';
+import { downloadCsv } from '../events/csv-download';
 import { CallPhase, callPhase } from './CallsPage';
 import { useOrganisationNames } from './use-organisation-names';
 import './calls.css';
@@ -27,6 +29,8 @@ export function CallAdminPage() {
   const [error, setError] = useState<CombinedError | null>(null);
   const [done, setDone] = useState<string | null>(params.get('saved'));
   const orgName = useOrganisationNames();
+  const client = useClient();
+  const [exporting, setExporting] = useState(false);
   const call = res.data?.call;
   if (!call)
     return (
@@ -124,6 +128,24 @@ export function CallAdminPage() {
         {t('staff.calls.applications', { count: apps.data?.callApplications.totalCount ?? 0 })}
       </h2>
       <ErrorBox error={apps.error} />
+      {rows.length > 0 && (
+        <p>
+          <button
+            type="button"
+            disabled={exporting}
+            onClick={async () => {
+              setExporting(true);
+              setError(null);
+              const r = await client.query(ExportCallApplications, { callId: call.id }).toPromise();
+              setExporting(false);
+              if (r.error) return setError(r.error);
+              downloadCsv(r.data!.exportApplicationsCsv, `applications-${call.id}.csv`);
+            }}
+          >
+            {t('staff.calls.export')}
+          </button>
+        </p>
+      )}
       {rows.length > 0 && (
         <div className="table-wrap">
           <table className="applications">
