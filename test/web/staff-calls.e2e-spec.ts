@@ -6,7 +6,7 @@ import { UsersService } from '@sasiad/identity';
 import { TestApp, startTestApp } from '../support/test-app';
 import { checkAccessibility, launchChromium, screenshot } from '../support/browser';
 import { csvRecords } from '../support/csv';
-import { libraryBranch } from '../zones/fixtures';
+import { createCall, isoIn, libraryBranch } from '../zones/fixtures';
 
 const PASSWORD = 'correct-horse-battery-7';
 
@@ -361,5 +361,46 @@ describe('staff console: calls, applications, reviews and decisions (Chromium)',
     // Monday to Saturday open as before (fixtures' WEEK), Sunday closed
     expect(baluty.openingHours.weekly.filter((w) => w.intervals.length > 0)).toHaveLength(6);
     expect(baluty.openingHours.weekly[0].intervals).toEqual([{ from: '10:00', to: '19:00' }]);
+  }, 120_000);
+  it('an admin changes an open call within the rules, and is told which change the rules refuse', async () => {
+    t.app.get(Clock).reset();
+    const token = (await t.userWith([Role.admin])).token;
+    await createCall(t, token, {
+      title: [
+        { lang: 'pl', text: 'Nabór na warsztaty sąsiedzkie' },
+        { lang: 'uk', text: 'Конкурс на сусідські майстер-класи' },
+      ],
+      closesAt: isoIn(3 * 86_400_000),
+    });
+    const admin = await signedIn('anna-admin', 'desktop');
+    await admin.getByRole('link', { name: 'Nabory', exact: true }).click();
+    await admin.getByRole('link', { name: 'Nabór na warsztaty sąsiedzkie' }).click();
+    await admin.getByRole('link', { name: 'Zmień nabór' }).click();
+    // every language's own text is loaded beside the base
+    await admin.locator('#title-uk[value="Конкурс на сусідські майстер-класи"]').waitFor();
+    expect(await admin.locator('#field-0-label-pl').inputValue()).toBe('Dlaczego?');
+    await admin.getByText(/Otwarty nabór można zmieniać tylko tak/).waitFor();
+    await checkAccessibility(admin, 'call edit (pl)');
+
+    // allowed: a Belarusian title and a new optional question
+    await admin.locator('#title-be').fill('Конкурс на суседскія майстар-класы');
+    await admin.getByLabel('Rodzaj nowego pytania').selectOption('yes_no');
+    await admin.getByRole('button', { name: 'Dodaj pytanie' }).click();
+    await admin.locator('#field-1-label-pl').fill('Czy macie salę dostępną dla wózków?');
+    await admin.getByRole('button', { name: 'Zapisz zmiany' }).click();
+    await admin.getByText('Zmiany zapisane.').waitFor();
+    await admin.locator('.facts').getByText('otwarty', { exact: true }).waitFor();
+
+    // refused: a stricter limit on a question applicants may have answered already
+    await admin.getByRole('link', { name: 'Zmień nabór' }).click();
+    await admin.locator('#title-be[value="Конкурс на суседскія майстар-класы"]').waitFor();
+    await admin.locator('#field-0-maxLength').fill('100');
+    await admin.getByRole('button', { name: 'Zapisz zmiany' }).click();
+    const refused = admin
+      .getByRole('alert')
+      .filter({ hasText: /formularz można tylko uzupełniać/ });
+    await refused.and(admin.locator(':focus')).waitFor();
+    await refused.getByText(/Zmiany zgodne z zasadami zapisz osobno/).waitFor();
+    await checkAccessibility(admin, 'call change refused (pl)');
   }, 120_000);
 });
