@@ -187,6 +187,8 @@ describe('staff console: calls, applications, reviews and decisions (Chromium)',
     await olena
       .getByLabel('План дій')
       .fill('Щотижневі розмовні клуби, юридичні консультації та вечори кіно для сусідів.');
+    // a draft is saved by itself shortly after typing
+    await olena.getByText('Чернетку збережено автоматично.').waitFor();
     await olena.getByRole('group', { name: 'Розмір зали' }).getByLabel('велика').check();
     await olena.getByLabel('Кількість учасників').fill('40');
     await olena.getByLabel('Дата початку').fill('2027-02-01');

@@ -60,7 +60,9 @@ function ApplyForm({ call, initial }: { call: Call; initial: Application | null 
   const { t, i18n } = useTranslation();
   const [application, setApplication] = useState<Application | null>(initial);
   const [answers, setAnswers] = useState<Answers>(() => fromValues(initial?.values ?? []));
-  const [dirty, setDirty] = useState(false);
+  // every change counts; what the server holds is the count at its last write
+  const [edits, setEdits] = useState(0);
+  const [savedEdits, setSavedEdits] = useState(0);
   const [error, setError] = useState<CombinedError | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [creating, create] = useMutation(CreateApplication);
@@ -75,6 +77,24 @@ function ApplyForm({ call, initial }: { call: Call; initial: Application | null 
   const fields = (error?.graphQLErrors[0]?.extensions?.fields ?? []) as { field: string }[];
   const invalid = new Set(fields.map((f) => f.field.replace(/^values\./, '')));
 
+  // A draft is saved by itself 2 s after the last change (never while another write is under
+  // way: the buttons and this wait for each other through `busy`; a new draft and a submitted
+  // application are written only by the buttons, so nothing is created twice or left
+  // incomplete).
+  useEffect(() => {
+    if (!application || application.status !== 'draft' || edits === savedEdits || busy) return;
+    const at = edits;
+    const values = toValues(call.form, answers);
+    const timer = window.setTimeout(async () => {
+      const r = await update({ input: { applicationId: application.id, values } });
+      if (r.error) return setError(r.error);
+      setApplication(r.data!.updateApplication);
+      setSavedEdits((s) => Math.max(s, at));
+      setDone('autosaved');
+    }, 2000);
+    return () => window.clearTimeout(timer);
+  }, [application, edits, savedEdits, busy, answers, call.form, update]);
+
   /** Writes the answers (a new draft, or the application's answers); the saved application. */
   const save = async (): Promise<Application | null> => {
     const values = toValues(call.form, answers);
@@ -84,7 +104,7 @@ function ApplyForm({ call, initial }: { call: Call; initial: Application | null 
       setApplication(r.data!.createApplication);
       return r.data!.createApplication;
     }
-    if (!dirty) return application;
+    if (edits === savedEdits) return application;
     const r = await update({ input: { applicationId: application.id, values } });
     if (r.error) return (setError(r.error), null);
     setApplication(r.data!.updateApplication);
@@ -99,9 +119,10 @@ function ApplyForm({ call, initial }: { call: Call; initial: Application | null 
       setApplication(r.data!.withdrawApplication);
       return setDone(what);
     }
+    const at = edits;
     const saved = await save();
     if (!saved) return;
-    setDirty(false);
+    setSavedEdits((s) => Math.max(s, at));
     if (what === 'submitted' && saved.status !== 'submitted') {
       const r = await submit({ input: { applicationId: saved.id } });
       if (r.error) return setError(r.error);
@@ -163,7 +184,7 @@ function ApplyForm({ call, initial }: { call: Call; initial: Application | null 
               invalid={invalid.has(f.key)}
               onChange={(v) => {
                 setAnswers((a) => ({ ...a, [f.key]: v }));
-                setDirty(true);
+                setEdits((n) => n + 1);
                 setDone(null);
               }}
             />
