@@ -10,9 +10,10 @@
 //    browsers that send `br` get less). Budget: 150 KB of JavaScript.
 // 4. With DevTools' "Slow 3G" (2,000 ms round trip, 50 KB/s down and up) and the CPU slowed 4×,
 //    opens `/academy` and measures the time from navigation start until the course list is
-//    rendered with its links and the search field accepts input: once on a cold first visit and
-//    once on a repeat visit (the app shell from the service worker, data from the network).
-//    Budget: 3 s. Median of 3 runs each.
+//    rendered with its links and the search field accepts input: once on a cold first visit
+//    (the server's prerendered page: links and a GET search form work before any script) and
+//    once on a repeat visit after it finished (the app shell from the service worker, data from
+//    its offline cache, then the network). Budget: 3 s each. Median of 3 runs each.
 // 5. Prints the figures next to those of the previous commit, if a run for it is recorded in
 //    bench/results/web-weight.json, and records this commit's.
 import { execFileSync } from 'node:child_process';
@@ -109,6 +110,11 @@ async function main() {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await page.goto('/academy', { waitUntil: 'commit' });
       cold.push(await catalogueUsable(page));
+      // a repeat visit follows a finished one: the app has taken over the server's page (its
+      // filters are there), its own request for the list has been answered (nothing left on the
+      // network) and the service worker is installed
+      await page.locator('#f-topic').waitFor({ timeout: 60_000 });
+      await page.waitForLoadState('networkidle', { timeout: 60_000 });
       await page.evaluate('navigator.serviceWorker.ready');
       await page.goto('/academy', { waitUntil: 'commit' });
       warm.push(await catalogueUsable(page));
@@ -133,7 +139,7 @@ async function main() {
       ['first screen JS (gzip)', 'firstScreenJsGzipKB', 'KB', 150],
       ['first screen CSS (gzip)', 'firstScreenCssGzipKB', 'KB'],
       ['catalogue JS (gzip, cumulative)', 'catalogueJsGzipKB', 'KB'],
-      ['catalogue usable, cold visit (slow 3G, 4× CPU)', 'coldCatalogueMs', 'ms'],
+      ['catalogue usable, cold visit (slow 3G, 4× CPU)', 'coldCatalogueMs', 'ms', 3000],
       ['catalogue usable, repeat visit (slow 3G, 4× CPU)', 'warmCatalogueMs', 'ms', 3000],
     ];
     console.log(

@@ -63,7 +63,7 @@ export default defineConfig({
     react(),
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script',
+      injectRegister: 'script-defer',
       manifest: {
         name: 'Sąsiad',
         short_name: 'Sąsiad',

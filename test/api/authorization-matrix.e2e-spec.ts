@@ -149,24 +149,24 @@ const ACCESS: Record<string, Caller[]> = {
   setForumRole: [Role.admin],
   updateForum: [Role.admin],
   postIdea: SIGNED_IN,
-  postPaperIdea: STAFF,
+  postPaperIdea: SIGNED_IN, // the forum's facilitator, checked in the service
   supportIdea: SIGNED_IN,
   withdrawIdeaSupport: SIGNED_IN,
-  setIdeaState: STAFF,
+  setIdeaState: SIGNED_IN, // the forum's facilitator, checked in the service
   commentOnPost: SIGNED_IN,
-  openDebate: STAFF,
-  closeDebate: STAFF,
+  openDebate: SIGNED_IN, // the forum's facilitator, checked in the service
+  closeDebate: SIGNED_IN, // the forum's facilitator, checked in the service
   translateForumText: SIGNED_IN,
-  draftRecommendation: STAFF,
-  adoptRecommendation: STAFF,
-  sendRecommendation: STAFF,
+  draftRecommendation: SIGNED_IN, // the forum's facilitator, checked in the service
+  adoptRecommendation: SIGNED_IN, // the forum's facilitator, checked in the service
+  sendRecommendation: SIGNED_IN, // the forum's facilitator, checked in the service
   answerRecommendation: STAFF,
   addRecommendationMilestone: STAFF,
   reportPost: SIGNED_IN,
   hidePost: SIGNED_IN,
   restorePost: SIGNED_IN,
-  createForumActivity: STAFF,
-  recordActivityMinutes: STAFF,
+  createForumActivity: SIGNED_IN, // the forum's facilitator, checked in the service
+  recordActivityMinutes: SIGNED_IN, // the forum's facilitator, checked in the service
   follow: SIGNED_IN,
   unfollow: SIGNED_IN,
   markForumNotificationRead: SIGNED_IN,

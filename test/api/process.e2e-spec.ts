@@ -109,7 +109,7 @@ describe('the server process', () => {
     }
   });
 
-  it('logs JSON with request ids and no secrets; on SIGTERM it refuses new connections, finishes in-flight requests and stops its database', async () => {
+  it('logs JSON with request ids and no secrets; on SIGTERM it refuses new connections, finishes in-flight requests, serves connections accepted before it, and stops its database', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const proc = run({
@@ -150,6 +150,16 @@ describe('the server process', () => {
     });
     await new Promise<void>((resolve) => req.once('continue', resolve));
     req.write(payload.subarray(0, 40));
+    // A connection opened before the signal whose request comes only after the listener closed
+    // (under load, many wait like this): it must be served, not reset.
+    const early = connect(port, '127.0.0.1');
+    await new Promise<void>((resolve) => early.once('connect', resolve));
+    let earlyAnswer = '';
+    early.on('data', (d: Buffer) => (earlyAnswer += d.toString()));
+    const earlyClosed = new Promise<string | null>((resolve) => {
+      early.once('close', () => resolve(null));
+      early.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+    });
     proc.child.kill('SIGTERM');
     await waitForOutput(proc, 'Sąsiad is stopping: new connections are refused');
     // New connections are refused while the request in flight is still being sent...
@@ -170,6 +180,13 @@ describe('the server process', () => {
       data: { signUp: { accessToken: string; refreshToken: string } };
     };
     expect(body.data.signUp.accessToken).toBeTruthy();
+    // Nothing is in flight now, but the early connection still has its request to send: it asks
+    // for readiness, gets 503 (stopping), and the server closes that connection after answering.
+    early.write(`GET /health/ready HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+    expect(await earlyClosed).toBeNull();
+    expect(earlyAnswer).toMatch(/^HTTP\/1\.1 503 /);
+    expect(earlyAnswer.toLowerCase()).toContain('connection: close');
+    expect(earlyAnswer).toContain('"reason":"stopping"');
     // Nest re-raises the signal once it has shut down cleanly.
     expect(await proc.exited).toEqual({ code: null, signal: 'SIGTERM' });
 

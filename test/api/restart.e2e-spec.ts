@@ -92,6 +92,9 @@ describe('the embedded default database, started and stopped by the server itsel
       ]);
       await restarted;
       expect(db.pid).not.toBe(killed);
+      // What the kill cut short says so with a retryable code, never as an internal error.
+      const failures = [...signedUp, ...registered].filter((r) => r.body.errors);
+      expect(failures.map((r) => codeOf(r)).filter((c) => c !== 'SERVICE_UNAVAILABLE')).toEqual([]);
 
       // Every acknowledged account is there.
       const acknowledged = signedUp.flatMap((r, n) => (r.body.data ? [n] : []));

@@ -24,6 +24,7 @@ describe('scheduled jobs with two server instances', () => {
   it('finds the jobs declared on the services that own the data', () => {
     expect(a.app.get(JobScheduler).names()).toEqual([
       'core.purgeExpiredUploadTickets',
+      'forums.repairCounters',
       'grants.correctionDeadlines',
       'grants.reportReminders',
       'identity.purgeExpiredTokens',

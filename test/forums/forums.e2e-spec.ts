@@ -136,15 +136,10 @@ describe('forums: the six estates, members, roles, posting rules', () => {
     expect(ok(await t.gql<Data>(FORUM, { id: ids.bema })).forum.memberCount).toBe(1);
   });
 
-  it('makes only staff facilitators, assigned by an admin', async () => {
+  it('makes facilitators, staff or not, assigned only by an admin; each sees their roles', async () => {
     const staff = await person(t, [Role.staff]);
-    const learner = await person(t);
-    const refusedRole = await t.gql(
-      SET_ROLE,
-      { i: { forumId: ids.tbs, userId: learner.id, role: 'FACILITATOR', assigned: true } },
-      { token: admin.token },
-    );
-    expect(refused(refusedRole)).toEqual({ code: 'FORUM_ROLE_NEEDS_STAFF', data: null });
+    const volunteer = await person(t);
+    const outsider = await person(t);
     const byStaff = await t.gql(
       SET_ROLE,
       { i: { forumId: ids.tbs, userId: staff.id, role: 'FACILITATOR', assigned: true } },
@@ -152,8 +147,50 @@ describe('forums: the six estates, members, roles, posting rules', () => {
     );
     expect(refused(byStaff)).toEqual({ code: 'FORBIDDEN', data: null });
     await assignRole(t, admin.token, ids.tbs, staff.id, 'FACILITATOR');
+    // a resident volunteer without any staff role facilitates too (forum-scoped role)
+    await assignRole(t, admin.token, ids.tbs, volunteer.id, 'FACILITATOR');
+    await assignRole(t, admin.token, ids.tbs, volunteer.id, 'MODERATOR');
     const forum = ok(await t.gql<Data>(FORUM, { id: ids.tbs })).forum;
-    expect(forum.facilitatorIds).toEqual([staff.id]);
+    expect(forum.facilitatorIds).toEqual([staff.id, volunteer.id]);
+
+    const ROLES = `query($id: ID!) { forum(id: $id) { viewerRoles } }`;
+    const rolesOf = async (token?: string) =>
+      ok(await t.gql<Data>(ROLES, { id: ids.tbs }, { token })).forum.viewerRoles;
+    expect(await rolesOf(volunteer.token)).toEqual(['FACILITATOR', 'MODERATOR']);
+    expect(await rolesOf(outsider.token)).toEqual([]);
+    expect(await rolesOf()).toEqual([]);
+    expect(await rolesOf(admin.token)).toEqual(['FACILITATOR', 'MODERATOR', 'TRANSLATOR']);
+
+    const OPEN = `mutation($i: OpenDebateInput!) { openDebate(input: $i) { id forumId } }`;
+    const question = {
+      forumId: ids.tbs,
+      question: 'Gdzie stawiać rowery?',
+      text: 'Porozmawiajmy.',
+    };
+    const notFacilitator = await t.gql(OPEN, { i: question }, { token: outsider.token });
+    expect(refused(notFacilitator)).toEqual({ code: 'NOT_FORUM_FACILITATOR', data: null });
+    const opened = ok(await t.gql<Data>(OPEN, { i: question }, { token: volunteer.token }));
+    expect(opened.openDebate.forumId).toBe(ids.tbs);
+
+    // an activity planned by the volunteer: a forum_activity event hosted by no organisation
+    const PLAN = `mutation($i: CreateForumActivityInput!) { createForumActivity(input: $i) { id event { kind } } }`;
+    const startsAt = Date.now() + 2 * 86_400_000;
+    const walk = {
+      forumId: ids.tbs,
+      kind: 'WALK',
+      event: {
+        title: [{ lang: 'pl', text: 'Spacer po TBS' }],
+        place: { name: 'Plac przy ul. Mieszka I' },
+        startsAt: new Date(startsAt).toISOString(),
+        endsAt: new Date(startsAt + 3_600_000).toISOString(),
+        languages: ['pl'],
+        capacity: 10,
+      },
+    };
+    const byOutsider = await t.gql(PLAN, { i: walk }, { token: outsider.token });
+    expect(refused(byOutsider)).toEqual({ code: 'NOT_FORUM_FACILITATOR', data: null });
+    const planned = ok(await t.gql<Data>(PLAN, { i: walk }, { token: volunteer.token }));
+    expect(planned.createForumActivity.event).toEqual({ kind: 'forum_activity' });
   });
 
   it('refuses a non-member, HTML or scripts, and too many posts in a minute, writing nothing', async () => {

@@ -61,6 +61,21 @@ describe('refresh token in a cookie (web app)', () => {
     expect((await post('/auth/refresh', second.value)).status).toBe(401);
   });
 
+  it('counts refreshes apart from sign-ins: many page loads behind one address are not refused', async () => {
+    const res = await t.gql(
+      SIGN_UP,
+      { input: { username: 'wifi_biblioteka', password: 'Kyiv-to-Lodz-2024' } },
+      { headers: { 'x-sasiad-refresh': 'cookie' } },
+    );
+    let cookie = cookieOf(res.headers).value!;
+    // more than SIGNIN_RATE_PER_MINUTE (10) within the minute, from this one address
+    for (let load = 0; load < 15; load++) {
+      const refreshed = await post('/auth/refresh', cookie);
+      expect({ load, status: refreshed.status }).toEqual({ load, status: 200 });
+      cookie = cookieOf(refreshed.headers).value!;
+    }
+  });
+
   it('signs in with the cookie and signs out by the cookie', async () => {
     await t.gql(SIGN_UP, { input: { username: 'ales_cookie', password: 'Minsk-to-Lodz-2024' } });
     const res = await t.gql<{ signIn: { refreshToken: string | null } }>(

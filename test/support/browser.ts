@@ -52,10 +52,13 @@ export async function phone(
     hasTouch: true,
     serviceWorkers: 'allow',
   });
-  if (language)
+  if (language) {
+    // a reader who chose a language before: the app keeps it on the device and in a cookie
     await context.addInitScript(
       `if (!localStorage.getItem('sasiad.language')) localStorage.setItem('sasiad.language', '${language}');`,
     );
+    await context.addCookies([{ name: 'sasiad_lang', value: language, url: baseURL }]);
+  }
   const page = await context.newPage();
   return { context, page };
 }

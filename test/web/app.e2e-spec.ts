@@ -400,6 +400,8 @@ describe('web app for migrants (Chromium)', () => {
   it('switching the language changes every text and <html lang>, and the choice is remembered', async () => {
     const { context, page } = await phone(browser, t.url, 'pl');
     await page.goto('/academy');
+    // the server's page first (prerendered), then the app: its language switch says it started
+    await page.locator('#language-switch').waitFor();
     await page.getByRole('heading', { name: 'Akademia Mieszkańca' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('pl');
     // by keyboard: the first Tab reaches the skip link, which moves the focus to the content;

@@ -11,6 +11,7 @@ import {
   trustProxySetting,
   repoRoot,
   validateEnv,
+  I18nService,
 } from '@sasiad/core';
 import { join } from 'node:path';
 import { WEB_APP_DIR, installSecurityHeaders, serveWebApp } from './web-app/web-app';
@@ -40,7 +41,8 @@ export async function createApp(
   const fastify = app.getHttpAdapter().getInstance();
   installRequestScope(fastify);
   installSecurityHeaders(fastify, env.NODE_ENV === 'production');
-  serveWebApp(fastify, join(repoRoot(), WEB_APP_DIR));
+  const i18n = app.get(I18nService);
+  serveWebApp(fastify, join(repoRoot(), WEB_APP_DIR), { t: (lang) => i18n.t(lang) });
   if (config.env.CORS_ORIGINS) {
     app.enableCors({
       origin: config.env.CORS_ORIGINS.split(',').map((o) => o.trim()),

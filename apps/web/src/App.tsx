@@ -40,6 +40,8 @@ const ForumsPage = screen(() => import('./screens/forums/ForumsPage'), 'ForumsPa
 const ForumPage = screen(() => import('./screens/forums/ForumPage'), 'ForumPage');
 const IdeaPage = screen(() => import('./screens/forums/IdeaPage'), 'IdeaPage');
 const PostIdeaPage = screen(() => import('./screens/forums/PostIdeaPage'), 'PostIdeaPage');
+const FacilitatePage = screen(() => import('./screens/forums/FacilitatePage'), 'FacilitatePage');
+const ModeratePage = screen(() => import('./screens/forums/ModeratePage'), 'ModeratePage');
 const AccountPage = screen(() => import('./screens/account/AccountPage'), 'AccountPage');
 const NotificationsPage = screen(
   () => import('./screens/notifications/NotificationsPage'),
@@ -194,6 +196,8 @@ export function App({
                   <Route path="/forums/:forumId" element={<ForumPage />} />
                   <Route path="/forums/:forumId/ideas/new" element={<PostIdeaPage />} />
                   <Route path="/forums/:forumId/ideas/:ideaId" element={<IdeaPage />} />
+                  <Route path="/forums/:forumId/facilitate" element={<FacilitatePage />} />
+                  <Route path="/forums/:forumId/moderate" element={<ModeratePage />} />
                   <Route path="/account" element={<AccountPage />} />
                   <Route path="/notifications" element={<NotificationsPage />} />
                   <Route path="/staff/*" element={<StaffConsole />} />

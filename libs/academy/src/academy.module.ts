@@ -32,6 +32,8 @@ import {
 } from './quizzes/quiz.schema';
 import { QuizzesResolver } from './quizzes/quizzes.resolver';
 import { QuizzesService } from './quizzes/quizzes.service';
+import { AcademyStatsResolver } from './statistics/academy-stats.resolver';
+import { AcademyStatsService } from './statistics/academy-stats.service';
 
 /** The Resident Academy: multilingual courses, publishing, catalogue, enrolment and progress. */
 @Module({
@@ -69,6 +71,8 @@ import { QuizzesService } from './quizzes/quizzes.service';
     CohortsResolver,
     AuthoringService,
     AuthoringResolver,
+    AcademyStatsService,
+    AcademyStatsResolver,
   ],
   exports: [
     CoursesService,

@@ -6,6 +6,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AccessGuard } from './auth/access.guard';
 import {
   ACCESS_CODE_RATE_LIMIT,
+  REFRESH_RATE_LIMIT,
   AUTH_RATE_LIMIT,
   CLAIM_RATE_LIMIT,
   GqlThrottlerGuard,
@@ -24,6 +25,7 @@ import { GraphqlContextFactory } from './graphql/context.factory';
 import { graphqlModule } from './graphql/graphql.setup';
 import { WebSocketSessions } from './graphql/websocket-sessions';
 import { HealthController } from './health/health.controller';
+import { ShutdownState } from './health/shutdown-state';
 import { I18nModule } from './i18n/i18n.module';
 import { LoggingModule } from './logging/logging.module';
 import { DomainEventsModule } from './events/domain-events.module';
@@ -82,6 +84,15 @@ export class CoreModule {
                 skipIf: (context) => !reflector.get<boolean>(AUTH_RATE_LIMIT, context.getHandler()),
               },
               {
+                // its own limit: a refresh presents a random single-use token (nothing to guess),
+                // and people behind one address (a library's Wi-Fi) load pages often
+                name: 'refresh',
+                ttl: 60_000,
+                limit: config.env.REFRESH_RATE_PER_MINUTE,
+                skipIf: (context) =>
+                  !reflector.get<boolean>(REFRESH_RATE_LIMIT, context.getHandler()),
+              },
+              {
                 name: 'accessCode',
                 ttl: 60_000,
                 limit: config.env.ACCESS_CODE_RATE_PER_MINUTE,
@@ -108,6 +119,7 @@ export class CoreModule {
       ],
       controllers: [HealthController, GraphiqlController],
       providers: [
+        ShutdownState,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: GqlThrottlerGuard },
         { provide: APP_FILTER, useClass: GraphqlExceptionFilter },

@@ -57,3 +57,4 @@ export * from './files/file-owner-kind';
 export * from './files/file-store.service';
 export * from './files/files.graphql';
 export * from './files/files.module';
+export * from './health/shutdown-state';

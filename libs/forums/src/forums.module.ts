@@ -7,6 +7,8 @@ import { ActivitiesService } from './activities/activities.service';
 import { ActivityPhotos } from './activities/activity-files';
 import { Activity, ActivitySchema } from './activities/activity.schema';
 import { forumsModel } from './common/model-name';
+import { CounterCheck, CounterCheckSchema } from './counters/counter-check.schema';
+import { CounterRepairService } from './counters/counter-repair.service';
 import { FollowingResolver } from './following/following.resolver';
 import {
   Follow,
@@ -66,6 +68,7 @@ import { TranslationsService } from './translations/translations.service';
       { name: forumsModel(Activity), schema: ActivitySchema },
       { name: forumsModel(Follow), schema: FollowSchema },
       { name: forumsModel(ForumNotification), schema: ForumNotificationSchema },
+      { name: forumsModel(CounterCheck), schema: CounterCheckSchema },
     ]),
   ],
   providers: [
@@ -91,6 +94,7 @@ import { TranslationsService } from './translations/translations.service';
     ForumReportService,
     ForumReportResolver,
     ForumsErasureService,
+    CounterRepairService,
   ],
   exports: [ForumsCoreModule],
 })

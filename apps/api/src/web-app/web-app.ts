@@ -1,6 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { TFunction } from 'i18next';
+import type { Language } from '@sasiad/core';
+import { cspWithStyle, prerenderCatalogue } from './prerender-catalogue';
 
 /** Where `npm run build:web` writes the learners' web app (apps/web). */
 export const WEB_APP_DIR = 'dist/web';
@@ -61,7 +65,11 @@ export function installSecurityHeaders(fastify: FastifyInstance, production: boo
  * pre-compressed `.br`/`.gz` copies the build writes), and `index.html` for any other page path
  * (the app's router takes over). `/graphql`, `/graphiql`, `/health` and `/auth` are other routes.
  */
-export function serveWebApp(fastify: FastifyInstance, root: string): void {
+export function serveWebApp(
+  fastify: FastifyInstance,
+  root: string,
+  options: { t?: (lang: Language) => TFunction } = {},
+): void {
   const base = resolve(root);
   const index = join(base, 'index.html');
 
@@ -85,7 +93,7 @@ export function serveWebApp(fastify: FastifyInstance, root: string): void {
     return reply.send(createReadStream(file));
   };
 
-  fastify.get('/*', (req, reply) => {
+  fastify.get('/*', async (req, reply) => {
     if (!existsSync(index)) {
       return reply
         .code(503)
@@ -100,6 +108,26 @@ export function serveWebApp(fastify: FastifyInstance, root: string): void {
     }
     // A missing asset is a 404, a page path is the app.
     if (/\.[a-z0-9]+$/i.test(path)) return reply.code(404).type('text/plain').send('Not found\n');
+    if (path === '/academy' && options.t) {
+      // the catalogue in the first answer (see prerender-catalogue.ts); the plain app if that fails
+      const page = await prerenderCatalogue({
+        fastify,
+        request: req,
+        t: options.t,
+        indexFile: index,
+        base,
+      }).catch(() => null);
+      if (page) {
+        reply
+          .type(TYPES['.html'])
+          .header('cache-control', 'no-cache')
+          .header('vary', 'cookie, accept-language, accept-encoding')
+          .header('content-security-policy', cspWithStyle(WEB_APP_CSP, page.styleHash));
+        if (!String(req.headers['accept-encoding'] ?? '').includes('gzip'))
+          return reply.send(page.html);
+        return reply.header('content-encoding', 'gzip').send(gzipSync(page.html));
+      }
+    }
     return send(req, reply, index);
   });
 }

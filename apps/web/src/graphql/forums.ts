@@ -24,6 +24,7 @@ export const ForumFields = graphql(`
     city
     memberCount
     viewerIsMember
+    viewerRoles
     description {
       text
       language
@@ -188,6 +189,7 @@ export const IdeaPage = graphql(
         id
         name
         viewerIsMember
+        viewerRoles
       }
       idea(id: $id) {
         ...IdeaFields
@@ -299,6 +301,299 @@ export const PostIdea = graphql(`
   mutation PostIdea($input: PostIdeaInput!) {
     postIdea(input: $input) {
       id
+    }
+  }
+`);
+
+/* ── Facilitators, moderators and translators (forum-scoped roles, staff or not) ── */
+
+/** The forum's activities as its facilitators see them: minutes and photos included. */
+export const FacilitatorActivities = graphql(`
+  query FacilitatorActivities($id: ID!) {
+    forum(id: $id) {
+      id
+      name
+      viewerRoles
+    }
+    forumActivities(forumId: $id, first: 10) {
+      nodes {
+        id
+        eventId
+        kind
+        title
+        startsAt
+        minutes {
+          text
+          participants
+          newcomers
+        }
+        photos {
+          id
+          fileName
+          url
+        }
+      }
+    }
+  }
+`);
+
+/** Ideas, debates and recommendations a facilitator works on (small pages: the cost limit). */
+export const FacilitatorDiscussion = graphql(`
+  query FacilitatorDiscussion($id: ID!) {
+    forumIdeas(forumId: $id, first: 20) {
+      nodes {
+        id
+        state
+        author {
+          fromPaper
+        }
+        content {
+          language
+          title
+        }
+      }
+    }
+    forumDebates(forumId: $id, first: 10) {
+      nodes {
+        id
+        closed
+        conclusions
+        content {
+          language
+          title
+        }
+      }
+    }
+    forumRecommendations(forumId: $id, first: 10) {
+      nodes {
+        id
+        state
+        progress
+        ideaIds
+        content {
+          language
+          title
+          text
+        }
+        answer {
+          status
+          reason
+        }
+        milestones {
+          id
+          title
+          progress
+        }
+      }
+    }
+  }
+`);
+
+export const CreateForumActivity = graphql(`
+  mutation CreateForumActivity($input: CreateForumActivityInput!) {
+    createForumActivity(input: $input) {
+      id
+      eventId
+    }
+  }
+`);
+
+export const RecordActivityMinutes = graphql(`
+  mutation RecordActivityMinutes($input: RecordActivityMinutesInput!) {
+    recordActivityMinutes(input: $input) {
+      id
+    }
+  }
+`);
+
+export const RequestFileUpload = graphql(`
+  mutation RequestActivityPhotoUpload($input: RequestFileUploadInput!) {
+    requestFileUpload(input: $input) {
+      uploadUrl
+    }
+  }
+`);
+
+export const PostPaperIdea = graphql(`
+  mutation PostPaperIdea($input: PostPaperIdeaInput!) {
+    postPaperIdea(input: $input) {
+      id
+    }
+  }
+`);
+
+export const OpenDebate = graphql(`
+  mutation OpenDebate($input: OpenDebateInput!) {
+    openDebate(input: $input) {
+      id
+    }
+  }
+`);
+
+export const CloseDebate = graphql(`
+  mutation CloseDebate($input: CloseDebateInput!) {
+    closeDebate(input: $input) {
+      id
+      closed
+    }
+  }
+`);
+
+export const DraftRecommendation = graphql(`
+  mutation DraftRecommendation($input: DraftRecommendationInput!) {
+    draftRecommendation(input: $input) {
+      id
+      state
+    }
+  }
+`);
+
+export const AdoptRecommendation = graphql(`
+  mutation AdoptRecommendation($input: AdoptRecommendationInput!) {
+    adoptRecommendation(input: $input) {
+      id
+      state
+    }
+  }
+`);
+
+export const SendRecommendation = graphql(`
+  mutation SendRecommendation($input: SendRecommendationInput!) {
+    sendRecommendation(input: $input) {
+      id
+      state
+    }
+  }
+`);
+
+export const AnswerRecommendation = graphql(`
+  mutation AnswerRecommendation($input: AnswerRecommendationInput!) {
+    answerRecommendation(input: $input) {
+      id
+      state
+    }
+  }
+`);
+
+export const AddRecommendationMilestone = graphql(`
+  mutation AddRecommendationMilestone($input: AddRecommendationMilestoneInput!) {
+    addRecommendationMilestone(input: $input) {
+      id
+      progress
+    }
+  }
+`);
+
+/** A forum's moderation queue for its volunteer moderators (the console's operations). */
+export const ForumModerationQueue = graphql(`
+  query ForumModerationQueue($forumId: ID!) {
+    forum(id: $forumId) {
+      id
+      name
+      viewerRoles
+    }
+    moderationQueue(forumId: $forumId, first: 30) {
+      totalCount
+      nodes {
+        id
+        kind
+        hidden
+        hiddenReason
+        decided
+        reportCount
+        reportReasons
+        content {
+          title
+          text
+          language
+          languageName
+        }
+      }
+    }
+  }
+`);
+
+export const HideForumPost = graphql(`
+  mutation HideForumPost($input: ModeratePostInput!) {
+    hidePost(input: $input) {
+      id
+      hidden
+      decided
+    }
+  }
+`);
+
+export const RestoreForumPost = graphql(`
+  mutation RestoreForumPost($input: ModeratePostInput!) {
+    restorePost(input: $input) {
+      id
+      hidden
+      decided
+    }
+  }
+`);
+
+export const TranslateForumText = graphql(`
+  mutation TranslateForumText($input: TranslateForumTextInput!) {
+    translateForumText(input: $input) {
+      language
+    }
+  }
+`);
+
+/* ── Following and forum notifications ── */
+
+export const MyFollows = graphql(`
+  query MyFollows {
+    myFollows {
+      targetId
+      targetKind
+      following
+    }
+  }
+`);
+
+export const Follow = graphql(`
+  mutation FollowForumOrIdea($input: FollowInput!) {
+    follow(input: $input) {
+      targetId
+      targetKind
+      following
+    }
+  }
+`);
+
+export const Unfollow = graphql(`
+  mutation UnfollowForumOrIdea($input: FollowInput!) {
+    unfollow(input: $input) {
+      targetId
+      targetKind
+      following
+    }
+  }
+`);
+
+export const MyForumNotifications = graphql(`
+  query MyForumNotifications {
+    myForumNotifications(first: 20) {
+      totalCount
+      nodes {
+        id
+        kind
+        message
+        referenceId
+        read
+        createdAt
+      }
+    }
+  }
+`);
+
+export const MarkForumNotificationRead = graphql(`
+  mutation MarkForumNotificationRead($input: MarkForumNotificationReadInput!) {
+    markForumNotificationRead(input: $input) {
+      id
+      read
     }
   }
 `);

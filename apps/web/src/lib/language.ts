@@ -58,4 +58,14 @@ export function rememberLanguage(lang: Language): void {
   } catch {
     // private mode: the choice lasts for this visit
   }
+  tellServerLanguage(lang);
+}
+
+/**
+ * The chosen language in a cookie too, so that the server renders a first page (the Academy
+ * catalogue) in it before any script runs. Only the language: nothing else about the reader.
+ */
+export function tellServerLanguage(lang: Language): void {
+  const secure = location.protocol === 'https:' ? '; Secure' : '';
+  document.cookie = `sasiad_lang=${lang}; Path=/; Max-Age=31536000; SameSite=Lax${secure}`;
 }

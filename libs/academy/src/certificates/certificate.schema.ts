@@ -48,3 +48,4 @@ export type LeanCertificate = Certificate & { _id: Types.ObjectId };
 export const CertificateSchema = SchemaFactory.createForClass(Certificate);
 CertificateSchema.index({ courseId: 1, userId: 1 }, { unique: true });
 CertificateSchema.index({ userId: 1 });
+CertificateSchema.index({ issuedAt: 1 });

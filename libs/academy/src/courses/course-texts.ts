@@ -34,7 +34,7 @@ export function courseTexts(
   lessons: (WithId & { title: LocalizedField; blocks?: LessonBlock[] })[],
   questions: (WithId & {
     prompt: LocalizedField;
-    options?: { text?: LocalizedField | null }[];
+    options?: { text?: LocalizedField | null; feedback?: LocalizedField | null }[];
   })[],
   cohorts: (WithId & { name: LocalizedField })[] = [],
 ): CourseText[] {
@@ -67,9 +67,10 @@ export function courseTexts(
   }
   for (const q of questions) {
     add(TranslatableEntity.QUIZ_QUESTION, q._id, 'prompt', q.prompt);
-    (q.options ?? []).forEach((o, index) =>
-      add(TranslatableEntity.QUIZ_QUESTION, q._id, `options.${index}.text`, o.text),
-    );
+    (q.options ?? []).forEach((o, index) => {
+      add(TranslatableEntity.QUIZ_QUESTION, q._id, `options.${index}.text`, o.text);
+      add(TranslatableEntity.QUIZ_QUESTION, q._id, `options.${index}.feedback`, o.feedback);
+    });
   }
   for (const c of cohorts) add(TranslatableEntity.COHORT, c._id, 'name', c.name);
   return texts;

@@ -23,6 +23,10 @@ export class Enrolment {
   @Prop({ type: Types.ObjectId })
   cohortId?: Types.ObjectId | null;
 
+  /** The learner's language when enrolling (the request's), for the statistics; absent on older ones. */
+  @Prop({ type: String })
+  language?: string;
+
   createdAt: Date;
 }
 
@@ -30,3 +34,4 @@ export type LeanEnrolment = Enrolment & { _id: Types.ObjectId };
 export const EnrolmentSchema = SchemaFactory.createForClass(Enrolment);
 EnrolmentSchema.index({ courseId: 1, userId: 1 }, { unique: true });
 EnrolmentSchema.index({ userId: 1 });
+EnrolmentSchema.index({ createdAt: 1 });

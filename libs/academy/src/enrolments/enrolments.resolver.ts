@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthUser, CurrentUser, PageArgs, SignedIn } from '@sasiad/core';
+import { AuthUser, Ctx, CurrentUser, PageArgs, RequestContext, SignedIn } from '@sasiad/core';
 import { CourseIdArgs } from '../common/dto/read.args';
 import {
   CompleteLessonInput,
@@ -21,8 +21,12 @@ export class EnrolmentsResolver {
     description: 'Enrol the signed-in learner in a published course.',
   })
   @SignedIn()
-  enrolInCourse(@Args('input') input: EnrolInCourseInput, @CurrentUser() user: AuthUser) {
-    return this.enrolments.enrol(input.courseId, user);
+  enrolInCourse(
+    @Args('input') input: EnrolInCourseInput,
+    @CurrentUser() user: AuthUser,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.enrolments.enrol(input.courseId, user, ctx.lang);
   }
 
   @Mutation(() => Boolean, {

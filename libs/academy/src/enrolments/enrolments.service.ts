@@ -10,6 +10,7 @@ import {
   DomainException,
   ErrorCode,
   isDuplicateKey,
+  Language,
   OnDomainEvent,
   pageById,
   PageArgs,
@@ -38,7 +39,7 @@ export class EnrolmentsService {
    * given back if the write finds the learner already enrolled (a unique index), so the counter
    * never exceeds the capacity, also under concurrent requests.
    */
-  async enrol(courseId: string, user: AuthUser): Promise<EnrolmentModel> {
+  async enrol(courseId: string, user: AuthUser, lang?: Language): Promise<EnrolmentModel> {
     const now = this.clock.now();
     const course = await this.courses.findCourse(courseId);
     if (course.state !== CourseState.PUBLISHED) throw new DomainException(ErrorCode.NOT_FOUND);
@@ -55,7 +56,11 @@ export class EnrolmentsService {
       throw new DomainException(ErrorCode.COURSE_FULL);
     }
     try {
-      const created = await this.enrolments.create({ courseId: course._id, userId });
+      const created = await this.enrolments.create({
+        courseId: course._id,
+        userId,
+        language: lang,
+      });
       return this.toModel(created.toObject() as LeanEnrolment);
     } catch (error) {
       await this.courses.releaseSeat(course._id);

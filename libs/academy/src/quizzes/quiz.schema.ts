@@ -19,6 +19,10 @@ export class QuizOption {
 
   @Prop({ type: Boolean, required: true })
   correct: boolean;
+
+  /** Shown to a learner who chose this option, after grading (why it is right or wrong). */
+  @Prop({ type: Object })
+  feedback?: LocalizedField;
 }
 const QuizOptionSchema = SchemaFactory.createForClass(QuizOption);
 
@@ -93,9 +97,14 @@ export class QuizAttempt {
   @Prop({ type: Boolean })
   passed?: boolean;
 
+  /** The language the attempt was started in, for the statistics; absent on older ones. */
+  @Prop({ type: String })
+  language?: string;
+
   createdAt: Date;
 }
 
 export type LeanQuizAttempt = QuizAttempt & { _id: Types.ObjectId };
 export const QuizAttemptSchema = SchemaFactory.createForClass(QuizAttempt);
 QuizAttemptSchema.index({ userId: 1, moduleId: 1, attemptNo: 1 }, { unique: true });
+QuizAttemptSchema.index({ submittedAt: 1 });

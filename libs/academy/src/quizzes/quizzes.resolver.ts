@@ -62,7 +62,11 @@ export class QuizzesResolver {
 
   @Mutation(() => QuizResult, { description: 'Hand in an attempt; it is graded on the server.' })
   @SignedIn()
-  submitQuizAttempt(@Args('input') input: SubmitQuizInput, @CurrentUser() user: AuthUser) {
-    return this.quizzes.submit(input, user);
+  submitQuizAttempt(
+    @Args('input') input: SubmitQuizInput,
+    @CurrentUser() user: AuthUser,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return this.quizzes.submit(input, user, ctx.lang);
   }
 }

@@ -102,6 +102,9 @@ export class QuizzesService {
         key: randomBytes(4).toString('hex'),
         text: localized(undefined, o.text, base, now, `options.${index}.text`),
         correct: o.correct,
+        ...(o.feedback?.length
+          ? { feedback: localized(undefined, o.feedback, base, now, `options.${index}.feedback`) }
+          : {}),
       }));
     }
     const created = await this.questions.create({
@@ -139,6 +142,17 @@ export class QuizzesService {
         set.options = current.options.map((o, index) => ({
           ...o,
           text: localized(o.text, input.options![index].text, base, now, `options.${index}.text`),
+          ...(input.options![index].feedback?.length
+            ? {
+                feedback: localized(
+                  o.feedback,
+                  input.options![index].feedback,
+                  base,
+                  now,
+                  `options.${index}.feedback`,
+                ),
+              }
+            : {}),
         }));
       }
       const updated = await this.questions
@@ -220,6 +234,7 @@ export class QuizzesService {
           optionOrder: flatOrder(drawn, optionOrders(drawn, quiz.passPercent)),
           passPercent: quiz.passPercent,
           submittedAt: null,
+          language: lang,
         });
         return this.attemptView(created.toObject() as LeanQuizAttempt, quiz.maxAttempts, reading);
       } catch (error) {
@@ -229,7 +244,7 @@ export class QuizzesService {
     throw new DomainException(ErrorCode.EDIT_CONFLICT);
   }
 
-  async submit(input: SubmitQuizInput, user: AuthUser): Promise<QuizResult> {
+  async submit(input: SubmitQuizInput, user: AuthUser, lang: Language): Promise<QuizResult> {
     const attempt = await this.attempts
       .findOne({ _id: objectId(input.attemptId), userId: objectId(user.id) })
       .lean<LeanQuizAttempt>()
@@ -253,6 +268,8 @@ export class QuizzesService {
         ]);
       answers.set(answer.questionId, answer.optionKeys);
     }
+    const { module, course } = await this.courses.findModule(attempt.moduleId.toHexString());
+    const reading = readingOf(course, lang);
     const review = questions.map((q) => {
       const id = q._id.toHexString();
       const selectedKeys = answers.get(id) ?? [];
@@ -262,6 +279,12 @@ export class QuizzesService {
         selectedKeys,
         correctKeys,
         isCorrect: sameSet(selectedKeys, correctKeys),
+        feedback: q.options
+          .filter((o) => o.feedback && selectedKeys.includes(o.key))
+          .map((o) => ({
+            key: o.key,
+            text: resolveLocalized(o.feedback, reading.lang, reading.policy),
+          })),
       };
     });
     const correctCount = review.filter((r) => r.isCorrect).length;
@@ -286,7 +309,6 @@ export class QuizzesService {
       .exec();
     if (!graded) throw new DomainException(ErrorCode.QUIZ_ATTEMPT_ALREADY_SUBMITTED);
     if (passed) await this.enrolments.markQuizPassed(attempt.courseId, attempt.moduleId, user);
-    const { module } = await this.courses.findModule(attempt.moduleId.toHexString());
     const used = await this.attempts
       .countDocuments({ userId: attempt.userId, moduleId: attempt.moduleId })
       .exec();
@@ -412,7 +434,11 @@ export class QuizzesService {
     return {
       ...this.learnerView(q, reading),
       moduleId: q.moduleId.toHexString(),
-      options: q.options.map((o) => ({ ...this.optionView(o, reading), correct: o.correct })),
+      options: q.options.map((o) => ({
+        ...this.optionView(o, reading),
+        correct: o.correct,
+        feedback: o.feedback ? resolveLocalized(o.feedback, reading.lang, reading.policy) : null,
+      })),
     };
   }
 }

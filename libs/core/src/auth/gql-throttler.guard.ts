@@ -6,6 +6,8 @@ import { RequestContext } from './request-context';
 export const AUTH_RATE_LIMIT = 'sasiad:authRateLimit';
 /** Operations that take a guessable secret without an account (an access code), per address. */
 export const ACCESS_CODE_RATE_LIMIT = 'sasiad:accessCodeRateLimit';
+/** Session refreshes (`POST /auth/refresh`): every page load of the web app makes one. */
+export const REFRESH_RATE_LIMIT = 'sasiad:refreshRateLimit';
 /** Operations that take work from a shared queue (claims), per signed-in user. */
 export const CLAIM_RATE_LIMIT = 'sasiad:claimRateLimit';
 

@@ -130,6 +130,13 @@ export class Env {
   @Max(10000)
   SIGNIN_RATE_PER_MINUTE = 10;
 
+  /** Session refreshes (`POST /auth/refresh`, one per page load of the web app) per address per minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  REFRESH_RATE_PER_MINUTE = 300;
+
   /** Failed sign-ins on one account before it is locked for SIGNIN_LOCK_MINUTES. */
   @Transform(toInt)
   @IsInt()

@@ -14,6 +14,8 @@ export enum ErrorCode {
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  /** The database did not answer (restarting, unreachable): retryable; a write may or may not have happened. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   // access
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   TOKEN_EXPIRED = 'TOKEN_EXPIRED',

@@ -92,6 +92,13 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
       const code = STATUS_CODES[exception.getStatus()];
       if (code) return new DomainException(code);
     }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(
+        { requestId: ctx.requestId, err: { name: (exception as Error).name } },
+        'database unavailable during a request',
+      );
+      return new DomainException(ErrorCode.SERVICE_UNAVAILABLE);
+    }
     this.logger.error(
       {
         requestId: ctx.requestId,
@@ -104,4 +111,24 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
     );
     return new DomainException(ErrorCode.INTERNAL_SERVER_ERROR);
   }
+}
+
+/** The driver's and Mongoose's errors for a database that does not answer (not a refused write). */
+const UNAVAILABLE = new Set([
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoServerSelectionError',
+  'MongooseServerSelectionError',
+  'MongoNotConnectedError',
+  'MongoPoolClearedError',
+  'MongoTopologyClosedError',
+]);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (UNAVAILABLE.has(error.name)) return true;
+  // an insertMany cut by a lost connection: the driver wraps the network error, copying its fields
+  if (error.name === 'MongoBulkWriteError' && 'beforeHandshake' in error) return true;
+  // Mongoose, when its connection is down, queues commands and gives up with this message
+  return error.name === 'MongooseError' && /buffering timed out/.test(error.message);
 }

@@ -5,8 +5,7 @@ import {
   CurrentUser,
   Public,
   RequestContext,
-  Role,
-  Roles,
+  SignedIn,
   StoredFileModel,
 } from '@sasiad/core';
 import { PostArgs } from '../posts/dto/post.inputs';
@@ -47,7 +46,7 @@ export class ActivitiesResolver {
   @Mutation(() => ActivityModel, {
     description: 'A facilitator announces a walk, field game, meeting or workshop with seats.',
   })
-  @Roles(Role.staff, Role.admin)
+  @SignedIn() // the forum's facilitator (checked in the service), staff or not
   createForumActivity(
     @Args('input') input: CreateForumActivityInput,
     @CurrentUser() user: AuthUser,
@@ -59,7 +58,7 @@ export class ActivitiesResolver {
   @Mutation(() => ActivityModel, {
     description: 'Minutes, participants (and newcomers) and the ideas that came up.',
   })
-  @Roles(Role.staff, Role.admin)
+  @SignedIn() // the forum's facilitator (checked in the service), staff or not
   recordActivityMinutes(
     @Args('input') input: RecordActivityMinutesInput,
     @CurrentUser() user: AuthUser,

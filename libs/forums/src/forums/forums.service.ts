@@ -91,14 +91,14 @@ export class ForumsService {
           ).map((m) => m.forumId.toHexString()),
         )
       : new Set<string>();
-    return forums.map((f) => this.toModel(f, lang, mine.has(f._id.toHexString())));
+    return forums.map((f) => this.toModel(f, lang, mine.has(f._id.toHexString()), user));
   }
 
   /** The public page: the forum and the members who agreed to be listed. */
   async page(id: string, lang: Language, user: AuthUser | null): Promise<ForumModel> {
     const forum = await this.find(id);
     const member = user ? await this.isMember(forum._id, user.id) : false;
-    return this.toModel(forum, lang, member);
+    return this.toModel(forum, lang, member, user);
   }
 
   async publicMembers(forumId: string): Promise<ForumMemberModel[]> {
@@ -175,7 +175,10 @@ export class ForumsService {
     return rows.map((m) => ({ forumId: m.forumId.toHexString(), public: m.public, member: true }));
   }
 
-  /** Facilitators must be staff (or admins); moderators and translators may be any account. */
+  /**
+   * Any account may be given a forum role: facilitators, moderators and translators are often
+   * volunteers without a staff role. What a role allows is checked per forum in the services.
+   */
   async assignRole(
     forumId: string,
     userId: string,
@@ -185,12 +188,6 @@ export class ForumsService {
   ): Promise<ForumModel> {
     const forum = await this.find(forumId);
     const person = await this.users.get(objectId(userId).toHexString());
-    if (
-      assign &&
-      role === ForumRole.FACILITATOR &&
-      !person.roles.some((r) => r === Role.staff || r === Role.admin)
-    )
-      throw new DomainException(ErrorCode.FORUM_ROLE_NEEDS_STAFF);
     const id = new Types.ObjectId(person.id);
     const update = assign
       ? { $addToSet: { [ROLE_FIELD[role]]: id } }
@@ -261,7 +258,19 @@ export class ForumsService {
     }
   }
 
-  toModel(f: LeanForum, lang: Language, viewerIsMember: boolean): ForumModel {
+  /** The caller's roles in the forum (admins hold all three): the app shows their screens. */
+  rolesOf(f: LeanForum, user: AuthUser | null | undefined): ForumRole[] {
+    if (!user) return [];
+    if (user.roles.includes(Role.admin)) return Object.values(ForumRole);
+    return Object.values(ForumRole).filter((role) => has(f[ROLE_FIELD[role]], user));
+  }
+
+  toModel(
+    f: LeanForum,
+    lang: Language,
+    viewerIsMember: boolean,
+    user?: AuthUser | null,
+  ): ForumModel {
     return {
       id: f._id.toHexString(),
       key: f.key,
@@ -274,6 +283,7 @@ export class ForumsService {
       autoHideAfterReports: f.autoHideAfterReports,
       sample: Boolean(f.sample),
       viewerIsMember,
+      viewerRoles: this.rolesOf(f, user),
     };
   }
 }

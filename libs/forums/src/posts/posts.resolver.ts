@@ -1,14 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import {
-  AuthUser,
-  Ctx,
-  CurrentUser,
-  Public,
-  RequestContext,
-  Role,
-  Roles,
-  SignedIn,
-} from '@sasiad/core';
+import { AuthUser, Ctx, CurrentUser, Public, RequestContext, SignedIn } from '@sasiad/core';
 import { ForumTextModel } from '../common/content.model';
 import { TranslationsService } from '../translations/translations.service';
 import { DiscussionService } from './discussion.service';
@@ -94,7 +85,7 @@ export class PostsResolver {
   }
 
   @Mutation(() => IdeaModel, { description: 'A facilitator enters an idea collected on paper.' })
-  @Roles(Role.staff, Role.admin)
+  @SignedIn() // the forum's facilitator (checked in the service), staff or not
   postPaperIdea(
     @Args('input') input: PostPaperIdeaInput,
     @CurrentUser() user: AuthUser,
@@ -116,7 +107,7 @@ export class PostsResolver {
   }
 
   @Mutation(() => IdeaModel, { description: 'DISCUSSED, or NOT_TAKEN with a reason.' })
-  @Roles(Role.staff, Role.admin)
+  @SignedIn() // the forum's facilitator (checked in the service), staff or not
   setIdeaState(
     @Args('input') input: SetIdeaStateInput,
     @CurrentUser() user: AuthUser,
@@ -136,7 +127,7 @@ export class PostsResolver {
   }
 
   @Mutation(() => DebateModel, { description: 'A facilitator opens a question, without voting.' })
-  @Roles(Role.staff, Role.admin)
+  @SignedIn() // the forum's facilitator (checked in the service), staff or not
   openDebate(
     @Args('input') input: OpenDebateInput,
     @CurrentUser() user: AuthUser,
@@ -146,7 +137,7 @@ export class PostsResolver {
   }
 
   @Mutation(() => DebateModel, { description: 'Closed with conclusions; no comments after.' })
-  @Roles(Role.staff, Role.admin)
+  @SignedIn() // the forum's facilitator (checked in the service), staff or not
   closeDebate(
     @Args('input') input: CloseDebateInput,
     @CurrentUser() user: AuthUser,

@@ -1,5 +1,14 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthUser, Ctx, CurrentUser, Public, RequestContext, Role, Roles } from '@sasiad/core';
+import {
+  AuthUser,
+  Ctx,
+  CurrentUser,
+  Public,
+  RequestContext,
+  Role,
+  Roles,
+  SignedIn,
+} from '@sasiad/core';
 import { PostArgs } from '../posts/dto/post.inputs';
 import {
   AddRecommendationMilestoneInput,
@@ -31,7 +40,7 @@ export class RecommendationsResolver {
   @Mutation(() => RecommendationModel, {
     description: 'A facilitator drafts it from ideas and debates.',
   })
-  @Roles(Role.staff, Role.admin)
+  @SignedIn() // the forum's facilitator (checked in the service), staff or not
   draftRecommendation(
     @Args('input') input: DraftRecommendationInput,
     @CurrentUser() user: AuthUser,
@@ -41,7 +50,7 @@ export class RecommendationsResolver {
   }
 
   @Mutation(() => RecommendationModel, { description: "Records the meeting's decision." })
-  @Roles(Role.staff, Role.admin)
+  @SignedIn() // the forum's facilitator (checked in the service), staff or not
   adoptRecommendation(
     @Args('input') input: AdoptRecommendationInput,
     @CurrentUser() user: AuthUser,
@@ -51,7 +60,7 @@ export class RecommendationsResolver {
   }
 
   @Mutation(() => RecommendationModel)
-  @Roles(Role.staff, Role.admin)
+  @SignedIn() // the forum's facilitator (checked in the service), staff or not
   sendRecommendation(
     @Args('input') input: SendRecommendationInput,
     @CurrentUser() user: AuthUser,

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Post, Req, Res, SetMetadata } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AUTH_RATE_LIMIT, DomainException, Public } from '@sasiad/core';
+import { AUTH_RATE_LIMIT, DomainException, Public, REFRESH_RATE_LIMIT } from '@sasiad/core';
 import { AuthService } from './auth.service';
 import {
   REFRESH_MODE_HEADER,
@@ -22,7 +22,7 @@ export class SessionCookieController {
   @Post('refresh')
   @HttpCode(200)
   @Public()
-  @SetMetadata(AUTH_RATE_LIMIT, true)
+  @SetMetadata(REFRESH_RATE_LIMIT, true)
   async refresh(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     if (!wantsRefreshCookie(req)) return missingHeader(reply);
     const token = refreshCookieOf(req);

@@ -52,7 +52,9 @@ export class EventsService {
     lang: Language,
     owner?: { kind: string; id: Types.ObjectId },
   ): Promise<EventModel> {
-    const organisationId = this.hostFor(input.organisationId, user);
+    // An owned event (a forum's activity) is hosted by no organisation: the owning context
+    // has checked who may create it (e.g. a forum's facilitator, who may hold no staff role).
+    const organisationId = owner ? undefined : this.hostFor(input.organisationId, user);
     const { startsAt, endsAt, reservedUntil } = input;
     const base = input.baseLanguage;
     const now = this.clock.now();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,8 @@ import { Page } from '../../components/Layout';
 import { ErrorBox, FallbackNotice } from '../../components/ErrorBox';
 import { Courses } from '../../graphql/academy';
 import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../lib/language';
+import { firstScreenReady, prerenderedCatalogue, type CatalogueData } from '../../lib/prerendered';
+import { useApp } from '../../app-context';
 
 const TOPICS = ['residence', 'work', 'participation', 'associations', 'language'];
 const LEVELS = ['beginner', 'intermediate', 'advanced'];
@@ -22,6 +24,7 @@ export function plainSummary(markdown: string, max = 220): string {
 /** The catalogue: search (Latin letters find Cyrillic, done by the API) and filters in the URL. */
 export function Catalogue() {
   const { t } = useTranslation();
+  const { language } = useApp();
   const [params, setParams] = useSearchParams();
   const [draft, setDraft] = useState(params.get('q') ?? '');
   const variables = {
@@ -31,6 +34,16 @@ export function Catalogue() {
     availableIn: (params.get('in') as Language | null) || null,
   };
   const [res] = useQuery({ query: Courses, variables });
+  // on a first visit the server already sent this list: shown until the app's own answer comes
+  const courses: CatalogueData | null =
+    res.data?.courses ?? prerenderedCatalogue(language, variables);
+  const shown = !!courses || !!res.error;
+  useEffect(() => {
+    if (shown) firstScreenReady();
+  }, [shown]);
+  // the address changed the search from outside (back, or typed before the app started)
+  const q = params.get('q') ?? '';
+  useEffect(() => setDraft(q), [q]);
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -110,14 +123,14 @@ export function Catalogue() {
         </div>
       </form>
       <ErrorBox error={res.error} />
-      {res.fetching && !res.data && <p role="status">{t('common.loading')}</p>}
-      {res.data && (
+      {res.fetching && !courses && <p role="status">{t('common.loading')}</p>}
+      {courses && (
         <>
           <p role="status" className="count">
-            {t('academy.count', { count: res.data.courses.totalCount })}
+            {t('academy.count', { count: courses.totalCount })}
           </p>
           <ul className="cards" data-testid="course-list">
-            {res.data.courses.nodes.map((c) => (
+            {courses.nodes.map((c) => (
               <li key={c.id} className="card">
                 <h2>
                   <Link to={`/academy/${c.id}`}>{c.title.text}</Link>

@@ -15,6 +15,8 @@ import {
 import { useApp } from '../../app-context';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { ForumTextView, titleLang, titleOf } from './ForumTextView';
+import { FollowButton } from './FollowButton';
+import { ForumRoleLinks } from './ForumRoleLinks';
 
 /** Join or leave; whether to be listed among the members is asked plainly, off unless chosen. */
 function Membership({
@@ -136,6 +138,13 @@ export function ForumPage() {
       <FallbackNotice language={f.description.language} isFallback={f.description.isFallback} />
       <p lang={f.description.language}>{f.description.text}</p>
       <p className="meta">{t('forums.members', { count: f.memberCount })}</p>
+      {user && (
+        <ForumRoleLinks
+          forumId={f.id}
+          roles={f.viewerRoles}
+          cityDesk={user.roles.some((r) => r === 'staff' || r === 'admin')}
+        />
+      )}
       {user ? (
         <Membership forumId={f.id} member={member} listed={!!membership?.public} onChange={again} />
       ) : (
@@ -143,6 +152,8 @@ export function ForumPage() {
           <Link to="/account">{t('forums.signInToJoin')}</Link>
         </p>
       )}
+
+      {user && <FollowButton targetId={f.id} kind="FORUM" />}
 
       {(res.data?.forumMembers.length ?? 0) > 0 && (
         <section aria-labelledby="members-title">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,13 @@ import { useApp } from '../../app-context';
 import { formatDateTime } from '../../lib/format';
 import { ForumTextView, titleOf } from './ForumTextView';
 import { ReportButton } from './ReportButton';
+import { FollowButton } from './FollowButton';
+import type { Language } from '../../lib/language';
+
+/** Only translators and facilitators download the translation form. */
+const TranslateForm = lazy(async () => ({
+  default: (await import('./TranslateForm')).TranslateForm,
+}));
 
 function CommentForm({
   targetId,
@@ -88,6 +95,7 @@ export function IdeaPage() {
     refetchComments({ requestPolicy: 'network-only' });
   };
   const member = forum.viewerIsMember;
+  const translator = forum.viewerRoles.some((r) => r === 'TRANSLATOR' || r === 'FACILITATOR');
   const comments = commentsRes.data?.forumComments.nodes ?? [];
   const top = comments.filter((c) => !c.replyToId);
   const repliesTo = (id: string) => comments.filter((c) => c.replyToId === id);
@@ -115,6 +123,16 @@ export function IdeaPage() {
           )}
           {c.author.userId !== user.id && <ReportButton postId={c.id} />}
         </div>
+      )}
+      {translator && c.content && (
+        <Suspense fallback={null}>
+          <TranslateForm
+            postId={c.id}
+            original={c.content.language as Language}
+            withTitle={false}
+            onDone={again}
+          />
+        </Suspense>
       )}
       {replyTo === c.id && (
         <CommentForm
@@ -193,6 +211,17 @@ export function IdeaPage() {
           )}
           {idea.author.userId !== user.id && <ReportButton postId={idea.id} />}
         </div>
+      )}
+      {user && <FollowButton targetId={idea.id} kind="IDEA" />}
+      {translator && idea.content && (
+        <Suspense fallback={null}>
+          <TranslateForm
+            postId={idea.id}
+            original={idea.content.language as Language}
+            withTitle
+            onDone={again}
+          />
+        </Suspense>
       )}
       {user && !member && <p className="notice">{t('forums.joinToTakePart')}</p>}
       {!user && (

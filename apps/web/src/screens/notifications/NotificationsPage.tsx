@@ -12,6 +12,8 @@ import {
   MyNotifications,
   NotificationEvents,
 } from '../../graphql/notifications';
+import { ForumNotifications } from '../forums/ForumNotifications';
+import { MyForumNotifications } from '../../graphql/forums';
 
 const EVENT_KINDS = new Set([
   'EVENT_CHANGED',
@@ -26,6 +28,8 @@ export function NotificationsPage() {
   const { user, language } = useApp();
   const [res, refetch] = useQuery({ query: MyNotifications, pause: !user });
   const [live] = useSubscription({ query: NotificationEvents, pause: !user });
+  const [forumRes] = useQuery({ query: MyForumNotifications, pause: !user });
+  const forumCount = forumRes.data?.myForumNotifications.totalCount ?? 0;
   useEffect(() => {
     if (live.data) refetch({ requestPolicy: 'network-only' });
   }, [live.data, refetch]);
@@ -41,7 +45,7 @@ export function NotificationsPage() {
     <Page title={t('notifications.title')}>
       <ErrorBox error={res.error} />
       {res.fetching && !res.data && <p role="status">{t('common.loading')}</p>}
-      {res.data && nodes.length === 0 && <p>{t('notifications.none')}</p>}
+      {res.data && nodes.length === 0 && forumCount === 0 && <p>{t('notifications.none')}</p>}
       <ul className="notifications" aria-live="polite">
         {nodes.map((n) => (
           <li
@@ -74,6 +78,7 @@ export function NotificationsPage() {
           </li>
         ))}
       </ul>
+      <ForumNotifications />
     </Page>
   );
 }

@@ -23,6 +23,10 @@ import { ApplicationAdminPage } from './calls/ApplicationAdminPage';
 import { ApplyPage } from './calls/ApplyPage';
 import { ReviewPage, ReviewsPage } from './calls/ReviewPages';
 import { OrganisationPage, OrganisationsPage } from './organisations/OrganisationsPage';
+import { CoursesPage } from './academy/CoursesPage';
+import { CourseEditPage } from './academy/CourseEditPage';
+import { LessonEditPage } from './academy/LessonEditPage';
+import { QuizEditPage } from './academy/QuizEditPage';
 import './staff.css';
 
 /** True for info-point staff and admins (the queue is theirs). */
@@ -78,6 +82,7 @@ export function StaffConsole() {
                 {t('staff.nav.queue')}
               </NavLink>
               <NavLink to="/staff/faq">{t('staff.nav.faq')}</NavLink>
+              <NavLink to="/staff/academy">{t('staff.nav.academy')}</NavLink>
               <NavLink to="/staff/stats">{t('staff.nav.stats')}</NavLink>
               <NavLink to="/staff/moderation">{t('staff.nav.moderation')}</NavLink>
             </>
@@ -104,6 +109,10 @@ export function StaffConsole() {
               <Route path="questions/:questionId" element={<QuestionPage />} />
               <Route path="faq" element={<FaqListPage />} />
               <Route path="faq/:entryId" element={<FaqEntryPage />} />
+              <Route path="academy" element={<CoursesPage />} />
+              <Route path="academy/:courseId" element={<CourseEditPage />} />
+              <Route path="academy/:courseId/lessons/:lessonId" element={<LessonEditPage />} />
+              <Route path="academy/:courseId/modules/:moduleId/quiz" element={<QuizEditPage />} />
               <Route path="stats" element={<StatsPage />} />
               <Route path="moderation" element={<ModerationPage />} />
               <Route path="users" element={<UsersPage />} />

@@ -51,6 +51,13 @@ export class QuizOptionInput {
   @Field()
   @IsBoolean()
   correct: boolean;
+
+  @TranslationsField(() => LocalizedMarkdownInput, {
+    optional: true,
+    description:
+      'Shown after grading to a learner who chose this option: why it is right or wrong (Markdown). Must include the base language when given.',
+  })
+  feedback?: LocalizedMarkdownInput[];
 }
 
 @InputType({
@@ -112,6 +119,12 @@ export class SubmitQuizInput {
 export class QuizOptionTextInput {
   @TranslationsField(() => LocalizedStringInput)
   text: LocalizedStringInput[];
+
+  @TranslationsField(() => LocalizedMarkdownInput, {
+    optional: true,
+    description: 'The option’s feedback, merged per language like the text.',
+  })
+  feedback?: LocalizedMarkdownInput[];
 }
 
 @InputType({

@@ -44,6 +44,21 @@ export class QuizQuestionModel {
 export class QuizOptionForAuthor extends QuizOptionModel {
   @Field()
   correct: boolean;
+
+  @Field(() => LocalizedText, {
+    nullable: true,
+    description: 'Shown after grading to a learner who chose this option; null when none.',
+  })
+  feedback: LocalizedText | null;
+}
+
+@ObjectType({ description: 'The feedback of an option the learner chose.' })
+export class QuizOptionFeedback {
+  @Field()
+  key: string;
+
+  @Field(() => LocalizedText)
+  text: LocalizedText;
 }
 
 @ObjectType({ description: 'A question of the bank with its answers, for authors.' })
@@ -103,6 +118,11 @@ export class QuizAnswerReview {
 
   @Field()
   isCorrect: boolean;
+
+  @Field(() => [QuizOptionFeedback], {
+    description: 'The feedback of each chosen option that has one, in the learner’s language.',
+  })
+  feedback: QuizOptionFeedback[];
 }
 
 @ObjectType()

@@ -15,7 +15,7 @@ export enum ForumRole {
 registerEnumType(ForumRole, {
   name: 'ForumRole',
   description:
-    'Assigned per forum by admins. FACILITATOR (staff): activities, debates, recommendations, paper ideas; MODERATOR: hides and restores posts; TRANSLATOR (a volunteer): adds translations.',
+    'Assigned per forum by admins to any account (staff or a volunteer). FACILITATOR: activities, debates, recommendations, paper ideas; MODERATOR: hides and restores posts; TRANSLATOR (a volunteer): adds translations.',
 });
 
 @ArgsType()

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { LocalizedText } from '@sasiad/core';
+import { ForumRole } from '../dto/forum.inputs';
 
 @ObjectType('Forum', { description: 'An Active Residents Forum of a housing estate. Public.' })
 export class ForumModel {
@@ -35,6 +36,12 @@ export class ForumModel {
 
   @Field({ description: 'Whether the caller is a member (false when not signed in).' })
   viewerIsMember: boolean;
+
+  @Field(() => [ForumRole], {
+    description:
+      "The caller's roles in this forum (an admin holds all three; [] when not signed in): the app shows their screens.",
+  })
+  viewerRoles: ForumRole[];
 }
 
 @ObjectType('ForumMember', { description: 'A member who agreed to be listed publicly.' })

@@ -7,6 +7,7 @@ import { AskerLanguage } from '../staff-labels';
 import { InfoPointStatsQuery } from '../../../graphql/staff-admin';
 import { toCsv, warsawMidnight } from './stats-format';
 import { ForumStats } from './ForumStats';
+import { AcademyStats } from '../academy/AcademyStats';
 
 const DAY = 86_400_000;
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Warsaw' });
@@ -166,6 +167,7 @@ export function StatsPage() {
         </>
       )}
       {valid && <ForumStats from={variables.from} to={variables.to} label={`${from}-${to}`} />}
+      {valid && <AcademyStats from={variables.from} to={variables.to} label={`${from}-${to}`} />}
     </Page>
   );
 }
