@@ -356,6 +356,39 @@ describe('identity: accounts, sessions and roles', () => {
       expect(attached.body.data?.setUserRoles.organisationId).toBe(organisationId);
     });
 
+    it("lists an organisation's members (its coordinators) for admins only", async () => {
+      const admin = await t.userWith([Role.admin]);
+      const [mine, other] = [await branch(t, admin.token), await branch(t, admin.token)];
+      const users = t.app.get(UsersService);
+      const member = async (login: string, organisationId: string) =>
+        (
+          await users.create({
+            login,
+            loginKind: 'email',
+            password: 'Filia-31-Start-Pass',
+            roles: [Role.library],
+            organisationId,
+          })
+        ).id;
+      const a = await member('czlonek-a@biblioteka.lodz.pl', mine);
+      const b = await member('czlonek-b@biblioteka.lodz.pl', mine);
+      await member('czlonek-c@biblioteka.lodz.pl', other);
+      const MEMBERS = `query($o: ID!) { users(first: 10, organisationId: $o) { totalCount nodes { id login organisationId } } }`;
+      const listed = await t.gql<{
+        users: { totalCount: number; nodes: { id: string; organisationId: string }[] };
+      }>(MEMBERS, { o: mine }, { token: admin.token });
+      expect(listed.body.data!.users.totalCount).toBe(2);
+      expect(listed.body.data!.users.nodes.map((n) => n.id)).toEqual([a, b]);
+      expect(listed.body.data!.users.nodes.every((n) => n.organisationId === mine)).toBe(true);
+      const coordinator = await t.userWith([Role.library]);
+      expect(codeOf(await t.gql(MEMBERS, { o: mine }, { token: coordinator.token }))).toBe(
+        'FORBIDDEN',
+      );
+      expect(codeOf(await t.gql(MEMBERS, { o: 'nie-id' }, { token: admin.token }))).toBe(
+        'BAD_USER_INPUT',
+      );
+    });
+
     it('lets an admin create staff and library accounts, list users and change roles', async () => {
       const admin = await t.userWith([Role.admin]);
       const organisationId = await branch(t, admin.token);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Types } from 'mongoose';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { Role } from '@sasiad/core';
+import { Clock, Role } from '@sasiad/core';
 import { TestApp, startTestApp } from '../support/test-app';
 import { checkAccessibility, launchChromium, screenshot } from '../support/browser';
 import { join, person, postIdea, seededForums } from '../forums/fixtures';
@@ -534,5 +534,30 @@ describe('staff console: the queue (Chromium)', () => {
       { id: ideaId },
     );
     expect(idea.body.data!.idea.hidden).toBe(false);
+  });
+  it('the Overdue view: a question becomes overdue when its due time passes on the server clock', async () => {
+    const asked = await ask(
+      'uk',
+      'health',
+      'Як записатися до сімейного лікаря, якщо я щойно переїхала до Лодзі?',
+    );
+    const page = await staffTablet('pl', staffPl);
+    const item = page.locator(`[data-question-id="${asked.question.id}"]`);
+    await item.waitFor();
+    expect(await item.getByTestId('overdue').count()).toBe(0);
+    await page.getByTestId('view-overdue').click();
+    await item.waitFor({ state: 'detached' });
+    const overdueBefore = Number(await page.getByTestId('count-overdue').textContent());
+
+    // Two weeks later on the server's clock (any due time in opening hours has passed).
+    t.app.get(Clock).advance(14 * 86_400_000);
+    try {
+      await page.reload();
+      await item.getByTestId('overdue').waitFor();
+      expect(await page.getByTestId('count-overdue').textContent()).toBe(String(overdueBefore + 1));
+      await checkAccessibility(page, 'overdue view after the clock moved (pl)');
+    } finally {
+      t.app.get(Clock).reset();
+    }
   });
 });

@@ -214,8 +214,14 @@ export class UsersService implements OnApplicationBootstrap {
       .exec();
   }
 
-  list(args: { first: number; after?: string; role?: Role }): Promise<Connection<UserModel>> {
+  list(args: {
+    first: number;
+    after?: string;
+    role?: Role;
+    organisationId?: string;
+  }): Promise<Connection<UserModel>> {
     const filter: QueryFilter<User> = args.role ? { roles: args.role } : {};
+    if (args.organisationId) filter.organisationId = new Types.ObjectId(args.organisationId);
     return pageById(this.users, filter, args, {
       order: 'oldest',
       toNode: (u: LeanUser) => this.toModel(u),

@@ -16,6 +16,13 @@ import { loadStaffTexts, staffTextsLoaded } from './staff-texts';
 import { EventForm } from './events/EventForm';
 import { EventManagePage } from './events/EventManagePage';
 import { EventsListPage } from './events/EventsListPage';
+import { CallsPage } from './calls/CallsPage';
+import { CallEditPage } from './calls/CallEditPage';
+import { CallAdminPage } from './calls/CallAdminPage';
+import { ApplicationAdminPage } from './calls/ApplicationAdminPage';
+import { ApplyPage } from './calls/ApplyPage';
+import { ReviewPage, ReviewsPage } from './calls/ReviewPages';
+import { OrganisationPage, OrganisationsPage } from './organisations/OrganisationsPage';
 import { CoursesPage } from './academy/CoursesPage';
 import { CourseEditPage } from './academy/CourseEditPage';
 import { LessonEditPage } from './academy/LessonEditPage';
@@ -95,6 +102,13 @@ export function StaffConsole() {
           )}
           <NavLink to="/staff/events">{t('staff.events.title')}</NavLink>
           <GrantsNavLink />
+          {(user.roles.includes('admin') || user.roles.includes('library')) && (
+            <NavLink to="/staff/calls">{t('staff.calls.title')}</NavLink>
+          )}
+          {isStaff(user.roles) && <NavLink to="/staff/reviews">{t('staff.reviews.title')}</NavLink>}
+          {user.roles.includes('admin') && (
+            <NavLink to="/staff/organisations">{t('staff.orgs.title')}</NavLink>
+          )}
         </nav>
         <Routes>
           <Route
@@ -133,6 +147,30 @@ export function StaffConsole() {
             path="grants/:grantCallId/projects/:applicationId"
             element={<ProjectConsolePage />}
           />
+          <Route path="calls" element={<CallsPage />} />
+          {user.roles.includes('library') && (
+            <Route path="calls/:callId/apply" element={<ApplyPage />} />
+          )}
+          {user.roles.includes('admin') && (
+            <>
+              <Route path="calls/new" element={<CallEditPage />} />
+              <Route path="calls/:callId" element={<CallAdminPage />} />
+              <Route path="calls/:callId/edit" element={<CallEditPage />} />
+              <Route
+                path="calls/:callId/applications/:applicationId"
+                element={<ApplicationAdminPage />}
+              />
+              <Route path="organisations" element={<OrganisationsPage />} />
+              <Route path="organisations/new" element={<OrganisationPage />} />
+              <Route path="organisations/:organisationId" element={<OrganisationPage />} />
+            </>
+          )}
+          {isStaff(user.roles) && (
+            <>
+              <Route path="reviews" element={<ReviewsPage />} />
+              <Route path="reviews/:applicationId" element={<ReviewPage />} />
+            </>
+          )}
         </Routes>
       </div>
     </UrqlProvider>

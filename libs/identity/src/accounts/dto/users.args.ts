@@ -1,5 +1,5 @@
-import { ArgsType, Field } from '@nestjs/graphql';
-import { IsEnum, IsOptional } from 'class-validator';
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { IsEnum, IsMongoId, IsOptional } from 'class-validator';
 import { PageArgs, Role } from '@sasiad/core';
 
 @ArgsType()
@@ -8,4 +8,12 @@ export class UsersArgs extends PageArgs {
   @IsOptional()
   @IsEnum(Role)
   role?: Role;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only the coordinators acting for this organisation (its members).',
+  })
+  @IsOptional()
+  @IsMongoId()
+  organisationId?: string;
 }
