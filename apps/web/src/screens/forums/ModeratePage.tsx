@@ -35,7 +35,9 @@ export function ModeratePage() {
   const forum = queue.data?.forum;
   const moderator = forum?.viewerRoles.includes('MODERATOR');
 
-  if (!user || (forum && !moderator))
+  // the API refuses the queue to anyone without the role (FORBIDDEN): not their screen either
+  const refused = !!queue.error?.graphQLErrors.some((e) => e.extensions?.code === 'FORBIDDEN');
+  if (!user || refused || (forum && !moderator))
     return (
       <Page title={t('forums.mod.title')}>
         <p className="notice">{t('forums.mod.notYours')}</p>
