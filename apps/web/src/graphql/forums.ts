@@ -485,6 +485,17 @@ export const AddRecommendationMilestone = graphql(`
 `);
 
 /** A forum's moderation queue for its volunteer moderators (the console's operations). */
+/** Who the reader is in a forum (its roles decide which work screens are theirs). */
+export const ForumViewerRoles = graphql(`
+  query ForumViewerRoles($forumId: ID!) {
+    forum(id: $forumId) {
+      id
+      name
+      viewerRoles
+    }
+  }
+`);
+
 export const ForumModerationQueue = graphql(`
   query ForumModerationQueue($forumId: ID!) {
     forum(id: $forumId) {

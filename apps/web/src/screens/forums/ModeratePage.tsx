@@ -4,7 +4,12 @@ import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/Layout';
 import { ErrorBox } from '../../components/ErrorBox';
-import { ForumModerationQueue, HideForumPost, RestoreForumPost } from '../../graphql/forums';
+import {
+  ForumModerationQueue,
+  ForumViewerRoles,
+  HideForumPost,
+  RestoreForumPost,
+} from '../../graphql/forums';
 import { useApp } from '../../app-context';
 import { useAction } from './facilitate/useAction';
 import './facilitate/facilitate.css';
@@ -18,11 +23,20 @@ export function ModeratePage() {
   const { t } = useTranslation();
   const { forumId = '' } = useParams();
   const { user } = useApp();
+  // first who the reader is in this forum; the queue only for its moderators
+  const [viewer] = useQuery({
+    query: ForumViewerRoles,
+    variables: { forumId },
+    requestPolicy: 'network-only',
+    pause: !user,
+  });
+  const forum = viewer.data?.forum;
+  const moderator = !!forum?.viewerRoles.includes('MODERATOR');
   const [queue, refetch] = useQuery({
     query: ForumModerationQueue,
     variables: { forumId },
     requestPolicy: 'network-only',
-    pause: !user,
+    pause: !moderator,
   });
   const [, hide] = useMutation(HideForumPost);
   const [, restore] = useMutation(RestoreForumPost);
@@ -32,12 +46,7 @@ export function ModeratePage() {
     setNotice(message);
     refetch({ requestPolicy: 'network-only' });
   });
-  const forum = queue.data?.forum;
-  const moderator = forum?.viewerRoles.includes('MODERATOR');
-
-  // the API refuses the queue to anyone without the role (FORBIDDEN): not their screen either
-  const refused = !!queue.error?.graphQLErrors.some((e) => e.extensions?.code === 'FORBIDDEN');
-  if (!user || refused || (forum && !moderator))
+  if (!user || (forum && !moderator))
     return (
       <Page title={t('forums.mod.title')}>
         <p className="notice">{t('forums.mod.notYours')}</p>
@@ -66,7 +75,7 @@ export function ModeratePage() {
       <div role="status" aria-live="polite">
         {notice && <p className="notice">{notice}</p>}
       </div>
-      <ErrorBox error={error ?? queue.error} />
+      <ErrorBox error={error ?? viewer.error ?? queue.error} />
       {!queue.data && !queue.error && <p role="status">{t('common.loading')}</p>}
       {queue.data && nodes.length === 0 && <p>{t('forums.mod.none')}</p>}
       <ul className="cards">
