@@ -7,6 +7,12 @@ describe('isDatabaseUnavailable', () => {
       true,
     );
     expect(isDatabaseUnavailable(new MongoNotConnectedError('not connected'))).toBe(true);
+    // shutting down, or a driver error whose cause was the lost connection
+    expect(
+      isDatabaseUnavailable(new MongoServerError({ message: 'shutdown in progress', code: 91 })),
+    ).toBe(true);
+    const wrapped = new Error('write failed', { cause: new MongoNetworkError('closed') });
+    expect(isDatabaseUnavailable(wrapped)).toBe(true);
   });
 
   it('is false for a refused write and for other errors', () => {

@@ -124,9 +124,17 @@ const UNAVAILABLE = new Set([
   'MongoTopologyClosedError',
 ]);
 
-export function isDatabaseUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
+/** Server codes of a database shutting down or interrupted (the driver retries these too). */
+const SHUTDOWN_CODES = new Set([91, 189, 10107, 11600, 11602, 13435, 13436]);
+
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 3) return false;
   if (UNAVAILABLE.has(error.name)) return true;
+  const labelled = error as { hasErrorLabel?: (label: string) => boolean; code?: unknown };
+  if (labelled.hasErrorLabel?.('ResetPool') || labelled.hasErrorLabel?.('RetryableWriteError'))
+    return true;
+  if (typeof labelled.code === 'number' && SHUTDOWN_CODES.has(labelled.code)) return true;
+  if (isDatabaseUnavailable((error as { cause?: unknown }).cause, depth + 1)) return true;
   // an insertMany cut by a lost connection: the driver wraps the network error, copying its fields
   if (error.name === 'MongoBulkWriteError' && 'beforeHandshake' in error) return true;
   // Mongoose, when its connection is down, queues commands and gives up with this message
