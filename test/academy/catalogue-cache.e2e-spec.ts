@@ -142,8 +142,11 @@ describe('academy: cached catalogue and course pages', () => {
 
 /**
  * Two server instances on one database (with Redis, as several instances are deployed): a change
- * through one shows on the other at the next read (the generations are in the database).
+ * through one shows on the other at its next read once the other has heard of it (invalidations
+ * travel over Redis; the generations themselves are in the database).
  */
+const NAMESPACE = 'academy.catalogue';
+
 describe('academy: cached catalogue across two server instances', () => {
   let redis: Awaited<ReturnType<typeof startRedis>>;
   let a: TestApp;
@@ -166,6 +169,12 @@ describe('academy: cached catalogue across two server instances', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  /** `to` has heard of every invalidation of the catalogue `from` made (a readiness signal). */
+  const heard = (from: TestApp, to: TestApp) =>
+    to.app
+      .get(ReadCache)
+      .caughtUp(NAMESPACE, from.app.get(ReadCache).knownGeneration(NAMESPACE) ?? 0);
+
   it('an edit, a publication and an enrolment through one instance are read on the other next', async () => {
     const staff = await a.userWith([Role.staff]);
     const id = await createCourse(a, staff.token, {
@@ -186,6 +195,7 @@ describe('academy: cached catalogue across two server instances', () => {
       { i: { courseId: id, title: [{ lang: 'pl', text: 'Karta stałego pobytu' }] } },
       staff.token,
     );
+    await heard(a, b);
     expect((await ok(b, COURSE, { id, lang: 'pl' })).course.title.text).toBe(
       'Karta stałego pobytu',
     );
@@ -195,6 +205,7 @@ describe('academy: cached catalogue across two server instances', () => {
 
     const second = await createCourse(a, staff.token, { title: [{ lang: 'pl', text: 'PESEL' }] });
     await publish(a, staff.token, second);
+    await heard(a, b);
     expect(titles((await ok(b, CATALOGUE, { lang: 'pl' })) as never)).toEqual([
       'Karta stałego pobytu',
       'PESEL',
@@ -202,6 +213,7 @@ describe('academy: cached catalogue across two server instances', () => {
 
     const learner = await b.userWith([Role.learner]);
     await ok(b, ENROL, { c: id }, learner.token);
+    await heard(b, a);
     expect((await ok(a, COURSE, { id, lang: 'pl' })).course.enrolledCount).toBe(1);
   });
 });

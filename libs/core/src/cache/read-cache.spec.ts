@@ -161,4 +161,80 @@ describe('ReadCache', () => {
     expect(load).toHaveBeenCalledTimes(2);
     expect(cache.size).toBe(0);
   });
+  describe('with a freshness window (READ_CACHE_FRESH_MS)', () => {
+    const setup = () => {
+      const collection = fakeCollection();
+      let now = 1_000_000;
+      const clock = { nowMs: () => now, advance: (ms: number) => (now += ms) };
+      const make = () =>
+        new ReadCache(new DatabaseGenerations(collection, noDuplicates), 100, {
+          freshForMs: 1000,
+          nowMs: clock.nowMs,
+        });
+      return { collection, clock, make };
+    };
+
+    it('asks the store for the generation once per window, concurrent reads sharing the look-up', async () => {
+      const { collection, clock, make } = setup();
+      const cache = make();
+      await Promise.all([
+        cache.read('ns', 'a', async () => 1),
+        cache.read('ns', 'b', async () => 2),
+      ]);
+      expect(collection.findOne).toHaveBeenCalledTimes(1);
+      clock.advance(999);
+      expect(await cache.read('ns', 'a', async () => 9)).toBe(1);
+      expect(collection.findOne).toHaveBeenCalledTimes(1);
+      clock.advance(1);
+      expect(await cache.read('ns', 'a', async () => 9)).toBe(1);
+      expect(collection.findOne).toHaveBeenCalledTimes(2);
+      // a clock set back (tests, a corrected system clock) does not make it trust forever
+      clock.advance(-5000);
+      await cache.read('ns', 'a', async () => 9);
+      expect(collection.findOne).toHaveBeenCalledTimes(3);
+    });
+
+    it('sees its own invalidation at once, without asking the store', async () => {
+      const { collection, make } = setup();
+      const cache = make();
+      let title = 'v1';
+      expect(await cache.read('ns', 'k', async () => title)).toBe('v1');
+      title = 'v2';
+      await cache.invalidate('ns');
+      const lookups = (collection.findOne as jest.Mock).mock.calls.length;
+      expect(await cache.read('ns', 'k', async () => title)).toBe('v2');
+      expect(collection.findOne).toHaveBeenCalledTimes(lookups);
+    });
+
+    it('a writer that is not a peer is seen once the window has passed; a peer at once', async () => {
+      const { clock, make } = setup();
+      const [a, b, tool] = [make(), make(), make()];
+      a.connectPeers({ tell: async (namespace, generation) => b.heard(namespace, generation) });
+      let title = 'v1';
+      expect(await b.read('ns', 'k', async () => title)).toBe('v1');
+
+      title = 'v2';
+      await tool.invalidate('ns'); // e.g. the command-line tool, through the database only
+      expect(await b.read('ns', 'k', async () => title)).toBe('v1');
+      clock.advance(1000);
+      expect(await b.read('ns', 'k', async () => title)).toBe('v2');
+
+      title = 'v3';
+      await a.invalidate('ns');
+      await b.caughtUp('ns', a.knownGeneration('ns')!);
+      expect(await b.read('ns', 'k', async () => title)).toBe('v3');
+    });
+
+    it('a generation heard late (older than the one known) changes nothing', async () => {
+      const { make } = setup();
+      const cache = make();
+      await cache.invalidate('ns');
+      await cache.invalidate('ns');
+      expect(cache.knownGeneration('ns')).toBe(2);
+      expect(await cache.read('ns', 'k', async () => 'x')).toBe('x');
+      cache.heard('ns', 1);
+      expect(cache.knownGeneration('ns')).toBe(2);
+      expect(await cache.read('ns', 'k', async () => 'y')).toBe('x');
+    });
+  });
 });

@@ -58,6 +58,21 @@ export class DatabaseGenerations implements CacheGenerations {
   }
 }
 
+/** How other server instances are told of invalidations (see ReadCache.connectPeers). */
+export interface CachePeers {
+  tell(namespace: string, generation: number): Promise<void>;
+}
+
+export interface ReadCacheOptions {
+  /**
+   * How long (ms) a generation read from the store, or changed by this instance, is trusted
+   * without asking the store again; 0 asks at every read (one look-up per request).
+   */
+  freshForMs?: number;
+  /** The time, in ms (the application's Clock). */
+  nowMs?: () => number;
+}
+
 interface Entry {
   generation: number;
   value: unknown;
@@ -90,10 +105,49 @@ export class ReadCache {
   /** Counters for tests and benchmarks. */
   readonly stats = { hits: 0, misses: 0, invalidations: 0 };
 
+  /** Per namespace, the newest generation this instance knows and when it last made sure. */
+  private readonly known = new Map<string, { generation: number; checkedAtMs: number }>();
+  /** Per namespace, the look-up of its generation under way (concurrent reads share it). */
+  private readonly lookups = new Map<string, Promise<number>>();
+  /** Who waits for `caughtUp`. */
+  private readonly waiters = new Set<{ namespace: string; generation: number; done: () => void }>();
+  private readonly freshForMs: number;
+  private readonly nowMs: () => number;
+  private peers?: CachePeers;
+
   constructor(
     private readonly generations: CacheGenerations = new LocalGenerations(),
     private readonly maxEntries = DEFAULT_MAX_ENTRIES,
-  ) {}
+    options: ReadCacheOptions = {},
+  ) {
+    this.freshForMs = options.freshForMs ?? 0;
+    this.nowMs = options.nowMs ?? Date.now;
+  }
+
+  /**
+   * Other instances (through the EventBus, i.e. Redis with REDIS_URL): each invalidation here is
+   * told to them and theirs to this one, so that a generation this instance trusts for
+   * `freshForMs` is replaced as soon as another instance changes it.
+   */
+  connectPeers(peers: CachePeers): void {
+    this.peers = peers;
+  }
+
+  /** Another instance invalidated `namespace`: its generation is now at least `generation`. */
+  heard(namespace: string, generation: number): void {
+    if (this.learn(namespace, generation)) this.dropNamespace(namespace);
+  }
+
+  /** The newest generation of `namespace` this instance knows of (tests, diagnostics). */
+  knownGeneration(namespace: string): number | undefined {
+    return this.known.get(namespace)?.generation;
+  }
+
+  /** Resolves once this instance knows `namespace` at `generation` or newer (tests). */
+  caughtUp(namespace: string, generation: number): Promise<void> {
+    if ((this.knownGeneration(namespace) ?? -1) >= generation) return Promise.resolve();
+    return new Promise((done) => this.waiters.add({ namespace, generation, done }));
+  }
 
   /**
    * The value of `key` in `namespace`, loaded with `load` when missing or stale. `scope` (e.g.
@@ -149,13 +203,21 @@ export class ReadCache {
   async invalidate(namespace: string): Promise<void> {
     this.stats.invalidations++;
     try {
-      await this.generations.bump(namespace);
+      const generation = await this.generations.bump(namespace);
+      this.learn(namespace, generation);
+      if (this.peers)
+        await this.peers.tell(namespace, generation).catch((error: unknown) =>
+          logFailure(this.logger, 'telling other instances of an invalidation', error, {
+            namespace,
+          }),
+        );
     } catch (error) {
-      // Without the shared counter, at least this instance stops serving what it holds.
+      // Without the shared counter, at least this instance stops serving what it holds, and
+      // asks the store again at the next read.
       logFailure(this.logger, 'invalidating a cache namespace', error, { namespace });
+      this.known.delete(namespace);
     }
-    const prefix = `${namespace}\u0000`;
-    for (const id of this.entries.keys()) if (id.startsWith(prefix)) this.entries.delete(id);
+    this.dropNamespace(namespace);
   }
 
   /** How many values are held (all namespaces). */
@@ -164,7 +226,7 @@ export class ReadCache {
   }
 
   private generationOf(namespace: string, scope?: object): Promise<number> {
-    if (!scope) return Promise.resolve(this.generations.current(namespace));
+    if (!scope) return this.sharedGeneration(namespace);
     let perScope = this.scoped.get(scope);
     if (!perScope) {
       perScope = new Map();
@@ -172,10 +234,56 @@ export class ReadCache {
     }
     let generation = perScope.get(namespace);
     if (!generation) {
-      generation = Promise.resolve(this.generations.current(namespace));
+      generation = this.sharedGeneration(namespace);
       perScope.set(namespace, generation);
     }
     return generation;
+  }
+
+  /**
+   * The namespace's generation: from the store, or, within `freshForMs` of the last time this
+   * instance read or changed it, the one it knows (this instance's own invalidations and those
+   * its peers tell it are known at once; only a writer that is neither, e.g. the command-line
+   * tools, is seen up to `freshForMs` late).
+   */
+  private sharedGeneration(namespace: string): Promise<number> {
+    if (this.freshForMs <= 0) return Promise.resolve(this.generations.current(namespace));
+    const known = this.known.get(namespace);
+    if (known && Math.abs(this.nowMs() - known.checkedAtMs) < this.freshForMs)
+      return Promise.resolve(known.generation);
+    const pending = this.lookups.get(namespace);
+    if (pending) return pending;
+    const lookup = Promise.resolve(this.generations.current(namespace)).then(
+      (generation) => {
+        this.lookups.delete(namespace);
+        this.learn(namespace, generation);
+        return this.known.get(namespace)!.generation;
+      },
+      (error: unknown) => {
+        this.lookups.delete(namespace);
+        throw error;
+      },
+    );
+    this.lookups.set(namespace, lookup);
+    return lookup;
+  }
+
+  /** Notes a generation read or heard now; true when it is newer than the one known. */
+  private learn(namespace: string, generation: number): boolean {
+    const before = this.known.get(namespace)?.generation;
+    const newest = Math.max(generation, before ?? generation);
+    this.known.set(namespace, { generation: newest, checkedAtMs: this.nowMs() });
+    for (const waiter of this.waiters)
+      if (waiter.namespace === namespace && newest >= waiter.generation) {
+        this.waiters.delete(waiter);
+        waiter.done();
+      }
+    return before === undefined || newest > before;
+  }
+
+  private dropNamespace(namespace: string): void {
+    const prefix = `${namespace}\u0000`;
+    for (const id of this.entries.keys()) if (id.startsWith(prefix)) this.entries.delete(id);
   }
 
   private store(id: string, entry: Entry): void {
