@@ -15,8 +15,11 @@ const IGNORED = new Set(['hello', 'isMaster', 'ismaster', 'endSessions', 'ping']
 describe('database commands per request', () => {
   let t: TestApp;
   const seen: string[] = [];
+  /** The same commands with their collections. */
+  const detailed: string[] = [];
   const count = async (call: () => Promise<unknown>) => {
     seen.length = 0;
+    detailed.length = 0;
     await call();
     return [...seen];
   };
@@ -27,7 +30,11 @@ describe('database commands per request', () => {
       env: { MONGODB_URI: `${base}cmd_${randomBytes(4).toString('hex')}?monitorCommands=true` },
     });
     t.db.getClient().on('commandStarted', (e: CommandStartedEvent) => {
-      if (!IGNORED.has(e.commandName)) seen.push(e.commandName);
+      if (IGNORED.has(e.commandName)) return;
+      seen.push(e.commandName);
+      detailed.push(
+        `${e.commandName} ${String((e.command as Record<string, unknown>)[e.commandName])}`,
+      );
     });
   });
   afterAll(() => t.close());
@@ -91,5 +98,66 @@ describe('database commands per request', () => {
     // (the transition is decided on the state read); each change appends one audit entry.
     expect(claim).toEqual(['find', 'find', 'findAndModify', 'insert']);
     expect(answer).toEqual(['find', 'find', 'find', 'findAndModify', 'insert']);
+  });
+  it('counts the commands of an event registration, with a seat and on the waitlist (issue 13: the burst)', async () => {
+    const staff = await t.userWith([Role.staff]);
+    const start = t.app.get(Clock).nowMs() + 7 * 86_400_000;
+    const eventId = (
+      await ok(
+        t,
+        `mutation($i: CreateEventInput!) { createEvent(input: $i) { id } }`,
+        {
+          i: {
+            kind: 'seminar',
+            title: [{ lang: 'pl', text: 'Prawo pracy' }],
+            place: { name: 'Filia nr 12' },
+            startsAt: new Date(start).toISOString(),
+            endsAt: new Date(start + 7_200_000).toISOString(),
+            languages: ['pl'],
+            interpretation: [],
+            capacity: 1,
+          },
+        },
+        staff.token,
+      )
+    ).createEvent.id;
+    const register = async (n: number) => {
+      await count(() =>
+        ok(
+          t,
+          `mutation($i: RegisterForEventInput!) { registerForEvent(input: $i) { registration { status } } }`,
+          { i: { eventId, name: `Osoba ${n}`, contact: `osoba${n}@example.org`, consent: true } },
+        ),
+      );
+      return [...detailed];
+    };
+    // the event, the pending registration, the guarded claim of a seat, one bump of the events
+    // cache's generation, the confirmation, the claim settled (and its bump), the answer
+    expect(await register(1)).toEqual([
+      'find events',
+      'insert event_registrations',
+      'update events',
+      'findAndModify cache_generations',
+      'update event_registrations',
+      'update events',
+      'findAndModify cache_generations',
+      'find event_registrations',
+    ]);
+    // full: the claim fails (no invalidation for a write that changed nothing), the event is read
+    // again for a changed capacity, a waitlist number (and its bump), the registration marked,
+    // the event read again for a seat freed meanwhile (none: nobody else is looked for), the
+    // answer with its waitlist position
+    expect(await register(2)).toEqual([
+      'find events',
+      'insert event_registrations',
+      'update events',
+      'find events',
+      'findAndModify events',
+      'findAndModify cache_generations',
+      'update event_registrations',
+      'find events',
+      'find event_registrations',
+      'aggregate event_registrations',
+    ]);
   });
 });

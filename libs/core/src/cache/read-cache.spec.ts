@@ -12,8 +12,9 @@ function fakeCollection() {
     findOne: jest.fn(async ({ _id }: { _id: string }) =>
       docs.has(_id) ? { n: docs.get(_id) } : null,
     ),
-    updateOne: jest.fn(async ({ _id }: { _id: string }) => {
+    findOneAndUpdate: jest.fn(async ({ _id }: { _id: string }) => {
       docs.set(_id, (docs.get(_id) ?? 0) + 1);
+      return { n: docs.get(_id) };
     }),
   };
   return collection;
@@ -104,10 +105,10 @@ describe('ReadCache', () => {
   it('retries a first bump that lost the race to insert the namespace', async () => {
     const collection = fakeCollection();
     const duplicate = Object.assign(new Error('E11000'), { code: 11000 });
-    (collection.updateOne as jest.Mock).mockRejectedValueOnce(duplicate);
+    (collection.findOneAndUpdate as jest.Mock).mockRejectedValueOnce(duplicate);
     const generations = new DatabaseGenerations(collection, (e) => e === duplicate);
     expect(await generations.bump('ns')).toBe(1);
-    expect(collection.updateOne).toHaveBeenCalledTimes(2);
+    expect(collection.findOneAndUpdate).toHaveBeenCalledTimes(2);
   });
 
   it('drops the least recently read value beyond its size', async () => {
@@ -152,7 +153,7 @@ describe('ReadCache', () => {
       findOne: async () => {
         throw new Error('connection refused');
       },
-      updateOne: async () => undefined,
+      findOneAndUpdate: async () => null,
     };
     const cache = new ReadCache(new DatabaseGenerations(collection, noDuplicates));
     const load = counter(() => 'fresh');
@@ -236,5 +237,27 @@ describe('ReadCache', () => {
       expect(cache.knownGeneration('ns')).toBe(2);
       expect(await cache.read('ns', 'k', async () => 'y')).toBe('x');
     });
+  });
+  it('a burst of invalidations costs at most two bumps at a time, each after the writes it covers', async () => {
+    const collection = fakeCollection();
+    const cache = new ReadCache(new DatabaseGenerations(collection, noDuplicates));
+    const first = cache.invalidate('ns'); // starts a bump at once
+    const rest = [cache.invalidate('ns'), cache.invalidate('ns'), cache.invalidate('ns')];
+    await Promise.all([first, ...rest]);
+    // the three that came while the first bump was under way share one bump after it
+    expect(collection.findOneAndUpdate).toHaveBeenCalledTimes(2);
+    expect(cache.knownGeneration('ns')).toBe(2);
+    await cache.invalidate('ns');
+    expect(collection.findOneAndUpdate).toHaveBeenCalledTimes(3);
+    expect(cache.knownGeneration('ns')).toBe(3);
+  });
+
+  it('a failed bump does not hold the next ones back', async () => {
+    const collection = fakeCollection();
+    (collection.findOneAndUpdate as jest.Mock).mockRejectedValueOnce(new Error('lost connection'));
+    const cache = new ReadCache(new DatabaseGenerations(collection, noDuplicates));
+    await Promise.all([cache.invalidate('ns'), cache.invalidate('ns')]);
+    expect(collection.findOneAndUpdate).toHaveBeenCalledTimes(2);
+    expect(await collection.findOne({ _id: 'ns' })).toEqual({ n: 1 });
   });
 });

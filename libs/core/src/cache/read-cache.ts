@@ -27,16 +27,17 @@ export class LocalGenerations implements CacheGenerations {
 /** The subset of a driver collection the database generations use. */
 export interface GenerationsCollection {
   findOne(filter: { _id: string }): Promise<{ n?: number } | null>;
-  updateOne(
+  findOneAndUpdate(
     filter: { _id: string },
     update: { $inc: { n: number } },
-    options: { upsert: boolean },
-  ): Promise<unknown>;
+    options: { upsert: boolean; returnDocument: 'after' },
+  ): Promise<{ n?: number } | null>;
 }
 
 /**
  * One small document per namespace (`{ _id: namespace, n }`): a read is one look-up by `_id`
- * (which FerretDB answers from SQLite directly), an invalidation one upserting `$inc`.
+ * (which FerretDB answers from SQLite directly), an invalidation one upserting `$inc` that
+ * returns the new number.
  */
 export class DatabaseGenerations implements CacheGenerations {
   constructor(
@@ -48,13 +49,17 @@ export class DatabaseGenerations implements CacheGenerations {
   }
   async bump(namespace: string): Promise<number> {
     const inc = () =>
-      this.collection.updateOne({ _id: namespace }, { $inc: { n: 1 } }, { upsert: true });
+      this.collection.findOneAndUpdate(
+        { _id: namespace },
+        { $inc: { n: 1 } },
+        { upsert: true, returnDocument: 'after' },
+      );
     // two first bumps of a namespace may both try to insert it: the loser's $inc then applies
-    await inc().catch((error: unknown) => {
+    const after = await inc().catch((error: unknown) => {
       if (!this.isDuplicateKey(error)) throw error;
       return inc();
     });
-    return this.current(namespace);
+    return after?.n ?? this.current(namespace);
   }
 }
 
@@ -71,6 +76,11 @@ export interface ReadCacheOptions {
   freshForMs?: number;
   /** The time, in ms (the application's Clock). */
   nowMs?: () => number;
+}
+
+interface BumpState {
+  running: Promise<number>;
+  queued?: Promise<number>;
 }
 
 interface Entry {
@@ -111,6 +121,8 @@ export class ReadCache {
   private readonly lookups = new Map<string, Promise<number>>();
   /** Who waits for `caughtUp`. */
   private readonly waiters = new Set<{ namespace: string; generation: number; done: () => void }>();
+  /** Per namespace, the bump under way and the one queued after it (see `bump`). */
+  private readonly bumps = new Map<string, BumpState>();
   private readonly freshForMs: number;
   private readonly nowMs: () => number;
   private peers?: CachePeers;
@@ -203,7 +215,7 @@ export class ReadCache {
   async invalidate(namespace: string): Promise<void> {
     this.stats.invalidations++;
     try {
-      const generation = await this.generations.bump(namespace);
+      const generation = await this.bump(namespace);
       this.learn(namespace, generation);
       if (this.peers)
         await this.peers.tell(namespace, generation).catch((error: unknown) =>
@@ -266,6 +278,43 @@ export class ReadCache {
     );
     this.lookups.set(namespace, lookup);
     return lookup;
+  }
+
+  /**
+   * Bumps the namespace's generation, sharing bumps between concurrent invalidations: while one
+   * bump is under way, every invalidation that arrives joins ONE bump queued to start after it
+   * (never the running one: it may have counted before their writes completed, and a reader
+   * could then cache what they changed under the new number). A burst of writes costs two
+   * bumps at a time instead of one each.
+   */
+  private bump(namespace: string): Promise<number> {
+    const state = this.bumps.get(namespace);
+    if (!state) {
+      const fresh: BumpState = { running: Promise.resolve(0) };
+      this.bumps.set(namespace, fresh);
+      fresh.running = this.runBump(namespace, fresh);
+      return fresh.running;
+    }
+    state.queued ??= state.running
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        state.queued = undefined;
+        state.running = this.runBump(namespace, state);
+        return state.running;
+      });
+    return state.queued;
+  }
+
+  private runBump(namespace: string, state: BumpState): Promise<number> {
+    const running = Promise.resolve().then(() => this.generations.bump(namespace));
+    const settled = () => {
+      if (state.running === running && !state.queued) this.bumps.delete(namespace);
+    };
+    running.then(settled, settled);
+    return running;
   }
 
   /** Notes a generation read or heard now; true when it is newer than the one known. */
