@@ -253,31 +253,50 @@ export class ReadCache {
   }
 
   /**
-   * The namespace's generation: from the store, or, within `freshForMs` of the last time this
-   * instance read or changed it, the one it knows (this instance's own invalidations and those
-   * its peers tell it are known at once; only a writer that is neither, e.g. the command-line
-   * tools, is seen up to `freshForMs` late).
+   * The namespace's generation. The first read asks the store; from then on the instance serves
+   * the generation it knows and, once that is `freshForMs` old, asks the store again in the
+   * background (one look-up at a time): a read never waits for the store for it, even while a
+   * burst of writes queues there. This instance's own invalidations and those its peers tell it
+   * are known at once; only a writer that is neither (the command-line tools) is seen up to
+   * `freshForMs` plus one look-up late.
    */
   private sharedGeneration(namespace: string): Promise<number> {
     if (this.freshForMs <= 0) return Promise.resolve(this.generations.current(namespace));
     const known = this.known.get(namespace);
-    if (known && Math.abs(this.nowMs() - known.checkedAtMs) < this.freshForMs)
+    if (known) {
+      if (
+        Math.abs(this.nowMs() - known.checkedAtMs) >= this.freshForMs &&
+        !this.lookups.has(namespace)
+      )
+        this.lookUp(namespace).catch((error: unknown) =>
+          logFailure(this.logger, 'reading a cache generation', error, { namespace }),
+        );
       return Promise.resolve(known.generation);
-    const pending = this.lookups.get(namespace);
-    if (pending) return pending;
-    const lookup = Promise.resolve(this.generations.current(namespace)).then(
-      (generation) => {
-        this.lookups.delete(namespace);
-        this.learn(namespace, generation);
-        return this.known.get(namespace)!.generation;
-      },
-      (error: unknown) => {
-        this.lookups.delete(namespace);
-        throw error;
-      },
-    );
+    }
+    return this.lookups.get(namespace) ?? this.lookUp(namespace);
+  }
+
+  private lookUp(namespace: string): Promise<number> {
+    const lookup = Promise.resolve()
+      .then(() => this.generations.current(namespace))
+      .then(
+        (generation) => {
+          this.lookups.delete(namespace);
+          this.learn(namespace, generation);
+          return this.known.get(namespace)!.generation;
+        },
+        (error: unknown) => {
+          this.lookups.delete(namespace);
+          throw error;
+        },
+      );
     this.lookups.set(namespace, lookup);
     return lookup;
+  }
+
+  /** Resolves once every look-up of a generation under way has ended (tests, shutdown). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.lookups.values()]);
   }
 
   /**
