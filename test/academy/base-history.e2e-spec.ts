@@ -135,6 +135,53 @@ describe('academy: the base text an outdated translation was made from', () => {
     expect(stored.be.baseVersion).toBe(stored.baseVersion);
   });
 
+  it('a Polish edit and a Belarusian update saved at the same moment leave the kept text consistent with the state', async () => {
+    const lesson = await addLesson(t, author.token, moduleId, 2, [{ lang: 'pl', text: 'Opłaty' }], {
+      blocks: [
+        {
+          kind: 'TEXT',
+          text: [
+            { lang: 'pl', text: 'Opłata wynosi 340 zł.' },
+            { lang: 'be', text: 'Плата складае 340 злотых.' },
+          ],
+        },
+      ],
+    });
+    const id = ((await ok(t, LESSON, { id: lesson, lang: 'be' }, author.token)).lesson as Data)
+      .blocks[0].id;
+    const edit = (lang: string, text: string, token: string) =>
+      t.gql(
+        UPDATE_LESSON,
+        { i: { lessonId: lesson, blocks: [{ id, text: [{ lang, text }] }] } },
+        { token },
+      );
+    const results = await Promise.all([
+      edit('pl', 'Opłata wynosi 440 zł.', author.token),
+      edit('be', 'Плата складае 340 злотых (гатоўкай).', translator.token),
+    ]);
+    expect(results.map((r) => r.body.errors)).toEqual([undefined, undefined]);
+    const text = (
+      (await ok(t, LESSON, { id: lesson, lang: 'be' }, translator.token)).lesson as Data
+    ).blocks[0].text;
+    const stored = (
+      (await t.db
+        .collection('academy_lessons')
+        .findOne({ _id: new Types.ObjectId(lesson) })) as Data
+    ).blocks[0].text;
+    expect(text.text).toBe('Плата складае 340 злотых (гатоўкай).');
+    expect(stored.pl.text).toBe('Opłata wynosi 440 zł.');
+    // whichever write went first: outdated with the old Polish text kept, or up to date with none
+    if (text.state === 'OUTDATED') {
+      expect(text.basedOnText).toBe('Opłata wynosi 340 zł.');
+      expect(stored.baseHistory).toEqual([
+        { version: 1, lang: 'pl', text: 'Opłata wynosi 340 zł.' },
+      ]);
+    } else {
+      expect(text).toMatchObject({ state: 'UP_TO_DATE', basedOnText: null });
+      expect(stored.baseHistory).toBeUndefined();
+    }
+  });
+
   it('course title and summary, module titles and quiz texts keep their old base text too', async () => {
     await ok(
       t,
