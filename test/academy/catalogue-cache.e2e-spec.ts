@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ReadCache, Role } from '@sasiad/core';
+import { CACHE_INVALIDATED_TOPIC, EventBus, ReadCache, Role } from '@sasiad/core';
 import {
   addLesson,
   addModule,
@@ -161,6 +161,8 @@ describe('academy: cached catalogue across two server instances', () => {
     };
     a = await startTestApp({ env, dataDir });
     b = await startTestApp({ env, dataDir });
+    // each listens to the other's invalidations before anything is changed
+    for (const app of [a, b]) await app.app.get(EventBus).whenSubscribed(CACHE_INVALIDATED_TOPIC);
   });
   afterAll(async () => {
     await b?.close();
