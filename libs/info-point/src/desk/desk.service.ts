@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { Types } from 'mongoose';
+import { AuthUser, DomainException, ErrorCode } from '@sasiad/core';
+import { AskerService } from '../questions/asker.service';
+import { QuestionChanges } from '../questions/question-changes.service';
+import { QuestionViews } from '../questions/question-views';
+import { DESK_CONSENT_VERSION } from '../questions/topics';
+import { AskQuestionForPersonInput } from './dto/desk.inputs';
+import { AskQuestionForPersonPayload } from './models/desk.model';
+
+/**
+ * Desk-assisted mode: a staff member asks for a person sitting beside them. The question is an
+ * anonymous one like any other (encrypted, reachable with a one-time access code), marked as
+ * asked at the desk by that staff member, with the person's oral consent recorded; the audit
+ * names the staff member as actor on behalf of the code's holder.
+ */
+@Injectable()
+export class DeskService {
+  constructor(
+    private readonly asker: AskerService,
+    private readonly changes: QuestionChanges,
+    private readonly views: QuestionViews,
+  ) {}
+
+  /**
+   * Order: consent is checked before anything is written; the question is created (one insert,
+   * audited `askAtDesk`); only then, if asked, claimed by the one conditional claim of the
+   * lifecycle (audited `claim`). A failed claim leaves an open question in the queue, which is
+   * what it would be without `claimForMe`.
+   */
+  async askForPerson(
+    input: AskQuestionForPersonInput,
+    staff: AuthUser,
+  ): Promise<AskQuestionForPersonPayload> {
+    if (input.consentGiven !== true)
+      throw new DomainException(ErrorCode.CONSENT_REQUIRED, {}, [
+        { field: 'consentGiven', constraint: 'consentRequired' },
+      ]);
+    if (input.consentVersion !== DESK_CONSENT_VERSION)
+      throw new DomainException(ErrorCode.CONSENT_VERSION_OUTDATED, {}, [
+        { field: 'consentVersion', constraint: 'currentVersion' },
+      ]);
+    const { question, accessCode } = await this.asker.createQuestion(input, {
+      askerId: null,
+      desk: { staffId: staff.id },
+    });
+    let current = question;
+    if (input.claimForMe)
+      current = await this.changes.staffChange(question._id.toHexString(), staff, 'claim', () => ({
+        $set: { claimedBy: new Types.ObjectId(staff.id) },
+      }));
+    return {
+      question: this.views.toAsker(current),
+      accessCode: accessCode!,
+      claimedByMe: current.claimedBy?.toHexString() === staff.id,
+    };
+  }
+}
