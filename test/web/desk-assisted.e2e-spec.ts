@@ -144,6 +144,13 @@ describe('desk-assisted mode (Chromium)', () => {
 
     await page.getByRole('button', { name: 'Następna osoba' }).click();
     expect(await page.getByLabel('Pytanie, słowami tej osoby').inputValue()).toBe('');
+
+    // in the queue (all questions) it is marked as asked at the desk
+    await page.goto('/staff?view=all');
+    const item = page.locator(`[data-question-id="${id}"]`);
+    await item.getByText('zadane przy stanowisku').waitFor();
+    await page.goto('/staff/desk');
+    await page.getByRole('heading', { name: 'Przy stanowisku' }).waitFor();
   }, 120_000);
 
   it('creates an account for a Belarusian-speaking person, who sets their own password on their phone from the slip', async () => {
