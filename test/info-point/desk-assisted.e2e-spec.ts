@@ -283,6 +283,14 @@ describe('info point: desk-assisted mode', () => {
     expect(signedIn).toEqual({ id: personId, createdAtDesk: true, preferredLanguage: 'be' });
     // The code works once.
     expect(codeOf(await reset(created.setupCode))).toBe('INVALID_RECOVERY_CODE');
+    // Back at the desk later (password forgotten): a staff-given code, also on the person's behalf.
+    ok(
+      await t.gql(
+        `mutation { issuePasswordResetCode(input: { login: "alesia_z_minska" }) { code } }`,
+        undefined,
+        { token: colleague.token },
+      ),
+    );
 
     const audit = ok(
       await t.gql<{
@@ -293,6 +301,12 @@ describe('info point: desk-assisted mode', () => {
     ).identityAudit.nodes;
     // newest first
     expect(audit).toEqual([
+      {
+        actorId: colleague.id,
+        action: 'passwordResetCodeIssued',
+        userId: personId,
+        onBehalfOf: personId,
+      },
       { actorId: personId, action: 'accountSetUpWithDeskCode', userId: personId, onBehalfOf: null },
       { actorId: desk.id, action: 'accountCreatedAtDesk', userId: personId, onBehalfOf: personId },
     ]);

@@ -165,7 +165,8 @@ export class RecoveryService {
       secretHash: this.codeHash(userId, code),
       expiresAt,
     });
-    await this.record(new Types.ObjectId(actor.id), 'passwordResetCodeIssued', user._id);
+    // with the person present at the desk: done by staff on their behalf
+    await this.record(new Types.ObjectId(actor.id), 'passwordResetCodeIssued', user._id, user._id);
     return { code, expiresAt };
   }
 
