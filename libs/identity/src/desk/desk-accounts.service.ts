@@ -12,6 +12,7 @@ import {
 import { UsersService } from '../accounts/users.service';
 import { RecoveryService } from '../recovery/recovery.service';
 import { CreateAccountForPersonInput } from './desk-accounts.inputs';
+import { assertDeskConsent } from './desk-consent';
 import { CreateAccountForPersonPayload, DeskAccountConsent } from './desk-accounts.model';
 
 /** The version of the account wording (i18n `identity:deskConsent.account`). */
@@ -49,14 +50,7 @@ export class DeskAccountsService {
     input: CreateAccountForPersonInput,
     staff: AuthUser,
   ): Promise<CreateAccountForPersonPayload> {
-    if (input.consentGiven !== true)
-      throw new DomainException(ErrorCode.CONSENT_REQUIRED, {}, [
-        { field: 'consentGiven', constraint: 'consentRequired' },
-      ]);
-    if (input.consentVersion !== DESK_ACCOUNT_CONSENT_VERSION)
-      throw new DomainException(ErrorCode.CONSENT_VERSION_OUTDATED, {}, [
-        { field: 'consentVersion', constraint: 'currentVersion' },
-      ]);
+    assertDeskConsent(input, DESK_ACCOUNT_CONSENT_VERSION);
     const hasEmail = input.email != null;
     if (hasEmail === (input.username != null))
       throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, [

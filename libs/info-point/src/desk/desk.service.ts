@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { AuthUser, DomainException, ErrorCode } from '@sasiad/core';
+import { AuthUser } from '@sasiad/core';
+import { assertDeskConsent } from '@sasiad/identity';
 import { AskerService } from '../questions/asker.service';
 import { QuestionChanges } from '../questions/question-changes.service';
 import { QuestionViews } from '../questions/question-views';
@@ -32,14 +33,7 @@ export class DeskService {
     input: AskQuestionForPersonInput,
     staff: AuthUser,
   ): Promise<AskQuestionForPersonPayload> {
-    if (input.consentGiven !== true)
-      throw new DomainException(ErrorCode.CONSENT_REQUIRED, {}, [
-        { field: 'consentGiven', constraint: 'consentRequired' },
-      ]);
-    if (input.consentVersion !== DESK_CONSENT_VERSION)
-      throw new DomainException(ErrorCode.CONSENT_VERSION_OUTDATED, {}, [
-        { field: 'consentVersion', constraint: 'currentVersion' },
-      ]);
+    assertDeskConsent(input, DESK_CONSENT_VERSION);
     const { question, accessCode } = await this.asker.createQuestion(input, {
       askerId: null,
       desk: { staffId: staff.id },
