@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { Types } from 'mongoose';
-import { AuthUser } from '@sasiad/core';
+import { AuthUser, DomainException, logFailure } from '@sasiad/core';
 import { assertDeskConsent } from '@sasiad/identity';
 import { AskerService } from '../questions/asker.service';
 import { QuestionChanges } from '../questions/question-changes.service';
@@ -17,6 +17,8 @@ import { AskQuestionForPersonPayload } from './models/desk.model';
  */
 @Injectable()
 export class DeskService {
+  private readonly logger = new Logger(DeskService.name);
+
   constructor(
     private readonly asker: AskerService,
     private readonly changes: QuestionChanges,
@@ -26,8 +28,9 @@ export class DeskService {
   /**
    * Order: consent is checked before anything is written; the question is created (one insert,
    * audited `askAtDesk`); only then, if asked, claimed by the one conditional claim of the
-   * lifecycle (audited `claim`). A failed claim leaves an open question in the queue, which is
-   * what it would be without `claimForMe`.
+   * lifecycle (audited `claim`). A failed claim (a colleague's claim won in between) leaves an
+   * open question in the queue, as without `claimForMe`, and the access code is still returned:
+   * the question exists, and the person must not leave without its code.
    */
   async askForPerson(
     input: AskQuestionForPersonInput,
@@ -40,9 +43,14 @@ export class DeskService {
     });
     let current = question;
     if (input.claimForMe)
-      current = await this.changes.staffChange(question._id.toHexString(), staff, 'claim', () => ({
-        $set: { claimedBy: new Types.ObjectId(staff.id) },
-      }));
+      current = await this.changes
+        .staffChange(question._id.toHexString(), staff, 'claim', () => ({
+          $set: { claimedBy: new Types.ObjectId(staff.id) },
+        }))
+        .catch((error: unknown) => {
+          if (!(error instanceof DomainException)) logFailure(this.logger, 'desk claim', error);
+          return question;
+        });
     return {
       question: this.views.toAsker(current),
       accessCode: accessCode!,
