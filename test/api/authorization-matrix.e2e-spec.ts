@@ -44,6 +44,9 @@ const ACCESS: Record<string, Caller[]> = {
   issuePasswordResetCode: STAFF,
   requestPasswordReset: CALLERS,
   resetPasswordWithEmailToken: CALLERS,
+  // desk-assisted mode: staff acting for a person at the info point's desk
+  askQuestionForPerson: STAFF,
+  createAccountForPerson: STAFF,
   // info point: askers signed in or anonymous (by access code); the queue for staff and admins
   askQuestion: CALLERS,
   followUpQuestion: CALLERS,

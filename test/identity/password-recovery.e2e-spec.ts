@@ -193,7 +193,10 @@ describe('identity: password recovery', () => {
     ).toBe('INVALID_RECOVERY_CODE');
     const audit = await t.db
       .collection('identity_audit')
-      .find({ subjectId: new Types.ObjectId(person.user.id) }, { projection: { _id: 0, at: 0 } })
+      .find(
+        { subjectId: new Types.ObjectId(person.user.id) },
+        { projection: { _id: 0, at: 0, onBehalfOf: 0 } },
+      )
       .toArray();
     expect(
       audit.map((a) => ({ ...a, actorId: String(a.actorId), subjectId: String(a.subjectId) })),
@@ -201,6 +204,13 @@ describe('identity: password recovery', () => {
       { actorId: staff.id, action: 'passwordResetCodeIssued', subjectId: person.user.id },
       { actorId: person.user.id, action: 'passwordResetWithStaffCode', subjectId: person.user.id },
     ]);
+    // the code was given with the person present: on their behalf (desk-assisted mode)
+    expect(audit.length).toBe(2);
+    const given = await t.db.collection('identity_audit').findOne({
+      subjectId: new Types.ObjectId(person.user.id),
+      action: 'passwordResetCodeIssued',
+    });
+    expect(String(given!.onBehalfOf)).toBe(person.user.id);
 
     // Admins read the trail; staff cannot.
     const AUDIT = `query($u: ID) { identityAudit(userId: $u, first: 10) { totalCount nodes { actorId action userId } } }`;

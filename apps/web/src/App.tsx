@@ -43,6 +43,11 @@ const PostIdeaPage = screen(() => import('./screens/forums/PostIdeaPage'), 'Post
 const FacilitatePage = screen(() => import('./screens/forums/FacilitatePage'), 'FacilitatePage');
 const ModeratePage = screen(() => import('./screens/forums/ModeratePage'), 'ModeratePage');
 const AccountPage = screen(() => import('./screens/account/AccountPage'), 'AccountPage');
+// Desk-assisted mode (issue 12): the person sets their password with the code from the desk.
+const SetPasswordWithCode = screen(
+  () => import('./screens/account/SetPasswordWithCode'),
+  'SetPasswordWithCode',
+);
 const NotificationsPage = screen(
   () => import('./screens/notifications/NotificationsPage'),
   'NotificationsPage',
@@ -229,6 +234,7 @@ export function App({
                   <Route path="/forums/:forumId/facilitate" element={<FacilitatePage />} />
                   <Route path="/forums/:forumId/moderate" element={<ModeratePage />} />
                   <Route path="/account" element={<AccountPage />} />
+                  <Route path="/account/code" element={<SetPasswordWithCode />} />
                   <Route path="/notifications" element={<NotificationsPage />} />
                   <Route path="/ngo" element={<NgoDirectoryPage />} />
                   <Route path="/ngo/register" element={<NgoRegisterPage />} />

@@ -6,6 +6,8 @@ import { AuthResolver } from './sessions/auth.resolver';
 import { AuthService } from './sessions/auth.service';
 import { PasswordService } from './accounts/password.service';
 import { RefreshToken, RefreshTokenSchema } from './sessions/refresh-token.schema';
+import { DeskAccountsResolver } from './desk/desk-accounts.resolver';
+import { DeskAccountsService } from './desk/desk-accounts.service';
 import { IdentityAudit, IdentityAuditSchema } from './recovery/identity-audit.schema';
 import { RecoveryResolver } from './recovery/recovery.resolver';
 import { RecoveryService } from './recovery/recovery.service';
@@ -57,6 +59,8 @@ import { OrganisationDirectoryPort } from './accounts/organisation-directory.por
     AuthResolver,
     RecoveryResolver,
     UsersResolver,
+    DeskAccountsService,
+    DeskAccountsResolver,
     { provide: AUTHENTICATOR, useExisting: AuthService },
   ],
   exports: [AUTHENTICATOR, AuthService, UsersService, OrganisationDirectoryPort],

@@ -7,6 +7,8 @@ import { InfoPointAuditService } from './audit/audit.service';
 import { CannedAnswer, CannedAnswerSchema } from './canned-answers/canned-answer.schema';
 import { CannedAnswersResolver } from './canned-answers/canned-answers.resolver';
 import { CannedAnswersService } from './canned-answers/canned-answers.service';
+import { DeskResolver } from './desk/desk.resolver';
+import { DeskService } from './desk/desk.service';
 import { FaqAuthoringService } from './faq/faq-authoring.service';
 import { FaqCache, faqEntryModel } from './faq/faq-cache';
 import { FaqLinksService } from './faq/faq-links.service';
@@ -48,6 +50,9 @@ import { ServiceLevelService } from './service-level/service-level.service';
     AskerNotices,
     AskerResolver,
     QueueResolver,
+    // desk-assisted mode
+    DeskService,
+    DeskResolver,
     // audit
     InfoPointAuditService,
     InfoPointAuditResolver,

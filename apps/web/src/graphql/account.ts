@@ -77,3 +77,10 @@ export const DeleteMyAccount = graphql(`
     deleteMyAccount(input: $input)
   }
 `);
+
+/** A recovery code, or the setup code of an account made at the info point's desk. */
+export const ResetPasswordWithCode = graphql(`
+  mutation ResetPasswordWithCode($input: ResetPasswordWithRecoveryCodeInput!) {
+    resetPasswordWithRecoveryCode(input: $input)
+  }
+`);

@@ -14,6 +14,7 @@ export const QueueItemFields = graphql(`
     overdue
     firstResponseAt
     updatedForHolder
+    askedAtDesk
   }
 `);
 
@@ -144,6 +145,7 @@ export const StaffQuestionFields = graphql(`
     topic
     language
     anonymous
+    askedAtDesk
     claimedBy
     createdAt
     dueAt

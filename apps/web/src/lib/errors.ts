@@ -46,6 +46,9 @@ const NEXT_STEP: Record<string, string> = {
   // only the console (checking in, changing an event) meets these: its texts are loaded there
   REGISTRATION_NOT_CONFIRMED: 'staff.events.next.notConfirmed',
   CAPACITY_BELOW_CONFIRMED: 'staff.events.next.capacity',
+  // desk-assisted mode (console)
+  CONSENT_REQUIRED: 'staff.desk.next.consent',
+  CONSENT_VERSION_OUTDATED: 'error.next.reload',
 };
 
 export interface ShownError {

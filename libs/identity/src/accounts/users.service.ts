@@ -46,6 +46,8 @@ export interface NewUser {
   displayName?: string;
   preferredLanguage?: Language;
   organisationId?: string;
+  /** Created by a staff member for a person at the desk, with the person's consent. */
+  desk?: { staffId: string; consentAt: Date; consentVersion: string };
 }
 
 /** Accounts: creation, profile, roles, status and erasure. The only code that touches `users`. */
@@ -109,6 +111,13 @@ export class UsersService implements OnApplicationBootstrap {
         roles: input.roles,
         preferredLanguage: input.preferredLanguage ?? 'pl',
         organisationId: organisationId ? new Types.ObjectId(organisationId) : undefined,
+        deskCreation: input.desk
+          ? {
+              staffId: new Types.ObjectId(input.desk.staffId),
+              consentAt: input.desk.consentAt,
+              consentVersion: input.desk.consentVersion,
+            }
+          : undefined,
       });
       return this.toModel(created.toObject());
     } catch (error) {
@@ -333,6 +342,10 @@ export class UsersService implements OnApplicationBootstrap {
       // after the account: a claim left by a crash here is taken over later (no account)
       await this.skeletons.release(user._id);
     });
+    // A staff member's name goes from the accounts they created at the desk (they stay marked).
+    await this.users
+      .updateMany({ 'deskCreation.staffId': user._id }, { $unset: { 'deskCreation.staffId': 1 } })
+      .exec();
     // Every context's handler runs (and is awaited) before the caller hears the account is gone.
     await this.domainEvents.publish(USER_ERASED, { userId: id });
   }
@@ -394,6 +407,7 @@ export class UsersService implements OnApplicationBootstrap {
       preferredLanguage: user.preferredLanguage,
       status: user.status as UserStatusModel,
       createdAt: user.createdAt,
+      createdAtDesk: !!user.deskCreation,
     };
   }
 }

@@ -5,7 +5,9 @@ export type IdentityAuditAction =
   | 'passwordResetCodeIssued'
   | 'passwordResetWithRecoveryCode'
   | 'passwordResetWithStaffCode'
-  | 'passwordResetWithEmail';
+  | 'passwordResetWithEmail'
+  | 'accountCreatedAtDesk'
+  | 'accountSetUpWithDeskCode';
 
 /**
  * Append-only record of who did what to which account's access (ids only, no content), e.g. a
@@ -24,6 +26,10 @@ export class IdentityAudit {
 
   @Prop({ required: true })
   at: Date;
+
+  /** The person a staff member acted for at the desk (desk-assisted mode); the actor is staff. */
+  @Prop({ type: Types.ObjectId })
+  onBehalfOf?: Types.ObjectId;
 }
 
 export const IdentityAuditSchema = SchemaFactory.createForClass(IdentityAudit);

@@ -27,6 +27,11 @@ import { ResetSecret, ResetSecretKind } from './reset-secret.schema';
 const RECOVERY_CODES = 10;
 /** Live reset links per account at most: a stranger cannot fill someone's mailbox. */
 const MAX_LIVE_EMAIL_LINKS = 3;
+/**
+ * How long the setup code of an account created at the desk works: long enough for a person
+ * who could not finish at the desk (no phone, no battery) to do it at home.
+ */
+export const DESK_SETUP_CODE_TTL_HOURS = 72;
 
 type LeanUser = NonNullable<Awaited<ReturnType<UsersService['findRaw']>>>;
 
@@ -117,7 +122,7 @@ export class RecoveryService {
       .findOneAndDelete({
         userId: new Types.ObjectId(userId),
         secretHash: this.codeHash(userId, input.code),
-        kind: trusted({ $in: ['recovery', 'staff'] }),
+        kind: trusted({ $in: ['recovery', 'staff', 'setup'] }),
         $or: [{ expiresAt: null }, { expiresAt: trusted({ $gt: now }) }],
       })
       .lean()
@@ -128,7 +133,11 @@ export class RecoveryService {
       user,
       input.newPassword,
       user._id,
-      used.kind === 'staff' ? 'passwordResetWithStaffCode' : 'passwordResetWithRecoveryCode',
+      used.kind === 'staff'
+        ? 'passwordResetWithStaffCode'
+        : used.kind === 'setup'
+          ? 'accountSetUpWithDeskCode'
+          : 'passwordResetWithRecoveryCode',
     );
     return true;
   }
@@ -156,7 +165,28 @@ export class RecoveryService {
       secretHash: this.codeHash(userId, code),
       expiresAt,
     });
-    await this.record(new Types.ObjectId(actor.id), 'passwordResetCodeIssued', user._id);
+    // with the person present at the desk: done by staff on their behalf
+    await this.record(new Types.ObjectId(actor.id), 'passwordResetCodeIssued', user._id, user._id);
+    return { code, expiresAt };
+  }
+
+  /**
+   * The one-time setup code of an account a staff member just created at the desk (valid
+   * DESK_SETUP_CODE_TTL_HOURS): the person sets their own password with it
+   * (resetPasswordWithRecoveryCode). Audited as `accountCreatedAtDesk` by the staff member on
+   * behalf of the new account.
+   */
+  async issueDeskSetupCode(staffId: string, userId: string): Promise<PasswordResetCode> {
+    const owner = new Types.ObjectId(userId);
+    const code = this.newCode();
+    const expiresAt = new Date(this.clock.now().getTime() + DESK_SETUP_CODE_TTL_HOURS * 3_600_000);
+    await this.secrets.create({
+      userId: owner,
+      kind: 'setup',
+      secretHash: this.codeHash(userId, code),
+      expiresAt,
+    });
+    await this.record(new Types.ObjectId(staffId), 'accountCreatedAtDesk', owner, owner);
     return { code, expiresAt };
   }
 
@@ -223,7 +253,7 @@ export class RecoveryService {
     await this.accounts.setPasswordHash(userId, await this.passwords.hash(newPassword));
     await this.sessions.endAll(userId);
     await this.secrets
-      .deleteMany({ userId: user._id, kind: trusted({ $in: ['staff', 'email'] }) })
+      .deleteMany({ userId: user._id, kind: trusted({ $in: ['staff', 'email', 'setup'] }) })
       .exec();
     await this.record(actorId, action, user._id);
   }
@@ -232,8 +262,9 @@ export class RecoveryService {
     actorId: Types.ObjectId,
     action: IdentityAuditAction,
     subjectId: Types.ObjectId,
+    onBehalfOf?: Types.ObjectId,
   ): Promise<void> {
-    await this.audit.create({ actorId, action, subjectId, at: this.clock.now() });
+    await this.audit.create({ actorId, action, subjectId, at: this.clock.now(), onBehalfOf });
   }
 
   /** The audit trail for admins, newest first, optionally about one account. */
@@ -251,6 +282,7 @@ export class RecoveryService {
           action: row.action,
           userId: row.subjectId.toHexString(),
           at: row.at,
+          onBehalfOf: row.onBehalfOf?.toHexString() ?? null,
         }),
       },
     );

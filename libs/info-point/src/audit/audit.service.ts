@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, Types } from 'mongoose';
 import { Clock, Connection, pageById } from '@sasiad/core';
-import { AuditActorKind, AuditEntry, LeanAuditEntry } from './audit.schema';
+import { AuditActorKind, AuditEntry, LeanAuditEntry, OnBehalfKind } from './audit.schema';
 import { AuditEntryModel } from './models/audit.model';
 
 export interface AuditActor {
@@ -18,12 +18,24 @@ export class InfoPointAuditService {
     private readonly clock: Clock,
   ) {}
 
-  async record(actor: AuditActor, action: string, questionIds: Types.ObjectId[]): Promise<void> {
+  async record(
+    actor: AuditActor,
+    action: string,
+    questionIds: Types.ObjectId[],
+    onBehalfOf?: { kind: OnBehalfKind; questionId: Types.ObjectId },
+  ): Promise<void> {
     if (questionIds.length === 0) return;
     const at = this.clock.now();
     const actorId = actor.id ? new Types.ObjectId(actor.id) : null;
     await this.entries.insertMany(
-      questionIds.map((questionId) => ({ actorKind: actor.kind, actorId, action, questionId, at })),
+      questionIds.map((questionId) => ({
+        actorKind: actor.kind,
+        actorId,
+        action,
+        questionId,
+        at,
+        ...(onBehalfOf ? { onBehalfOf } : {}),
+      })),
     );
   }
 
@@ -44,6 +56,9 @@ export class InfoPointAuditService {
         action: e.action,
         questionId: e.questionId.toHexString(),
         at: e.at,
+        onBehalfOf: e.onBehalfOf
+          ? { kind: e.onBehalfOf.kind, questionId: e.onBehalfOf.questionId.toHexString() }
+          : null,
       }),
     });
   }

@@ -30,7 +30,7 @@ import {
 } from './question-events';
 import { QuestionViews } from './question-views';
 import { LeanQuestion, Question, QUESTION_FIELDS } from './question.schema';
-import { PROCESSING_CONSENT_VERSION } from './topics';
+import { DESK_CONSENT_VERSION, PROCESSING_CONSENT_VERSION } from './topics';
 
 /**
  * The asker's side: asking (signed in or anonymously), reading, following up, reopening and
@@ -60,6 +60,8 @@ export class AskerService {
       version: PROCESSING_CONSENT_VERSION,
       processing: t('infoPoint:consent.processing'),
       contact: t('infoPoint:consent.contact'),
+      deskVersion: DESK_CONSENT_VERSION,
+      desk: t('infoPoint:consent.desk'),
     };
   }
 
@@ -76,6 +78,22 @@ export class AskerService {
       throw new DomainException(
         authProblem === 'expired' ? ErrorCode.TOKEN_EXPIRED : ErrorCode.UNAUTHENTICATED,
       );
+    const { question, accessCode } = await this.createQuestion(input, {
+      askerId: user?.id ?? null,
+    });
+    return { question: this.views.toAsker(question), accessCode };
+  }
+
+  /**
+   * Stores a new question, audits and publishes it. Anonymous (no `askerId`) questions get a
+   * one-time access code, returned here and stored only as its keyed hash. `desk`: a staff
+   * member asks it for a person at the desk, who gave their consent orally (desk-assisted
+   * mode); it is audited as `askAtDesk` by the staff member on behalf of the code's holder.
+   */
+  async createQuestion(
+    input: Omit<AskQuestionInput, 'consentToProcessing'>,
+    by: { askerId: string | null; desk?: { staffId: string } },
+  ): Promise<{ question: LeanQuestion; accessCode: string | null }> {
     const contact = input.contact ?? { channel: 'in_app' as const };
     if (
       (contact.email !== undefined && contact.channel !== 'email') ||
@@ -84,14 +102,15 @@ export class AskerService {
       throw new DomainException(ErrorCode.BAD_USER_INPUT, {}, [
         { field: 'contact.channel', constraint: 'matchesGivenContact' },
       ]);
-    const accessCode = user ? null : randomBytes(24).toString('base64url');
+    const accessCode = by.askerId ? null : randomBytes(24).toString('base64url');
     const now = this.clock.now();
+    const staffId = by.desk ? new Types.ObjectId(by.desk.staffId) : null;
     const created = await this.questions.create({
       status: 'open',
       topic: input.topic,
       language: input.language,
       textEnc: this.crypto.encrypt(input.text, QUESTION_FIELDS.text),
-      askerId: user ? new Types.ObjectId(user.id) : null,
+      askerId: by.askerId ? new Types.ObjectId(by.askerId) : null,
       accessCodeHash: accessCode ? this.changes.codeHash(accessCode) : undefined,
       contactChannel: contact.channel,
       contactEnc:
@@ -102,14 +121,27 @@ export class AskerService {
               QUESTION_FIELDS.contact,
             ),
       contactConsentAt: contact.channel === 'in_app' ? null : now,
-      consent: { at: now, version: PROCESSING_CONSENT_VERSION },
+      consent: {
+        at: now,
+        version: PROCESSING_CONSENT_VERSION,
+        ...(staffId
+          ? { givenAt: 'DESK', recordedBy: staffId, deskVersion: DESK_CONSENT_VERSION }
+          : {}),
+      },
+      channel: staffId ? 'DESK' : 'ONLINE',
+      assistedBy: staffId,
       createdAt: now,
       dueAt: await this.serviceLevel.dueAt(input.topic, now),
     });
     const question = created.toObject() as LeanQuestion;
-    await this.audit.record({ kind: 'asker' }, 'ask', [question._id]);
+    if (by.desk)
+      await this.audit.record({ kind: 'staff', id: by.desk.staffId }, 'askAtDesk', [question._id], {
+        kind: 'ANONYMOUS_ASKER',
+        questionId: question._id,
+      });
+    else await this.audit.record({ kind: 'asker' }, 'ask', [question._id]);
     await this.changes.publish(question, 'ask');
-    return { question: this.views.toAsker(question), accessCode };
+    return { question, accessCode };
   }
 
   async askerQuestion(access: AskerAccessArgs, user: AuthUser | null): Promise<AskerQuestion> {

@@ -165,6 +165,7 @@ export class QuestionChanges {
         notes: [],
         askerId: null,
         claimedBy: null,
+        assistedBy: null,
       },
       $unset: { textEnc: 1, contactEnc: 1, accessCodeHash: 1, consent: 1 },
       $inc: { version: 1 },

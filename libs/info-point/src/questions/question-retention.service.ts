@@ -21,7 +21,10 @@ export class QuestionRetentionService {
     private readonly clock: Clock,
   ) {}
 
-  /** The identity context erased an account: erase its questions and free the claims it held. */
+  /**
+   * The identity context erased an account: erase its questions, free the claims it held, and
+   * drop it from the questions it asked for people at the desk (they stay marked as desk ones).
+   */
   @OnDomainEvent(USER_ERASED)
   async onUserErased({ userId }: { userId: string }): Promise<void> {
     if (!Types.ObjectId.isValid(userId)) return;
@@ -45,6 +48,12 @@ export class QuestionRetentionService {
         .exec();
       await this.audit.record({ kind: 'system' }, 'release', ids);
     }
+    await this.questions
+      .updateMany(
+        { assistedBy: id },
+        { $set: { assistedBy: null }, $unset: { 'consent.recordedBy': 1 } },
+      )
+      .exec();
   }
 
   /**

@@ -56,6 +56,8 @@ export class QuestionViews {
         now.getTime() > q.dueAt.getTime(),
       closedAt: q.closedAt,
       updatedForHolder: !!q.claimedBy && (q.holderUnread ?? false),
+      askedAtDesk: q.channel === 'DESK',
+      assistedBy: q.assistedBy?.toHexString() ?? null,
     };
   }
 

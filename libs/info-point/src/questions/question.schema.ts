@@ -56,7 +56,22 @@ export class ProcessingConsent {
 
   @Prop({ type: String, required: true })
   version: string;
+
+  /** `DESK`: given orally to a staff member at the desk, who recorded it (`recordedBy`). */
+  @Prop({ type: String, enum: ['DESK'] })
+  givenAt?: 'DESK';
+
+  /** The desk wording's version (`DESK_CONSENT_VERSION`) read to the person. */
+  @Prop({ type: String })
+  deskVersion?: string;
+
+  @Prop({ type: Types.ObjectId })
+  recordedBy?: Types.ObjectId;
 }
+
+/** How a question reached the information point. */
+export const QUESTION_CHANNELS = ['ONLINE', 'DESK'] as const;
+export type QuestionChannel = (typeof QUESTION_CHANNELS)[number];
 
 /**
  * A question to the information point. Everything the asker or staff wrote (question, thread,
@@ -97,6 +112,14 @@ export class Question {
 
   @Prop({ type: ProcessingConsent })
   consent?: ProcessingConsent;
+
+  /** `DESK`: written down by a staff member for a person at the desk (kept as a statistic). */
+  @Prop({ type: String, enum: QUESTION_CHANNELS, default: 'ONLINE' })
+  channel: QuestionChannel;
+
+  /** The staff member who asked it for the person at the desk; removed on erasure. */
+  @Prop({ type: Types.ObjectId, default: null })
+  assistedBy: Types.ObjectId | null;
 
   /** Always present (null when nobody holds it), so a claim's precondition can match it exactly. */
   @Prop({ type: Types.ObjectId, default: null })

@@ -7,13 +7,21 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { MyQuestion } from '../../graphql/info-point';
 import { useApp } from '../../app-context';
 
-/** Enter the access code; it is kept in memory for this visit only. */
+/**
+ * Enter the access code; it is kept in memory for this visit only. A slip's QR code from the
+ * info point's desk opens this page with the code in the fragment (`#code=…`, never sent to the
+ * server); it fills the field and leaves the address bar.
+ */
 export function OpenByCode() {
   const { t } = useTranslation();
   const { accessCodes } = useApp();
   const client = useClient();
   const navigate = useNavigate();
-  const [code, setCode] = useState('');
+  const [code, setCode] = useState(() => {
+    const fromSlip = new URLSearchParams(window.location.hash.slice(1)).get('code') ?? '';
+    if (fromSlip) window.history.replaceState(null, '', window.location.pathname);
+    return fromSlip;
+  });
   const [error, setError] = useState<CombinedError | null>(null);
   return (
     <Page title={t('ask.openTitle')}>
@@ -21,7 +29,8 @@ export function OpenByCode() {
       <form
         onSubmit={async (e) => {
           e.preventDefault();
-          const accessCode = code.trim();
+          // a printed code is grouped by four: spaces are not part of it
+          const accessCode = code.replace(/\s+/g, '');
           const r = await client
             .query(MyQuestion, { accessCode }, { requestPolicy: 'network-only' })
             .toPromise();

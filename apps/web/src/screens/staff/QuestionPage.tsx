@@ -143,7 +143,10 @@ export function QuestionPage() {
                 />
               </dd>
               <dt>{t('staff.question.contact')}</dt>
-              <dd>{q.anonymous ? t('staff.question.anonymous') : t('staff.question.account')}</dd>
+              <dd>
+                {q.anonymous ? t('staff.question.anonymous') : t('staff.question.account')}
+                {q.askedAtDesk && ` · ${t('staff.desk.askedAtDesk')}`}
+              </dd>
             </dl>
           </div>
 

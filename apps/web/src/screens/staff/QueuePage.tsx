@@ -232,6 +232,7 @@ export function QueuePage() {
               <AskerLanguage language={q.language} />
               <strong>{t(`topic.${q.topic}`)}</strong>
               <span className="state">{t(`staff.status.${q.status}`)}</span>
+              {q.askedAtDesk && <span className="state">{t('staff.desk.askedAtDesk')}</span>}
             </p>
             <p className="meta">
               <DueMark dueAt={q.dueAt} overdue={q.overdue} firstResponseAt={q.firstResponseAt} />

@@ -36,6 +36,7 @@ import { GrantsConsolePage } from './grants/GrantsConsolePage';
 import { CallApplicationsPage } from './grants/CallApplicationsPage';
 import { StaffApplicationPage } from './grants/StaffApplicationPage';
 import { ProjectConsolePage } from './grants/ProjectConsolePage';
+import { DeskPage } from './desk/DeskPage';
 import './staff.css';
 
 /** True for info-point staff and admins (the queue is theirs). */
@@ -90,6 +91,7 @@ export function StaffConsole() {
               <NavLink to="/staff" end>
                 {t('staff.nav.queue')}
               </NavLink>
+              <NavLink to="/staff/desk">{t('staff.desk.title')}</NavLink>
               <NavLink to="/staff/faq">{t('staff.nav.faq')}</NavLink>
               <NavLink to="/staff/academy">{t('staff.nav.academy')}</NavLink>
               <NavLink to="/staff/stats">{t('staff.nav.stats')}</NavLink>
@@ -118,6 +120,7 @@ export function StaffConsole() {
           {isStaff(user.roles) && (
             <>
               <Route path="questions/:questionId" element={<QuestionPage />} />
+              <Route path="desk" element={<DeskPage />} />
               <Route path="faq" element={<FaqListPage />} />
               <Route path="faq/:entryId" element={<FaqEntryPage />} />
               <Route path="academy" element={<CoursesPage />} />

@@ -41,6 +41,9 @@ export class UserModel {
 
   @Field(() => GraphQLISODateTime)
   createdAt: Date;
+
+  @Field({ description: 'Created by info-point staff for the person at the desk (with consent).' })
+  createdAtDesk: boolean;
 }
 
 @ObjectType()

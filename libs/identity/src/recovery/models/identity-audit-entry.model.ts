@@ -11,7 +11,7 @@ export class IdentityAuditEntry {
 
   @Field({
     description:
-      'passwordResetCodeIssued, passwordResetWithRecoveryCode, passwordResetWithStaffCode or passwordResetWithEmail.',
+      'passwordResetCodeIssued, passwordResetWithRecoveryCode, passwordResetWithStaffCode, passwordResetWithEmail, accountCreatedAtDesk or accountSetUpWithDeskCode.',
   })
   action: string;
 
@@ -20,6 +20,13 @@ export class IdentityAuditEntry {
 
   @Field(() => GraphQLISODateTime)
   at: Date;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Desk-assisted mode: the account of the person the actor (a staff member) acted for.',
+  })
+  onBehalfOf: string | null;
 }
 
 @ObjectType()

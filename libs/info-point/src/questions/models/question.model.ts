@@ -149,6 +149,15 @@ export class QueueItem {
     description: 'Held, and the asker wrote since the holder last opened it (an unread follow-up).',
   })
   updatedForHolder: boolean;
+
+  @Field({ description: 'Asked by a staff member for a person at the desk.' })
+  askedAtDesk: boolean;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The staff member who asked it at the desk (null once erased).',
+  })
+  assistedBy: string | null;
 }
 
 @ObjectType()
@@ -215,6 +224,15 @@ export class ConsentText {
 
   @Field({ description: 'For an e-mail or phone contact.' })
   contact: string;
+
+  @Field({ description: 'The version of the desk wording (askQuestionForPerson).' })
+  deskVersion: string;
+
+  @Field({
+    description:
+      'Read to a person at the desk before a staff member asks for them (askQuestionForPerson), with processing.',
+  })
+  desk: string;
 }
 
 @ObjectType({ description: 'A question changed: for the live staff queue. No content.' })
