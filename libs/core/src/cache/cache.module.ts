@@ -39,7 +39,11 @@ interface Invalidated {
             isDuplicateKey,
           ),
           config.env.READ_CACHE_ENTRIES,
-          { freshForMs: config.env.READ_CACHE_FRESH_MS, nowMs: () => clock.nowMs() },
+          {
+            freshForMs: config.env.READ_CACHE_FRESH_MS,
+            nowMs: () => clock.nowMs(),
+            maxSize: config.env.READ_CACHE_MAX_MB * 1024 * 1024,
+          },
         ),
     },
   ],

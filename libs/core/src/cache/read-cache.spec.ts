@@ -272,4 +272,25 @@ describe('ReadCache', () => {
     expect(collection.findOneAndUpdate).toHaveBeenCalledTimes(2);
     expect(await collection.findOne({ _id: 'ns' })).toEqual({ n: 1 });
   });
+  it('keeps what it holds under its size, dropping the least recently read first', async () => {
+    // each value's JSON is 12 characters ("xxxxxxxxxx" with its quotes)
+    const cache = new ReadCache(new LocalGenerations(), 100, { maxSize: 30 });
+    const ten = (c: string) => async () => c.repeat(10);
+    await cache.read('ns', 'a', ten('a'));
+    await cache.read('ns', 'b', ten('b'));
+    expect(cache.heldBytes).toBe(24);
+    await cache.read('ns', 'a', ten('a')); // a is now the most recently read
+    await cache.read('ns', 'c', ten('c')); // 36 > 30: b goes
+    expect(cache.size).toBe(2);
+    expect(cache.heldBytes).toBe(24);
+    const b = jest.fn(ten('b'));
+    await cache.read('ns', 'b', b);
+    expect(b).toHaveBeenCalledTimes(1);
+    // a value larger than the whole cache is served but not kept
+    expect(await cache.read('ns', 'big', async () => 'x'.repeat(40))).toHaveLength(40);
+    expect(cache.heldBytes).toBeLessThanOrEqual(30);
+    await cache.invalidate('ns');
+    await cache.read('other', 'k', ten('k'));
+    expect(cache.heldBytes).toBe(12);
+  });
 });

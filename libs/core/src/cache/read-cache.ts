@@ -76,6 +76,11 @@ export interface ReadCacheOptions {
   freshForMs?: number;
   /** The time, in ms (the application's Clock). */
   nowMs?: () => number;
+  /**
+   * How much the values may take together, by the length of their JSON: the least recently
+   * read go first beyond it (memory stays bounded whatever pages readers ask for).
+   */
+  maxSize?: number;
 }
 
 interface BumpState {
@@ -86,6 +91,17 @@ interface BumpState {
 interface Entry {
   generation: number;
   value: unknown;
+  /** Its approximate size: the length of its JSON. */
+  size: number;
+}
+
+/** The approximate size of a value: the length of its JSON (0 when it has none). */
+function sizeOf(value: unknown): number {
+  try {
+    return JSON.stringify(value)?.length ?? 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** How many values the cache keeps, all namespaces together (the oldest read goes first). */
@@ -125,6 +141,9 @@ export class ReadCache {
   private readonly bumps = new Map<string, BumpState>();
   private readonly freshForMs: number;
   private readonly nowMs: () => number;
+  private readonly maxSize: number;
+  /** The approximate size of every value held (see Entry.size). */
+  private heldSize = 0;
   private peers?: CachePeers;
 
   constructor(
@@ -133,6 +152,7 @@ export class ReadCache {
     options: ReadCacheOptions = {},
   ) {
     this.freshForMs = options.freshForMs ?? 0;
+    this.maxSize = options.maxSize ?? Number.POSITIVE_INFINITY;
     this.nowMs = options.nowMs ?? Date.now;
   }
 
@@ -199,7 +219,8 @@ export class ReadCache {
       (value) => {
         this.loading.delete(flight);
         const current = this.entries.get(id);
-        if (!current || current.generation <= generation) this.store(id, { generation, value });
+        if (!current || current.generation <= generation)
+          this.store(id, { generation, value, size: sizeOf(value) });
         return value;
       },
       (error: unknown) => {
@@ -351,15 +372,31 @@ export class ReadCache {
 
   private dropNamespace(namespace: string): void {
     const prefix = `${namespace}\u0000`;
-    for (const id of this.entries.keys()) if (id.startsWith(prefix)) this.entries.delete(id);
+    for (const [id, entry] of this.entries)
+      if (id.startsWith(prefix)) {
+        this.entries.delete(id);
+        this.heldSize -= entry.size;
+      }
   }
 
   private store(id: string, entry: Entry): void {
-    this.entries.delete(id);
-    this.entries.set(id, entry);
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
+    const before = this.entries.get(id);
+    if (before) {
+      this.entries.delete(id);
+      this.heldSize -= before.size;
     }
+    if (entry.size > this.maxSize) return; // never worth evicting everything else for
+    this.entries.set(id, entry);
+    this.heldSize += entry.size;
+    while (this.entries.size > this.maxEntries || this.heldSize > this.maxSize) {
+      const [oldest, dropped] = this.entries.entries().next().value as [string, Entry];
+      this.entries.delete(oldest);
+      this.heldSize -= dropped.size;
+    }
+  }
+
+  /** The approximate size of every value held (the length of their JSON). */
+  get heldBytes(): number {
+    return this.heldSize;
   }
 }

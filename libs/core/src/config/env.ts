@@ -223,6 +223,16 @@ export class Env {
   @Max(60000)
   READ_CACHE_FRESH_MS = 1000;
 
+  /**
+   * How much the read cache may hold (MB, by the length of the values' JSON): beyond it the
+   * least recently read go first, whichever pages readers ask for.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(4096)
+  READ_CACHE_MAX_MB = 32;
+
   /** How long after closing an asker may reopen their info-point question. */
   @Transform(toInt)
   @IsInt()
