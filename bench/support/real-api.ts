@@ -96,6 +96,17 @@ export function buildApi(): void {
 /** The API runs as users run it (built, NODE_ENV=production) unless BENCH_API=ts-node. */
 export const BUILT_API = process.env.BENCH_API !== 'ts-node';
 
+/** The Node options of the server in `npm start` (package.json), so the API runs as users run it. */
+export function startNodeOptions(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const server = /node ((?:--[\w-]+(?:=\S+)? )*)dist\/apps\/api\/apps\/api\/src\/main\.js/.exec(
+    pkg.scripts.start,
+  );
+  return (server?.[1] ?? '').split(' ').filter(Boolean);
+}
+
 /**
  * The real API in its own process, on the given database: the built output with
  * NODE_ENV=production, as `npm start` runs it (call `buildApi()` first), or with BENCH_API=ts-node
@@ -111,8 +122,12 @@ export async function startApi(
   options: { onPid?: (pid: number) => void } = {},
 ): Promise<string> {
   const port = await freePort();
-  // BENCH_API_NODE_ARGS: extra Node options for the API only (e.g. `--cpu-prof --cpu-prof-dir=…`)
-  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // The Node options `npm start` gives the server (its heap size), and BENCH_API_NODE_ARGS: extra
+  // ones for the API only (e.g. `--cpu-prof --cpu-prof-dir=…`)
+  const nodeArgs = [
+    ...startNodeOptions(),
+    ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  ];
   const args = BUILT_API
     ? [...nodeArgs, 'dist/apps/api/apps/api/src/main.js']
     : [

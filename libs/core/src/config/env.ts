@@ -231,7 +231,7 @@ export class Env {
   @IsInt()
   @Min(1)
   @Max(4096)
-  READ_CACHE_MAX_MB = 32;
+  READ_CACHE_MAX_MB = 16;
 
   /** How long after closing an asker may reopen their info-point question. */
   @Transform(toInt)
