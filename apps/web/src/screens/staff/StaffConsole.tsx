@@ -27,6 +27,9 @@ import { CoursesPage } from './academy/CoursesPage';
 import { CourseEditPage } from './academy/CourseEditPage';
 import { LessonEditPage } from './academy/LessonEditPage';
 import { QuizEditPage } from './academy/QuizEditPage';
+import { CohortsPage } from './cohorts/CohortsPage';
+import { AttendancePage } from './cohorts/AttendancePage';
+import { CertificatesPage } from './cohorts/CertificatesPage';
 import { NgoVerificationPage } from './ngo/NgoVerificationPage';
 import { NgoRoomsPage } from './ngo/NgoRoomsPage';
 import { NgoAdvisersPage } from './ngo/NgoAdvisersPage';
@@ -124,6 +127,12 @@ export function StaffConsole() {
               <Route path="academy/:courseId" element={<CourseEditPage />} />
               <Route path="academy/:courseId/lessons/:lessonId" element={<LessonEditPage />} />
               <Route path="academy/:courseId/modules/:moduleId/quiz" element={<QuizEditPage />} />
+              <Route path="academy/:courseId/cohorts" element={<CohortsPage />} />
+              <Route
+                path="academy/:courseId/cohorts/:cohortId/sessions/:sessionId"
+                element={<AttendancePage />}
+              />
+              <Route path="academy/:courseId/certificates" element={<CertificatesPage />} />
               <Route path="stats" element={<StatsPage />} />
               <Route path="moderation" element={<ModerationPage />} />
               <Route path="users" element={<UsersPage />} />

@@ -1,0 +1,288 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Role } from '@sasiad/core';
+import { TestApp, startTestApp } from '../support/test-app';
+import { addLesson, addModule, createCourse, ok, publish } from '../support/academy-fixtures';
+import { checkAccessibility, launchChromium, screenshot } from '../support/browser';
+
+const COURSE = 'Praca w Polsce: pierwsze kroki';
+const LEARNER_NAME = 'Ołena Kowal';
+
+/**
+ * The console's Academy screens beyond authoring (issue 12, item 3), in Chromium on the real
+ * server and embedded database: a course's cohorts with sessions (typed in Warsaw time) and an
+ * attendance sheet saved per click and usable by keyboard; its certificates, revoked with a
+ * reason behind a confirmation dialog. Checked over GraphQL after each browser action.
+ */
+describe('staff console: cohorts, attendance and certificates (Chromium)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let staff: { login: string; password: string; token: string };
+  let learner: { id: string; token: string };
+  let courseId: string;
+  let lessonId: string;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    t = await startTestApp({ env: { SIGNIN_RATE_PER_MINUTE: '1000' } });
+    staff = await t.userWith([Role.staff]);
+    learner = await t.userWith([Role.learner]);
+    await ok(
+      t,
+      `mutation($i: UpdateProfileInput!) { updateMyProfile(input: $i) { id } }`,
+      { i: { displayName: LEARNER_NAME } },
+      learner.token,
+    );
+    courseId = await createCourse(t, staff.token, {
+      title: [
+        { lang: 'pl', text: COURSE },
+        { lang: 'uk', text: 'Робота в Польщі: перші кроки' },
+      ],
+      topic: 'work',
+    });
+    const moduleId = await addModule(t, staff.token, courseId, 1, [{ lang: 'pl', text: 'Umowy' }]);
+    lessonId = await addLesson(t, staff.token, moduleId, 1, [{ lang: 'pl', text: 'Rodzaje umów' }]);
+    await publish(t, staff.token, courseId);
+    await ok(
+      t,
+      `mutation($c: ID!) { enrolInCourse(input: { courseId: $c }) { courseId } }`,
+      { c: courseId },
+      learner.token,
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signedIn(width: number): Promise<Page> {
+    const context = await browser.newContext({
+      baseURL: t.url,
+      viewport: { width, height: 900 },
+      deviceScaleFactor: 1,
+    });
+    contexts.push(context);
+    await context.addInitScript(`localStorage.setItem('sasiad.language', 'pl');`);
+    const page = await context.newPage();
+    await page.goto('/account?next=/staff');
+    await page.getByRole('button', { name: 'Zaloguj się', exact: true }).first().click();
+    await page.getByLabel('Nazwa użytkownika lub e-mail', { exact: true }).fill(staff.login);
+    await page.getByLabel('Hasło', { exact: true }).fill(staff.password);
+    await page.getByRole('button', { name: 'Zaloguj się', exact: true }).last().click();
+    await page.getByRole('heading', { name: 'Kolejka pytań' }).waitFor();
+    return page;
+  }
+
+  const noOverflow = async (page: Page) =>
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
+
+  it('staff create a cohort and a session in Warsaw time, a learner joins, staff mark attendance by click and by keyboard', async () => {
+    const page = await signedIn(1024);
+    await page.goto(`/staff/academy/${courseId}`);
+    await page.getByRole('link', { name: 'Grupy, zajęcia i obecność' }).click();
+    await page.getByRole('heading', { name: `Grupy: ${COURSE}` }).waitFor();
+    await page.getByText('Ten kurs nie ma jeszcze grup stacjonarnych.').waitFor();
+    await checkAccessibility(page, 'cohorts, none yet (pl, 1024)');
+
+    // the base language (Polish) comes first and is required; a Ukrainian name beside it
+    const firstField = page.locator('#cohort-name input').first();
+    expect(await firstField.getAttribute('lang')).toBe('pl');
+    await page.locator('#cohort-name-pl').fill('Łódź, wtorki 17:00');
+    await page.locator('#cohort-name-uk').fill('Лодзь, вівторки 17:00');
+    await page.getByLabel('Liczba miejsc (nieobowiązkowo)').fill('12');
+    await page.getByRole('button', { name: 'Utwórz grupę' }).click();
+    await page.getByText('Grupa utworzona.').waitFor();
+    await page.getByRole('heading', { name: 'Łódź, wtorki 17:00' }).waitFor();
+    await page.getByText('Uczestnicy: 0 z 12 miejsc').waitFor();
+
+    await page.getByText('Dodaj zajęcia').click();
+    await page.getByLabel('Początek').fill('2026-12-15T17:00');
+    await page.getByLabel('Czas trwania (minuty)').fill('120');
+    await page.getByLabel('Miejsce', { exact: true }).fill('Filia nr 7, ul. Zachodnia 12, sala 2');
+    await page.getByRole('button', { name: 'Zapisz zajęcia' }).click();
+    await page.getByText('Zajęcia dodane.').waitFor();
+    await page.getByText('120 minut · Filia nr 7, ul. Zachodnia 12, sala 2').waitFor();
+
+    const cohorts = (
+      await ok(
+        t,
+        `query($c: ID!) { courseCohorts(courseId: $c) { id capacity name { text } sessions { id startsAt durationMinutes place } } }`,
+        { c: courseId },
+        staff.token,
+      )
+    ).courseCohorts;
+    expect(cohorts).toHaveLength(1);
+    expect(cohorts[0].capacity).toBe(12);
+    // 17:00 typed in Warsaw (winter, UTC+1)
+    expect(cohorts[0].sessions[0]).toMatchObject({
+      startsAt: '2026-12-15T16:00:00.000Z',
+      durationMinutes: 120,
+    });
+    const cohortId = cohorts[0].id as string;
+    const sessionId = cohorts[0].sessions[0].id as string;
+    const uk = await ok(
+      t,
+      `query($c: ID!) { courseCohorts(courseId: $c) { name { text language } } }`,
+      { c: courseId },
+      undefined,
+      { query: '?lang=uk' },
+    );
+    expect(uk.courseCohorts[0].name).toEqual({
+      text: 'Лодзь, вівторки 17:00',
+      language: 'uk',
+    });
+    await checkAccessibility(page, 'cohorts with a session (pl, 1024)');
+
+    // the learner joins through the API
+    await ok(
+      t,
+      `mutation($c: ID!) { joinCohort(input: { cohortId: $c }) { memberCount } }`,
+      { c: cohortId },
+      learner.token,
+    );
+    const attendance = async () =>
+      (
+        await ok(
+          t,
+          `query($c: ID!) { cohortAttendance(cohortId: $c) { sessionId userId present } }`,
+          { c: cohortId },
+          staff.token,
+        )
+      ).cohortAttendance;
+
+    await page.reload();
+    await page.getByText('Uczestnicy: 1 z 12 miejsc').waitFor();
+    await page.getByRole('link', { name: 'Lista obecności' }).click();
+    await page.getByRole('heading', { name: 'Lista obecności' }).waitFor();
+    const row = page.getByTestId('attendance-row').filter({ hasText: LEARNER_NAME });
+    await row.getByText('Jeszcze nie zaznaczono').waitFor();
+    const group = page.getByRole('radiogroup', { name: `Obecność: ${LEARNER_NAME}` });
+    await checkAccessibility(page, 'attendance sheet (pl, 1024)');
+
+    // a click saves at once, and the row says so
+    await group.getByLabel('Obecna/obecny').check();
+    await row.locator('[data-state="saved"]').waitFor();
+    await page.getByText('Obecni: 1 z 1 osoby').waitFor();
+    expect(await attendance()).toEqual([{ sessionId, userId: learner.id, present: true }]);
+
+    // by keyboard: the arrow key moves the choice within the person's group, saved as well
+    await group.getByLabel('Obecna/obecny').focus();
+    await page.keyboard.press('ArrowRight');
+    await page
+      .getByRole('status')
+      .getByText(`Zapisano: ${LEARNER_NAME} — Nieobecna/nieobecny.`)
+      .waitFor();
+    await row.locator('[data-state="saved"]').waitFor();
+    expect(await attendance()).toEqual([{ sessionId, userId: learner.id, present: false }]);
+    await page.keyboard.press('ArrowLeft');
+    await page
+      .getByRole('status')
+      .getByText(`Zapisano: ${LEARNER_NAME} — Obecna/obecny.`)
+      .waitFor();
+    expect(await attendance()).toEqual([{ sessionId, userId: learner.id, present: true }]);
+
+    // a reload shows what is saved
+    await page.reload();
+    await page.getByRole('heading', { name: 'Lista obecności' }).waitFor();
+    expect(
+      await page
+        .getByRole('radiogroup', { name: `Obecność: ${LEARNER_NAME}` })
+        .getByLabel('Obecna/obecny')
+        .isChecked(),
+    ).toBe(true);
+    await screenshot(page, 'pl-staff-attendance-1024');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await noOverflow(page);
+    await screenshot(page, 'pl-staff-attendance-360');
+    await page.goto(`/staff/academy/${courseId}/cohorts`);
+    await page.getByRole('heading', { name: 'Łódź, wtorki 17:00' }).waitFor();
+    await noOverflow(page);
+    await screenshot(page, 'pl-staff-cohorts-360');
+  });
+
+  it('staff revoke a learner’s certificate with a reason after a confirmation, and the public verification says revoked', async () => {
+    await ok(
+      t,
+      `mutation($l: ID!) { completeLesson(input: { lessonId: $l }) { percent } }`,
+      { l: lessonId },
+      learner.token,
+    );
+    const claimed = (
+      await ok(
+        t,
+        `mutation($c: ID!, $n: String!) { claimCertificate(input: { courseId: $c, displayName: $n }) { id verificationCode } }`,
+        { c: courseId, n: LEARNER_NAME },
+        learner.token,
+        { query: '?lang=uk' },
+      )
+    ).claimCertificate;
+
+    const page = await signedIn(1024);
+    await page.goto(`/staff/academy/${courseId}`);
+    await page.getByRole('link', { name: 'Zaświadczenia', exact: true }).click();
+    await page.getByRole('heading', { name: `Zaświadczenia: ${COURSE}` }).waitFor();
+    const row = page.getByTestId('certificate-row').filter({ hasText: LEARNER_NAME });
+    await row.getByText('Ważne').waitFor();
+    await row.getByText('ukraiński').waitFor();
+    await checkAccessibility(page, 'certificates (pl, 1024)');
+
+    // the dialog takes the focus; Esc closes it and gives the focus back to the button
+    const revokeButton = row.getByRole('button', {
+      name: `Unieważnij zaświadczenie: ${LEARNER_NAME}`,
+    });
+    await revokeButton.click();
+    const dialog = page.getByRole('alertdialog', {
+      name: `Unieważnić zaświadczenie: ${LEARNER_NAME}?`,
+    });
+    await dialog.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('revoke-reason');
+    await checkAccessibility(page, 'certificate revocation dialog (pl, 1024)');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.waitForFunction(() =>
+      document.activeElement?.getAttribute('aria-label')?.startsWith('Unieważnij zaświadczenie'),
+    );
+
+    // a reason is required
+    await revokeButton.click();
+    await dialog.getByRole('button', { name: 'Tak, unieważnij' }).click();
+    await dialog.getByRole('alert').getByText('Wpisz powód unieważnienia').waitFor();
+    expect(await attr(page, '#revoke-reason', 'aria-invalid')).toBe('true');
+    await dialog
+      .getByLabel('Powód unieważnienia')
+      .fill('Wystawione omyłkowo: kurs nieukończony na miejscu');
+    await dialog.getByRole('button', { name: 'Tak, unieważnij' }).click();
+    await page.getByText(`Zaświadczenie unieważnione: ${LEARNER_NAME}.`).waitFor();
+    await page.locator('[data-testid="certificate-row"][data-state="revoked"]').waitFor();
+    await row.getByText('Powód: Wystawione omyłkowo: kurs nieukończony na miejscu').waitFor();
+    expect(await row.getByRole('button').count()).toBe(0);
+
+    const verified = await ok(
+      t,
+      `query($code: String!) { verifyCertificate(verificationCode: $code) { valid displayName revokedAt } }`,
+      { code: claimed.verificationCode },
+    );
+    expect(verified.verifyCertificate.valid).toBe(false);
+    expect(verified.verifyCertificate.displayName).toBeNull();
+    expect(verified.verifyCertificate.revokedAt).not.toBeNull();
+
+    // a code handed over is checked on the public verification page
+    await page.getByLabel('Kod weryfikacyjny').fill(` ${claimed.verificationCode} `);
+    expect(await page.getByTestId('verify-link').getAttribute('href')).toBe(
+      `/verify/${claimed.verificationCode}`,
+    );
+    await checkAccessibility(page, 'certificates, one revoked (pl, 1024)');
+    await screenshot(page, 'pl-staff-certificates-1024');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await noOverflow(page);
+    await screenshot(page, 'pl-staff-certificates-360');
+  });
+});
+
+async function attr(page: Page, selector: string, name: string) {
+  return page.locator(selector).getAttribute(name);
+}
