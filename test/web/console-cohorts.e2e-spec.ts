@@ -77,8 +77,20 @@ describe('staff console: cohorts, attendance and certificates (Chromium)', () =>
 
   const noOverflow = async (page: Page) =>
     expect(
-      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
-    ).toBe(true);
+      await page.evaluate(() =>
+        document.documentElement.scrollWidth <= window.innerWidth
+          ? 'fits'
+          : [...document.querySelectorAll('body *')]
+              .filter((el) => !el.closest('.table-scroll'))
+              .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+              .slice(0, 5)
+              .map(
+                (el) =>
+                  `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`,
+              )
+              .join(', '),
+      ),
+    ).toBe('fits');
 
   it('staff create a cohort and a session in Warsaw time, a learner joins, staff mark attendance by click and by keyboard', async () => {
     const page = await signedIn(1024);
@@ -164,25 +176,19 @@ describe('staff console: cohorts, attendance and certificates (Chromium)', () =>
     await checkAccessibility(page, 'attendance sheet (pl, 1024)');
 
     // a click saves at once, and the row says so
-    await group.getByLabel('Obecna/obecny').check();
+    await group.getByLabel('Obecność', { exact: true }).check();
     await row.locator('[data-state="saved"]').waitFor();
     await page.getByText('Obecni: 1 z 1 osoby').waitFor();
     expect(await attendance()).toEqual([{ sessionId, userId: learner.id, present: true }]);
 
     // by keyboard: the arrow key moves the choice within the person's group, saved as well
-    await group.getByLabel('Obecna/obecny').focus();
+    await group.getByLabel('Obecność', { exact: true }).focus();
     await page.keyboard.press('ArrowRight');
-    await page
-      .getByRole('status')
-      .getByText(`Zapisano: ${LEARNER_NAME} — Nieobecna/nieobecny.`)
-      .waitFor();
+    await page.getByRole('status').getByText(`Zapisano: ${LEARNER_NAME} — Nieobecność.`).waitFor();
     await row.locator('[data-state="saved"]').waitFor();
     expect(await attendance()).toEqual([{ sessionId, userId: learner.id, present: false }]);
     await page.keyboard.press('ArrowLeft');
-    await page
-      .getByRole('status')
-      .getByText(`Zapisano: ${LEARNER_NAME} — Obecna/obecny.`)
-      .waitFor();
+    await page.getByRole('status').getByText(`Zapisano: ${LEARNER_NAME} — Obecność.`).waitFor();
     expect(await attendance()).toEqual([{ sessionId, userId: learner.id, present: true }]);
 
     // a reload shows what is saved
@@ -191,7 +197,7 @@ describe('staff console: cohorts, attendance and certificates (Chromium)', () =>
     expect(
       await page
         .getByRole('radiogroup', { name: `Obecność: ${LEARNER_NAME}` })
-        .getByLabel('Obecna/obecny')
+        .getByLabel('Obecność', { exact: true })
         .isChecked(),
     ).toBe(true);
     await screenshot(page, 'pl-staff-attendance-1024');
@@ -281,7 +287,74 @@ describe('staff console: cohorts, attendance and certificates (Chromium)', () =>
     await noOverflow(page);
     await screenshot(page, 'pl-staff-certificates-360');
   });
+  it('an author drags a lesson block to the top, hears the move, and the saved order follows', async () => {
+    const draft = await createCourse(t, staff.token, {
+      title: [{ lang: 'pl', text: 'Kurs do układania' }],
+    });
+    const mod = await addModule(t, staff.token, draft, 1, [{ lang: 'pl', text: 'Moduł' }]);
+    const lesson = await addLesson(
+      t,
+      staff.token,
+      mod,
+      1,
+      [{ lang: 'pl', text: 'Kolejność bloków' }],
+      {
+        blocks: ['Pierwszy akapit.', 'Drugi akapit.', 'Trzeci akapit.'].map((text) => ({
+          kind: 'TEXT',
+          text: [{ lang: 'pl', text }],
+        })),
+      },
+    );
+    const order = async () =>
+      (
+        await ok(
+          t,
+          `query($id: ID!) { lesson(id: $id, lang: pl) { blocks { text { text } } } }`,
+          { id: lesson },
+          staff.token,
+        )
+      ).lesson.blocks.map((b: { text: { text: string } }) => b.text.text);
+    expect(await order()).toEqual(['Pierwszy akapit.', 'Drugi akapit.', 'Trzeci akapit.']);
+
+    const page = await signedIn(1024);
+    await page.goto(`/staff/academy/${draft}/lessons/${lesson}`);
+    await page.getByRole('heading', { name: 'Kolejność bloków' }).waitFor();
+    const handles = page.getByTestId('block-drag-handle');
+    await handles.nth(2).scrollIntoViewIfNeeded();
+    const from = (await handles.nth(2).boundingBox())!;
+    const to = (await page.getByTestId('lesson-block').first().boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2, to.y + 10, { steps: 8 });
+    await page.locator('.lesson-block.drop-here').first().waitFor();
+    await page.mouse.up();
+    await page
+      .getByTestId('move-note')
+      .getByText('Blok 3 przeniesiony na miejsce 1 z 3.')
+      .waitFor();
+    expect(await page.locator('#' + (await firstTextareaId(page))).inputValue()).toBe(
+      'Trzeci akapit.',
+    );
+    // the keyboard buttons still work beside it: the (new) second block goes down
+    await page
+      .getByTestId('lesson-block')
+      .nth(1)
+      .getByRole('button', { name: 'Przesuń niżej' })
+      .click();
+    await page
+      .getByTestId('move-note')
+      .getByText('Blok 2 przeniesiony na miejsce 3 z 3.')
+      .waitFor();
+    await checkAccessibility(page, 'lesson editor after a drag (pl, 1024)');
+    await page.getByRole('button', { name: 'Zapisz lekcję' }).click();
+    await page.getByText('Lekcja zapisana.').waitFor();
+    expect(await order()).toEqual(['Trzeci akapit.', 'Drugi akapit.', 'Pierwszy akapit.']);
+  });
 });
+
+async function firstTextareaId(page: Page) {
+  return (await page.getByTestId('lesson-block').first().locator('textarea').getAttribute('id'))!;
+}
 
 async function attr(page: Page, selector: string, name: string) {
   return page.locator(selector).getAttribute(name);

@@ -84,8 +84,8 @@ export function AttendancePage() {
             {t('staff.cohorts.presentCount', { present: presentCount, count: members.length })}
           </p>
           <p id="sheet-help">{t('staff.cohorts.sheetCaption')}</p>
-          <div className="table-scroll">
-            <table className="attendance" aria-describedby="sheet-help">
+          <div className="table-scroll cohort-table">
+            <table className="attendance-sheet" aria-describedby="sheet-help">
               <caption className="visually-hidden">{t('staff.cohorts.sheetTitle')}</caption>
               <thead>
                 <tr>

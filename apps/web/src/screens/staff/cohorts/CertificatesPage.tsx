@@ -57,8 +57,13 @@ export function CertificatesPage() {
       {!res.data && !res.error && <p role="status">{t('common.loading')}</p>}
       {res.data && list.length === 0 && <p>{t('staff.certificates.none')}</p>}
       {list.length > 0 && (
-        <div className="table-scroll">
-          <table className="certificates">
+        <div
+          className="table-scroll cohort-table"
+          role="region"
+          aria-label={t('staff.certificates.link')}
+          tabIndex={0}
+        >
+          <table className="certificate-list">
             <caption>
               {t('staff.certificates.caption', { count: list.length })}{' '}
               {t('staff.certificates.codesHint')}
