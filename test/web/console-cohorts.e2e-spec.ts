@@ -1,8 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Role } from '@sasiad/core';
-import { TestApp, startTestApp } from '../support/test-app';
+import { TestApp, codeOf, startTestApp } from '../support/test-app';
 import { addLesson, addModule, createCourse, ok, publish } from '../support/academy-fixtures';
 import { checkAccessibility, launchChromium, screenshot } from '../support/browser';
+import { AuthService, UsersService } from '@sasiad/identity';
+import { libraryBranch } from '../zones/fixtures';
 
 const COURSE = 'Praca w Polsce: pierwsze kroki';
 const LEARNER_NAME = 'Ołena Kowal';
@@ -57,7 +59,11 @@ describe('staff console: cohorts, attendance and certificates (Chromium)', () =>
     await t?.close();
   });
 
-  async function signedIn(width: number): Promise<Page> {
+  async function signedIn(
+    width: number,
+    who: { login: string; password: string } = staff,
+    landing = 'Kolejka pytań',
+  ): Promise<Page> {
     const context = await browser.newContext({
       baseURL: t.url,
       viewport: { width, height: 900 },
@@ -68,28 +74,23 @@ describe('staff console: cohorts, attendance and certificates (Chromium)', () =>
     const page = await context.newPage();
     await page.goto('/account?next=/staff');
     await page.getByRole('button', { name: 'Zaloguj się', exact: true }).first().click();
-    await page.getByLabel('Nazwa użytkownika lub e-mail', { exact: true }).fill(staff.login);
-    await page.getByLabel('Hasło', { exact: true }).fill(staff.password);
+    await page.getByLabel('Nazwa użytkownika lub e-mail', { exact: true }).fill(who.login);
+    await page.getByLabel('Hasło', { exact: true }).fill(who.password);
     await page.getByRole('button', { name: 'Zaloguj się', exact: true }).last().click();
-    await page.getByRole('heading', { name: 'Kolejka pytań' }).waitFor();
+    await page.getByRole('heading', { name: landing }).waitFor();
     return page;
   }
 
   const noOverflow = async (page: Page) =>
     expect(
-      await page.evaluate(() =>
-        document.documentElement.scrollWidth <= window.innerWidth
-          ? 'fits'
-          : [...document.querySelectorAll('body *')]
-              .filter((el) => !el.closest('.table-scroll'))
-              .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
-              .slice(0, 5)
-              .map(
-                (el) =>
-                  `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`,
-              )
-              .join(', '),
-      ),
+      await page.evaluate(`document.documentElement.scrollWidth <= window.innerWidth
+        ? 'fits'
+        : [...document.querySelectorAll('body *')]
+            .filter((el) => !el.closest('.table-scroll'))
+            .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+            .slice(0, 5)
+            .map((el) => el.tagName + '.' + el.className)
+            .join(', ')`),
     ).toBe('fits');
 
   it('staff create a cohort and a session in Warsaw time, a learner joins, staff mark attendance by click and by keyboard', async () => {
@@ -245,12 +246,12 @@ describe('staff console: cohorts, attendance and certificates (Chromium)', () =>
       name: `Unieważnić zaświadczenie: ${LEARNER_NAME}?`,
     });
     await dialog.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('revoke-reason');
+    expect(await page.evaluate('document.activeElement.id')).toBe('revoke-reason');
     await checkAccessibility(page, 'certificate revocation dialog (pl, 1024)');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    await page.waitForFunction(() =>
-      document.activeElement?.getAttribute('aria-label')?.startsWith('Unieważnij zaświadczenie'),
+    await page.waitForFunction(
+      `(document.activeElement.getAttribute('aria-label') || '').startsWith('Unieważnij zaświadczenie')`,
     );
 
     // a reason is required
@@ -349,6 +350,86 @@ describe('staff console: cohorts, attendance and certificates (Chromium)', () =>
     await page.getByRole('button', { name: 'Zapisz lekcję' }).click();
     await page.getByText('Lekcja zapisana.').waitFor();
     expect(await order()).toEqual(['Trzeci akapit.', 'Drugi akapit.', 'Pierwszy akapit.']);
+  });
+  it('a library coordinator sets their branch’s Tuesday hours and a closed day, and may change only their own organisation', async () => {
+    const admin = (await t.userWith([Role.admin])).token;
+    const own = await libraryBranch(t, admin, 'Filia nr 12 (Widzew)');
+    const other = await libraryBranch(t, admin, 'Filia nr 3 (Polesie)');
+    const coordinator = {
+      login: `filia12-${Date.now()}@example.org`,
+      password: 'correct-horse-battery-7',
+    };
+    const account = await t.app.get(UsersService).create({
+      login: coordinator.login,
+      loginKind: 'email',
+      password: coordinator.password,
+      roles: [Role.library],
+      organisationId: own,
+      preferredLanguage: 'pl',
+    });
+    const token = (await t.app.get(AuthService).startSession(account)).accessToken;
+
+    const page = await signedIn(1024, coordinator, 'Wydarzenia');
+    await page
+      .getByRole('navigation', { name: 'Części konsoli' })
+      .getByRole('link', { name: 'Moja organizacja' })
+      .click();
+    await page.getByRole('heading', { name: 'Filia nr 12 (Widzew)' }).waitFor();
+    await page.getByTestId('org-team').getByText(coordinator.login).waitFor();
+    await checkAccessibility(page, 'own organisation (pl, 1024)');
+
+    await page.getByLabel('Wtorek: od').fill('10:00');
+    await page.getByLabel('Wtorek: do').fill('18:00');
+    await page.getByRole('button', { name: 'Dodaj wyjątek' }).click();
+    const exception = page.getByTestId('hours-exception');
+    await exception.getByLabel('Data').fill('2026-12-24');
+    await exception.getByLabel('Opis (np. Wigilia)').fill('Wigilia');
+    expect(await exception.getByLabel('Zamknięte cały dzień').isChecked()).toBe(true);
+    await checkAccessibility(page, 'own organisation, hours being edited (pl, 1024)');
+    await page.getByRole('button', { name: 'Zapisz zmiany' }).click();
+    await page.getByText('Zmiany zapisane.').waitFor();
+
+    const hours = (
+      await ok(
+        t,
+        `query($id: ID!) { organisation(id: $id) { openingHours { weekly { weekday intervals { from to } } exceptions { date note intervals { from to } } } } }`,
+        { id: own },
+      )
+    ).organisation.openingHours;
+    expect(hours.weekly.find((w: { weekday: number }) => w.weekday === 2)).toEqual({
+      weekday: 2,
+      intervals: [{ from: '10:00', to: '18:00' }],
+    });
+    // the other days are kept as they were (Monday 10–19, Sunday closed)
+    expect(hours.weekly.find((w: { weekday: number }) => w.weekday === 1).intervals).toEqual([
+      { from: '10:00', to: '19:00' },
+    ]);
+    expect(hours.weekly.find((w: { weekday: number }) => w.weekday === 7).intervals).toEqual([]);
+    expect(hours.exceptions).toEqual([{ date: '2026-12-24', note: 'Wigilia', intervals: [] }]);
+
+    // only their own organisation: another branch and its people are refused
+    const update = `mutation($i: UpdateOrganisationInput!) { updateOrganisation(input: $i) { id } }`;
+    const input = (id: string) => ({
+      id,
+      name: 'Przejęta filia',
+      kind: 'library_branch',
+      address: { street: 'ul. Piotrkowska 100', postalCode: '90-001', city: 'Łódź' },
+    });
+    expect(codeOf(await t.gql(update, { i: input(other) }, { token }))).toBe('FORBIDDEN');
+    const members = `query($o: ID!) { organisationMembers(organisationId: $o) { id name } }`;
+    expect(codeOf(await t.gql(members, { o: other }, { token }))).toBe('FORBIDDEN');
+    expect((await ok(t, members, { o: own }, token)).organisationMembers).toEqual([
+      { id: account.id, name: coordinator.login },
+    ]);
+    expect((await ok(t, members, { o: own }, admin)).organisationMembers).toHaveLength(1);
+    expect(
+      (await ok(t, `query($id: ID!) { organisation(id: $id) { name } }`, { id: other }))
+        .organisation.name,
+    ).toBe('Filia nr 3 (Polesie)');
+
+    await page.setViewportSize({ width: 360, height: 740 });
+    await noOverflow(page);
+    await screenshot(page, 'pl-staff-own-organisation-360');
   });
 });
 

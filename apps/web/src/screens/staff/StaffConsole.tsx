@@ -22,7 +22,11 @@ import { CallAdminPage } from './calls/CallAdminPage';
 import { ApplicationAdminPage } from './calls/ApplicationAdminPage';
 import { ApplyPage } from './calls/ApplyPage';
 import { ReviewPage, ReviewsPage } from './calls/ReviewPages';
-import { OrganisationPage, OrganisationsPage } from './organisations/OrganisationsPage';
+import {
+  OrganisationPage,
+  OrganisationsPage,
+  OwnOrganisationPage,
+} from './organisations/OrganisationsPage';
 import { CoursesPage } from './academy/CoursesPage';
 import { CourseEditPage } from './academy/CourseEditPage';
 import { LessonEditPage } from './academy/LessonEditPage';
@@ -112,6 +116,9 @@ export function StaffConsole() {
           {user.roles.includes('admin') && (
             <NavLink to="/staff/organisations">{t('staff.orgs.title')}</NavLink>
           )}
+          {user.roles.includes('library') && (
+            <NavLink to="/staff/organisation">{t('staff.org.title')}</NavLink>
+          )}
         </nav>
         <Routes>
           <Route
@@ -159,6 +166,9 @@ export function StaffConsole() {
           <Route path="calls" element={<CallsPage />} />
           {user.roles.includes('library') && (
             <Route path="calls/:callId/apply" element={<ApplyPage />} />
+          )}
+          {user.roles.includes('library') && (
+            <Route path="organisation" element={<OwnOrganisationPage />} />
           )}
           {user.roles.includes('admin') && (
             <>
