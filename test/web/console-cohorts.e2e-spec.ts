@@ -4,7 +4,14 @@ import { TestApp, codeOf, startTestApp } from '../support/test-app';
 import { addLesson, addModule, createCourse, ok, publish } from '../support/academy-fixtures';
 import { checkAccessibility, launchChromium, screenshot } from '../support/browser';
 import { AuthService, UsersService } from '@sasiad/identity';
-import { libraryBranch } from '../zones/fixtures';
+import {
+  CREATE_APPLICATION,
+  PUBLISH_DECISIONS,
+  SET_DECISION,
+  SUBMIT_APPLICATION,
+  createCall,
+  libraryBranch,
+} from '../zones/fixtures';
 
 const COURSE = 'Praca w Polsce: pierwsze kroki';
 const LEARNER_NAME = 'Ołena Kowal';
@@ -430,6 +437,86 @@ describe('staff console: cohorts, attendance and certificates (Chromium)', () =>
     await page.setViewportSize({ width: 360, height: 740 });
     await noOverflow(page);
     await screenshot(page, 'pl-staff-own-organisation-360');
+  });
+  it('a coordinator sees their branch’s notification live in the console when decisions are published, with the unread count, and marks it read', async () => {
+    const admin = (await t.userWith([Role.admin])).token;
+    const own = await libraryBranch(t, admin, 'Filia nr 20 (Górna)');
+    const coordinator = {
+      login: `filia20-${Date.now()}@example.org`,
+      password: 'correct-horse-battery-7',
+    };
+    const account = await t.app.get(UsersService).create({
+      login: coordinator.login,
+      loginKind: 'email',
+      password: coordinator.password,
+      roles: [Role.library],
+      organisationId: own,
+      preferredLanguage: 'pl',
+    });
+    const token = (await t.app.get(AuthService).startSession(account)).accessToken;
+    const callId = await createCall(t, admin, {
+      title: [{ lang: 'pl', text: 'Strefy sąsiedzkie 2027' }],
+    });
+    const applicationId = (
+      await ok(
+        t,
+        CREATE_APPLICATION,
+        { i: { callId, values: [{ key: 'why', text: 'Kącik dla rodzin' }] } },
+        token,
+      )
+    ).createApplication.id;
+    await ok(t, SUBMIT_APPLICATION, { id: applicationId }, token);
+    await ok(
+      t,
+      `mutation($i: UpdateCallInput!) { updateCall(input: $i) { isOpen } }`,
+      { i: { id: callId, closesAt: new Date().toISOString() } },
+      admin,
+    );
+    await ok(
+      t,
+      SET_DECISION,
+      { i: { applicationId, outcome: 'accepted', justification: 'Dobry pomysł.' } },
+      admin,
+    );
+
+    const page = await signedIn(1024, coordinator, 'Wydarzenia');
+    await page.getByTestId('console-notifications-link').click();
+    await page.getByRole('heading', { name: 'Powiadomienia', exact: true }).waitFor();
+    await page
+      .getByTestId('console-unread')
+      .getByText(/nieprzeczytan/)
+      .waitFor();
+    const before = await page.getByTestId('console-notification').count();
+    const unreadBefore = await page
+      .locator('[data-testid="console-notification"][data-read="false"]')
+      .count();
+
+    // published through the API: the console shows it without a reload (the subscription)
+    await ok(t, PUBLISH_DECISIONS, { c: callId }, admin);
+    const decision = page
+      .getByTestId('console-notification')
+      .filter({ hasText: 'Opublikowano decyzje w naborze „Strefy sąsiedzkie 2027”.' });
+    await decision.waitFor();
+    expect(await page.getByTestId('console-notification').count()).toBe(before + 1);
+    await page
+      .getByTestId('console-notifications-link')
+      .locator('.count-badge')
+      .getByText(String(unreadBefore + 1), { exact: true })
+      .waitFor();
+    await checkAccessibility(page, 'console notifications (pl, 1024)');
+
+    await decision.getByRole('button', { name: 'Oznacz jako przeczytane' }).click();
+    await page
+      .locator('[data-testid="console-notification"][data-read="true"]')
+      .filter({ hasText: 'Strefy sąsiedzkie 2027' })
+      .waitFor();
+    const mine = (
+      await ok(t, `{ myNotifications(first: 50) { nodes { kind read referenceId } } }`, {}, token)
+    ).myNotifications.nodes.find((n: { kind: string }) => n.kind === 'DECISIONS_PUBLISHED');
+    expect(mine).toEqual({ kind: 'DECISIONS_PUBLISHED', read: true, referenceId: callId });
+    await page.setViewportSize({ width: 360, height: 740 });
+    await noOverflow(page);
+    await screenshot(page, 'pl-staff-notifications-360');
   });
 });
 

@@ -32,6 +32,10 @@ import { CourseEditPage } from './academy/CourseEditPage';
 import { LessonEditPage } from './academy/LessonEditPage';
 import { QuizEditPage } from './academy/QuizEditPage';
 import { CohortsPage } from './cohorts/CohortsPage';
+import {
+  ConsoleNotificationsPage,
+  NotificationsNavLink,
+} from './notifications/ConsoleNotifications';
 import { AttendancePage } from './cohorts/AttendancePage';
 import { CertificatesPage } from './cohorts/CertificatesPage';
 import { NgoVerificationPage } from './ngo/NgoVerificationPage';
@@ -119,6 +123,7 @@ export function StaffConsole() {
           {user.roles.includes('library') && (
             <NavLink to="/staff/organisation">{t('staff.org.title')}</NavLink>
           )}
+          {user.roles.includes('library') && <NotificationsNavLink />}
         </nav>
         <Routes>
           <Route
@@ -170,6 +175,7 @@ export function StaffConsole() {
           {user.roles.includes('library') && (
             <Route path="organisation" element={<OwnOrganisationPage />} />
           )}
+          <Route path="notifications" element={<ConsoleNotificationsPage />} />
           {user.roles.includes('admin') && (
             <>
               <Route path="calls/new" element={<CallEditPage />} />
