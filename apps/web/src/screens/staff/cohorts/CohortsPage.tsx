@@ -74,6 +74,9 @@ export function CohortsPage() {
                         to={`/staff/academy/${courseId}/cohorts/${c.id}/sessions/${s.id}`}
                       >
                         {t('staff.cohorts.sheet')}
+                        <span className="visually-hidden">
+                          : {formatDateTime(s.startsAt, i18n.language)}
+                        </span>
                       </Link>
                     </li>
                   ))}
