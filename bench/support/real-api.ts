@@ -111,9 +111,12 @@ export async function startApi(
   options: { onPid?: (pid: number) => void } = {},
 ): Promise<string> {
   const port = await freePort();
+  // BENCH_API_NODE_ARGS: extra Node options for the API only (e.g. `--cpu-prof --cpu-prof-dir=…`)
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const args = BUILT_API
-    ? ['dist/apps/api/apps/api/src/main.js']
+    ? [...nodeArgs, 'dist/apps/api/apps/api/src/main.js']
     : [
+        ...nodeArgs,
         '-r',
         'ts-node/register/transpile-only',
         '-r',

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ReadCache, Role } from '@sasiad/core';
+import { CACHE_INVALIDATED_TOPIC, EventBus, ReadCache, Role } from '@sasiad/core';
 import {
   addLesson,
   addModule,
@@ -142,8 +142,11 @@ describe('academy: cached catalogue and course pages', () => {
 
 /**
  * Two server instances on one database (with Redis, as several instances are deployed): a change
- * through one shows on the other at the next read (the generations are in the database).
+ * through one shows on the other at its next read once the other has heard of it (invalidations
+ * travel over Redis; the generations themselves are in the database).
  */
+const NAMESPACE = 'academy.catalogue';
+
 describe('academy: cached catalogue across two server instances', () => {
   let redis: Awaited<ReturnType<typeof startRedis>>;
   let a: TestApp;
@@ -158,6 +161,8 @@ describe('academy: cached catalogue across two server instances', () => {
     };
     a = await startTestApp({ env, dataDir });
     b = await startTestApp({ env, dataDir });
+    // each listens to the other's invalidations before anything is changed
+    for (const app of [a, b]) await app.app.get(EventBus).whenSubscribed(CACHE_INVALIDATED_TOPIC);
   });
   afterAll(async () => {
     await b?.close();
@@ -165,6 +170,12 @@ describe('academy: cached catalogue across two server instances', () => {
     await redis?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
+
+  /** `to` has heard of every invalidation of the catalogue `from` made (a readiness signal). */
+  const heard = (from: TestApp, to: TestApp) =>
+    to.app
+      .get(ReadCache)
+      .caughtUp(NAMESPACE, from.app.get(ReadCache).knownGeneration(NAMESPACE) ?? 0);
 
   it('an edit, a publication and an enrolment through one instance are read on the other next', async () => {
     const staff = await a.userWith([Role.staff]);
@@ -186,6 +197,7 @@ describe('academy: cached catalogue across two server instances', () => {
       { i: { courseId: id, title: [{ lang: 'pl', text: 'Karta stałego pobytu' }] } },
       staff.token,
     );
+    await heard(a, b);
     expect((await ok(b, COURSE, { id, lang: 'pl' })).course.title.text).toBe(
       'Karta stałego pobytu',
     );
@@ -195,6 +207,7 @@ describe('academy: cached catalogue across two server instances', () => {
 
     const second = await createCourse(a, staff.token, { title: [{ lang: 'pl', text: 'PESEL' }] });
     await publish(a, staff.token, second);
+    await heard(a, b);
     expect(titles((await ok(b, CATALOGUE, { lang: 'pl' })) as never)).toEqual([
       'Karta stałego pobytu',
       'PESEL',
@@ -202,6 +215,7 @@ describe('academy: cached catalogue across two server instances', () => {
 
     const learner = await b.userWith([Role.learner]);
     await ok(b, ENROL, { c: id }, learner.token);
+    await heard(b, a);
     expect((await ok(a, COURSE, { id, lang: 'pl' })).course.enrolledCount).toBe(1);
   });
 });

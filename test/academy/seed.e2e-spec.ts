@@ -9,7 +9,7 @@ import {
   defaultCurriculumDir,
 } from '@sasiad/academy';
 import { Types } from 'mongoose';
-import { Language, LANGUAGES, repoRoot, Role } from '@sasiad/core';
+import { AppConfig, Clock, Language, LANGUAGES, ReadCache, repoRoot, Role } from '@sasiad/core';
 import { runCli } from '../../apps/cli/src/cli';
 import { Data, LT, ok } from '../support/academy-fixtures';
 import { codeOf, startTestApp, TestApp } from '../support/test-app';
@@ -368,6 +368,8 @@ describe('academy: the starter-curriculum seed command', () => {
     )![1];
     await ok(t, MARK, { c: id }, admin.token);
     const before = (await ok(t, COURSE, { id }, admin.token)).course;
+    // learners have read it: the server holds the course page in its read cache
+    for (const lang of LANGUAGES) await ok(t, COURSE, { id, lang }, learner.token);
 
     const changed: CurriculumCourse = JSON.parse(JSON.stringify(original));
     changed.title = {
@@ -389,6 +391,12 @@ describe('academy: the starter-curriculum seed command', () => {
       out: `updated sample-update: texts and settings of 1 module(s), 3 lessons and 3 quiz questions rewritten from the file, marked as sample content again (id ${id}, PUBLISHED)`,
       err: '',
     });
+    // the command-line tool is not one of the server's peers: READ_CACHE_FRESH_MS after the
+    // server last read the cache's generation, a read makes it look again (in the background),
+    // and the reads after that look-up see the tool's changes
+    t.app.get(Clock).advance(t.app.get(AppConfig).env.READ_CACHE_FRESH_MS);
+    await ok(t, COURSE, { id, lang: 'pl' }, learner.token);
+    await t.app.get(ReadCache).settled();
     for (const lang of LANGUAGES) {
       const read = (await ok(t, COURSE, { id, lang }, learner.token)).course;
       expect(withoutIds(read)).toEqual(expectedCourse(changed, lang));

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CommandStartedEvent } from 'mongodb';
-import { Role } from '@sasiad/core';
+import { AppConfig, Clock, ReadCache, Role } from '@sasiad/core';
 import { addLesson, addModule, createCourse, ok, publish } from '../support/academy-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -15,8 +15,11 @@ const IGNORED = new Set(['hello', 'isMaster', 'ismaster', 'endSessions', 'ping']
 describe('database commands per request', () => {
   let t: TestApp;
   const seen: string[] = [];
+  /** The same commands with their collections. */
+  const detailed: string[] = [];
   const count = async (call: () => Promise<unknown>) => {
     seen.length = 0;
+    detailed.length = 0;
     await call();
     return [...seen];
   };
@@ -27,12 +30,16 @@ describe('database commands per request', () => {
       env: { MONGODB_URI: `${base}cmd_${randomBytes(4).toString('hex')}?monitorCommands=true` },
     });
     t.db.getClient().on('commandStarted', (e: CommandStartedEvent) => {
-      if (!IGNORED.has(e.commandName)) seen.push(e.commandName);
+      if (IGNORED.has(e.commandName)) return;
+      seen.push(e.commandName);
+      detailed.push(
+        `${e.commandName} ${String((e.command as Record<string, unknown>)[e.commandName])}`,
+      );
     });
   });
   afterAll(() => t.close());
 
-  it('a repeated catalogue, course page, FAQ or events read sends one command: the cache generation', async () => {
+  it('a repeated catalogue, course page, FAQ or events read sends no command; after READ_CACHE_FRESH_MS one beside it: the cache generation', async () => {
     const staff = await t.userWith([Role.staff]);
     const id = await createCourse(t, staff.token);
     const m = await addModule(t, staff.token, id, 1, [{ lang: 'pl', text: 'Wniosek' }]);
@@ -44,10 +51,22 @@ describe('database commands per request', () => {
       `{ faqEntries { totalCount nodes { id } } }`,
       `{ events { totalCount nodes { id seatsLeft } } }`,
     ];
+    const fresh = t.app.get(AppConfig).env.READ_CACHE_FRESH_MS;
+    expect(fresh).toBeGreaterThan(0);
     for (const query of reads) {
       expect((await count(() => ok(t, query, {}))).length).toBeGreaterThan(0); // first: the store
-      // then: the cache, after one look-up by _id of its namespace's generation
-      expect(await count(() => ok(t, query, {}))).toEqual(['find']);
+      // then: the cache, with the generation this instance read a moment ago
+      expect(await count(() => ok(t, query, {}))).toEqual([]);
+      // later than READ_CACHE_FRESH_MS: the cache still answers, and one look-up by _id of the
+      // namespace's generation runs beside it (a command-line tool may have written meanwhile)
+      t.app.get(Clock).advance(fresh);
+      expect(
+        await count(async () => {
+          await ok(t, query, {});
+          await t.app.get(ReadCache).settled();
+        }),
+      ).toEqual(['find']);
+      expect(await count(() => ok(t, query, {}))).toEqual([]);
     }
   });
 
@@ -84,5 +103,66 @@ describe('database commands per request', () => {
     // (the transition is decided on the state read); each change appends one audit entry.
     expect(claim).toEqual(['find', 'find', 'findAndModify', 'insert']);
     expect(answer).toEqual(['find', 'find', 'find', 'findAndModify', 'insert']);
+  });
+  it('counts the commands of an event registration, with a seat and on the waitlist (issue 13: the burst)', async () => {
+    const staff = await t.userWith([Role.staff]);
+    const start = t.app.get(Clock).nowMs() + 7 * 86_400_000;
+    const eventId = (
+      await ok(
+        t,
+        `mutation($i: CreateEventInput!) { createEvent(input: $i) { id } }`,
+        {
+          i: {
+            kind: 'seminar',
+            title: [{ lang: 'pl', text: 'Prawo pracy' }],
+            place: { name: 'Filia nr 12' },
+            startsAt: new Date(start).toISOString(),
+            endsAt: new Date(start + 7_200_000).toISOString(),
+            languages: ['pl'],
+            interpretation: [],
+            capacity: 1,
+          },
+        },
+        staff.token,
+      )
+    ).createEvent.id;
+    const register = async (n: number) => {
+      await count(() =>
+        ok(
+          t,
+          `mutation($i: RegisterForEventInput!) { registerForEvent(input: $i) { registration { status } } }`,
+          { i: { eventId, name: `Osoba ${n}`, contact: `osoba${n}@example.org`, consent: true } },
+        ),
+      );
+      return [...detailed];
+    };
+    // the event, the pending registration, the guarded claim of a seat, one bump of the events
+    // cache's generation, the confirmation, the claim settled (and its bump), the answer
+    expect(await register(1)).toEqual([
+      'find events',
+      'insert event_registrations',
+      'update events',
+      'findAndModify cache_generations',
+      'update event_registrations',
+      'update events',
+      'findAndModify cache_generations',
+      'find event_registrations',
+    ]);
+    // full: the claim fails (no invalidation for a write that changed nothing), the event is read
+    // again for a changed capacity, a waitlist number (and its bump), the registration marked,
+    // the event read again for a seat freed meanwhile (none: nobody else is looked for), the
+    // answer with its waitlist position
+    expect(await register(2)).toEqual([
+      'find events',
+      'insert event_registrations',
+      'update events',
+      'find events',
+      'findAndModify events',
+      'findAndModify cache_generations',
+      'update event_registrations',
+      'find events',
+      'find event_registrations',
+      'aggregate event_registrations',
+    ]);
   });
 });

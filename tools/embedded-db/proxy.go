@@ -6,7 +6,8 @@ package main
 // "query, change the document in Go, write it back" without any lock, so concurrent
 // commands lose updates (100 parallel {$inc: {n: 1}} left n=5; 60 parallel guarded
 // findOneAndUpdate calls on 10 seats all "won"). Running one command at a time across
-// all connections makes every single command atomic, as it is on MongoDB.
+// all connections makes every single command atomic, as it is on MongoDB. Waiting reads
+// take their turn before waiting writes, within limits (scheduler.go).
 //
 // It also rewrites one error: a unique index violation caused by an update
 // (update, findAndModify, replace) comes back from FerretDB as InternalError (code 1)
@@ -50,7 +51,7 @@ type proxy struct {
 	dial   func() (net.Conn, error)
 	logger *slog.Logger
 
-	cmdMu sync.Mutex // held for a whole request/response exchange
+	sched scheduler // one request/response exchange at a time, reads first (scheduler.go)
 
 	connsMu sync.Mutex
 	conns   map[net.Conn]struct{}
@@ -153,10 +154,10 @@ func (p *proxy) serve(client net.Conn) {
 	}
 }
 
-// exchange forwards one request and its response(s) while holding the command lock.
+// exchange forwards one request and its response(s) while it has the turn.
 func (p *proxy) exchange(req []byte, client, backend net.Conn) error {
-	p.cmdMu.Lock()
-	defer p.cmdMu.Unlock()
+	p.sched.acquire(isRead(req))
+	defer p.sched.release()
 
 	if _, err := backend.Write(req); err != nil {
 		return err

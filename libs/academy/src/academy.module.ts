@@ -11,6 +11,7 @@ import { CertificatesService } from './certificates/certificates.service';
 import { Attendance, AttendanceSchema, Cohort, CohortSchema } from './cohorts/cohort.schema';
 import { CohortsResolver } from './cohorts/cohorts.resolver';
 import { CohortsService } from './cohorts/cohorts.service';
+import { BasedOnTextResolver } from './courses/based-on-text.resolver';
 import { CatalogueCache, catalogueModel } from './courses/catalogue-cache';
 import { CatalogueService } from './courses/catalogue.service';
 import { Course, CourseSchema } from './courses/course.schema';
@@ -67,6 +68,7 @@ import { AcademyStatsService } from './statistics/academy-stats.service';
     CatalogueService,
     CoursesResolver,
     CourseModulesResolver,
+    BasedOnTextResolver,
     CurriculumSeedService,
     SampleContentResolver,
     EnrolmentsService,

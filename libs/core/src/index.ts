@@ -61,3 +61,4 @@ export * from './health/shutdown-state';
 export * from './cache/read-cache';
 export * from './cache/cache.module';
 export * from './cache/write-hooks';
+export * from './translations/base-history';

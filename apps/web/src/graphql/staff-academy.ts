@@ -42,11 +42,13 @@ export const StaffCourseTexts = graphql(`
     title {
       text
       isFallback
+      basedOnText
       state
     }
     summary {
       text
       isFallback
+      basedOnText
       state
     }
     modules {
@@ -54,6 +56,7 @@ export const StaffCourseTexts = graphql(`
       title {
         text
         isFallback
+        basedOnText
         state
       }
     }
@@ -178,6 +181,7 @@ export const StaffLessonTexts = graphql(`
     title {
       text
       isFallback
+      basedOnText
       state
     }
     blocks {
@@ -187,21 +191,25 @@ export const StaffLessonTexts = graphql(`
       text {
         text
         isFallback
+        basedOnText
         state
       }
       title {
         text
         isFallback
+        basedOnText
         state
       }
       term {
         text
         isFallback
+        basedOnText
         state
       }
       definition {
         text
         isFallback
+        basedOnText
         state
       }
     }
@@ -243,6 +251,7 @@ export const StaffQuizTexts = graphql(`
     prompt {
       text
       isFallback
+      basedOnText
       state
     }
     options {
@@ -251,11 +260,13 @@ export const StaffQuizTexts = graphql(`
       text {
         text
         isFallback
+        basedOnText
         state
       }
       feedback {
         text
         isFallback
+        basedOnText
         state
       }
     }

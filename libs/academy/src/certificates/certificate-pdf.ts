@@ -1,5 +1,4 @@
 import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { Language, toWarsaw } from '@sasiad/core';
 
@@ -41,6 +40,8 @@ export async function renderCertificatePdf(
   sides: CertificateSide[],
   verifyUrl: string,
 ): Promise<Buffer> {
+  // loaded at the first certificate, not at start (~14 MB with its fonts)
+  const { default: PDFDocument } = await import('pdfkit');
   const qr = await QRCode.toBuffer(verifyUrl, { errorCorrectionLevel: 'M', margin: 2, scale: 4 });
   const doc = new PDFDocument({
     size: 'A4',

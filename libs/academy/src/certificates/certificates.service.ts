@@ -18,6 +18,7 @@ import {
   OnDomainEvent,
   pageById,
   PageArgs,
+  withoutBaseHistory,
 } from '@sasiad/core';
 import { Certificate, LeanCertificate } from './certificate.schema';
 import { CourseState } from '../courses/course.schema';
@@ -86,7 +87,8 @@ export class CertificatesService {
         codeHash: hashCode(code),
         codeEnc: this.crypto.encrypt(code, CODE_CONTEXT),
         displayNameEnc: this.crypto.encrypt(input.displayName, NAME_CONTEXT),
-        courseTitle: course.title,
+        // today's title only: the old base texts kept for translators are not part of it
+        courseTitle: withoutBaseHistory(course.title),
         baseLanguage: course.baseLanguage,
         language: lang,
         issuedAt: this.clock.now(),

@@ -15,6 +15,7 @@ import { Attendance, Cohort, LeanAttendance, LeanCohort } from './cohort.schema'
 import { CourseState } from '../courses/course.schema';
 import { isAuthor } from '../common/authors';
 import { CourseStore } from '../courses/course.store';
+import { readText } from '../courses/based-on-text';
 import { readingOf } from '../courses/course-views';
 import { localized } from '../courses/localized-input';
 import {
@@ -24,7 +25,6 @@ import {
   RenameCohortInput,
 } from './dto/cohort.inputs';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
-import { resolveLocalized } from '@sasiad/core';
 import { AttendanceRecord, CohortMember, CohortModel } from './models/cohort.model';
 
 /** In-person cohorts of a course: sessions, membership with its own seat limit, attendance. */
@@ -217,7 +217,7 @@ export class CohortsService {
     return {
       id: c._id.toHexString(),
       courseId: c.courseId.toHexString(),
-      name: resolveLocalized(c.name, reading.lang, reading.policy),
+      name: readText(c.name, reading),
       capacity: c.capacity ?? null,
       memberCount: c.memberCount,
       sessions: c.sessions.map((s) => ({

@@ -1,6 +1,7 @@
 import {
   DomainException,
   ErrorCode,
+  keepBaseHistory,
   Language,
   LocalizedField,
   mergeTranslations,
@@ -21,7 +22,11 @@ const REQUIRED_BLOCK_FIELDS: Record<LessonBlockKind, BlockTextField[]> = {
   [LessonBlockKind.CALLOUT]: [],
 };
 
-/** Validates entries (one per language, no raw HTML) and merges them; the base text must exist. */
+/**
+ * Validates entries (one per language, no raw HTML) and merges them; the base text must exist.
+ * The previous base text is kept while a translation still refers to it (core's base-history.ts),
+ * so a translator of an OUTDATED text can see what changed; it is written with the field.
+ */
 export function localized(
   existing: LocalizedField | undefined,
   entries: TextEntry[] | undefined,
@@ -30,7 +35,7 @@ export function localized(
   field: string,
   required = true,
 ): LocalizedField {
-  return mergeTranslations(
+  const merged = mergeTranslations(
     existing,
     entries ?? [],
     base,
@@ -38,6 +43,7 @@ export function localized(
     field,
     required ? ErrorCode.BASE_TEXT_REQUIRED : undefined,
   );
+  return keepBaseHistory(existing, merged, base);
 }
 
 /**

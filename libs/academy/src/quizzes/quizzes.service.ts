@@ -17,6 +17,7 @@ import {
 import { CourseState } from '../courses/course.schema';
 import { assertContentRemovable } from '../authoring/content-rules';
 import { CourseStore } from '../courses/course.store';
+import { readText } from '../courses/based-on-text';
 import { readingOf } from '../courses/course-views';
 import { localized } from '../courses/localized-input';
 import {
@@ -411,7 +412,7 @@ export class QuizzesService {
     return {
       id,
       kind: q.kind,
-      prompt: resolveLocalized(q.prompt, reading.lang, reading.policy),
+      prompt: readText(q.prompt, reading),
       options: keys.map((key) => this.optionView(byKey.get(key)!, reading)),
     };
   }
@@ -427,7 +428,7 @@ export class QuizzesService {
           state: TranslationState.UP_TO_DATE,
         },
       };
-    return { key: o.key, text: resolveLocalized(o.text, reading.lang, reading.policy) };
+    return { key: o.key, text: readText(o.text, reading) };
   }
 
   private authorView(q: LeanQuizQuestion, reading: ReadingContext): QuizQuestionForAuthor {
@@ -437,7 +438,7 @@ export class QuizzesService {
       options: q.options.map((o) => ({
         ...this.optionView(o, reading),
         correct: o.correct,
-        feedback: o.feedback ? resolveLocalized(o.feedback, reading.lang, reading.policy) : null,
+        feedback: o.feedback ? readText(o.feedback, reading) : null,
       })),
     };
   }

@@ -12,8 +12,9 @@ function fakeCollection() {
     findOne: jest.fn(async ({ _id }: { _id: string }) =>
       docs.has(_id) ? { n: docs.get(_id) } : null,
     ),
-    updateOne: jest.fn(async ({ _id }: { _id: string }) => {
+    findOneAndUpdate: jest.fn(async ({ _id }: { _id: string }) => {
       docs.set(_id, (docs.get(_id) ?? 0) + 1);
+      return { n: docs.get(_id) };
     }),
   };
   return collection;
@@ -104,10 +105,10 @@ describe('ReadCache', () => {
   it('retries a first bump that lost the race to insert the namespace', async () => {
     const collection = fakeCollection();
     const duplicate = Object.assign(new Error('E11000'), { code: 11000 });
-    (collection.updateOne as jest.Mock).mockRejectedValueOnce(duplicate);
+    (collection.findOneAndUpdate as jest.Mock).mockRejectedValueOnce(duplicate);
     const generations = new DatabaseGenerations(collection, (e) => e === duplicate);
     expect(await generations.bump('ns')).toBe(1);
-    expect(collection.updateOne).toHaveBeenCalledTimes(2);
+    expect(collection.findOneAndUpdate).toHaveBeenCalledTimes(2);
   });
 
   it('drops the least recently read value beyond its size', async () => {
@@ -152,7 +153,7 @@ describe('ReadCache', () => {
       findOne: async () => {
         throw new Error('connection refused');
       },
-      updateOne: async () => undefined,
+      findOneAndUpdate: async () => null,
     };
     const cache = new ReadCache(new DatabaseGenerations(collection, noDuplicates));
     const load = counter(() => 'fresh');
@@ -160,5 +161,115 @@ describe('ReadCache', () => {
     expect(await cache.read('ns', 'k', load)).toBe('fresh');
     expect(load).toHaveBeenCalledTimes(2);
     expect(cache.size).toBe(0);
+  });
+  describe('with a freshness window (READ_CACHE_FRESH_MS)', () => {
+    const setup = () => {
+      const collection = fakeCollection();
+      let now = 1_000_000;
+      const clock = { nowMs: () => now, advance: (ms: number) => (now += ms) };
+      const make = () =>
+        new ReadCache(new DatabaseGenerations(collection, noDuplicates), 100, {
+          freshForMs: 1000,
+          nowMs: clock.nowMs,
+        });
+      return { collection, clock, make };
+    };
+
+    it('asks the store for the generation once per window, in the background after the first', async () => {
+      const { collection, clock, make } = setup();
+      const cache = make();
+      await Promise.all([
+        cache.read('ns', 'a', async () => 1),
+        cache.read('ns', 'b', async () => 2),
+      ]);
+      expect(collection.findOne).toHaveBeenCalledTimes(1);
+      clock.advance(999);
+      expect(await cache.read('ns', 'a', async () => 9)).toBe(1);
+      await cache.settled();
+      expect(collection.findOne).toHaveBeenCalledTimes(1);
+      clock.advance(1);
+      // served at once with the generation known, while one look-up runs for the reads after it
+      let release = () => {};
+      (collection.findOne as jest.Mock).mockImplementationOnce(
+        () => new Promise((resolve) => (release = () => resolve({ n: 0 }))),
+      );
+      expect(await cache.read('ns', 'a', async () => 9)).toBe(1);
+      expect(await cache.read('ns', 'b', async () => 9)).toBe(2);
+      expect(collection.findOne).toHaveBeenCalledTimes(2);
+      release();
+      await cache.settled();
+      // a clock set back (tests, a corrected system clock) does not make it trust forever
+      clock.advance(-5000);
+      await cache.read('ns', 'a', async () => 9);
+      await cache.settled();
+      expect(collection.findOne).toHaveBeenCalledTimes(3);
+    });
+
+    it('sees its own invalidation at once, without asking the store', async () => {
+      const { collection, make } = setup();
+      const cache = make();
+      let title = 'v1';
+      expect(await cache.read('ns', 'k', async () => title)).toBe('v1');
+      title = 'v2';
+      await cache.invalidate('ns');
+      const lookups = (collection.findOne as jest.Mock).mock.calls.length;
+      expect(await cache.read('ns', 'k', async () => title)).toBe('v2');
+      expect(collection.findOne).toHaveBeenCalledTimes(lookups);
+    });
+
+    it('a writer that is not a peer is seen once the window has passed; a peer at once', async () => {
+      const { clock, make } = setup();
+      const [a, b, tool] = [make(), make(), make()];
+      a.connectPeers({ tell: async (namespace, generation) => b.heard(namespace, generation) });
+      let title = 'v1';
+      expect(await b.read('ns', 'k', async () => title)).toBe('v1');
+
+      title = 'v2';
+      await tool.invalidate('ns'); // e.g. the command-line tool, through the database only
+      expect(await b.read('ns', 'k', async () => title)).toBe('v1');
+      clock.advance(1000);
+      expect(await b.read('ns', 'k', async () => title)).toBe('v1'); // and a look-up starts
+      await b.settled();
+      expect(await b.read('ns', 'k', async () => title)).toBe('v2');
+
+      title = 'v3';
+      await a.invalidate('ns');
+      await b.caughtUp('ns', a.knownGeneration('ns')!);
+      expect(await b.read('ns', 'k', async () => title)).toBe('v3');
+    });
+
+    it('a generation heard late (older than the one known) changes nothing', async () => {
+      const { make } = setup();
+      const cache = make();
+      await cache.invalidate('ns');
+      await cache.invalidate('ns');
+      expect(cache.knownGeneration('ns')).toBe(2);
+      expect(await cache.read('ns', 'k', async () => 'x')).toBe('x');
+      cache.heard('ns', 1);
+      expect(cache.knownGeneration('ns')).toBe(2);
+      expect(await cache.read('ns', 'k', async () => 'y')).toBe('x');
+    });
+  });
+  it('a burst of invalidations costs at most two bumps at a time, each after the writes it covers', async () => {
+    const collection = fakeCollection();
+    const cache = new ReadCache(new DatabaseGenerations(collection, noDuplicates));
+    const first = cache.invalidate('ns'); // starts a bump at once
+    const rest = [cache.invalidate('ns'), cache.invalidate('ns'), cache.invalidate('ns')];
+    await Promise.all([first, ...rest]);
+    // the three that came while the first bump was under way share one bump after it
+    expect(collection.findOneAndUpdate).toHaveBeenCalledTimes(2);
+    expect(cache.knownGeneration('ns')).toBe(2);
+    await cache.invalidate('ns');
+    expect(collection.findOneAndUpdate).toHaveBeenCalledTimes(3);
+    expect(cache.knownGeneration('ns')).toBe(3);
+  });
+
+  it('a failed bump does not hold the next ones back', async () => {
+    const collection = fakeCollection();
+    (collection.findOneAndUpdate as jest.Mock).mockRejectedValueOnce(new Error('lost connection'));
+    const cache = new ReadCache(new DatabaseGenerations(collection, noDuplicates));
+    await Promise.all([cache.invalidate('ns'), cache.invalidate('ns')]);
+    expect(collection.findOneAndUpdate).toHaveBeenCalledTimes(2);
+    expect(await collection.findOne({ _id: 'ns' })).toEqual({ n: 1 });
   });
 });

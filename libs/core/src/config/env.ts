@@ -212,6 +212,17 @@ export class Env {
   @Max(1000000)
   READ_CACHE_ENTRIES = 5000;
 
+  /**
+   * How long (ms) an instance trusts the cache generation it knows before asking the database
+   * again: other instances' invalidations arrive over the EventBus at once, the command-line
+   * tools' writes show at most this late. 0: one look-up per request.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  READ_CACHE_FRESH_MS = 1000;
+
   /** How long after closing an asker may reopen their info-point question. */
   @Transform(toInt)
   @IsInt()

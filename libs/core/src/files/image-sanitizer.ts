@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import { DetectedType } from './file-kind';
 
 /** Larger pictures are refused (a small file can decode to a huge bitmap). */
@@ -11,6 +10,8 @@ const MAX_PIXELS = 40_000_000;
  * that only looks like an image (a valid signature, then garbage) gives null.
  */
 export async function sanitizeImage(bytes: Buffer, type: DetectedType): Promise<Buffer | null> {
+  // loaded at the first picture, not at start: libvips takes ~18 MB that most instances never use
+  const { default: sharp } = await import('sharp');
   try {
     const image = sharp(bytes, { limitInputPixels: MAX_PIXELS, animated: false }).rotate();
     if (type.mimeType === 'image/jpeg') return await image.jpeg({ quality: 88 }).toBuffer();

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, ModuleMetadata } from '@nestjs/common';
@@ -115,7 +116,14 @@ export function graphqlModule(authenticator: Pick<ModuleMetadata, 'imports'>): D
         persistedQueries: false,
         parseOptions: { maxTokens: config.env.GRAPHQL_MAX_TOKENS },
         validationRules: protection.validationRules,
-        plugins: [...protection.plugins, operationLogPlugin(), servedLanguagePlugin()],
+        plugins: [
+          ...protection.plugins,
+          operationLogPlugin(),
+          servedLanguagePlugin(),
+          // No HTTP cache hints are given (public reads are cached in the server, see ReadCache):
+          // without this plugin Apollo no longer wraps every field resolver to collect them.
+          ApolloServerPluginCacheControlDisabled(),
+        ],
         // Apollo's Fastify integration calls the context function with (request, reply).
         context: (request: FastifyRequest, reply: FastifyReply) => contexts.forHttp(request, reply),
         subscriptions: {

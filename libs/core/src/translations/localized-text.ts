@@ -11,7 +11,18 @@ export interface Translation {
  * A translatable field as stored: one entry per language, and a counter that grows each time the
  * base-language text changes. A translation written against an older counter is OUTDATED.
  */
-export type LocalizedField = { baseVersion: number } & Partial<Record<Language, Translation>>;
+export type LocalizedField = {
+  baseVersion: number;
+  /** Earlier base texts some translation was written against (see base-history.ts; opt-in). */
+  baseHistory?: BaseTextVersion[];
+} & Partial<Record<Language, Translation>>;
+
+/** The base-language text as it was at `version` (its last version before it changed). */
+export interface BaseTextVersion {
+  version: number;
+  lang: Language;
+  text: string;
+}
 
 export enum TranslationState {
   MISSING = 'MISSING',

@@ -374,6 +374,8 @@ export class SeatsService {
     for (;;) {
       const event = await this.store.findEvent(eventId);
       if (event.cancelledAt) return;
+      // every claim needs confirmedCount < capacity: a full event has no seat for anyone waiting
+      if (event.confirmedCount >= event.capacity) return;
       let progressed = false;
       for (const candidate of await this.fillCandidates(event)) {
         const claim = await this.tryClaim(event, candidate.group, candidate._id);

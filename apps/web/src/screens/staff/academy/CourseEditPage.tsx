@@ -21,6 +21,7 @@ import {
 } from '../events/MultilingualInput';
 import { COURSE_TOPICS, LEVELS } from './CoursesPage';
 import { ModulesEditor } from './ModulesEditor';
+import { baseDiffNotes } from './BaseDiff';
 import { gapCounts, ownText } from './authoring';
 import './academy.css';
 
@@ -57,6 +58,12 @@ export function CourseEditPage() {
       Language,
       'MISSING' | 'UP_TO_DATE' | 'OUTDATED'
     >;
+  const baseDiffs = (field: 'title' | 'summary') =>
+    baseDiffNotes(
+      `course-${field}`,
+      base,
+      Object.fromEntries(LANGUAGES.map((l) => [l, res.data?.[l][field]])),
+    );
   const [title, setTitle] = useState<Texts>(emptyTexts);
   const [summary, setSummary] = useState<Texts>(emptyTexts);
   const [topic, setTopic] = useState('');
@@ -165,6 +172,7 @@ export function CourseEditPage() {
               maxLength={300}
               states={states('title')}
               invalid={bad('title')}
+              notes={baseDiffs('title')}
             />
             <MultilingualInput
               id="course-summary"
@@ -176,6 +184,7 @@ export function CourseEditPage() {
               maxLength={20000}
               states={states('summary')}
               invalid={bad('summary')}
+              notes={baseDiffs('summary')}
             />
             <div className="form-grid">
               <div>

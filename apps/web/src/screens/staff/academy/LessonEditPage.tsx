@@ -15,6 +15,7 @@ import {
 import type { ResultOf } from '../../../graphql/graphql';
 import { ownText, worstState } from './authoring';
 import { TextDiff } from './TextDiff';
+import { BaseDiff } from './BaseDiff';
 import { LegalSourcesForm } from './LegalSourcesForm';
 import { movedTo, useDragReorder } from './drag-reorder';
 import './academy.css';
@@ -214,6 +215,14 @@ export function LessonEditPage() {
                     {t(`staff.faq.translation.${target.title.state}`)}
                   </span>
                 </label>
+                {!isBase && (
+                  <BaseDiff
+                    id="lesson-title-base-diff"
+                    translation={target.title}
+                    currentBase={source.title.text}
+                    base={base}
+                  />
+                )}
                 <input
                   id="lesson-title"
                   lang={editing}
@@ -227,7 +236,8 @@ export function LessonEditPage() {
             </div>
             {blocks.map((b, i) => {
               const src = source.blocks.find((x) => x.id === b.id);
-              const state = target.blocks.find((x) => x.id === b.id)?.text?.state;
+              const translated = target.blocks.find((x) => x.id === b.id)?.text;
+              const state = translated?.state;
               const fieldId = `block-${b.key}`;
               const problem = bad(`blocks.${i}`);
               return (
@@ -274,6 +284,14 @@ export function LessonEditPage() {
                           <p className="hint ml-outdated" id={`${fieldId}-outdated`}>
                             {t('staff.academy.outdatedHint')}
                           </p>
+                        )}
+                        {!isBase && (
+                          <BaseDiff
+                            id={`${fieldId}-base-diff`}
+                            translation={translated}
+                            currentBase={src?.text?.text}
+                            base={base}
+                          />
                         )}
                         <textarea
                           id={fieldId}

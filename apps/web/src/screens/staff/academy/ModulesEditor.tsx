@@ -17,6 +17,7 @@ import {
   type Texts,
 } from '../events/MultilingualInput';
 import { moved, ownText, type Localized } from './authoring';
+import { baseDiffNotes } from './BaseDiff';
 
 /** Each language's module titles, as read in that language. */
 type ModuleTitles = Partial<Record<Language, { id: string; title: Localized }[]>>;
@@ -264,6 +265,11 @@ function ModuleTitleForm({
               'MISSING' | 'UP_TO_DATE' | 'OUTDATED'
             >
           }
+          notes={baseDiffNotes(
+            `module-${moduleId}`,
+            base,
+            Object.fromEntries(LANGUAGES.map((l) => [l, titleIn(l)])),
+          )}
         />
         <button type="submit">{t('staff.academy.saveModule')}</button>
       </form>

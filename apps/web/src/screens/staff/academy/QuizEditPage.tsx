@@ -20,6 +20,7 @@ import {
 } from '../events/MultilingualInput';
 import { ownText } from './authoring';
 import { NewQuestionForm } from './NewQuestionForm';
+import { baseDiffNotes } from './BaseDiff';
 import './academy.css';
 
 type Bank = ResultOf<typeof StaffQuiz>;
@@ -249,6 +250,11 @@ function QuestionEditor({
         maxLength={20000}
         states={state((l) => inLang(l).prompt.state)}
         invalid={bad('prompt')}
+        notes={baseDiffNotes(
+          `q-${questionId}-prompt`,
+          base,
+          Object.fromEntries(LANGUAGES.map((l) => [l, inLang(l).prompt])),
+        )}
       />
       {q.kind === 'TRUE_FALSE' ? (
         <p>
@@ -275,6 +281,16 @@ function QuestionEditor({
                 (l) => inLang(l).options.find((y) => y.key === q.options[i].key)?.text.state,
               )}
               invalid={bad(`options.${i}.text`)}
+              notes={baseDiffNotes(
+                `q-${questionId}-o${i}`,
+                base,
+                Object.fromEntries(
+                  LANGUAGES.map((l) => [
+                    l,
+                    inLang(l).options.find((y) => y.key === q.options[i].key)?.text,
+                  ]),
+                ),
+              )}
             />
             <details className="feedback" open={LANGUAGES.some((l) => o.feedback[l] !== '')}>
               <summary>{t('staff.academy.feedbackN', { n: i + 1 })}</summary>
@@ -294,6 +310,16 @@ function QuestionEditor({
                     'MISSING',
                 )}
                 invalid={bad(`options.${i}.feedback`)}
+                notes={baseDiffNotes(
+                  `q-${questionId}-o${i}-fb`,
+                  base,
+                  Object.fromEntries(
+                    LANGUAGES.map((l) => [
+                      l,
+                      inLang(l).options.find((y) => y.key === q.options[i].key)?.feedback,
+                    ]),
+                  ),
+                )}
               />
             </details>
           </div>

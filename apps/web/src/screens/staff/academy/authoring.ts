@@ -6,6 +6,8 @@ export interface Localized {
   text: string;
   isFallback: boolean;
   state: string;
+  /** For an OUTDATED translation: the base text it was made from (authors only). */
+  basedOnText?: string | null;
 }
 
 /** A language's own text: empty when the API served another language in its place. */

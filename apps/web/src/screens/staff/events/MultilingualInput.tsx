@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, LANGUAGE_NAMES, type Language } from '../../../lib/language';
 
@@ -22,6 +23,7 @@ export function MultilingualInput({
   maxLength,
   states,
   invalid,
+  notes,
 }: {
   id: string;
   label: string;
@@ -32,6 +34,8 @@ export function MultilingualInput({
   maxLength: number;
   states?: Partial<Record<Language, TextState>>;
   invalid?: boolean;
+  /** Shown under a language's label, before its field (e.g. what changed in the base text). */
+  notes?: Partial<Record<Language, ReactNode>>;
 }) {
   const { t } = useTranslation();
   const order: Language[] = [base, ...LANGUAGES.filter((l) => l !== base)];
@@ -64,6 +68,7 @@ export function MultilingualInput({
                 {t('staff.events.form.outdated')}
               </p>
             )}
+            {notes?.[lang]}
             {multiline ? <textarea rows={4} {...props} /> : <input {...props} />}
           </div>
         );
