@@ -7,7 +7,7 @@ const CLAIM = `mutation($c: ID!, $n: String!) { claimCertificate(input: { course
   id verificationCode displayName issuedAt revokedAt courseTitle { text language } } }`;
 const VERIFY = `query($code: String!, $lang: Language) { verifyCertificate(verificationCode: $code, lang: $lang) {
   valid displayName issuedAt revokedAt courseTitle { text language isFallback } } }`;
-const REVOKE = `mutation($id: ID!) { revokeCertificate(input: { certificateId: $id }) { id revokedAt verificationCode } }`;
+const REVOKE = `mutation($id: ID!) { revokeCertificate(input: { certificateId: $id, reason: "Wydany omyłkowo" }) { id revokedAt verificationCode revocationReason } }`;
 
 describe('academy: completion certificates', () => {
   let t: TestApp;
@@ -162,6 +162,13 @@ describe('academy: completion certificates', () => {
 
     const revoked = (await ok(t, REVOKE, { id: claimed.id }, staff.token)).revokeCertificate;
     expect(revoked.revokedAt).not.toBeNull();
+    expect(revoked.revocationReason).toBe('Wydany omyłkowo');
+    const noReason = await t.gql(
+      `mutation($id: ID!) { revokeCertificate(input: { certificateId: $id, reason: "   " }) { id } }`,
+      { id: claimed.id },
+      { token: staff.token },
+    );
+    expect(codeOf(noReason)).toBe('BAD_USER_INPUT');
     expect(codeOf(await t.gql(REVOKE, { id: claimed.id }, { token: staff.token }))).toBe(
       'CERTIFICATE_ALREADY_REVOKED',
     );

@@ -170,6 +170,27 @@ describe('academy: cohorts, sessions and attendance', () => {
       staff.token,
     );
     expect(list.cohortAttendance).toEqual([{ sessionId, userId: memberId, present: true }]);
+    // the attendance sheet lists the members (by the name they go by) for staff only
+    const sheet = await ok(
+      t,
+      `query($c: ID!) { cohortMembers(cohortId: $c) { userId displayName } }`,
+      { c: cohortId },
+      staff.token,
+    );
+    expect(sheet.cohortMembers.map((m: { userId: string }) => m.userId)).toEqual(
+      rows.map((r) => String(r.userId)),
+    );
+    expect(
+      codeOf(
+        await t.gql(
+          `query($c: ID!) { cohortMembers(cohortId: $c) { userId } }`,
+          { c: cohortId },
+          {
+            token: learner.token,
+          },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
 
     const unknownSession = await t.gql(
       RECORD,

@@ -251,7 +251,7 @@ describe('academy: my enrolments, my certificates, progress and the certificate 
       expect((await fetch(`${t.url}/certificates/certificate.pdf${query}`)).status).toBe(404);
     await ok(
       t,
-      `mutation($id: ID!) { revokeCertificate(input: { certificateId: $id }) { id } }`,
+      `mutation($id: ID!) { revokeCertificate(input: { certificateId: $id, reason: "Wydany omyłkowo" }) { id } }`,
       { id: cert.id },
       staff.token,
     );

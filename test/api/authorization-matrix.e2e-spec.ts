@@ -98,7 +98,7 @@ const ACCESS: Record<string, Caller[]> = {
   renameCohort: AUTHORS,
   // zones
   createOrganisation: [Role.admin],
-  updateOrganisation: [Role.admin],
+  updateOrganisation: [Role.admin, Role.library],
   createCall: [Role.admin],
   updateCall: [Role.admin],
   createApplication: [Role.library],

@@ -1,6 +1,6 @@
 import { Role } from '@sasiad/core';
 import { codeOf, startTestApp, TestApp } from '../support/test-app';
-import { CREATE_ORGANISATION, WEEK } from './fixtures';
+import { coordinatorIn, CREATE_ORGANISATION, libraryBranch, WEEK } from './fixtures';
 
 const FULL = `id name kind address { street postalCode city } contact { email phone website }
   openingHours { timeZone weekly { weekday intervals { from to } }
@@ -134,5 +134,72 @@ describe('zones: organisations', () => {
     const q = `query($id: ID!) { organisation(id: $id) { id } }`;
     expect(codeOf(await t.gql(q, { id: '65a0000000000000000000ff' }))).toBe('NOT_FOUND');
     expect(codeOf(await t.gql(q, { id: 'nope' }))).toBe('NOT_FOUND');
+  });
+  it('lets a coordinator change only their own organisation and see only its people', async () => {
+    const own = await libraryBranch(t, admin, 'Filia nr 12 (Widzew)');
+    const other = await libraryBranch(t, admin, 'Filia nr 3 (Polesie)');
+    const coordinator = await coordinatorIn(t, own);
+    const UPDATE = `mutation($i: UpdateOrganisationInput!) { updateOrganisation(input: $i) {
+      name openingHours { weekly { weekday intervals { from to } } exceptions { date note } } } }`;
+    const change = (id: string, name: string) => ({
+      id,
+      name,
+      kind: 'library_branch',
+      address: { street: 'ul. Piotrkowska 100', postalCode: '90-001', city: 'Łódź' },
+      openingHours: {
+        weekly: [{ weekday: 2, intervals: [{ from: '10:00', to: '18:00' }] }],
+        exceptions: [{ date: '2026-12-24', intervals: [], note: 'Wigilia' }],
+      },
+    });
+    const saved = await t.gql<{ updateOrganisation: { name: string } }>(
+      UPDATE,
+      { i: change(own, 'Filia nr 12') },
+      { token: coordinator.token },
+    );
+    expect(saved.body.errors).toBeUndefined();
+    expect(saved.body.data!.updateOrganisation).toMatchObject({
+      name: 'Filia nr 12',
+      openingHours: { exceptions: [{ date: '2026-12-24', note: 'Wigilia' }] },
+    });
+    expect(
+      codeOf(await t.gql(UPDATE, { i: change(other, 'Przejęta') }, { token: coordinator.token })),
+    ).toBe('FORBIDDEN');
+    expect(
+      codeOf(
+        await t.gql(
+          UPDATE,
+          { i: change('65a0000000000000000000ff', 'Nieznana filia') },
+          { token: coordinator.token },
+        ),
+      ),
+    ).toBe('NOT_FOUND');
+    const staff = await t.userWith([Role.staff]);
+    expect(
+      codeOf(await t.gql(UPDATE, { i: change(own, 'Filia personelu') }, { token: staff.token })),
+    ).toBe('FORBIDDEN');
+    const read = await t.gql<{ organisation: { name: string } }>(
+      `query($id: ID!) { organisation(id: $id) { name } }`,
+      { id: other },
+    );
+    expect(read.body.data!.organisation.name).toBe('Filia nr 3 (Polesie)');
+
+    const MEMBERS = `query($o: ID!) { organisationMembers(organisationId: $o) { id name } }`;
+    const mine = await t.gql<{ organisationMembers: { id: string }[] }>(
+      MEMBERS,
+      { o: own },
+      { token: coordinator.token },
+    );
+    expect(mine.body.data!.organisationMembers.map((m) => m.id)).toEqual([coordinator.id]);
+    const byAdmin = await t.gql<{ organisationMembers: { id: string }[] }>(
+      MEMBERS,
+      { o: own },
+      { token: admin },
+    );
+    expect(byAdmin.body.data!.organisationMembers).toHaveLength(1);
+    expect(codeOf(await t.gql(MEMBERS, { o: other }, { token: coordinator.token }))).toBe(
+      'FORBIDDEN',
+    );
+    const learner = await t.userWith([Role.learner]);
+    expect(codeOf(await t.gql(MEMBERS, { o: own }, { token: learner.token }))).toBe('FORBIDDEN');
   });
 });

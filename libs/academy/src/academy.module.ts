@@ -1,6 +1,7 @@
 import { Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { logFailure } from '@sasiad/core';
+import { IdentityModule } from '@sasiad/identity';
 import { AuthoringResolver } from './authoring/authoring.resolver';
 import { AuthoringService } from './authoring/authoring.service';
 import { Certificate, CertificateSchema } from './certificates/certificate.schema';
@@ -40,6 +41,8 @@ import { AcademyStatsService } from './statistics/academy-stats.service';
 /** The Resident Academy: multilingual courses, publishing, catalogue, enrolment and progress. */
 @Module({
   imports: [
+    // the names of a cohort's members on its attendance sheet (UsersService)
+    IdentityModule,
     // Writes to what the catalogue shows invalidate its cache (catalogue-cache.ts).
     MongooseModule.forFeatureAsync([
       catalogueModel(Course.name, CourseSchema, 'courses'),

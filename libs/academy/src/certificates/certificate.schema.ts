@@ -42,6 +42,10 @@ export class Certificate {
 
   @Prop({ type: Types.ObjectId })
   revokedBy?: Types.ObjectId | null;
+
+  /** Why staff revoked it (may mention the person: encrypted). Absent on older revocations. */
+  @Prop({ type: String })
+  revocationReasonEnc?: string | null;
 }
 
 export type LeanCertificate = Certificate & { _id: Types.ObjectId };

@@ -67,7 +67,7 @@ export class CertificatesResolver {
     @CurrentUser() user: AuthUser,
     @Ctx() ctx: RequestContext,
   ) {
-    return this.certificates.revoke(input.certificateId, user, ctx.lang);
+    return this.certificates.revoke(input.certificateId, input.reason, user, ctx.lang);
   }
 
   @Query(() => [CertificateModel])

@@ -31,6 +31,7 @@ import { certificateDate, CertificateSide, renderCertificatePdf } from './certif
 
 const CODE_CONTEXT = 'academy_certificates.code';
 const NAME_CONTEXT = 'academy_certificates.displayName';
+const REASON_CONTEXT = 'academy_certificates.revocationReason';
 const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
 
 /** Where a certificate's PDF is served (CertificatesController); the code stays out of the path. */
@@ -179,11 +180,22 @@ export class CertificatesService {
     return { pdf: await renderCertificatePdf(languages.map(side), verifyUrl), languages };
   }
 
-  async revoke(certificateId: string, by: AuthUser, lang: Language): Promise<CertificateModel> {
+  async revoke(
+    certificateId: string,
+    reason: string,
+    by: AuthUser,
+    lang: Language,
+  ): Promise<CertificateModel> {
     const revoked = await this.certificates
       .findOneAndUpdate(
         { _id: objectId(certificateId), revokedAt: null },
-        { $set: { revokedAt: this.clock.now(), revokedBy: objectId(by.id) } },
+        {
+          $set: {
+            revokedAt: this.clock.now(),
+            revokedBy: objectId(by.id),
+            revocationReasonEnc: this.crypto.encrypt(reason.trim(), REASON_CONTEXT),
+          },
+        },
         { returnDocument: 'after' },
       )
       .lean<LeanCertificate>()
@@ -240,6 +252,10 @@ export class CertificatesService {
       courseTitle: this.title(c, lang),
       issuedAt: c.issuedAt,
       revokedAt: c.revokedAt ?? null,
+      revocationReason: c.revocationReasonEnc
+        ? this.crypto.decrypt(c.revocationReasonEnc, REASON_CONTEXT)
+        : null,
+      language: LANGUAGES.find((l) => l === c.language) ?? null,
     };
   }
 }

@@ -11,7 +11,7 @@ import {
   RecordAttendanceInput,
   RenameCohortInput,
 } from './dto/cohort.inputs';
-import { AttendanceRecord, CohortModel } from './models/cohort.model';
+import { AttendanceRecord, CohortMember, CohortModel } from './models/cohort.model';
 
 @Resolver(() => CohortModel)
 export class CohortsResolver {
@@ -61,5 +61,11 @@ export class CohortsResolver {
   @Authors()
   cohortAttendance(@Args() args: CohortIdArgs) {
     return this.cohorts.attendanceOf(args.cohortId);
+  }
+
+  @Query(() => [CohortMember], { description: "A cohort's members, for its attendance sheet." })
+  @Authors()
+  cohortMembers(@Args() args: CohortIdArgs) {
+    return this.cohorts.members(args.cohortId);
   }
 }

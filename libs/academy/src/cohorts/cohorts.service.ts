@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { USER_ERASED } from '@sasiad/identity';
+import { USER_ERASED, UsersService } from '@sasiad/identity';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
 import {
@@ -25,7 +25,7 @@ import {
   RenameCohortInput,
 } from './dto/cohort.inputs';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
-import { AttendanceRecord, CohortModel } from './models/cohort.model';
+import { AttendanceRecord, CohortMember, CohortModel } from './models/cohort.model';
 
 /** In-person cohorts of a course: sessions, membership with its own seat limit, attendance. */
 @Injectable()
@@ -36,6 +36,7 @@ export class CohortsService {
     private readonly courses: CourseStore,
     private readonly clock: Clock,
     private readonly enrolments: EnrolmentsService,
+    private readonly users: UsersService,
   ) {}
 
   /** A deleted draft's cohorts (no members: joining needs an enrolment in a published course). */
@@ -167,6 +168,17 @@ export class CohortsService {
       .lean<LeanAttendance[]>()
       .exec();
     return rows.map((r) => this.record_(r));
+  }
+
+  /** For the attendance sheet: each member with the name they go by (nothing else about them). */
+  async members(cohortId: string): Promise<CohortMember[]> {
+    const cohort = await this.find(cohortId);
+    const ids = await this.enrolments.membersOf(cohort.courseId, cohort._id);
+    const accounts = await Promise.all(ids.map((id) => this.users.findRaw(id)));
+    return ids.map((userId, i) => {
+      const account = accounts[i];
+      return { userId, displayName: account ? this.users.toModel(account).displayName : null };
+    });
   }
 
   async releaseSeat(cohortId: Types.ObjectId): Promise<void> {

@@ -144,6 +144,17 @@ export class EnrolmentsService {
     return result.modifiedCount === 1;
   }
 
+  /** The learners whose enrolment names this cohort, oldest enrolment first (at most 1000). */
+  async membersOf(courseId: Types.ObjectId, cohortId: Types.ObjectId): Promise<string[]> {
+    const rows = await this.enrolments
+      .find({ courseId, cohortId }, { userId: 1 })
+      .sort({ _id: 1 })
+      .limit(1000)
+      .lean<Pick<LeanEnrolment, 'userId'>[]>()
+      .exec();
+    return rows.map((r) => r.userId.toHexString());
+  }
+
   async isInCohort(
     courseId: Types.ObjectId,
     userId: string,

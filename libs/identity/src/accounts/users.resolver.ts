@@ -6,7 +6,7 @@ import {
   SetUserStatusInput,
   UpdateProfileInput,
 } from '../sessions/dto/auth.inputs';
-import { UsersArgs } from './dto/users.args';
+import { OrganisationMembersArgs, UsersArgs } from './dto/users.args';
 import { StaffMember, UserConnection, UserModel } from './models/user.model';
 import { UsersService } from './users.service';
 
@@ -41,6 +41,15 @@ export class UsersResolver {
   @Roles(Role.staff, Role.admin)
   staffDirectory() {
     return this.accounts.staffDirectory();
+  }
+
+  @Query(() => [StaffMember], {
+    description:
+      "The active accounts acting for an organisation (coordinators): admins, or the organisation's own coordinators.",
+  })
+  @Roles(Role.admin, Role.library)
+  organisationMembers(@Args() args: OrganisationMembersArgs, @CurrentUser() user: AuthUser) {
+    return this.accounts.organisationMembers(args.organisationId, user);
   }
 
   @Query(() => UserConnection)

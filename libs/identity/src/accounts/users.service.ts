@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
 import {
   AppConfig,
+  AuthUser,
   Connection,
   DomainEvents,
   DomainException,
@@ -382,6 +383,29 @@ export class UsersService implements OnApplicationBootstrap {
       .find({ roles: trusted({ $in: [Role.staff, Role.admin] }), status: 'active' })
       .sort({ _id: 1 })
       .limit(500)
+      .lean<LeanUser[]>()
+      .exec();
+    return found.map((u) => {
+      const model = this.toModel(u);
+      return { id: model.id, name: model.displayName ?? model.login };
+    });
+  }
+
+  /**
+   * The coordinators acting for an organisation, with the name they go by (else their login), for
+   * its profile page: admins see any organisation's, a coordinator only their own.
+   */
+  async organisationMembers(
+    organisationId: string,
+    by: AuthUser,
+  ): Promise<{ id: string; name: string }[]> {
+    if (!by.roles.includes(Role.admin) && by.organisationId !== organisationId)
+      throw new DomainException(ErrorCode.FORBIDDEN);
+    if (!Types.ObjectId.isValid(organisationId)) return [];
+    const found = await this.users
+      .find({ organisationId: new Types.ObjectId(organisationId), status: 'active' })
+      .sort({ _id: 1 })
+      .limit(200)
       .lean<LeanUser[]>()
       .exec();
     return found.map((u) => {

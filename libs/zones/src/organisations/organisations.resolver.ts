@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Public, Role, Roles } from '@sasiad/core';
+import { AuthUser, CurrentUser, Public, Role, Roles } from '@sasiad/core';
 import {
   OrganisationInput,
   OrganisationsArgs,
@@ -30,10 +30,13 @@ export class OrganisationsResolver {
     return this.service.create(input);
   }
 
-  @Mutation(() => OrganisationModel, { description: 'Replaces every field of the organisation.' })
-  @Roles(Role.admin)
-  updateOrganisation(@Args('input') input: UpdateOrganisationInput) {
+  @Mutation(() => OrganisationModel, {
+    description:
+      'Replaces every field of the organisation. Admins: any; a coordinator (library): only their own.',
+  })
+  @Roles(Role.admin, Role.library)
+  updateOrganisation(@Args('input') input: UpdateOrganisationInput, @CurrentUser() user: AuthUser) {
     const { id, ...changes } = input;
-    return this.service.update(id, changes);
+    return this.service.update(id, changes, user);
   }
 }

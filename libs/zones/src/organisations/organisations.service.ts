@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model, QueryFilter, trusted, Types } from 'mongoose';
 import {
+  AuthUser,
   Connection,
   DomainException,
   ErrorCode,
@@ -10,6 +11,7 @@ import {
   openingHoursProblems,
   openingHoursView,
   pageById,
+  Role,
 } from '@sasiad/core';
 import { OrganisationDirectoryPort, OrganisationLookup } from '@sasiad/identity';
 import { OrganisationInput, OrganisationsArgs } from './dto/organisation.inputs';
@@ -56,7 +58,13 @@ export class OrganisationsService implements OrganisationLookup, OnModuleInit {
     return this.toModel(created.toObject());
   }
 
-  async update(id: string, input: OrganisationInput): Promise<OrganisationModel> {
+  /** Admins change any organisation; a coordinator only the one they act for. */
+  async update(id: string, input: OrganisationInput, by?: AuthUser): Promise<OrganisationModel> {
+    if (by && !by.roles.includes(Role.admin)) {
+      // an unknown organisation is NOT_FOUND for everyone (organisations are public anyway)
+      await this.get(id);
+      if (by.organisationId !== id) throw new DomainException(ErrorCode.FORBIDDEN);
+    }
     const updated = await this.organisations
       .findByIdAndUpdate(
         objectId(id),

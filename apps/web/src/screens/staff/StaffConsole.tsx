@@ -22,11 +22,22 @@ import { CallAdminPage } from './calls/CallAdminPage';
 import { ApplicationAdminPage } from './calls/ApplicationAdminPage';
 import { ApplyPage } from './calls/ApplyPage';
 import { ReviewPage, ReviewsPage } from './calls/ReviewPages';
-import { OrganisationPage, OrganisationsPage } from './organisations/OrganisationsPage';
+import {
+  OrganisationPage,
+  OrganisationsPage,
+  OwnOrganisationPage,
+} from './organisations/OrganisationsPage';
 import { CoursesPage } from './academy/CoursesPage';
 import { CourseEditPage } from './academy/CourseEditPage';
 import { LessonEditPage } from './academy/LessonEditPage';
 import { QuizEditPage } from './academy/QuizEditPage';
+import { CohortsPage } from './cohorts/CohortsPage';
+import {
+  ConsoleNotificationsPage,
+  NotificationsNavLink,
+} from './notifications/ConsoleNotifications';
+import { AttendancePage } from './cohorts/AttendancePage';
+import { CertificatesPage } from './cohorts/CertificatesPage';
 import { NgoVerificationPage } from './ngo/NgoVerificationPage';
 import { NgoRoomsPage } from './ngo/NgoRoomsPage';
 import { NgoAdvisersPage } from './ngo/NgoAdvisersPage';
@@ -111,6 +122,10 @@ export function StaffConsole() {
           {user.roles.includes('admin') && (
             <NavLink to="/staff/organisations">{t('staff.orgs.title')}</NavLink>
           )}
+          {user.roles.includes('library') && (
+            <NavLink to="/staff/organisation">{t('staff.org.title')}</NavLink>
+          )}
+          {user.roles.includes('library') && <NotificationsNavLink />}
         </nav>
         <Routes>
           <Route
@@ -127,6 +142,12 @@ export function StaffConsole() {
               <Route path="academy/:courseId" element={<CourseEditPage />} />
               <Route path="academy/:courseId/lessons/:lessonId" element={<LessonEditPage />} />
               <Route path="academy/:courseId/modules/:moduleId/quiz" element={<QuizEditPage />} />
+              <Route path="academy/:courseId/cohorts" element={<CohortsPage />} />
+              <Route
+                path="academy/:courseId/cohorts/:cohortId/sessions/:sessionId"
+                element={<AttendancePage />}
+              />
+              <Route path="academy/:courseId/certificates" element={<CertificatesPage />} />
               <Route path="stats" element={<StatsPage />} />
               <Route path="moderation" element={<ModerationPage />} />
               <Route path="users" element={<UsersPage />} />
@@ -154,6 +175,10 @@ export function StaffConsole() {
           {user.roles.includes('library') && (
             <Route path="calls/:callId/apply" element={<ApplyPage />} />
           )}
+          {user.roles.includes('library') && (
+            <Route path="organisation" element={<OwnOrganisationPage />} />
+          )}
+          <Route path="notifications" element={<ConsoleNotificationsPage />} />
           {user.roles.includes('admin') && (
             <>
               <Route path="calls/new" element={<CallEditPage />} />

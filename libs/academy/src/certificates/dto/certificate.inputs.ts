@@ -31,4 +31,13 @@ export class RevokeCertificateInput {
   @Field(() => ID)
   @IsMongoId()
   certificateId: string;
+
+  @Field({
+    description:
+      'Why it is revoked (3–500 characters): kept with the certificate for staff and its holder.',
+  })
+  @IsString()
+  @Matches(/\S.*\S.*\S/s, { message: 'reason: at least 3 characters besides spaces' })
+  @MaxLength(500)
+  reason: string;
 }

@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
-import { ConnectionType, LocalizedText } from '@sasiad/core';
+import { ConnectionType, Language, LanguageEnum, LocalizedText } from '@sasiad/core';
 
 @ObjectType({ description: 'A certificate as its owner and staff see it.' })
 export class CertificateModel {
@@ -26,6 +26,15 @@ export class CertificateModel {
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   revokedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why staff revoked it.' })
+  revocationReason: string | null;
+
+  @Field(() => LanguageEnum, {
+    nullable: true,
+    description: "The holder's language when claiming (the PDF is in it and in Polish).",
+  })
+  language: Language | null;
 
   @Field(() => String, {
     nullable: true,

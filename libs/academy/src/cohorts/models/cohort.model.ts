@@ -48,3 +48,15 @@ export class AttendanceRecord {
   @Field()
   present: boolean;
 }
+
+@ObjectType({ description: "A cohort's member as authors see them on the attendance sheet." })
+export class CohortMember {
+  @Field(() => ID)
+  userId: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The name the person goes by, if they set one.',
+  })
+  displayName: string | null;
+}

@@ -17,3 +17,10 @@ export class UsersArgs extends PageArgs {
   @IsMongoId()
   organisationId?: string;
 }
+
+@ArgsType()
+export class OrganisationMembersArgs {
+  @Field(() => ID)
+  @IsMongoId()
+  organisationId: string;
+}

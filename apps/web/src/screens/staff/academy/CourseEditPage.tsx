@@ -117,6 +117,14 @@ export function CourseEditPage() {
             <dt>{t('staff.academy.baseLanguage')}</dt>
             <dd>{t(`staff.language.${base}`)}</dd>
           </dl>
+          <nav className="course-subpages" aria-label={t('staff.cohorts.courseNav')}>
+            <Link className="button" to={`/staff/academy/${courseId}/cohorts`}>
+              {t('staff.cohorts.link')}
+            </Link>
+            <Link className="button" to={`/staff/academy/${courseId}/certificates`}>
+              {t('staff.certificates.link')}
+            </Link>
+          </nav>
           <section aria-labelledby="langs-title">
             <h2 id="langs-title">{t('staff.academy.translations')}</h2>
             <ul className="lang-states" data-testid="course-gaps">

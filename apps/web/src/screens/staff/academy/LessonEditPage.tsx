@@ -13,10 +13,11 @@ import {
   type StaffLessonTexts,
 } from '../../../graphql/staff-academy';
 import type { ResultOf } from '../../../graphql/graphql';
-import { moved, ownText, worstState } from './authoring';
+import { ownText, worstState } from './authoring';
 import { TextDiff } from './TextDiff';
 import { BaseDiff } from './BaseDiff';
 import { LegalSourcesForm } from './LegalSourcesForm';
+import { movedTo, useDragReorder } from './drag-reorder';
 import './academy.css';
 
 type LessonTexts = ResultOf<typeof StaffLessonTexts>;
@@ -85,6 +86,18 @@ export function LessonEditPage() {
   const bad = (f: string) => apiFields.some((x) => x.field === f || x.field.startsWith(`${f}.`));
   const setText = (key: string, text: string) =>
     setBlocks(blocks.map((b) => (b.key === key ? { ...b, text } : b)));
+  // a move (dragged or by the buttons) is said aloud; it is saved with the lesson
+  const [moveNote, setMoveNote] = useState('');
+  const moveBlock = (from: number, to: number) => {
+    setBlocks(movedTo(blocks, from, to));
+    setMoveNote(
+      t('staff.academy.drag.moved', { from: from + 1, to: to + 1, total: blocks.length }),
+    );
+  };
+  const drag = useDragReorder(
+    blocks.map((b) => b.key),
+    moveBlock,
+  );
 
   const save = async () => {
     setBusy(true);
@@ -148,6 +161,9 @@ export function LessonEditPage() {
       </p>
       <div role="status" aria-live="polite">
         {notice && <p className="notice">{notice}</p>}
+      </div>
+      <div role="status" aria-live="polite" className="visually-hidden" data-testid="move-note">
+        {moveNote}
       </div>
       <ErrorBox error={error ?? res.error} />
       {!res.data && !res.error && <p role="status">{t('common.loading')}</p>}
@@ -225,7 +241,18 @@ export function LessonEditPage() {
               const fieldId = `block-${b.key}`;
               const problem = bad(`blocks.${i}`);
               return (
-                <fieldset key={b.key} className="lesson-block" data-testid="lesson-block">
+                <fieldset
+                  key={b.key}
+                  ref={drag.box(b.key)}
+                  className={[
+                    'lesson-block',
+                    drag.dragging === i && 'dragging',
+                    drag.dropAt === i && 'drop-here',
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
+                  data-testid="lesson-block"
+                >
                   <legend>
                     {t('staff.academy.block', { n: i + 1 })} · {t(`staff.academy.kind.${b.kind}`)}
                     {state && (
@@ -301,17 +328,24 @@ export function LessonEditPage() {
                   )}
                   {isBase && (
                     <div className="order-buttons">
-                      <button
-                        type="button"
-                        disabled={i === 0}
-                        onClick={() => setBlocks(moved(blocks, i, -1))}
-                      >
+                      {blocks.length > 1 && (
+                        <span
+                          className="drag-handle"
+                          aria-hidden="true"
+                          title={t('staff.academy.drag.handle')}
+                          data-testid="block-drag-handle"
+                          {...drag.handle(i)}
+                        >
+                          ⠿ {t('staff.academy.drag.handle')}
+                        </span>
+                      )}
+                      <button type="button" disabled={i === 0} onClick={() => moveBlock(i, i - 1)}>
                         {t('staff.academy.blockUp')}
                       </button>
                       <button
                         type="button"
                         disabled={i === blocks.length - 1}
-                        onClick={() => setBlocks(moved(blocks, i, 1))}
+                        onClick={() => moveBlock(i, i + 1)}
                       >
                         {t('staff.academy.blockDown')}
                       </button>

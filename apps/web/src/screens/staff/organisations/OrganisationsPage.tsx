@@ -13,7 +13,11 @@ import {
 } from '../../../graphql/calls';
 import type { ResultOf } from '../../../graphql/graphql';
 import { ORGANISATION_KINDS } from '../calls/call-builder';
+import { OrganisationTeam } from '../../../graphql/staff-organisation';
+import { useConsoleMe } from '../events/console-me';
+import { hoursInput, hoursOf, OpeningHoursEditor, type Hours } from './OpeningHoursEditor';
 import '../calls/calls.css';
+import './organisation.css';
 
 type Organisation = NonNullable<ResultOf<typeof ConsoleOrganisation>['organisation']>;
 
@@ -72,6 +76,28 @@ const valuesOf = (o?: Organisation): Values => ({
 });
 
 /** /staff/organisations/new and /staff/organisations/:organisationId: the profile and members. */
+/** A coordinator's own organisation (role `library`): its profile, hours and people. */
+export function OwnOrganisationPage() {
+  const me = useConsoleMe();
+  const { t } = useTranslation();
+  const organisationId = me.data?.organisationId ?? '';
+  const [res] = useQuery({
+    query: ConsoleOrganisation,
+    variables: { id: organisationId },
+    pause: !organisationId,
+  });
+  const found = res.data?.organisation;
+  if (!found)
+    return (
+      <Page title={t('staff.org.title')}>
+        {me.data && !organisationId && <p>{t('staff.org.noOrganisation')}</p>}
+        <ErrorBox error={res.error ?? me.error} />
+        {(res.fetching || !me.data) && <p role="status">{t('common.loading')}</p>}
+      </Page>
+    );
+  return <OrganisationForm organisation={found} own />;
+}
+
 export function OrganisationPage() {
   const { organisationId } = useParams();
   const { t } = useTranslation();
@@ -92,11 +118,12 @@ export function OrganisationPage() {
   return <OrganisationForm organisation={found} />;
 }
 
-function OrganisationForm({ organisation }: { organisation?: Organisation }) {
+function OrganisationForm({ organisation, own }: { organisation?: Organisation; own?: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [v, setV] = useState<Values>(() => valuesOf(organisation));
+  const [hours, setHours] = useState<Hours>(() => hoursOf(organisation?.openingHours));
   const [error, setError] = useState<CombinedError | null>(null);
   const [done, setDone] = useState<string | null>(params.get('saved'));
   const [creating, create] = useMutation(CreateOrganisation);
@@ -118,22 +145,7 @@ function OrganisationForm({ organisation }: { organisation?: Organisation }) {
       kind: v.kind as Organisation['kind'],
       address: { street: v.street.trim(), postalCode: v.postalCode.trim(), city: v.city.trim() },
       contact,
-      // the update replaces every field: the hours are kept as they are (not edited here yet)
-      ...(organisation
-        ? {
-            openingHours: {
-              weekly: organisation.openingHours.weekly.map((w) => ({
-                weekday: w.weekday,
-                intervals: w.intervals.map((i) => ({ from: i.from, to: i.to })),
-              })),
-              exceptions: organisation.openingHours.exceptions.map((x) => ({
-                date: x.date,
-                ...(x.note ? { note: x.note } : {}),
-                intervals: x.intervals.map((i) => ({ from: i.from, to: i.to })),
-              })),
-            },
-          }
-        : {}),
+      openingHours: hoursInput(hours),
     };
     if (!organisation) {
       const r = await create({ input });
@@ -163,9 +175,11 @@ function OrganisationForm({ organisation }: { organisation?: Organisation }) {
 
   return (
     <Page title={organisation ? organisation.name : t('staff.orgs.new')}>
-      <p>
-        <Link to="/staff/organisations">{t('staff.orgs.back')}</Link>
-      </p>
+      {!own && (
+        <p>
+          <Link to="/staff/organisations">{t('staff.orgs.back')}</Link>
+        </p>
+      )}
       <div role="status" aria-live="polite">
         {done && (
           <p className="notice ok">
@@ -207,11 +221,13 @@ function OrganisationForm({ organisation }: { organisation?: Organisation }) {
             {text('website', { maxLength: 300, type: 'url' })}
           </div>
         </fieldset>
+        <OpeningHoursEditor value={hours} onChange={setHours} invalid={bad('openingHours')} />
         <button type="submit" className="primary" disabled={creating.fetching || updating.fetching}>
           {organisation ? t('staff.orgs.save') : t('staff.orgs.create')}
         </button>
       </form>
-      {organisation && <Members organisationId={organisation.id} />}
+      {organisation && !own && <Members organisationId={organisation.id} />}
+      {organisation && own && <Team organisationId={organisation.id} />}
     </Page>
   );
 }
@@ -232,6 +248,25 @@ function Members({ organisationId }: { organisationId: string }) {
             {m.displayName ? `${m.displayName} (${m.login})` : m.login}
             {m.status === 'disabled' && ` · ${t('staff.orgs.disabled')}`}
           </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The organisation's people as its coordinators see them: names only (accounts are admins'). */
+function Team({ organisationId }: { organisationId: string }) {
+  const { t } = useTranslation();
+  const [res] = useQuery({ query: OrganisationTeam, variables: { organisationId } });
+  const members = res.data?.organisationMembers ?? [];
+  return (
+    <section aria-labelledby="team-h">
+      <h2 id="team-h">{t('staff.orgs.members')}</h2>
+      <p className="hint">{t('staff.org.teamHint')}</p>
+      <ErrorBox error={res.error} />
+      <ul data-testid="org-team">
+        {members.map((m) => (
+          <li key={m.id}>{m.name}</li>
         ))}
       </ul>
     </section>
