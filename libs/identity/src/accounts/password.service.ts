@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import * as argon2 from 'argon2';
+import { availableParallelism } from 'node:os';
 import { DomainException, ErrorCode } from '@sasiad/core';
 
 /** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. */
@@ -27,8 +28,18 @@ const COMMON = new Set([
   'пароль12345',
 ]);
 
+/**
+ * Hashes run one per core at most: each takes a core and 19 MiB for its whole run, so more at
+ * once (libuv runs four) only adds memory, not speed. Sign-ins of known and unknown logins wait
+ * in the same line, so waiting tells nothing either.
+ */
+const MAX_HASHES_AT_ONCE = Math.max(1, Math.min(4, availableParallelism()));
+
 @Injectable()
 export class PasswordService implements OnModuleInit {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
   /**
    * A hash to verify against when the account does not exist, so timing does not tell; made at
    * start-up (same parameters as real hashes) so that not even the first unknown login pays more.
@@ -41,15 +52,30 @@ export class PasswordService implements OnModuleInit {
   }
 
   hash(password: string): Promise<string> {
-    return argon2.hash(password, ARGON2_OPTIONS);
+    return this.inTurn(() => argon2.hash(password, ARGON2_OPTIONS));
   }
 
   async verify(hash: string | undefined, password: string): Promise<boolean> {
     this.dummyHash ??= this.hash('not-a-real-password-0');
+    const against = hash ?? (await this.dummyHash);
     try {
-      return await argon2.verify(hash ?? (await this.dummyHash), password);
+      return await this.inTurn(() => argon2.verify(against, password));
     } catch {
       return false;
+    }
+  }
+
+  /** Runs `work` once fewer than MAX_HASHES_AT_ONCE hashes are running, in arrival order. */
+  private async inTurn<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running >= MAX_HASHES_AT_ONCE)
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running++;
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
     }
   }
 
