@@ -96,15 +96,26 @@ export function buildApi(): void {
 /** The API runs as users run it (built, NODE_ENV=production) unless BENCH_API=ts-node. */
 export const BUILT_API = process.env.BENCH_API !== 'ts-node';
 
-/** The Node options of the server in `npm start` (package.json), so the API runs as users run it. */
-export function startNodeOptions(): string[] {
+/**
+ * How `npm start` runs the server (package.json): its environment settings (glibc's malloc) and
+ * Node options (the heap size), so the benchmarks run the API as users run it.
+ */
+export function startCommand(): { env: Record<string, string>; nodeArgs: string[] } {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
     scripts: { start: string };
   };
-  const server = /node ((?:--[\w-]+(?:=\S+)? )*)dist\/apps\/api\/apps\/api\/src\/main\.js/.exec(
-    pkg.scripts.start,
+  const server =
+    /((?:[A-Z_]+=\S+ )*)node ((?:--[\w-]+(?:=\S+)? )*)dist\/apps\/api\/apps\/api\/src\/main\.js/.exec(
+      pkg.scripts.start,
+    );
+  const words = (text: string | undefined) => (text ?? '').split(' ').filter(Boolean);
+  const env = Object.fromEntries(
+    words(server?.[1]).map((pair) => [
+      pair.slice(0, pair.indexOf('=')),
+      pair.slice(pair.indexOf('=') + 1),
+    ]),
   );
-  return (server?.[1] ?? '').split(' ').filter(Boolean);
+  return { env, nodeArgs: words(server?.[2]) };
 }
 
 /**
@@ -122,10 +133,11 @@ export async function startApi(
   options: { onPid?: (pid: number) => void } = {},
 ): Promise<string> {
   const port = await freePort();
-  // The Node options `npm start` gives the server (its heap size), and BENCH_API_NODE_ARGS: extra
-  // ones for the API only (e.g. `--cpu-prof --cpu-prof-dir=…`)
+  // What `npm start` gives the server (heap size, malloc setting), and BENCH_API_NODE_ARGS: extra
+  // Node options for the API only (e.g. `--cpu-prof --cpu-prof-dir=…`)
+  const start = startCommand();
   const nodeArgs = [
-    ...startNodeOptions(),
+    ...start.nodeArgs,
     ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
   ];
   const args = BUILT_API
@@ -143,6 +155,7 @@ export async function startApi(
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
       ...process.env,
+      ...start.env,
       NODE_ENV: BUILT_API ? 'production' : 'development',
       HOST: '127.0.0.1',
       PORT: String(port),
