@@ -164,6 +164,16 @@ describe('zones: organisations', () => {
     expect(
       codeOf(await t.gql(UPDATE, { i: change(other, 'Przejęta') }, { token: coordinator.token })),
     ).toBe('FORBIDDEN');
+    // the kind decides which calls it may apply to: a coordinator cannot change it
+    expect(
+      codeOf(
+        await t.gql(
+          UPDATE,
+          { i: { ...change(own, 'Filia nr 12'), kind: 'ngo' } },
+          { token: coordinator.token },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
     expect(
       codeOf(
         await t.gql(

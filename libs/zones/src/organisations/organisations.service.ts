@@ -62,8 +62,10 @@ export class OrganisationsService implements OrganisationLookup, OnModuleInit {
   async update(id: string, input: OrganisationInput, by?: AuthUser): Promise<OrganisationModel> {
     if (by && !by.roles.includes(Role.admin)) {
       // an unknown organisation is NOT_FOUND for everyone (organisations are public anyway)
-      await this.get(id);
+      const current = await this.get(id);
       if (by.organisationId !== id) throw new DomainException(ErrorCode.FORBIDDEN);
+      // the kind decides which calls an organisation may apply to: only admins change it
+      if (input.kind !== current.kind) throw new DomainException(ErrorCode.FORBIDDEN);
     }
     const updated = await this.organisations
       .findByIdAndUpdate(
