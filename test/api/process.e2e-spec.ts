@@ -148,6 +148,10 @@ describe('the server process', () => {
       });
       req.on('error', reject);
     });
+    // the keep-alive connection of that request (Node's agent keeps it for the next request)
+    const inFlightClosed = new Promise<void>((resolve) =>
+      req.once('socket', (socket) => socket.once('close', () => resolve())),
+    );
     await new Promise<void>((resolve) => req.once('continue', resolve));
     req.write(payload.subarray(0, 40));
     // A connection opened before the signal whose request comes only after the listener closed
@@ -180,6 +184,9 @@ describe('the server process', () => {
       data: { signUp: { accessToken: string; refreshToken: string } };
     };
     expect(body.data.signUp.accessToken).toBeTruthy();
+    // its connection, kept alive by the client, is ended by the server once the answer is sent
+    // (it could not say `Connection: close`: the request came before the stop)
+    await inFlightClosed;
     // Nothing is in flight now, but the early connection still has its request to send: it asks
     // for readiness, gets 503 (stopping), and the server closes that connection after answering.
     early.write(`GET /health/ready HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);

@@ -46,11 +46,16 @@ export function trackRequestsInFlight(fastify: FastifyInstance) {
     if (connection) connection.active++;
     // while stopping, every response ends its connection (Node closes it once it is sent)
     if (draining) void reply.header('connection', 'close');
+    const socket = request.raw.socket;
     reply.raw.once('close', () => {
       inFlight--;
       if (connection) {
         connection.active--;
         connection.served++;
+        // while stopping, a keep-alive connection whose request was already in flight (so its
+        // response could not say `Connection: close`) ends once that response is sent, instead
+        // of idling until the grace period is over
+        if (draining && connection.active === 0 && !socket.destroyed) socket.end();
       }
       changed();
     });
