@@ -6,7 +6,7 @@ import { ErrorBox } from '../../../components/ErrorBox';
 import { CreateAccountForPerson, DeskAccountConsent } from '../../../graphql/staff-desk';
 import type { Language } from '../../../lib/language';
 import { setupLink } from './desk-links';
-import { BilingualText, DeskSlip, type SlipContent } from './DeskSlip';
+import { DeskConsent, DeskSlip, type SlipContent } from './DeskSlip';
 
 /**
  * A learner account for the person at the desk. No password is typed here: the slip carries a
@@ -98,29 +98,15 @@ export function DeskAccountForm({ person, picker }: { person: Language; picker: 
         value={name}
         onChange={(e) => setName(e.target.value)}
       />
-      <fieldset>
-        <legend>{t('staff.desk.consent.title')}</legend>
-        {texts ? (
-          <BilingualText
-            id="desk-account-consent"
-            personLanguage={person}
-            personText={texts.person.text}
-            staffLanguage={language}
-            staffText={texts.staff.text}
-          />
-        ) : (
-          <ErrorBox error={consentRes.error} />
-        )}
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={consent}
-            aria-describedby="desk-account-consent"
-            onChange={(e) => setConsent(e.target.checked)}
-          />
-          <span>{t('staff.desk.consent.given')}</span>
-        </label>
-      </fieldset>
+      <DeskConsent
+        id="desk-account-consent"
+        personLanguage={person}
+        staffLanguage={language}
+        texts={texts && { person: texts.person.text, staff: texts.staff.text }}
+        error={consentRes.error}
+        checked={consent}
+        onChange={setConsent}
+      />
       <ErrorBox error={result.error} />
       <button
         type="submit"

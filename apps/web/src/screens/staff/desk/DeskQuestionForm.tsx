@@ -6,7 +6,7 @@ import { ErrorBox } from '../../../components/ErrorBox';
 import { AskQuestionForPerson, DeskQuestionConsent } from '../../../graphql/staff-desk';
 import type { Language } from '../../../lib/language';
 import { groupCode, questionLink } from './desk-links';
-import { BilingualText, DeskSlip, type SlipContent } from './DeskSlip';
+import { BilingualText, DeskConsent, DeskSlip, type SlipContent } from './DeskSlip';
 
 const TOPICS = [
   'residence',
@@ -167,29 +167,15 @@ export function DeskQuestionForm({ person, picker }: { person: Language; picker:
           </label>
         </>
       )}
-      <fieldset>
-        <legend>{t('staff.desk.consent.title')}</legend>
-        {texts ? (
-          <BilingualText
-            id="desk-consent"
-            personLanguage={person}
-            personText={texts.person.desk}
-            staffLanguage={language}
-            staffText={texts.staff.desk}
-          />
-        ) : (
-          <ErrorBox error={consentRes.error} />
-        )}
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={consent}
-            aria-describedby="desk-consent"
-            onChange={(e) => setConsent(e.target.checked)}
-          />
-          <span>{t('staff.desk.consent.given')}</span>
-        </label>
-      </fieldset>
+      <DeskConsent
+        id="desk-consent"
+        personLanguage={person}
+        staffLanguage={language}
+        texts={texts && { person: texts.person.desk, staff: texts.staff.desk }}
+        error={consentRes.error}
+        checked={consent}
+        onChange={setConsent}
+      />
       <label className="choice">
         <input
           type="checkbox"

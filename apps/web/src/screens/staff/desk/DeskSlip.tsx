@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { CombinedError } from 'urql';
+import { ErrorBox } from '../../../components/ErrorBox';
 import { formatDateTime } from '../../../lib/format';
 import type { Language } from '../../../lib/language';
 import { personTexts } from './slip-texts';
@@ -156,5 +158,56 @@ export function BilingualText({
         </blockquote>
       )}
     </div>
+  );
+}
+
+/**
+ * The consent part of a desk form: what the person agrees to, in their language (and in the staff
+ * member's when it differs), and the box the staff member ticks once the person said yes.
+ */
+export function DeskConsent({
+  id,
+  personLanguage,
+  staffLanguage,
+  texts,
+  error,
+  checked,
+  onChange,
+}: {
+  id: string;
+  personLanguage: Language;
+  staffLanguage: Language;
+  /** The wording in both languages, once loaded. */
+  texts: { person: string; staff: string } | undefined;
+  /** Why the wording could not be loaded. */
+  error: CombinedError | undefined;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset>
+      <legend>{t('staff.desk.consent.title')}</legend>
+      {texts ? (
+        <BilingualText
+          id={id}
+          personLanguage={personLanguage}
+          personText={texts.person}
+          staffLanguage={staffLanguage}
+          staffText={texts.staff}
+        />
+      ) : (
+        <ErrorBox error={error} />
+      )}
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={checked}
+          aria-describedby={id}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+        <span>{t('staff.desk.consent.given')}</span>
+      </label>
+    </fieldset>
   );
 }
