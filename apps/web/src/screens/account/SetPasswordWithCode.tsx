@@ -7,6 +7,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { Page } from '../../components/Layout';
 import { ResetPasswordWithCode, SignIn } from '../../graphql/account';
 import { session } from '../../lib/session';
+import { useFragmentParams } from '../../lib/fragment';
 
 /**
  * Set one's own password with a one-time code: the setup code of an account made at the info
@@ -17,14 +18,9 @@ export function SetPasswordWithCode() {
   const { t } = useTranslation();
   const { setUser } = useApp();
   const navigate = useNavigate();
-  const [initial] = useState(() => {
-    const values = new URLSearchParams(window.location.hash.slice(1));
-    if (window.location.hash.length > 1)
-      window.history.replaceState(null, '', window.location.pathname);
-    return { login: values.get('login') ?? '', code: values.get('code') ?? '' };
-  });
-  const [login, setLogin] = useState(initial.login);
-  const [code, setCode] = useState(initial.code);
+  const fromSlip = useFragmentParams();
+  const [login, setLogin] = useState(() => fromSlip.get('login') ?? '');
+  const [code, setCode] = useState(() => fromSlip.get('code') ?? '');
   const [password, setPassword] = useState('');
   const [reset, runReset] = useMutation(ResetPasswordWithCode);
   const [signIn, runSignIn] = useMutation(SignIn);

@@ -6,6 +6,7 @@ import { Page } from '../../components/Layout';
 import { ErrorBox } from '../../components/ErrorBox';
 import { MyQuestion } from '../../graphql/info-point';
 import { useApp } from '../../app-context';
+import { useFragmentParams } from '../../lib/fragment';
 
 /**
  * Enter the access code; it is kept in memory for this visit only. A slip's QR code from the
@@ -17,11 +18,8 @@ export function OpenByCode() {
   const { accessCodes } = useApp();
   const client = useClient();
   const navigate = useNavigate();
-  const [code, setCode] = useState(() => {
-    const fromSlip = new URLSearchParams(window.location.hash.slice(1)).get('code') ?? '';
-    if (fromSlip) window.history.replaceState(null, '', window.location.pathname);
-    return fromSlip;
-  });
+  const fromSlip = useFragmentParams();
+  const [code, setCode] = useState(() => fromSlip.get('code') ?? '');
   const [error, setError] = useState<CombinedError | null>(null);
   return (
     <Page title={t('ask.openTitle')}>
