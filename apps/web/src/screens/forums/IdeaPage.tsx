@@ -18,6 +18,11 @@ import { ReportButton } from './ReportButton';
 import { FollowButton } from './FollowButton';
 import type { Language } from '../../lib/language';
 
+/** Only facilitators download the form that sets an idea's state. */
+const IdeaStateForm = lazy(async () => ({
+  default: (await import('./IdeaStateForm')).IdeaStateForm,
+}));
+
 /** Only translators and facilitators download the translation form. */
 const TranslateForm = lazy(async () => ({
   default: (await import('./TranslateForm')).TranslateForm,
@@ -160,10 +165,13 @@ export function IdeaPage() {
       {idea.content && <ForumTextView content={idea.content} />}
       <dl className="facts">
         <dt>{t('forums.stateLabel')}</dt>
-        <dd>
-          {t(`forums.state.${idea.state}`)}
-          {idea.stateReason && ` — ${idea.stateReason}`}
-        </dd>
+        <dd data-testid="idea-state">{t(`forums.state.${idea.state}`)}</dd>
+        {idea.stateReason && (
+          <>
+            <dt>{t('forums.ideaState.answer')}</dt>
+            <dd data-testid="idea-state-reason">{idea.stateReason}</dd>
+          </>
+        )}
         {idea.place?.address && (
           <>
             <dt>{t('forums.address')}</dt>
@@ -213,6 +221,11 @@ export function IdeaPage() {
         </div>
       )}
       {user && <FollowButton targetId={idea.id} kind="IDEA" />}
+      {forum.viewerRoles.includes('FACILITATOR') && (
+        <Suspense fallback={null}>
+          <IdeaStateForm ideaId={idea.id} state={idea.state} onDone={again} />
+        </Suspense>
+      )}
       {translator && idea.content && (
         <Suspense fallback={null}>
           <TranslateForm
