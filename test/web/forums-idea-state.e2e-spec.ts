@@ -104,7 +104,7 @@ describe('idea states in the web app (Chromium)', () => {
       .waitFor();
     const reason = decision.getByLabel('Uzasadnienie dla mieszkańców');
     expect(await reason.getAttribute('aria-invalid')).toBe('true');
-    expect(await reason.evaluate((el) => el === document.activeElement)).toBe(true);
+    await decision.locator('textarea:focus').waitFor();
     await checkAccessibility(page, 'idea state, reason missing (pl)');
     expect(ok(await t.gql(STATE_OF, { id: benches })).idea).toEqual({
       state: 'NEW',

@@ -16,6 +16,7 @@ import { formatDateTime } from '../../lib/format';
 import { ForumTextView, titleOf } from './ForumTextView';
 import { ReportButton } from './ReportButton';
 import { FollowButton } from './FollowButton';
+import { IdeaStateAnswer } from './IdeaStateAnswer';
 import type { Language } from '../../lib/language';
 
 /** Only facilitators download the form that sets an idea's state. */
@@ -166,12 +167,6 @@ export function IdeaPage() {
       <dl className="facts">
         <dt>{t('forums.stateLabel')}</dt>
         <dd data-testid="idea-state">{t(`forums.state.${idea.state}`)}</dd>
-        {idea.stateReason && (
-          <>
-            <dt>{t('forums.ideaState.answer')}</dt>
-            <dd data-testid="idea-state-reason">{idea.stateReason}</dd>
-          </>
-        )}
         {idea.place?.address && (
           <>
             <dt>{t('forums.address')}</dt>
@@ -187,6 +182,7 @@ export function IdeaPage() {
           </>
         )}
       </dl>
+      {idea.stateReason && <IdeaStateAnswer reason={idea.stateReason} />}
       <ErrorBox error={supported.error ?? withdrawn.error} />
       {count && (
         <p role="status" className="notice">

@@ -90,9 +90,14 @@ export function CohortRename({
     return (
       <div className="cohort-rename">
         <ErrorBox error={loadError} />
-        <button ref={toggle} type="button" disabled={loading} onClick={start}>
+        <button
+          ref={toggle}
+          type="button"
+          aria-label={`${t('staff.cohorts.rename.open')}: ${name}`}
+          disabled={loading}
+          onClick={start}
+        >
           {t('staff.cohorts.rename.open')}
-          <span className="visually-hidden">: {name}</span>
         </button>
       </div>
     );
