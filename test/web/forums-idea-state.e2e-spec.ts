@@ -84,7 +84,11 @@ describe('idea states in the web app (Chromium)', () => {
   it('the facilitator decides on a phone that an idea is not taken, with a reason; a missing choice or reason is said and announced first', async () => {
     const { context, page } = await phone(browser, t.url, 'pl');
     await signIn(page, 'ola.prowadzaca@example.org', 'pl');
-    await page.goto(`/forums/${bema}/ideas/${benches}`);
+    // the facilitator's page lists the ideas waiting for a decision
+    await page.goto(`/forums/${bema}/facilitate`);
+    const waiting = page.getByTestId('ideas-to-decide');
+    await waiting.getByRole('link', { name: 'Stojaki na rowery' }).waitFor();
+    await waiting.getByRole('link', { name: 'Ławki przy bloku nr 5' }).click();
     await page.getByRole('heading', { name: 'Ławki przy bloku nr 5' }).waitFor();
     const decision = page.getByRole('region', { name: 'Decyzja w sprawie pomysłu' });
     await decision.waitFor();
@@ -125,6 +129,12 @@ describe('idea states in the web app (Chromium)', () => {
       state: 'NOT_TAKEN',
       stateReason: REASON,
     });
+    // decided: no longer waiting on the facilitator's page
+    await page.getByRole('link', { name: 'Wróć do forum: Bema' }).click();
+    await page.getByRole('link', { name: 'Prowadzenie forum' }).click();
+    await waiting.getByRole('link', { name: 'Stojaki na rowery' }).waitFor();
+    expect(await waiting.getByRole('link').count()).toBe(1);
+    await checkAccessibility(page, 'facilitate, ideas waiting (pl)');
     await context.close();
   }, 120_000);
 
