@@ -49,6 +49,8 @@ const NEXT_STEP: Record<string, string> = {
   // desk-assisted mode (console)
   CONSENT_REQUIRED: 'staff.desk.next.consent',
   CONSENT_VERSION_OUTDATED: 'error.next.reload',
+  // micro-grants: a change request while another one waits
+  GRANT_CHANGE_PENDING: 'grants.next.changePending',
 };
 
 export interface ShownError {

@@ -109,6 +109,8 @@ export class ProjectAccess {
         status: c.status,
         annex: c.annex ?? null,
         requestedAt: c.requestedAt,
+        decidedAt: c.decidedAt ?? null,
+        budget: c.budget,
       })),
       reports: p.reports.map((r) => ({
         kind: r.kind,

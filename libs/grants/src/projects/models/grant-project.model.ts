@@ -23,6 +23,11 @@ export class ChangeModel {
   @Field(() => ChangeStatus) status: ChangeStatus;
   @Field(() => Int, { nullable: true }) annex: number | null;
   @Field(() => GraphQLISODateTime) requestedAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) decidedAt: Date | null;
+  @Field(() => [BudgetLineModel], {
+    description: 'The budget this change asks for (the whole table, same total grant).',
+  })
+  budget: BudgetLineModel[];
 }
 
 @ObjectType('GrantReport')
