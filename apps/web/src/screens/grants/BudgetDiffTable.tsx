@@ -1,10 +1,12 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { budgetDiff, type DiffableLine } from './change-diff';
 import { formatPln } from './money';
 
 /**
- * A change's budget beside the one in force: per line the amount from the grant and the line's
- * cost now and as asked, each changed line marked in words (not by colour alone).
+ * A change's budget beside the one in force, one block per line (readable at 360 px, no table
+ * to scroll): the amount from the grant and the line's cost now → as asked, each changed line
+ * marked in words (not by colour alone); the arrow is read out as words.
  */
 export function BudgetDiffTable({
   current,
@@ -17,43 +19,41 @@ export function BudgetDiffTable({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const id = useId();
   const money = (g: number | null) => (g === null ? '—' : formatPln(g, lang));
+  const pair = (before: number | null, after: number | null) =>
+    before === after ? (
+      <span className="grant-nowrap">{money(after)}</span>
+    ) : (
+      <>
+        <span className="grant-nowrap">{money(before)}</span> <span aria-hidden="true">→</span>
+        <span className="visually-hidden">{t('grants.change.becomes')}</span>{' '}
+        <strong className="grant-nowrap">{money(after)}</strong>
+      </>
+    );
   return (
-    <div className="grant-diff-wrap">
-      <table className="grant-table grant-diff" data-testid="change-diff">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('grants.change.col.line')}</th>
-            <th scope="col">{t('grants.change.col.now')}</th>
-            <th scope="col">{t('grants.change.col.asked')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {budgetDiff(current, proposed).map((r) => (
-            <tr key={r.n} className={`is-${r.change}`} data-testid="change-diff-row">
-              <th scope="row">
+    <div className="grant-diff" data-testid="change-diff">
+      <p className="grant-diff-caption" id={id}>
+        {caption}
+      </p>
+      <ul aria-labelledby={id}>
+        {budgetDiff(current, proposed).map((r) => (
+          <li key={r.n} className={`is-${r.change}`} data-testid="change-diff-row">
+            <p className="grant-diff-title">
+              <strong>
                 {r.n}. {r.category}
-                {r.change !== 'same' && (
-                  <span className="grant-diff-mark"> {t(`grants.change.line.${r.change}`)}</span>
-                )}
-              </th>
-              <td>
-                {money(r.grantBefore)}
-                <span className="meta grant-diff-cost">
-                  {t('grants.change.cost', { amount: money(r.costBefore) })}
-                </span>
-              </td>
-              <td>
-                {money(r.grantAfter)}
-                <span className="meta grant-diff-cost">
-                  {t('grants.change.cost', { amount: money(r.costAfter) })}
-                </span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </strong>{' '}
+              <span className="grant-diff-mark">{t(`grants.change.line.${r.change}`)}</span>
+            </p>
+            <p>
+              {t('grants.change.fromGrant')} {pair(r.grantBefore, r.grantAfter)}
+            </p>
+            <p className="meta">
+              {t('grants.change.lineCost')} {pair(r.costBefore, r.costAfter)}
+            </p>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
