@@ -205,6 +205,49 @@ describe('micro-grant changes and reminders in the web app (Chromium)', () => {
     await screenshot(grantee, 'be-grants-change-decided');
   });
 
+  it('the operator refuses a change only with a reason, which the group reads beside the refusal', async () => {
+    const mine = grantee.getByTestId('grant-changes');
+    // 1 000 zł back to line 2, without the volunteers: larger than the automatic share
+    await grantee.locator('#change-0-grant').fill('2400');
+    await grantee.locator('#change-0-own').fill('1100');
+    await grantee.locator('#change-1-grant').fill('1600');
+    await grantee.locator('#change-1-volunteerHours').fill('0');
+    await grantee
+      .getByLabel('Абгрунтаванне змены')
+      .fill('Валанцёры не змогуць, пачастунак купім самі.');
+    await mine.getByRole('button', { name: 'Адправіць змену' }).click();
+    await mine.getByText('Змена 3: чакае рашэння аператара').waitFor();
+
+    await operator.reload();
+    const box = operator.getByTestId('console-change-pending');
+    await box.getByRole('heading', { name: 'Zmiana 3 czeka na decyzję' }).waitFor();
+    await box.getByRole('button', { name: 'Odrzuć zmianę 3' }).click();
+    await box
+      .getByRole('alert')
+      .getByText('Aby odrzucić zmianę, napisz uzasadnienie (co najmniej 3 znaki).')
+      .waitFor();
+    expect(await operator.evaluate('document.activeElement.id')).toBe('change-decision-reason');
+    await operator
+      .getByLabel('Uzasadnienie decyzji (zobaczy je wnioskodawca)')
+      .fill('Praca wolontariuszy była warunkiem dofinansowania poczęstunku.');
+    await checkAccessibility(operator, 'console: refusing a change (pl)');
+    await box.getByRole('button', { name: 'Odrzuć zmianę 3' }).click();
+    await operator
+      .getByTestId('console-changes')
+      .getByText('Zmiana 3: odrzucona przez operatora')
+      .waitFor();
+
+    await grantee.reload();
+    const refused = grantee.getByTestId('grant-change').first();
+    await refused.getByText('Змена 3: адхілена аператарам').waitFor();
+    expect(await text(refused.getByTestId('change-decision-reason'))).toBe(
+      'Абгрунтаванне аператара: Praca wolontariuszy była warunkiem dofinansowania poczęstunku.',
+    );
+    await refused.getByText('Аператар не пагадзіўся на гэтую змену', { exact: false }).waitFor();
+    await checkAccessibility(grantee, 'change refused (be)');
+    await screenshot(grantee, 'be-grants-change-refused');
+  });
+
   it('the final report’s reminders: due soon a week before, then overdue (one per report, marked), on the grants page and the project', async () => {
     const reminders = t.app.get(RemindersService);
     // the final report is due 30 days after the window (15 Dec 2027): 14 Jan 2028

@@ -422,6 +422,7 @@ export const GrantProjectFields = graphql(`
       annex
       requestedAt
       decidedAt
+      decisionReason
       budget {
         category
         unit

@@ -110,6 +110,7 @@ export class ProjectAccess {
         annex: c.annex ?? null,
         requestedAt: c.requestedAt,
         decidedAt: c.decidedAt ?? null,
+        decisionReason: c.decisionReason ?? null,
         budget: c.budget,
       })),
       reports: p.reports.map((r) => ({

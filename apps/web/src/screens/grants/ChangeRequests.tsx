@@ -39,6 +39,11 @@ export function ChangeFacts({ change }: { change: GrantChangeRow }) {
       <p className="grant-change-reason">
         <span className="meta">{t('grants.change.reasonShown')}</span> {change.reason}
       </p>
+      {change.decisionReason && (
+        <p className="grant-change-reason" data-testid="change-decision-reason">
+          <span className="meta">{t('grants.change.decisionReason')}</span> {change.decisionReason}
+        </p>
+      )}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { ErrorBox } from '../../../components/ErrorBox';
@@ -27,12 +28,26 @@ export function ChangeDecisions({
 }) {
   const { t } = useTranslation();
   const [decided, decide] = useMutation(DecideGrantChange);
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
   const rows = project.changes.map((c, i) => ({ c, i })).reverse();
   const pending = rows.filter(({ c }) => c.status === 'PENDING');
   const earlier = rows.filter(({ c }) => c.status !== 'PENDING');
   const act = async (change: number, approve: boolean) => {
-    const r = await decide({ input: { applicationId, change, approve } });
-    if (r.data) onDecided();
+    const text = reason.trim();
+    if (!approve && text.length < 3) {
+      setProblem(t('staff.grants.changes.reasonRequired'));
+      document.getElementById('change-decision-reason')?.focus();
+      return;
+    }
+    setProblem(null);
+    const r = await decide({
+      input: { applicationId, change, approve, ...(text ? { reason: text } : {}) },
+    });
+    if (r.data) {
+      setReason('');
+      onDecided();
+    }
   };
   return (
     <section aria-labelledby="console-changes" data-testid="console-changes">
@@ -53,6 +68,24 @@ export function ChangeDecisions({
               <p className="hint">
                 {t('staff.grants.changes.decideHint', { n: project.annexes + 1 })}
               </p>
+              <label htmlFor="change-decision-reason">{t('staff.grants.changes.reason')}</label>
+              <p className="hint" id="change-decision-reason-hint">
+                {t('staff.grants.changes.reasonHint')}
+              </p>
+              <textarea
+                id="change-decision-reason"
+                rows={3}
+                maxLength={1000}
+                aria-describedby="change-decision-reason-hint"
+                aria-invalid={problem ? true : undefined}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+              {problem && (
+                <p role="alert" className="error-text">
+                  {problem}
+                </p>
+              )}
               <div className="actions">
                 <button
                   type="button"
