@@ -108,6 +108,15 @@ describe('micro-grant changes and reminders in the web app (Chromium)', () => {
     await grantee.getByLabel('Стаўка за гадзіну валанцёрскай працы (зл)').nth(1).fill('20');
     await changes.getByTestId('line-volunteer').getByText(zl('1 000,00 zł')).waitFor();
     expect(await changes.getByTestId('line-mismatch').count()).toBe(0);
+    // the call's automatic share (10 %) and what this draft moves, as the API will count it
+    await changes
+      .getByTestId('change-share')
+      .getByText(zl('да 10% мікрагранта \\(400,00 zł\\), прымаюцца адразу'))
+      .waitFor();
+    await changes
+      .getByTestId('change-forecast')
+      .getByText(zl('Гэтая змена пераносіць 1 000,00 zł: яна будзе чакаць рашэння аператара.'))
+      .waitFor();
     await changes
       .getByText(/Сума з мікрагранта павінна складаць роўна/)
       .waitFor({ state: 'detached' });
@@ -195,6 +204,10 @@ describe('micro-grant changes and reminders in the web app (Chromium)', () => {
     await grantee
       .getByLabel('Абгрунтаванне змены')
       .fill('Крыху больш на пачастунак, менш на майстар-класы.');
+    await mine
+      .getByTestId('change-forecast')
+      .getByText(zl('Гэтая змена пераносіць 100,00 zł: яе прымуць адразу.'))
+      .waitFor();
     await mine.getByRole('button', { name: 'Адправіць змену' }).click();
     await mine
       .getByTestId('change-sent')

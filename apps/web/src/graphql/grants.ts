@@ -594,3 +594,12 @@ export const MyGrantReminders = graphql(`
     }
   }
 `);
+
+export const GrantChangeShare = graphql(`
+  query GrantChangeShare($grantCallId: ID!) {
+    grantCall(id: $grantCallId) {
+      id
+      autoAcceptChangePercent
+    }
+  }
+`);

@@ -1,11 +1,17 @@
 import { useState } from 'react';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { ErrorBox } from '../../components/ErrorBox';
 import type { ResultOf } from '../../graphql/graphql';
-import { type GrantProjectFields, RequestGrantChange } from '../../graphql/grants';
+import {
+  GrantApplication,
+  GrantChangeShare,
+  type GrantProjectFields,
+  RequestGrantChange,
+} from '../../graphql/grants';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { BudgetDiffTable } from './BudgetDiffTable';
+import { acceptedAtOnce, movedGrosze } from './change-diff';
 import { BudgetEditor, budgetInput, draftLines } from './BudgetEditor';
 import { formatPln } from './money';
 
@@ -120,8 +126,20 @@ function ChangeForm({
   project: Project;
   onSent: (message: string | null) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const [lines, setLines] = useState(() => draftLines(project.budget));
+  // the call's automatic share (the application is in the cache: its page shows this panel)
+  const [app] = useQuery({ query: GrantApplication, variables: { id: applicationId } });
+  const grantCallId = app.data?.grantApplication?.grantCallId;
+  const [share] = useQuery({
+    query: GrantChangeShare,
+    variables: { grantCallId: grantCallId ?? '' },
+    pause: !grantCallId,
+  });
+  const percent = share.data?.grantCall?.autoAcceptChangePercent;
+  const draft = budgetInput(lines);
+  const moved = typeof draft === 'number' ? null : movedGrosze(project.budget, draft);
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [res, request] = useMutation(RequestGrantChange);
@@ -158,6 +176,14 @@ function ChangeForm({
         }}
       >
         <p className="hint">{t('grants.change.formHint')}</p>
+        {percent !== undefined && (
+          <p className="hint" data-testid="change-share">
+            {t('grants.change.share', {
+              percent,
+              amount: formatPln(Math.floor((project.grantedGrosze * percent) / 100), lang),
+            })}
+          </p>
+        )}
         <ErrorBox error={res.error} />
         <BudgetEditor
           lines={lines}
@@ -165,6 +191,17 @@ function ChangeForm({
           grantedGrosze={project.grantedGrosze}
           idPrefix="change"
         />
+        <p aria-live="polite" className="meta" data-testid="change-forecast">
+          {percent !== undefined &&
+            moved !== null &&
+            moved > 0 &&
+            t(
+              acceptedAtOnce(moved, project.grantedGrosze, percent)
+                ? 'grants.change.willBeAuto'
+                : 'grants.change.willWait',
+              { amount: formatPln(moved, lang) },
+            )}
+        </p>
         <label htmlFor="change-reason">{t('grants.change.reason')}</label>
         <p className="hint" id="change-reason-hint">
           {t('grants.change.reasonHint')}

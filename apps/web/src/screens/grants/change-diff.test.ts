@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetDiff, type DiffableLine } from './change-diff';
+import { acceptedAtOnce, budgetDiff, movedGrosze, type DiffableLine } from './change-diff';
 
 const line = (category: string, grantGrosze: number, extra: Partial<DiffableLine> = {}) => ({
   category,
@@ -67,5 +67,18 @@ describe('budgetDiff', () => {
   it('keeps quantity × unit cost in whole grosze (two-decimal quantities)', () => {
     const [row] = budgetDiff([], [line('godziny', 0, { quantity: 2.5, unitCostGrosze: 3_333 })]);
     expect(row.costAfter).toBe(8_333);
+  });
+});
+
+describe('movedGrosze', () => {
+  it('counts what lines gain from the grant, as the API does, and compares it with the share', () => {
+    const before = [line('a', 250_000), line('b', 150_000)];
+    const after = [line('a', 350_000), line('b', 50_000)];
+    expect(movedGrosze(before, after)).toBe(100_000);
+    expect(movedGrosze(before, [...after.slice(0, 1), line('b', 0), line('c', 50_000)])).toBe(
+      150_000,
+    );
+    expect(acceptedAtOnce(40_000, 400_000, 10)).toBe(true);
+    expect(acceptedAtOnce(40_001, 400_000, 10)).toBe(false);
   });
 });

@@ -71,3 +71,18 @@ export function budgetDiff(
   }
   return rows;
 }
+
+/** Money a change moves, as the API counts it: what any line gains from the grant (new lines in full). */
+export function movedGrosze(
+  before: readonly { grantGrosze: number }[],
+  after: readonly { grantGrosze: number }[],
+): number {
+  return after.reduce(
+    (sum, line, i) => sum + Math.max(0, line.grantGrosze - (before[i]?.grantGrosze ?? 0)),
+    0,
+  );
+}
+
+/** Accepted at once when it moves at most `percent` of the grant (the call's setting). */
+export const acceptedAtOnce = (moved: number, grantedGrosze: number, percent: number) =>
+  moved * 100 <= grantedGrosze * percent;
