@@ -415,6 +415,26 @@ export const GrantProjectFields = graphql(`
       status
       paidAt
     }
+    changes {
+      movedGrosze
+      reason
+      status
+      annex
+      requestedAt
+      decidedAt
+      decisionReason
+      budget {
+        category
+        unit
+        quantity
+        unitCostGrosze
+        grantGrosze
+        ownMoneyGrosze
+        inKindGrosze
+        volunteerHours
+        volunteerRateGrosze
+      }
+    }
     reports {
       kind
       status
@@ -537,3 +557,49 @@ export const ReviewGrantReport = graphql(
   `,
   [GrantProjectFields],
 );
+
+// ---- changes during a project (annexes) and report reminders ----
+
+export const RequestGrantChange = graphql(
+  `
+    mutation RequestGrantChange($input: RequestGrantChangeInput!) {
+      requestGrantChange(input: $input) {
+        ...GrantProjectFields
+      }
+    }
+  `,
+  [GrantProjectFields],
+);
+
+export const DecideGrantChange = graphql(
+  `
+    mutation DecideGrantChange($input: DecideGrantChangeInput!) {
+      decideGrantChange(input: $input) {
+        ...GrantProjectFields
+      }
+    }
+  `,
+  [GrantProjectFields],
+);
+
+export const MyGrantReminders = graphql(`
+  query MyGrantReminders {
+    myGrantReminders {
+      id
+      applicationId
+      kind
+      dueAt
+      createdAt
+      message
+    }
+  }
+`);
+
+export const GrantChangeShare = graphql(`
+  query GrantChangeShare($grantCallId: ID!) {
+    grantCall(id: $grantCallId) {
+      id
+      autoAcceptChangePercent
+    }
+  }
+`);

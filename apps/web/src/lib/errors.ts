@@ -51,6 +51,8 @@ const NEXT_STEP: Record<string, string> = {
   CONSENT_VERSION_OUTDATED: 'error.next.reload',
   // an idea's state (forum facilitators): someone decided meanwhile, the page shows it after a reload
   IDEA_STATE_CHANGE_NOT_ALLOWED: 'error.next.reload',
+  // micro-grants: a change request while another one waits
+  GRANT_CHANGE_PENDING: 'grants.next.changePending',
 };
 
 export interface ShownError {

@@ -219,6 +219,7 @@ export class AgreementsService {
       [`${at}.status`]: input.approve ? ChangeStatus.APPROVED : ChangeStatus.REFUSED,
       [`${at}.decidedAt`]: this.clock.now(),
       [`${at}.decidedBy`]: new Types.ObjectId(user.id),
+      ...(input.reason ? { [`${at}.decisionReason`]: input.reason.trim() } : {}),
       changePending: false,
     };
     const set = input.approve

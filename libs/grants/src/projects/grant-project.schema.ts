@@ -30,6 +30,8 @@ export class ChangeDoc {
   @Prop({ type: Date, required: true }) requestedAt: Date;
   @Prop({ type: Date }) decidedAt?: Date;
   @Prop({ type: Types.ObjectId }) decidedBy?: Types.ObjectId;
+  /** The operator's reason, shown to the applicant (required when refusing). */
+  @Prop({ type: String }) decisionReason?: string;
   /** The annex this change became (accepted changes only). */
   @Prop({ type: Number }) annex?: number;
 }

@@ -109,6 +109,9 @@ export class ProjectAccess {
         status: c.status,
         annex: c.annex ?? null,
         requestedAt: c.requestedAt,
+        decidedAt: c.decidedAt ?? null,
+        decisionReason: c.decisionReason ?? null,
+        budget: c.budget,
       })),
       reports: p.reports.map((r) => ({
         kind: r.kind,

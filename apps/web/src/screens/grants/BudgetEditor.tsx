@@ -9,6 +9,9 @@ export interface LineDraft {
   grant: string;
   own: string;
   inKind: string;
+  /** Volunteer work: hours (two decimals) at a rate in złoty per hour. */
+  volunteerHours: string;
+  volunteerRate: string;
 }
 
 /** A budget line as the API takes it (grosze). */
@@ -20,6 +23,8 @@ export interface BudgetLine {
   grantGrosze: number;
   ownMoneyGrosze: number;
   inKindGrosze: number;
+  volunteerHours: number;
+  volunteerRateGrosze: number;
 }
 
 export const emptyLine = (): LineDraft => ({
@@ -30,12 +35,12 @@ export const emptyLine = (): LineDraft => ({
   grant: '',
   own: '0',
   inKind: '0',
+  volunteerHours: '0',
+  volunteerRate: '0',
 });
 
 /** Stored lines → what the fields show ("4300,00"); one empty line for a new budget. */
-export function draftLines(
-  budget: readonly (BudgetLine & { volunteerHours?: number })[],
-): LineDraft[] {
+export function draftLines(budget: readonly BudgetLine[]): LineDraft[] {
   if (!budget.length) return [emptyLine()];
   return budget.map((l) => ({
     category: l.category,
@@ -45,6 +50,8 @@ export function draftLines(
     grant: plnInputValue(l.grantGrosze),
     own: plnInputValue(l.ownMoneyGrosze),
     inKind: plnInputValue(l.inKindGrosze),
+    volunteerHours: String(l.volunteerHours).replace('.', ','),
+    volunteerRate: plnInputValue(l.volunteerRateGrosze),
   }));
 }
 
@@ -59,9 +66,15 @@ function parsed(l: LineDraft) {
   const grant = parsePln(l.grant);
   const own = parsePln(l.own);
   const inKind = parsePln(l.inKind);
+  const hours = quantityOf(l.volunteerHours);
+  const rate = parsePln(l.volunteerRate);
+  const volunteer = hours !== null && rate !== null ? lineCost(hours, rate) : null;
   const cost = q !== null && unit !== null ? lineCost(q, unit) : null;
-  const covered = grant !== null && own !== null && inKind !== null ? grant + own + inKind : null;
-  return { q, unit, grant, own, inKind, cost, covered };
+  const covered =
+    grant !== null && own !== null && inKind !== null && volunteer !== null
+      ? grant + own + inKind + volunteer
+      : null;
+  return { q, unit, grant, own, inKind, hours, rate, volunteer, cost, covered };
 }
 
 /**
@@ -72,7 +85,13 @@ export function budgetInput(lines: LineDraft[]): BudgetLine[] | number {
   const values = lines.map(parsed);
   const bad = values.findIndex(
     (v) =>
-      v.q === null || v.unit === null || v.grant === null || v.own === null || v.inKind === null,
+      v.q === null ||
+      v.unit === null ||
+      v.grant === null ||
+      v.own === null ||
+      v.inKind === null ||
+      v.hours === null ||
+      v.rate === null,
   );
   if (bad >= 0) return bad;
   return lines
@@ -84,6 +103,8 @@ export function budgetInput(lines: LineDraft[]): BudgetLine[] | number {
       grantGrosze: values[i].grant!,
       ownMoneyGrosze: values[i].own!,
       inKindGrosze: values[i].inKind!,
+      volunteerHours: values[i].hours!,
+      volunteerRateGrosze: values[i].rate!,
     }))
     .filter((l) => l.category || l.unitCostGrosze);
 }
@@ -116,7 +137,11 @@ export function BudgetEditor({
   const setLine = (i: number, patch: Partial<LineDraft>) =>
     onChange(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
 
-  const money = (i: number, key: 'unitCost' | 'grant' | 'own' | 'inKind', label: string) => {
+  const money = (
+    i: number,
+    key: 'unitCost' | 'grant' | 'own' | 'inKind' | 'volunteerRate',
+    label: string,
+  ) => {
     const id = `${idPrefix}-${i}-${key}`;
     const value = lines[i][key];
     const invalid = value.trim() !== '' && parsePln(value) === null;
@@ -145,6 +170,7 @@ export function BudgetEditor({
     <fieldset>
       <legend>{t('grants.form.budget')}</legend>
       <p className="hint">{t('grants.form.budgetHint')}</p>
+      <p className="hint">{t('grants.form.volunteerHint')}</p>
       {lines.map((l, i) => {
         const c = values[i];
         const diff = c.cost !== null && c.covered !== null ? c.cost - c.covered : 0;
@@ -187,6 +213,26 @@ export function BudgetEditor({
               {money(i, 'own', t('grants.form.ownMoney'))}
               {money(i, 'inKind', t('grants.form.inKind'))}
             </div>
+            <div className="grant-pair">
+              <div>
+                <label htmlFor={`${idPrefix}-${i}-volunteerHours`}>
+                  {t('grants.form.volunteerHours')}
+                </label>
+                <input
+                  id={`${idPrefix}-${i}-volunteerHours`}
+                  inputMode="decimal"
+                  autoComplete="off"
+                  value={l.volunteerHours}
+                  onChange={(e) => setLine(i, { volunteerHours: e.target.value })}
+                />
+              </div>
+              {money(i, 'volunteerRate', t('grants.form.volunteerRate'))}
+            </div>
+            {c.volunteer !== null && c.volunteer > 0 && (
+              <p className="meta" data-testid="line-volunteer">
+                {t('grants.form.volunteerWorth', { amount: formatPln(c.volunteer, lang) })}
+              </p>
+            )}
             {diff !== 0 && (
               <p className="error-text" data-testid="line-mismatch">
                 {diff > 0

@@ -7,6 +7,7 @@ import { useApp } from '../../app-context';
 import { GrantCalls, MyGrantApplications } from '../../graphql/grants';
 import { formatPln } from './money';
 import { CallTitle, StatusText } from './grants-common';
+import { GrantReminders } from './GrantReminders';
 import './grants.css';
 
 /** Open micro-grant calls (public) and, signed in, the reader's own applications. */
@@ -24,6 +25,7 @@ export function GrantsPage() {
     <Page title={t('grants.title')}>
       <p className="intro">{t('grants.intro')}</p>
       <ErrorBox error={calls.error ?? mine.error} />
+      {user && <GrantReminders />}
       {user && mine.data && mine.data.myGrantApplications.length > 0 && (
         <section aria-labelledby="my-apps">
           <h2 id="my-apps">{t('grants.mine')}</h2>

@@ -13,6 +13,8 @@ import {
 import { formatDate, formatDateTime } from '../../lib/format';
 import { warsawLocalToIso } from '../../lib/warsaw-time';
 import { BudgetEditor, budgetInput, draftLines } from './BudgetEditor';
+import { ChangeRequests } from './ChangeRequests';
+import { GrantReminders } from './GrantReminders';
 import { openFile, uploadFile } from './files';
 import { formatPln, parsePln } from './money';
 
@@ -88,6 +90,9 @@ export function ProjectPanel({
         <dt>{t('grants.project.finalDue')}</dt>
         <dd>{formatDate(p.finalReportDueAt, lang)}</dd>
       </dl>
+      {!p.reports.some((r) => r.kind === 'FINAL') && (
+        <GrantReminders applicationId={applicationId} />
+      )}
       <p>{p.agreementSummary}</p>
       <details>
         <summary>{t('grants.project.agreementText')}</summary>
@@ -131,6 +136,7 @@ export function ProjectPanel({
           </li>
         ))}
       </ul>
+      <ChangeRequests applicationId={applicationId} project={p} />
       <h3>{t('grants.project.reports')}</h3>
       <ul>
         {p.reports.map((r, i) => (

@@ -14,6 +14,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { BudgetLineInput } from '../../applications/dto/application.inputs';
@@ -96,6 +97,17 @@ export class DecideGrantChangeInput extends ProjectRef {
   @Field()
   @IsBoolean()
   approve: boolean;
+
+  @Field({
+    nullable: true,
+    description: 'Shown to the applicant; required to refuse, optional to approve.',
+  })
+  @ValidateIf((o: DecideGrantChangeInput) => o.approve === false || o.reason != null)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(1000)
+  @Matches(/\S/)
+  reason?: string;
 }
 
 @InputType({

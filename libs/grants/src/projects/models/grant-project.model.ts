@@ -23,6 +23,13 @@ export class ChangeModel {
   @Field(() => ChangeStatus) status: ChangeStatus;
   @Field(() => Int, { nullable: true }) annex: number | null;
   @Field(() => GraphQLISODateTime) requestedAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) decidedAt: Date | null;
+  @Field(() => String, { nullable: true, description: 'The operator’s reason for the decision.' })
+  decisionReason: string | null;
+  @Field(() => [BudgetLineModel], {
+    description: 'The budget this change asks for (the whole table, same total grant).',
+  })
+  budget: BudgetLineModel[];
 }
 
 @ObjectType('GrantReport')

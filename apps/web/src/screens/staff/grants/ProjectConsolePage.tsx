@@ -15,6 +15,7 @@ import {
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { openFile } from '../../grants/files';
 import { formatPln, parsePln } from '../../grants/money';
+import { ChangeDecisions } from './ChangeDecisions';
 import { useGrantRoles } from './grant-staff';
 import '../../grants/grants.css';
 
@@ -180,6 +181,14 @@ export function ProjectConsolePage() {
         </form>
       )}
 
+      {signed && (
+        <ChangeDecisions
+          applicationId={applicationId}
+          project={p}
+          isStaff={roles.isStaff}
+          onDecided={() => refetch()}
+        />
+      )}
       <h2>{t('grants.project.reports')}</h2>
       {p.reports.length === 0 && <p>{t('staff.grants.noReports')}</p>}
       <ul>
