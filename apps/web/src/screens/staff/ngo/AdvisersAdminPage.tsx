@@ -105,8 +105,9 @@ function AssignForm({ onDone }: { onDone(name: string): void }) {
             input: {
               userId,
               displayName: name.trim(),
-              topics,
-              languages,
+              // in the order organisations see them, whatever the order of ticking
+              topics: TOPICS.filter((x) => topics.includes(x)),
+              languages: LANGUAGES.filter((x) => languages.includes(x)),
               slotMinutes: Number(minutes),
             },
           });
