@@ -39,12 +39,15 @@ function Ticks<T extends string>({
   values,
   chosen,
   label,
+  lang,
   onChange,
 }: {
   legend: string;
   values: readonly T[];
   chosen: T[];
   label(v: T): string;
+  /** The language of a value's label, when it is written in its own language. */
+  lang?(v: T): string;
   onChange(next: T[]): void;
 }) {
   return (
@@ -59,7 +62,7 @@ function Ticks<T extends string>({
               onChange(e.target.checked ? [...chosen, v] : chosen.filter((x) => x !== v))
             }
           />
-          <span>{label(v)}</span>
+          <span lang={lang?.(v)}>{label(v)}</span>
         </label>
       ))}
     </fieldset>
@@ -180,6 +183,7 @@ function AssignForm({ onDone }: { onDone(name: string): void }) {
             values={LANGUAGES}
             chosen={languages}
             label={(v) => LANGUAGE_NAMES[v]}
+            lang={(v) => v}
             onChange={setLanguages}
           />
         </div>
@@ -282,20 +286,21 @@ export function AdvisersAdminPage() {
   const { t } = useTranslation();
   const [advisers, refetch] = useQuery({ query: AdviserPlans });
   const [editing, setEditing] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  // the last change: shown where it was made (the form above or the adviser in the list)
+  const [done, setDone] = useState<{ text: string; at: string } | null>(null);
   const again = () => refetch({ requestPolicy: 'network-only' });
   const list = advisers.data?.advisers ?? [];
   return (
     <Page title={t('staff.ngo.setup.advisersTitle')}>
       <NgoNav />
-      {done && (
+      {done?.at === 'assign' && (
         <p role="status" className="notice">
-          {done}
+          {done.text}
         </p>
       )}
       <AssignForm
         onDone={(name) => {
-          setDone(t('staff.ngo.setup.assigned', { name }));
+          setDone({ text: t('staff.ngo.setup.assigned', { name }), at: 'assign' });
           again();
         }}
       />
@@ -313,13 +318,21 @@ export function AdvisersAdminPage() {
                 {t('staff.ngo.slotMinutes', { count: a.slotMinutes })}
               </p>
               <PlanSummary adviser={a} />
+              {done?.at === a.id && (
+                <p role="status" className="notice">
+                  {done.text}
+                </p>
+              )}
               {editing === a.id ? (
                 <PlanForm
                   adviser={a}
                   onCancel={() => setEditing(null)}
                   onSaved={() => {
                     setEditing(null);
-                    setDone(t('staff.ngo.setup.planSaved', { name: a.displayName }));
+                    setDone({
+                      text: t('staff.ngo.setup.planSaved', { name: a.displayName }),
+                      at: a.id,
+                    });
                     again();
                   }}
                 />

@@ -78,9 +78,6 @@ export function RoomsAdminPage() {
             </div>
             <div>
               <label htmlFor="room-capacity">{t('staff.ngo.setup.capacity')}</label>
-              <p className="hint" id="room-capacity-hint">
-                {t('staff.ngo.setup.capacityHint')}
-              </p>
               <input
                 id="room-capacity"
                 type="number"
@@ -91,6 +88,9 @@ export function RoomsAdminPage() {
                 value={capacity}
                 onChange={(e) => setCapacity(e.target.value)}
               />
+              <p className="hint" id="room-capacity-hint">
+                {t('staff.ngo.setup.capacityHint')}
+              </p>
             </div>
           </div>
           <ErrorBox error={created.error} />
