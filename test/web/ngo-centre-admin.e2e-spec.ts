@@ -158,7 +158,8 @@ describe('NGO centre set-up in the console (Chromium)', () => {
     contexts.push(ngo.context);
     group = ngo.page;
     await group.goto('/account');
-    await signIn(group, org.admin, UK);
+    // the fixture's admin is made by userWith, which gives the password too
+    await signIn(group, org.admin as OrgFixture['admin'] & { password: string }, UK);
   }, 120_000);
 
   afterAll(async () => {
