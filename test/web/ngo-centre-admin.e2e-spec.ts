@@ -263,6 +263,45 @@ describe('NGO centre set-up in the console (Chromium)', () => {
     await screenshot(group, 'uk-ngo-adviser-slots-from-plan');
   });
 
+  it('the adviser finds her own plan on the advisers screen and takes Sunday off; staff who are not advisers see no plan', async () => {
+    const { context, page } = await desktop(browser, t.url);
+    contexts.push(context);
+    await page.goto('/account?next=/staff/ngo');
+    await signIn(page, { login: adviserAccount.login, password: 'Doradczyni-w-CWOP-2026' }, PL);
+    await page.goto('/staff/ngo/advisers');
+    const mine = page.getByTestId('my-plan');
+    await mine.getByRole('heading', { name: 'Moja dostępność jako doradcy' }).waitFor();
+    await mine.getByText('Niedziela: 09:00–17:00').waitFor();
+    await mine.getByRole('button', { name: 'Zmień moją dostępność' }).click();
+    await mine.getByRole('button', { name: 'Usuń te godziny: Niedziela' }).click();
+    await checkAccessibility(page, 'own adviser plan (pl)');
+    await mine.getByRole('button', { name: 'Zapisz dostępność' }).click();
+    await mine
+      .getByRole('status')
+      .filter({ hasText: 'Zapisano dostępność: Iryna Bondar.' })
+      .waitFor();
+    await mine.getByText('Sobota: 09:00–17:00').waitFor();
+    expect(await mine.getByText('Niedziela').count()).toBe(0);
+    await screenshot(page, 'pl-staff-ngo-own-plan-1024');
+    const stored = await t.db.collection('ngo_advisers').findOne({});
+    expect(stored!.plan.weekly.map((w: { weekday: number }) => w.weekday)).toEqual([
+      1, 2, 3, 4, 5, 6,
+    ]);
+
+    // the API's answer for others: null for staff who are not advisers, FORBIDDEN for a learner
+    const MY = `{ myAdviser { id displayName } }`;
+    expect(ok(await t.gql(MY, {}, { token: staff.token }))).toEqual({ myAdviser: null });
+    expect(codeOf(await t.gql(MY, {}, { token: org.admin.token }))).toBe('FORBIDDEN');
+    const other = await desktop(browser, t.url);
+    contexts.push(other.context);
+    await other.page.goto('/account?next=/staff/ngo');
+    await signIn(other.page, staff, PL);
+    await other.page.goto('/staff/ngo/advisers');
+    await other.page.getByRole('heading', { name: 'Iryna Bondar' }).waitFor();
+    await other.page.getByText('Brak rezerwacji.').waitFor();
+    expect(await other.page.getByTestId('my-plan').count()).toBe(0);
+  });
+
   it('centre staff add a room (too many seats refused), see the approved booking in Warsaw time, and the group asks for the new room at once', async () => {
     const { context, page } = await desktop(browser, t.url);
     contexts.push(context);

@@ -35,6 +35,36 @@ export const AdviserPlans = graphql(`
   }
 `);
 
+/** The caller's own adviser record (null for staff who are not advisers). */
+export const MyAdviser = graphql(`
+  query MyAdviser {
+    myAdviser {
+      id
+      displayName
+      topics
+      languages
+      slotMinutes
+      plan {
+        weekly {
+          weekday
+          intervals {
+            from
+            to
+          }
+        }
+        exceptions {
+          date
+          note
+          intervals {
+            from
+            to
+          }
+        }
+      }
+    }
+  }
+`);
+
 /** The accounts an admin may make advisers (the API takes staff and admin accounts). */
 export const AdviserCandidates = graphql(`
   query AdviserCandidates($role: Role!) {

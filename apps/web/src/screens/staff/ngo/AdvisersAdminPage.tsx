@@ -3,23 +3,10 @@ import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/Layout';
 import { ErrorBox } from '../../../components/ErrorBox';
-import {
-  AdviserCandidates,
-  AdviserPlans,
-  AssignAdviser,
-  SetAdviserAvailability,
-} from '../../../graphql/ngo-centre-admin';
-import type { ResultOf } from '../../../graphql/graphql';
-import { formatDate } from '../../../lib/format';
+import { AdviserCandidates, AdviserPlans, AssignAdviser } from '../../../graphql/ngo-centre-admin';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../lib/language';
-import {
-  hoursInput,
-  hoursOf,
-  OpeningHoursEditor,
-  type Hours,
-} from '../organisations/OpeningHoursEditor';
+import { PlanForm, PlanSummary } from './AdviserPlan';
 import { NgoNav } from './NgoNav';
-import '../organisations/organisation.css';
 
 /** The API's consultation topics (ConsultationTopic), in the order organisations see them. */
 export const TOPICS = [
@@ -31,7 +18,6 @@ export const TOPICS = [
   'REGISTRATION',
 ] as const;
 type Topic = (typeof TOPICS)[number];
-type Adviser = ResultOf<typeof AdviserPlans>['advisers'][number];
 
 /** Ticks for a list of values: a fieldset with a legend, one labelled checkbox per value. */
 function Ticks<T extends string>({
@@ -198,83 +184,6 @@ function AssignForm({ onDone }: { onDone(name: string): void }) {
         </button>
       </form>
     </section>
-  );
-}
-
-/** The adviser's weekly plan and dated exceptions, edited with the opening-hours editor. */
-function PlanForm({
-  adviser,
-  onSaved,
-  onCancel,
-}: {
-  adviser: Adviser;
-  onSaved(): void;
-  onCancel(): void;
-}) {
-  const { t } = useTranslation();
-  const [hours, setHours] = useState<Hours>(() => hoursOf(adviser.plan));
-  const [res, save] = useMutation(SetAdviserAvailability);
-  return (
-    <form
-      aria-label={t('staff.ngo.setup.planOf', { name: adviser.displayName })}
-      onSubmit={async (e) => {
-        e.preventDefault();
-        const r = await save({ input: { adviserId: adviser.id, plan: hoursInput(hours) } });
-        if (r.data) onSaved();
-      }}
-    >
-      <OpeningHoursEditor
-        value={hours}
-        onChange={setHours}
-        invalid={res.error?.graphQLErrors[0]?.extensions?.code === 'BAD_USER_INPUT'}
-        legend={t('staff.ngo.setup.planLegend', { name: adviser.displayName })}
-        hint={t('staff.ngo.setup.planHint')}
-      />
-      <ErrorBox error={res.error} />
-      <div className="row">
-        <button type="submit" className="primary" disabled={res.fetching}>
-          {t('staff.ngo.setup.savePlan')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('staff.ngo.back')}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-/** "Poniedziałek: 09:00–12:00, 14:00–16:00" lines and the exceptions, or "no plan yet". */
-function PlanSummary({ adviser }: { adviser: Adviser }) {
-  const { t, i18n } = useTranslation();
-  const days = adviser.plan.weekly.filter((d) => d.intervals.length > 0);
-  const span = (ivs: readonly { from: string; to: string }[]) =>
-    ivs.map((iv) => `${iv.from}–${iv.to}`).join(', ');
-  if (!days.length && !adviser.plan.exceptions.length)
-    return <p className="ngo-state">{t('staff.ngo.setup.noPlan')}</p>;
-  return (
-    <>
-      <ul data-testid="adviser-plan">
-        {days.map((d) => (
-          <li key={d.weekday}>
-            {t(`staff.org.weekday.${d.weekday}`)}: {span(d.intervals)}
-          </li>
-        ))}
-      </ul>
-      {adviser.plan.exceptions.length > 0 && (
-        <>
-          <h3>{t('staff.ngo.setup.exceptions')}</h3>
-          <ul data-testid="adviser-exceptions">
-            {adviser.plan.exceptions.map((x) => (
-              <li key={x.date}>
-                {formatDate(`${x.date}T12:00:00Z`, i18n.language)}:{' '}
-                {x.intervals.length ? span(x.intervals) : t('staff.ngo.setup.unavailable')}
-                {x.note ? ` (${x.note})` : ''}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </>
   );
 }
 
