@@ -234,7 +234,7 @@ describe('NGO centre set-up in the console (Chromium)', () => {
     await adviser
       .getByTestId('adviser-exceptions')
       .getByText(
-        `${longDate(new Date(`${warsawDate(1)}T12:00:00Z`), 'pl')}: niedostępny (szkolenie)`,
+        `${longDate(new Date(`${warsawDate(1)}T12:00:00Z`), 'pl')}: bez konsultacji (szkolenie)`,
       )
       .waitFor();
     await bothWidths(page, 'ngo-adviser-plan');
@@ -282,6 +282,12 @@ describe('NGO centre set-up in the console (Chromium)', () => {
       .waitFor();
     await mine.getByText('Sobota: 09:00–17:00').waitFor();
     expect(await mine.getByText('Niedziela').count()).toBe(0);
+    // the list of all advisers shows the new plan as well
+    const listed = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Iryna Bondar' }) });
+    await listed.getByText('sobota: 09:00–17:00').waitFor();
+    await listed.getByText('niedziela').waitFor({ state: 'detached' });
     await screenshot(page, 'pl-staff-ngo-own-plan-1024');
     const stored = await t.db.collection('ngo_advisers').findOne({});
     expect(stored!.plan.weekly.map((w: { weekday: number }) => w.weekday)).toEqual([

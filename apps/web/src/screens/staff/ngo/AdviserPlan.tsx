@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useClient, useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { ErrorBox } from '../../../components/ErrorBox';
+import { Advisers } from '../../../graphql/ngo-centre';
 import { MyAdviser, SetAdviserAvailability } from '../../../graphql/ngo-centre-admin';
 import type { ResultOf } from '../../../graphql/graphql';
 import type { AdviserPlans } from '../../../graphql/ngo-centre-admin';
@@ -99,6 +100,7 @@ export function PlanSummary({ adviser }: { adviser: Adviser }) {
  */
 export function MyAdviserPlan() {
   const { t } = useTranslation();
+  const client = useClient();
   const [mine, refetch] = useQuery({ query: MyAdviser });
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -121,6 +123,8 @@ export function MyAdviserPlan() {
             setEditing(false);
             setSaved(true);
             refetch({ requestPolicy: 'network-only' });
+            // the list of all advisers above shows the plan too
+            void client.query(Advisers, {}, { requestPolicy: 'network-only' }).toPromise();
           }}
         />
       ) : (
