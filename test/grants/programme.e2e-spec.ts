@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import sharp from 'sharp';
 import { downloadFile, requestUpload, sampleFiles, sendUpload, uploadFile } from '../support/files';
 import { Clock, Language, Role } from '@sasiad/core';
 import { FormalCheckService } from '@sasiad/grants/applications/formal-check.service';
 import { RemindersService } from '@sasiad/grants/projects/reminders.service';
+import { checksumOf } from '@sasiad/grants/applications/submission';
 import { ok } from '../support/graphql';
 import { codeOf, startTestApp, TestApp } from '../support/test-app';
 import { coordinatorIn } from '../zones/fixtures';
@@ -224,6 +226,13 @@ describe('grants: a whole micro-grant programme', () => {
         { token: applicants[0].token },
       ),
     );
+    // the signed statement goes in as an attachment: the new checksum covers its bytes
+    const signed = await uploadFile(t, applicants[0].token, {
+      ownerKind: 'grants.application',
+      ownerId: apps[0].id,
+      fileName: 'oswiadczenie-podpisane.pdf',
+      bytes: sampleFiles.pdf,
+    });
     const corrected = ok(
       await t.gql<{ submitGrantApplication: App }>(
         SUBMIT_APP,
@@ -233,6 +242,21 @@ describe('grants: a whole micro-grant programme', () => {
     ).submitGrantApplication;
     expect(corrected).toMatchObject({ status: 'SUBMITTED', number: apps[0].number });
     expect(corrected.checksum).not.toBe(apps[0].checksum);
+    const pdfSha = createHash('sha256').update(sampleFiles.pdf).digest('hex');
+    const stored = await t.db
+      .collection('grants_applications')
+      .findOne({ _id: new Types.ObjectId(apps[0].id) });
+    expect(stored!.submittedFiles).toEqual([{ fileId: signed.id, sha256: pdfSha }]);
+    expect(corrected.checksum).toBe(checksumOf(corrected.number!, stored as never, [pdfSha]));
+    expect(corrected.checksum).not.toBe(checksumOf(corrected.number!, stored as never));
+    const summary = ok(
+      await t.gql<{ grantApplicationSummary: string }>(
+        `query($id: ID!) { grantApplicationSummary(id: $id) }`,
+        { id: apps[0].id },
+        { token: applicants[0].token },
+      ),
+    ).grantApplicationSummary;
+    expect(summary).toContain(`1. oswiadczenie-podpisane.pdf (SHA-256 ${pdfSha})`);
     ok(
       await t.gql(
         FORMAL,

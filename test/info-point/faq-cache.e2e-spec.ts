@@ -85,4 +85,49 @@ describe('info point: cached public FAQ', () => {
     expect((await list('uk')).totalCount).toBe(0);
     expect(codeOf(await t.gql(ENTRY, { id, lang: 'uk' }))).toBe('NOT_FOUND');
   });
+
+  it('caches a search by its words in any order, and an edit shows on the next search', async () => {
+    const SEARCH = `query($q: String!) { faqEntries(search: $q, lang: uk) { totalCount nodes { id } } }`;
+    const search = async (q: string) =>
+      ok(await t.gql<Entries>(SEARCH, { q })).faqEntries.nodes.map((n) => n.id);
+    const { id } = ok(
+      await t.gql<{ createFaqEntry: { id: string } }>(
+        CREATE,
+        {
+          i: {
+            topic: 'residence',
+            question: [
+              { lang: 'pl', text: 'Jak długo czeka się na kartę pobytu?' },
+              { lang: 'uk', text: 'Скільки чекати на карту побуту?' },
+            ],
+            answer: [
+              { lang: 'pl', text: 'Wojewoda ma sześćdziesiąt dni na decyzję.' },
+              { lang: 'uk', text: 'Воєвода має на рішення шістдесят днів.' },
+            ],
+          },
+        },
+        { token: author.token },
+      ),
+    ).createFaqEntry;
+    await move(id, 'IN_REVIEW', author);
+    await move(id, 'PUBLISHED', reviewer);
+
+    const cache = t.app.get(ReadCache);
+    expect(await search('карту побуту')).toEqual([id]);
+    const hits = cache.stats.hits;
+    expect(await search('  ПОБУТУ карту ')).toEqual([id]); // same words, another order and case
+    expect(cache.stats.hits).toBe(hits + 1);
+    expect(await search('карту робота')).toEqual([]); // other words: not the cached answer
+    expect(cache.stats.hits).toBe(hits + 1);
+
+    ok(
+      await t.gql(
+        UPDATE,
+        { i: { entryId: id, question: [{ lang: 'uk', text: 'Скільки чекати на рішення?' }] } },
+        { token: author.token },
+      ),
+    );
+    expect(await search('карту побуту')).toEqual([]);
+    expect(await search('рішення')).toEqual([id]);
+  });
 });

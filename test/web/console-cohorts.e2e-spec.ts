@@ -414,6 +414,43 @@ describe('staff console: cohorts, attendance and certificates (Chromium)', () =>
     expect(hours.weekly.find((w: { weekday: number }) => w.weekday === 7).intervals).toEqual([]);
     expect(hours.exceptions).toEqual([{ date: '2026-12-24', note: 'Wigilia', intervals: [] }]);
 
+    // New Year's Eve open in two intervals; after a reload, changing the first keeps the second
+    const exceptionsNow = async () =>
+      (
+        await ok(
+          t,
+          `query($id: ID!) { organisation(id: $id) { openingHours { exceptions { date intervals { from to } } } } }`,
+          { id: own },
+        )
+      ).organisation.openingHours.exceptions;
+    await page.getByRole('button', { name: 'Dodaj wyjątek' }).click();
+    const eve = page.getByTestId('hours-exception').nth(1);
+    await eve.getByLabel('Data').fill('2026-12-31');
+    await eve.getByLabel('Zamknięte cały dzień').uncheck();
+    await eve.getByLabel('31 grudnia 2026: od').fill('09:00');
+    await eve.getByRole('button', { name: 'Dodaj godziny: 31 grudnia 2026' }).click();
+    await eve.getByLabel('31 grudnia 2026, przedział 2: od').fill('16:00');
+    await eve.getByLabel('31 grudnia 2026, przedział 2: do').fill('18:00');
+    await checkAccessibility(page, 'an exception day with two intervals (pl, 1024)');
+    await page.getByRole('button', { name: 'Zapisz zmiany' }).click();
+    await page.getByText('Zmiany zapisane.').waitFor();
+    expect((await exceptionsNow())[1]).toEqual({
+      date: '2026-12-31',
+      intervals: [
+        { from: '09:00', to: '14:00' },
+        { from: '16:00', to: '18:00' },
+      ],
+    });
+    await page.reload();
+    const reloaded = page.getByTestId('hours-exception').nth(1);
+    await reloaded.getByLabel('31 grudnia 2026: do').fill('13:00');
+    await page.getByRole('button', { name: 'Zapisz zmiany' }).click();
+    await page.getByText('Zmiany zapisane.').waitFor();
+    expect((await exceptionsNow())[1].intervals).toEqual([
+      { from: '09:00', to: '13:00' },
+      { from: '16:00', to: '18:00' },
+    ]);
+
     // only their own organisation: another branch and its people are refused
     const update = `mutation($i: UpdateOrganisationInput!) { updateOrganisation(input: $i) { id } }`;
     const input = (id: string) => ({

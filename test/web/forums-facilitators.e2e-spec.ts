@@ -152,8 +152,22 @@ describe('forum facilitators and moderators in the web app (Chromium)', () => {
     ).event;
     expect(event.capacity).toBe(25);
 
-    // the walk took place (the server's clock moves on), minutes with a photo
+    // the walk took place (the server's clock moves on); an idea written on paper during it
     t.app.get(Clock).advance(4 * 86_400_000);
+    const paper = page.locator('form[aria-labelledby="paper-title"]');
+    await paper.getByLabel('Tytuł').fill('Więcej koszy na śmieci przy trzepaku');
+    await paper.getByLabel('Treść pomysłu').fill('Kosze są pełne już w sobotę rano.');
+    await paper.getByLabel('Gdzie go zebrano').selectOption({ label: 'Spacer po podwórkach Bema' });
+    await paper.getByRole('button', { name: 'Dodaj pomysł' }).click();
+    await page.getByText('Pomysł dodany i oznaczony jako zebrany na papierze.').waitFor();
+    // minutes with a photo; the paper idea from the walk is ticked already, one more is added
+    const fromPaper = walk.getByRole('checkbox', { name: 'Więcej koszy na śmieci przy trzepaku' });
+    await fromPaper.waitFor();
+    expect(await fromPaper.isChecked()).toBe(true);
+    expect(await walk.getByRole('checkbox', { name: 'Cień przy placu zabaw' }).isChecked()).toBe(
+      false,
+    );
+    await walk.getByRole('checkbox', { name: 'Cień przy placu zabaw' }).check();
     await walk
       .getByLabel('Co ustaliliśmy i o czym rozmawialiśmy')
       .fill('Obeszliśmy trzy podwórka. Potrzebne są ławki i cień przy placu zabaw.');
@@ -168,6 +182,26 @@ describe('forum facilitators and moderators in the web app (Chromium)', () => {
     await walk.getByRole('button', { name: 'Zapisz notatkę' }).click();
     await page.getByText('Notatka i zdjęcie zapisane.').waitFor();
     await walk.getByText('Przyszło 12 osób').waitFor();
+    await walk
+      .getByTestId('minutes-ideas')
+      .getByRole('link', { name: 'Więcej koszy na śmieci przy trzepaku' })
+      .waitFor();
+    const linked = ok(
+      await t.gql<{ forumActivities: { nodes: { ideaIds: string[] }[] } }>(
+        `query($f: ID!) { forumActivities(forumId: $f) { nodes { ideaIds } } }`,
+        { f: bema },
+      ),
+    ).forumActivities.nodes[0].ideaIds;
+    const titled = ok(
+      await t.gql<{ forumIdeas: { nodes: { id: string; content: { title: string } }[] } }>(
+        `query($f: ID!) { forumIdeas(forumId: $f, first: 50) { nodes { id content { title } } } }`,
+        { f: bema },
+      ),
+    ).forumIdeas.nodes.filter((i) => linked.includes(i.id));
+    expect(titled.map((i) => i.content.title).sort()).toEqual([
+      'Cień przy placu zabaw',
+      'Więcej koszy na śmieci przy trzepaku',
+    ]);
     const img = walk.getByRole('img', { name: 'Zdjęcie z wydarzenia: Spacer po podwórkach Bema' });
     await img.waitFor();
     const src = await img.getAttribute('src');

@@ -322,6 +322,7 @@ export const FacilitatorActivities = graphql(`
         kind
         title
         startsAt
+        ideaIds
         minutes {
           text
           participants
@@ -344,6 +345,7 @@ export const FacilitatorDiscussion = graphql(`
       nodes {
         id
         state
+        activityId
         author {
           fromPaper
         }

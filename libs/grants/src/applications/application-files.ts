@@ -3,8 +3,9 @@ import { AuthUser, FileKind, FileOwner, FileOwnerKind } from '@sasiad/core';
 import { GrantApplicationStatus } from '../common/enums';
 import { GrantApplicationsService } from './grant-applications.service';
 import { ApplicationStore } from './application-store';
+import { APPLICATION_FILES } from './application-files-kind';
 
-export const APPLICATION_FILES = 'grants.application';
+export { APPLICATION_FILES };
 
 /** While the applicant may still change the content: a draft, or corrections asked for. */
 const OPEN = [GrantApplicationStatus.DRAFT, GrantApplicationStatus.CORRECTION_REQUESTED];

@@ -27,6 +27,13 @@ export class ActivityDoc {
   @Prop({ type: Date, required: true }) endsAt: Date;
 }
 
+/** An attachment as it was submitted: which file, and the SHA-256 of its bytes then. */
+@Schema({ _id: false })
+export class SubmittedFileDoc {
+  @Prop({ type: String, required: true }) fileId: string;
+  @Prop({ type: String, required: true }) sha256: string;
+}
+
 @Schema({ _id: false })
 export class FormalCheckDoc {
   /** What the applicant must correct (operator staff's words). */
@@ -83,6 +90,8 @@ export class GrantApplication {
   @Prop({ type: String }) number?: string;
   /** sha256 of the submitted content (see submission.ts), renewed by a corrected submission. */
   @Prop({ type: String }) checksum?: string;
+  /** The attachments the checksum covers, as they were at the (last) submission. */
+  @Prop({ type: [SubmittedFileDoc], default: undefined }) submittedFiles?: SubmittedFileDoc[];
   @Prop({ type: Date }) submittedAt?: Date;
 
   @Prop({ type: FormalCheckDoc }) formal?: FormalCheckDoc;

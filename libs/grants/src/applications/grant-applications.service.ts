@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { trusted, Types } from 'mongoose';
 import type { TFunction } from 'i18next';
-import { AuthUser, Clock, DomainException, ErrorCode, Role } from '@sasiad/core';
+import { AuthUser, Clock, DomainException, ErrorCode, FileStore, Role } from '@sasiad/core';
 import {
   ApplicationsService,
   CallsService,
@@ -11,6 +11,7 @@ import {
 import { ApplicantKind, GrantApplicationStatus, GrantStaffRole } from '../common/enums';
 import { GroupsService } from '../groups/groups.service';
 import { GrantCallsService, LeanGrantCall } from '../programme/grant-calls.service';
+import { APPLICATION_FILES } from './application-files-kind';
 import { ApplicationStore, LeanGrantApplication } from './application-store';
 import { applicationProblems, Mode } from './budget-rules';
 import {
@@ -40,6 +41,7 @@ export class GrantApplicationsService {
     private readonly calls: CallsService,
     private readonly organisations: OrganisationsService,
     private readonly clock: Clock,
+    private readonly files: FileStore,
   ) {}
 
   private check(content: GrantApplicationContentInput, grantCall: LeanGrantCall, mode: Mode) {
@@ -166,13 +168,24 @@ export class GrantApplicationsService {
       );
       number ??= confirmationNumber(await this.grantCalls.nextNumber(grantCall._id), now);
     }
+    // Attachments may change only while a draft or under correction: after this write they are
+    // fixed. (An upload completing between this listing and the write stays attached without
+    // being counted; the printed confirmation lists exactly the files that were.)
+    const submittedFiles = (await this.files.listFor(APPLICATION_FILES, applicationId)).map(
+      (f) => ({ fileId: f.id, sha256: f.sha256 }),
+    );
     const updated = await this.store.write(
       a,
       {
         $set: {
           status: GrantApplicationStatus.SUBMITTED,
           number,
-          checksum: checksumOf(number!, a),
+          checksum: checksumOf(
+            number!,
+            a,
+            submittedFiles.map((f) => f.sha256),
+          ),
+          submittedFiles,
           submittedAt: now,
           'formal.problems': a.formal?.problems ?? [],
         },
@@ -219,7 +232,15 @@ export class GrantApplicationsService {
     if (!(await this.accessOf(a, user))) throw new DomainException(ErrorCode.NOT_FOUND);
     if (!a.number) throw new DomainException(ErrorCode.APPLICATION_NOT_SUBMITTED);
     const organisation = await this.organisations.find(a.organisationId.toHexString());
-    return summaryText(a, organisation?.name ?? '', t);
+    // names as stored now; a file erased since then is listed by its checksum only
+    const names = new Map(
+      (await this.files.listFor(APPLICATION_FILES, id)).map((f) => [f.id, f.fileName]),
+    );
+    const attachments = (a.submittedFiles ?? []).map((f) => ({
+      name: names.get(f.fileId) ?? '—',
+      sha256: f.sha256,
+    }));
+    return summaryText(a, organisation?.name ?? '', t, attachments);
   }
 
   /** The caller's applications: of their organisation and of groups they are the contact of. */

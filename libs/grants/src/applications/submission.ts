@@ -24,8 +24,11 @@ export function confirmationNumber(seq: number, at: Date): string {
 /**
  * The submitted content in a fixed order and shape (money as integers, times as ISO), so the
  * same content always gives the same checksum, whatever order the database returns keys in.
+ * Attachments count by the SHA-256 of their bytes, sorted (not their names or upload order);
+ * without attachments the shape is the one used before they counted, so earlier checksums
+ * still verify.
  */
-export function canonicalContent(number: string, c: Content): string {
+export function canonicalContent(number: string, c: Content, attachments: string[] = []): string {
   return JSON.stringify({
     number,
     title: c.title,
@@ -51,11 +54,14 @@ export function canonicalContent(number: string, c: Content): string {
     ]),
     residents: c.residents ?? 0,
     refugees: c.refugees ?? 0,
+    ...(attachments.length > 0 ? { attachments: [...attachments].sort() } : {}),
   });
 }
 
-export function checksumOf(number: string, c: Content): string {
-  return createHash('sha256').update(canonicalContent(number, c)).digest('hex');
+export function checksumOf(number: string, c: Content, attachments: string[] = []): string {
+  return createHash('sha256')
+    .update(canonicalContent(number, c, attachments))
+    .digest('hex');
 }
 
 /** 1234567 grosze → "12 345,67 zł" (the same in all four languages). */
@@ -71,6 +77,7 @@ export function summaryText(
   a: Content & { number?: string; checksum?: string; submittedAt?: Date },
   applicant: string,
   t: TFunction,
+  attachments: { name: string; sha256: string }[] = [],
 ): string {
   const lines = [
     t('grants:summary.heading', { number: a.number ?? '—' }),
@@ -92,6 +99,13 @@ export function summaryText(
         `${i + 1}. ${s.name}: ${warsawWallClock(s.startsAt)} – ${warsawWallClock(s.endsAt)}`,
     ),
     '',
+    ...(attachments.length > 0
+      ? [
+          t('grants:summary.attachments'),
+          ...attachments.map((f, i) => `${i + 1}. ${f.name} (SHA-256 ${f.sha256})`),
+          '',
+        ]
+      : []),
     `${t('grants:summary.checksum')} (SHA-256): ${a.checksum ?? '—'}`,
   ];
   return lines.join('\n');

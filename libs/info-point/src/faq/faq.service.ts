@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { QueryFilter, trusted, Types } from 'mongoose';
 import {
@@ -78,25 +79,26 @@ export class FaqService {
   }
 
   /**
-   * Published entries; each search word must start a word the reader of `lang` sees. Pages
-   * without a search are cached per language and topic.
+   * Published entries; each search word must start a word the reader of `lang` sees. Pages are
+   * cached per language, topic and search words in any order (so that a burst of writes does not
+   * make every reader's search wait for the store); the key holds a hash of the words, not the
+   * words, and the cache lives in the process's memory only.
    */
   async publicList(
     args: FaqEntriesArgs,
     lang: Language,
     request?: object,
   ): Promise<Connection<FaqEntryModel>> {
-    if (!args.search || queryWords(args.search, lang).length === 0) {
-      const key = JSON.stringify([
-        'list',
-        lang,
-        args.first,
-        args.after ?? null,
-        args.topic ?? null,
-      ]);
-      return this.cache.read(key, () => this.listPublished(args, lang), request);
-    }
-    return this.listPublished(args, lang);
+    const words = args.search ? [...new Set(queryWords(args.search, lang))].sort() : [];
+    const key = JSON.stringify([
+      'list',
+      lang,
+      args.first,
+      args.after ?? null,
+      args.topic ?? null,
+      words.length > 0 ? createHash('sha256').update(words.join(' ')).digest('base64url') : null,
+    ]);
+    return this.cache.read(key, () => this.listPublished(args, lang), request);
   }
 
   private listPublished(args: FaqEntriesArgs, lang: Language): Promise<Connection<FaqEntryModel>> {

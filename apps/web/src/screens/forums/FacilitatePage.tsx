@@ -7,7 +7,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { FacilitatorActivities, FacilitatorDiscussion } from '../../graphql/forums';
 import { useApp } from '../../app-context';
 import { formatDateTime } from '../../lib/format';
-import { MinutesForm, PlanActivityForm } from './facilitate/ActivityForms';
+import { MinutesForm, MinutesIdeas, PlanActivityForm } from './facilitate/ActivityForms';
 import { DebateForms, PaperIdeaForm } from './facilitate/DiscussionForms';
 import {
   DraftRecommendationForm,
@@ -69,7 +69,16 @@ export function FacilitatePage() {
 
   const activities = activitiesRes.data?.forumActivities.nodes ?? [];
   const ideas = (discussion.data?.forumIdeas.nodes ?? []).flatMap((i) =>
-    i.content ? [{ id: i.id, title: i.content.title ?? '', language: i.content.language }] : [],
+    i.content
+      ? [
+          {
+            id: i.id,
+            title: i.content.title ?? '',
+            language: i.content.language,
+            activityId: i.activityId,
+          },
+        ]
+      : [],
   );
   const debates = (discussion.data?.forumDebates.nodes ?? []).flatMap((d) =>
     d.content
@@ -111,9 +120,10 @@ export function FacilitatePage() {
                       {a.minutes.newcomers != null &&
                         ` · ${t('forums.facil.newcomersCount', { count: a.minutes.newcomers })}`}
                     </p>
+                    <MinutesIdeas forumId={forumId} ideaIds={a.ideaIds} ideas={ideas} />
                   </>
                 ) : (
-                  <MinutesForm activityId={a.id} title={a.title} onDone={done} />
+                  <MinutesForm activityId={a.id} title={a.title} ideas={ideas} onDone={done} />
                 )}
                 {a.photos.length > 0 && (
                   <ul className="facil-photos">

@@ -14,6 +14,7 @@ export function ForumsPage() {
       <p>{t('forums.intro')}</p>
       <ErrorBox error={res.error} />
       {!res.data && !res.error && <p role="status">{t('common.loading')}</p>}
+      {res.data?.forums.length === 0 && <p>{t('forums.none')}</p>}
       <ul className="cards">
         {res.data?.forums.map((f) => (
           <li key={f.id} className="card" data-testid="forum">

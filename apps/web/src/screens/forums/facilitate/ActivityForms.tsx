@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { ErrorBox } from '../../../components/ErrorBox';
@@ -145,17 +146,58 @@ export function PlanActivityForm({
   );
 }
 
+/** An idea of the forum as the minutes list it. */
+export interface MinutesIdea {
+  id: string;
+  title: string;
+  language: string;
+  /** Where a paper idea was collected. */
+  activityId?: string | null;
+}
+
+/** The ideas that came up at a held activity, as recorded in its minutes. */
+export function MinutesIdeas({
+  forumId,
+  ideaIds,
+  ideas,
+}: {
+  forumId: string;
+  ideaIds: readonly string[];
+  ideas: MinutesIdea[];
+}) {
+  const { t } = useTranslation();
+  const listed = ideas.filter((i) => ideaIds.includes(i.id));
+  if (listed.length === 0) return null;
+  return (
+    <>
+      <h4>{t('forums.facil.minutesIdeasRecorded')}</h4>
+      <ul className="minutes-ideas" data-testid="minutes-ideas">
+        {listed.map((i) => (
+          <li key={i.id}>
+            <Link to={`/forums/${forumId}/ideas/${i.id}`} lang={i.language}>
+              {i.title}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 /**
- * Minutes of a held activity: what was said, how many came (and newcomers), with a photo. The
+ * Minutes of a held activity: what was said, how many came (and newcomers), which of the forum's
+ * ideas came up (those collected on paper at it are ticked to start with), with a photo. The
  * photo goes to the core file store, which re-encodes it without EXIF or GPS position.
  */
 export function MinutesForm({
   activityId,
   title,
+  ideas,
   onDone,
 }: {
   activityId: string;
   title: string;
+  ideas: MinutesIdea[];
   onDone: (notice: string) => void;
 }) {
   const { t } = useTranslation();
@@ -165,6 +207,9 @@ export function MinutesForm({
   const [newcomers, setNewcomers] = useState('');
   const [photo, setPhoto] = useState<File | null>(null);
   const [photoError, setPhotoError] = useState('');
+  // the facilitator's own ticks; an idea not touched is ticked when collected at this activity
+  const [ticked, setTicked] = useState<Record<string, boolean>>({});
+  const isTicked = (i: MinutesIdea) => ticked[i.id] ?? i.activityId === activityId;
   const [, record] = useMutation(RecordActivityMinutes);
   const [, requestUpload] = useMutation(RequestFileUpload);
   const { error, busy, run, setError } = useAction(() => undefined);
@@ -206,6 +251,7 @@ export function MinutesForm({
                 language,
                 participants: Number(participants),
                 newcomers: newcomers === '' ? undefined : Number(newcomers),
+                ideaIds: ideas.filter(isTicked).map((i) => i.id),
               },
             }),
           t('forums.facil.minutesSaved'),
@@ -254,6 +300,22 @@ export function MinutesForm({
         value={newcomers}
         onChange={(e) => setNewcomers(e.target.value)}
       />
+      {ideas.length > 0 && (
+        <fieldset>
+          <legend>{t('forums.facil.minutesIdeas')}</legend>
+          <p className="hint">{t('forums.facil.minutesIdeasHint')}</p>
+          {ideas.map((i) => (
+            <label key={i.id} className="choice">
+              <input
+                type="checkbox"
+                checked={isTicked(i)}
+                onChange={(e) => setTicked({ ...ticked, [i.id]: e.target.checked })}
+              />
+              <span lang={i.language}>{i.title}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
       <label htmlFor={`${id}-photo`}>{t('forums.facil.photo')}</label>
       <p className="hint" id={`${id}-photo-hint`}>
         {t('forums.facil.photoHint')}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hoursInput, hoursOf } from './opening-hours';
+import { addInterval, changeInterval, hoursInput, hoursOf, removeInterval } from './opening-hours';
 
 describe('opening hours in the console', () => {
   const api = {
@@ -43,5 +43,31 @@ describe('opening hours in the console', () => {
 
   it('starts empty (every day closed) for a new organisation', () => {
     expect(hoursInput(hoursOf())).toEqual({ weekly: [], exceptions: [] });
+  });
+});
+
+describe('a day’s intervals', () => {
+  const day = [
+    { from: '10:00', to: '13:00' },
+    { from: '16:00', to: '18:00' },
+  ];
+
+  it('changes one interval and keeps the others (an exception’s second interval is not lost)', () => {
+    expect(changeInterval(day, 0, { to: '12:00' })).toEqual([
+      { from: '10:00', to: '12:00' },
+      { from: '16:00', to: '18:00' },
+    ]);
+    expect(removeInterval(day, 0)).toEqual([{ from: '16:00', to: '18:00' }]);
+    expect(day[0].to).toBe('13:00');
+  });
+
+  it('starts a closed day with the given hours, a further interval empty to be typed', () => {
+    expect(addInterval([], { from: '09:00', to: '17:00' })).toEqual([
+      { from: '09:00', to: '17:00' },
+    ]);
+    expect(addInterval(day, { from: '09:00', to: '17:00' })).toEqual([
+      ...day,
+      { from: '', to: '' },
+    ]);
   });
 });

@@ -37,3 +37,18 @@ export function hoursInput(h: Hours) {
     })),
   };
 }
+
+/** One interval changed, the others kept as they are. */
+export function changeInterval(intervals: Interval[], n: number, change: Partial<Interval>) {
+  return intervals.map((x, i) => (i === n ? { ...x, ...change } : x));
+}
+
+/** One interval taken out, the others kept. */
+export function removeInterval(intervals: Interval[], n: number) {
+  return intervals.filter((_, i) => i !== n);
+}
+
+/** Another interval: the first gets `first` to start from, a later one is left to be typed. */
+export function addInterval(intervals: Interval[], first: Interval) {
+  return [...intervals, intervals.length ? { from: '', to: '' } : { ...first }];
+}

@@ -1,0 +1,2 @@
+/** The file owner kind of an application's attachments (owner id: the application). */
+export const APPLICATION_FILES = 'grants.application';
