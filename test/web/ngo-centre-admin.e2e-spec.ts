@@ -274,7 +274,7 @@ describe('NGO centre set-up in the console (Chromium)', () => {
     await mine.getByText('Niedziela: 09:00–17:00').waitFor();
     await mine.getByRole('button', { name: 'Zmień moją dostępność' }).click();
     await mine.getByRole('button', { name: 'Usuń te godziny: Niedziela' }).click();
-    await checkAccessibility(page, 'own adviser plan (pl)');
+    await bothWidths(page, 'ngo-own-plan-editor');
     await mine.getByRole('button', { name: 'Zapisz dostępność' }).click();
     await mine
       .getByRole('status')
