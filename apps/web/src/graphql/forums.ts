@@ -104,8 +104,8 @@ export const ForumPage = graphql(
 
 /** Its own request: the API's cost limit counts every page size. */
 export const ForumIdeas = graphql(`
-  query ForumIdeas($id: ID!) {
-    forumIdeas(forumId: $id, first: 30) {
+  query ForumIdeas($id: ID!, $state: IdeaState) {
+    forumIdeas(forumId: $id, first: 30, state: $state) {
       totalCount
       nodes {
         id
@@ -607,6 +607,17 @@ export const MarkForumNotificationRead = graphql(`
     markForumNotificationRead(input: $input) {
       id
       read
+    }
+  }
+`);
+
+/** A facilitator's decision on an idea: discussed, or not taken with a reason for residents. */
+export const SetIdeaState = graphql(`
+  mutation SetIdeaState($input: SetIdeaStateInput!) {
+    setIdeaState(input: $input) {
+      id
+      state
+      stateReason
     }
   }
 `);

@@ -101,3 +101,30 @@ export const RevokeCertificate = graphql(`
     }
   }
 `);
+
+/** A course's cohort names in one language (the console's client asks once per language). */
+export const CohortNames = graphql(`
+  query CohortNames($courseId: ID!) {
+    courseCohorts(courseId: $courseId) {
+      id
+      name {
+        text
+        language
+        isFallback
+        state
+      }
+    }
+  }
+`);
+
+export const RenameCohort = graphql(`
+  mutation RenameCohort($input: RenameCohortInput!) {
+    renameCohort(input: $input) {
+      id
+      name {
+        text
+        language
+      }
+    }
+  }
+`);

@@ -49,6 +49,8 @@ const NEXT_STEP: Record<string, string> = {
   // desk-assisted mode (console)
   CONSENT_REQUIRED: 'staff.desk.next.consent',
   CONSENT_VERSION_OUTDATED: 'error.next.reload',
+  // an idea's state (forum facilitators): someone decided meanwhile, the page shows it after a reload
+  IDEA_STATE_CHANGE_NOT_ALLOWED: 'error.next.reload',
 };
 
 export interface ShownError {

@@ -9,6 +9,7 @@ import { useApp } from '../../app-context';
 import { formatDateTime } from '../../lib/format';
 import { MinutesForm, MinutesIdeas, PlanActivityForm } from './facilitate/ActivityForms';
 import { DebateForms, PaperIdeaForm } from './facilitate/DiscussionForms';
+import { IdeasToDecide } from './facilitate/IdeasToDecide';
 import {
   DraftRecommendationForm,
   RecommendationSteps,
@@ -147,6 +148,7 @@ export function FacilitatePage() {
       {facilitator && (
         <section aria-labelledby="facil-ideas">
           <h2 id="facil-ideas">{t('forums.facil.ideasAndDebates')}</h2>
+          <IdeasToDecide forumId={forumId} ideas={discussion.data?.forumIdeas.nodes ?? []} />
           <PaperIdeaForm
             forumId={forumId}
             activities={activities.map((a) => ({ id: a.id, title: a.title }))}

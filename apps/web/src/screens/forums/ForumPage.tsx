@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/Layout';
@@ -17,6 +17,8 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { ForumTextView, titleLang, titleOf } from './ForumTextView';
 import { FollowButton } from './FollowButton';
 import { ForumRoleLinks } from './ForumRoleLinks';
+import { IdeaStateFilter } from './IdeaStateFilter';
+import { stateFromQuery } from './idea-states';
 
 /** Join or leave; whether to be listed among the members is asked plainly, off unless chosen. */
 function Membership({
@@ -99,6 +101,8 @@ export function ForumPage() {
   const { t } = useTranslation();
   const { forumId = '' } = useParams();
   const { user, language } = useApp();
+  const [params, setParams] = useSearchParams();
+  const stateFilter = stateFromQuery(params.get('state'));
   const [res, refetch] = useQuery({
     query: ForumQuery,
     variables: { id: forumId, signedIn: !!user },
@@ -106,7 +110,7 @@ export function ForumPage() {
   });
   const [ideasRes, refetchIdeas] = useQuery({
     query: ForumIdeas,
-    variables: { id: forumId },
+    variables: { id: forumId, state: stateFilter },
     requestPolicy: 'cache-and-network',
   });
   const [discussion] = useQuery({ query: ForumDiscussion, variables: { id: forumId } });
@@ -197,7 +201,14 @@ export function ForumPage() {
             </Link>
           </p>
         )}
-        {ideasRes.data && ideas.length === 0 && <p>{t('forums.noIdeas')}</p>}
+        <IdeaStateFilter
+          value={stateFilter}
+          shown={ideasRes.data?.forumIdeas.totalCount}
+          onChange={(next) => setParams(next ? { state: next } : {}, { replace: true })}
+        />
+        {ideasRes.data && ideas.length === 0 && (
+          <p>{stateFilter ? t('forums.ideaState.noneInState') : t('forums.noIdeas')}</p>
+        )}
         <ul className="cards">
           {ideas.map((i) => (
             <li key={i.id} className="card" data-testid="idea">

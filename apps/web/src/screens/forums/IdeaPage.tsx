@@ -16,7 +16,13 @@ import { formatDateTime } from '../../lib/format';
 import { ForumTextView, titleOf } from './ForumTextView';
 import { ReportButton } from './ReportButton';
 import { FollowButton } from './FollowButton';
+import { IdeaStateAnswer } from './IdeaStateAnswer';
 import type { Language } from '../../lib/language';
+
+/** Only facilitators download the form that sets an idea's state. */
+const IdeaStateForm = lazy(async () => ({
+  default: (await import('./IdeaStateForm')).IdeaStateForm,
+}));
 
 /** Only translators and facilitators download the translation form. */
 const TranslateForm = lazy(async () => ({
@@ -160,10 +166,7 @@ export function IdeaPage() {
       {idea.content && <ForumTextView content={idea.content} />}
       <dl className="facts">
         <dt>{t('forums.stateLabel')}</dt>
-        <dd>
-          {t(`forums.state.${idea.state}`)}
-          {idea.stateReason && ` — ${idea.stateReason}`}
-        </dd>
+        <dd data-testid="idea-state">{t(`forums.state.${idea.state}`)}</dd>
         {idea.place?.address && (
           <>
             <dt>{t('forums.address')}</dt>
@@ -179,6 +182,7 @@ export function IdeaPage() {
           </>
         )}
       </dl>
+      {idea.stateReason && <IdeaStateAnswer reason={idea.stateReason} />}
       <ErrorBox error={supported.error ?? withdrawn.error} />
       {count && (
         <p role="status" className="notice">
@@ -213,6 +217,11 @@ export function IdeaPage() {
         </div>
       )}
       {user && <FollowButton targetId={idea.id} kind="IDEA" />}
+      {forum.viewerRoles.includes('FACILITATOR') && (
+        <Suspense fallback={null}>
+          <IdeaStateForm ideaId={idea.id} state={idea.state} onDone={again} />
+        </Suspense>
+      )}
       {translator && idea.content && (
         <Suspense fallback={null}>
           <TranslateForm

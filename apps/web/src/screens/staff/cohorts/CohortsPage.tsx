@@ -14,6 +14,7 @@ import {
   toLocalized,
   type Texts,
 } from '../events/MultilingualInput';
+import { CohortRename } from './CohortRename';
 import './cohorts.css';
 
 /**
@@ -53,6 +54,16 @@ export function CohortsPage() {
               <h2 id={`cohort-${c.id}`} lang={c.name.language}>
                 {c.name.text}
               </h2>
+              <CohortRename
+                courseId={courseId}
+                cohortId={c.id}
+                name={c.name.text}
+                base={base}
+                onRenamed={(message) => {
+                  setNotice(message);
+                  reload();
+                }}
+              />
               <p data-testid="cohort-seats">
                 {c.capacity
                   ? t('staff.cohorts.seats', { members: c.memberCount, capacity: c.capacity })

@@ -1,0 +1,14 @@
+import { useTranslation } from 'react-i18next';
+
+/** The facilitators' reason for their decision on an idea, as residents read it. */
+export function IdeaStateAnswer({ reason }: { reason: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="card">
+      <p>
+        <strong>{t('forums.ideaState.answer')}</strong>
+      </p>
+      <p data-testid="idea-state-reason">{reason}</p>
+    </div>
+  );
+}
