@@ -87,6 +87,15 @@ export class AdvisersService {
     return found;
   }
 
+  /** The account's active adviser record, so that an adviser can find and set their own plan. */
+  async mine(userId: string): Promise<AdviserModel | null> {
+    const found = await this.advisers
+      .findOne({ userId: new Types.ObjectId(userId), active: true })
+      .lean<LeanAdviser>()
+      .exec();
+    return found ? this.toModel(found) : null;
+  }
+
   /** The adviser records of an account (one at most; a list so that none is simply empty). */
   async idsOfUser(userId: string): Promise<Types.ObjectId[]> {
     const rows = await this.advisers

@@ -59,6 +59,15 @@ export class ConsultationsResolver {
     return this.consultations.mineAsAdviser(user);
   }
 
+  @Query(() => AdviserModel, {
+    nullable: true,
+    description: "The caller's own adviser record (assigned by an admin), or null.",
+  })
+  @Roles(Role.staff, Role.admin)
+  myAdviser(@CurrentUser() user: AuthUser) {
+    return this.adviserService.mine(user.id);
+  }
+
   @Mutation(() => AdviserModel)
   @Roles(Role.admin)
   assignAdviser(@Args('input') input: AssignAdviserInput) {

@@ -42,6 +42,8 @@ import { NgoVerificationPage } from './ngo/NgoVerificationPage';
 import { NgoRoomsPage } from './ngo/NgoRoomsPage';
 import { NgoAdvisersPage } from './ngo/NgoAdvisersPage';
 import { NgoVolunteeringPage } from './ngo/NgoVolunteeringPage';
+import { RoomsAdminPage } from './ngo/RoomsAdminPage';
+import { AdvisersAdminPage } from './ngo/AdvisersAdminPage';
 import { GrantsNavLink } from './grants/GrantsNavLink';
 import { GrantsConsolePage } from './grants/GrantsConsolePage';
 import { CallApplicationsPage } from './grants/CallApplicationsPage';
@@ -155,6 +157,7 @@ export function StaffConsole() {
               <Route path="ngo/rooms" element={<NgoRoomsPage />} />
               <Route path="ngo/advisers" element={<NgoAdvisersPage />} />
               <Route path="ngo/volunteering" element={<NgoVolunteeringPage />} />
+              <Route path="ngo/rooms/setup" element={<RoomsAdminPage />} />
             </>
           )}
           <Route path="events" element={<EventsListPage />} />
@@ -191,6 +194,7 @@ export function StaffConsole() {
               <Route path="organisations" element={<OrganisationsPage />} />
               <Route path="organisations/new" element={<OrganisationPage />} />
               <Route path="organisations/:organisationId" element={<OrganisationPage />} />
+              <Route path="ngo/advisers/setup" element={<AdvisersAdminPage />} />
             </>
           )}
           {isStaff(user.roles) && (

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../lib/format';
 import { LANGUAGE_NAMES, type Language } from '../../../lib/language';
 import { weekdayName } from '../../ngo/ngo-labels';
 import { NgoNav } from './NgoNav';
+import { MyAdviserPlan } from './AdviserPlan';
 
 /**
  * The centre's advisers (staff accounts assigned by admins: `ngo_advisers`) with their weekly
@@ -49,6 +50,7 @@ export function NgoAdvisersPage() {
           </li>
         ))}
       </ul>
+      <MyAdviserPlan />
       <h2>{t('staff.ngo.myBookings')}</h2>
       {mine.data && bookings.length === 0 && <p>{t('staff.ngo.noBookings')}</p>}
       <ul className="ngo-list">

@@ -83,10 +83,15 @@ export function OpeningHoursEditor({
   value,
   onChange,
   invalid,
+  legend,
+  hint,
 }: {
   value: Hours;
   onChange(next: Hours): void;
   invalid?: boolean;
+  /** Instead of "Opening hours" (e.g. an adviser's availability). */
+  legend?: string;
+  hint?: string;
 }) {
   const { t, i18n } = useTranslation();
   const setDay = (day: number, intervals: Interval[]) =>
@@ -98,8 +103,8 @@ export function OpeningHoursEditor({
     });
   return (
     <fieldset className="opening-hours" id="opening-hours">
-      <legend>{t('staff.org.hours')}</legend>
-      <p className="hint">{t('staff.org.hoursHint')}</p>
+      <legend>{legend ?? t('staff.org.hours')}</legend>
+      <p className="hint">{hint ?? t('staff.org.hoursHint')}</p>
       {value.weekly.map((intervals, day) => {
         const dayName = t(`staff.org.weekday.${day + 1}`);
         return (
