@@ -773,6 +773,16 @@ describe('grants: a whole micro-grant programme', () => {
       invoice('FV/2/2027', '2027-08-21T10:00:00+02:00', 180_000, 1),
     ]);
     ok(await call('submitGrantReport', good, applicant));
+    // the report is in: its reminders are no longer listed
+    expect(
+      ok(
+        await t.gql<{ myGrantReminders: unknown[] }>(
+          `{ myGrantReminders { kind } }`,
+          {},
+          { token: applicant },
+        ),
+      ).myGrantReminders,
+    ).toEqual([]);
     ok(
       await call(
         'reviewGrantReport',

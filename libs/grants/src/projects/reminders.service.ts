@@ -64,7 +64,10 @@ export class RemindersService {
     return sent;
   }
 
-  /** Reminders to the caller's organisation and to groups the caller is the contact of, newest first. */
+  /**
+   * Reminders to the caller's organisation and to groups the caller is the contact of, newest
+   * first, without those whose final report is already in.
+   */
   async mine(user: AuthUser, t: TFunction): Promise<ReminderModel[]> {
     const ids = (await this.groups.mine(user)).map((g) => new Types.ObjectId(g.organisationId));
     if (user.organisationId) ids.push(new Types.ObjectId(user.organisationId));
@@ -74,16 +77,32 @@ export class RemindersService {
       .limit(100)
       .lean<(Reminder & { _id: Types.ObjectId })[]>()
       .exec();
-    return rows.map((r) => ({
-      id: r._id.toHexString(),
-      kind: r.kind,
-      applicationId: r.applicationId.toHexString(),
-      message: t(`grants:reminders.${r.kind}`, {
-        title: r.title,
-        due: warsawWallClock(r.dueAt).slice(0, 10),
-      }),
-      dueAt: r.dueAt,
-      createdAt: r.createdAt,
-    }));
+    // a reminder has done its work once the final report is in (or the project is settled)
+    const done = new Set(
+      (
+        await this.projects.model
+          .find(
+            { applicationId: trusted({ $in: rows.map((r) => r.applicationId) }) },
+            { applicationId: 1, reports: 1, settlement: 1 },
+          )
+          .lean()
+          .exec()
+      )
+        .filter((p) => p.settlement || p.reports.some((r) => r.kind === ReportKind.FINAL))
+        .map((p) => p.applicationId.toHexString()),
+    );
+    return rows
+      .filter((r) => !done.has(r.applicationId.toHexString()))
+      .map((r) => ({
+        id: r._id.toHexString(),
+        kind: r.kind,
+        applicationId: r.applicationId.toHexString(),
+        message: t(`grants:reminders.${r.kind}`, {
+          title: r.title,
+          due: warsawWallClock(r.dueAt).slice(0, 10),
+        }),
+        dueAt: r.dueAt,
+        createdAt: r.createdAt,
+      }));
   }
 }
