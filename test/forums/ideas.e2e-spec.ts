@@ -22,7 +22,7 @@ const SUPPORT = `mutation($id: ID!) { supportIdea(input: { ideaId: $id }) { supp
 const WITHDRAW = `mutation($id: ID!) { withdrawIdeaSupport(input: { ideaId: $id }) { supported supportCount } }`;
 const COMMENTS = `query($id: ID!) { forumComments(targetId: $id) { totalCount nodes { id replyToId hidden author { userId } content { text language } } } }`;
 const PAPER = `mutation($i: PostPaperIdeaInput!) { postPaperIdea(input: $i) { ${IDEA_FIELDS} } }`;
-const SET_STATE = `mutation($i: SetIdeaStateInput!) { setIdeaState(input: $i) { state stateReason } }`;
+const SET_STATE = `mutation($i: SetIdeaStateInput!) { setIdeaState(input: $i) { state stateReason stateReasonLanguage } }`;
 const OPEN_DEBATE = `mutation($i: OpenDebateInput!) { openDebate(input: $i) { id closed content { title language } } }`;
 const CLOSE_DEBATE = `mutation($i: CloseDebateInput!) { closeDebate(input: $i) { id closed closedAt conclusions commentCount } }`;
 const NOTIFICATIONS = `{ myForumNotifications { totalCount nodes { kind message referenceId read } } }`;
@@ -220,10 +220,14 @@ describe('forums: ideas across languages, supports, comments, debates', () => {
         await t.gql<Data>(
           SET_STATE,
           { i: { ideaId: paper.id, state: 'NOT_TAKEN', reason: 'Kosze wymienia spółdzielnia.' } },
-          { token: facilitator.token },
+          { token: facilitator.token, lang: 'pl' },
         ),
       ).setIdeaState,
-    ).toEqual({ state: 'NOT_TAKEN', stateReason: 'Kosze wymienia spółdzielnia.' });
+    ).toEqual({
+      state: 'NOT_TAKEN',
+      stateReason: 'Kosze wymienia spółdzielnia.',
+      stateReasonLanguage: 'pl', // the facilitator's (request's) language, unless given
+    });
     const byHand = await t.gql(
       SET_STATE,
       { i: { ideaId: paper.id, state: 'IN_RECOMMENDATION' } },

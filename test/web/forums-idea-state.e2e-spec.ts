@@ -169,6 +169,8 @@ describe('idea states in the web app (Chromium)', () => {
     await page.getByTestId('idea-state').getByText('не взята в роботу').waitFor();
     await page.getByText('Відповідь ведучих форуму').waitFor();
     await page.getByTestId('idea-state-reason').getByText(REASON).waitFor();
+    // the Polish reason is marked as Polish on the Ukrainian page (screen readers switch voice)
+    expect(await page.getByTestId('idea-state-reason').getAttribute('lang')).toBe('pl');
     expect(await page.getByRole('region', { name: 'Рішення щодо ідеї' }).count()).toBe(0);
     expect(await page.getByRole('radio').count()).toBe(0);
     await checkAccessibility(page, 'idea with a decision, resident (uk)');

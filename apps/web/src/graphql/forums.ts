@@ -51,6 +51,7 @@ export const IdeaFields = graphql(
       forumId
       state
       stateReason
+      stateReasonLanguage
       supportCount
       commentCount
       viewerSupports

@@ -208,6 +208,8 @@ export class IdeasService {
           $set: {
             state: input.state,
             stateReason: input.state === IdeaState.NOT_TAKEN ? input.reason : null,
+            stateReasonLanguage:
+              input.state === IdeaState.NOT_TAKEN ? (input.reasonLanguage ?? lang) : null,
           },
         },
         { returnDocument: 'after' },

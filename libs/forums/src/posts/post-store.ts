@@ -69,6 +69,7 @@ export class PostStore {
       author: this.author(p),
       state: p.state ?? IdeaState.NEW,
       stateReason: p.stateReason ?? null,
+      stateReasonLanguage: p.stateReason ? ((p.stateReasonLanguage as Language) ?? null) : null,
       supportCount: p.supportCount,
       commentCount: p.commentCount,
       viewerSupports,

@@ -105,6 +105,10 @@ export class Post {
   @Prop({ type: String })
   stateReason?: string;
 
+  /** The language the facilitators wrote the reason in. */
+  @Prop({ type: String })
+  stateReasonLanguage?: string;
+
   @Prop({ type: Number, default: 0 })
   supportCount: number;
 

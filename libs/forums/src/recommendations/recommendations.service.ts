@@ -115,7 +115,13 @@ export class RecommendationsService {
           kind: PostKind.IDEA,
           state: trusted({ $in: ADOPTABLE_IDEA_STATES }),
         },
-        { $set: { state: IdeaState.IN_RECOMMENDATION, stateReason: null } },
+        {
+          $set: {
+            state: IdeaState.IN_RECOMMENDATION,
+            stateReason: null,
+            stateReasonLanguage: null,
+          },
+        },
       )
       .exec();
     return this.toModel(adopted, lang);

@@ -182,7 +182,9 @@ export function IdeaPage() {
           </>
         )}
       </dl>
-      {idea.stateReason && <IdeaStateAnswer reason={idea.stateReason} />}
+      {idea.stateReason && (
+        <IdeaStateAnswer reason={idea.stateReason} language={idea.stateReasonLanguage} />
+      )}
       <ErrorBox error={supported.error ?? withdrawn.error} />
       {count && (
         <p role="status" className="notice">

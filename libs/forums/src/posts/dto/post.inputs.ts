@@ -104,6 +104,14 @@ export class SetIdeaStateInput {
   @MinLength(3)
   @MaxLength(2000)
   reason?: string;
+
+  @Field(() => LanguageCodeScalar, {
+    nullable: true,
+    description: "The language the reason is written in (default: the request's).",
+  })
+  @IsOptional()
+  @IsIn(LANGUAGES)
+  reasonLanguage?: Language;
 }
 
 @InputType()

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ConnectionType } from '@sasiad/core';
+import { ConnectionType, Language, LanguageCodeScalar } from '@sasiad/core';
 import { ForumTextModel } from '../../common/content.model';
 import { IdeaState } from '../post.schema';
 
@@ -58,6 +58,12 @@ export class IdeaModel {
 
   @Field(() => String, { nullable: true, description: 'Why it was not taken.' })
   stateReason: string | null;
+
+  @Field(() => LanguageCodeScalar, {
+    nullable: true,
+    description: 'The language of stateReason (unknown for reasons given before it was recorded).',
+  })
+  stateReasonLanguage: Language | null;
 
   @Field(() => Int)
   supportCount: number;
