@@ -3,19 +3,11 @@
  * position, as the API measures the money a change moves (`movedGrosze`: what any line gains
  * from the grant; a new line counts in full).
  */
+import type { BudgetLine } from './BudgetEditor';
 import { lineCost } from './money';
 
-export interface DiffableLine {
-  category: string;
-  unit: string;
-  quantity: number;
-  unitCostGrosze: number;
-  grantGrosze: number;
-  ownMoneyGrosze: number;
-  inKindGrosze: number;
-  volunteerHours: number;
-  volunteerRateGrosze: number;
-}
+/** A budget line as the API gives it (grosze). */
+export type DiffableLine = BudgetLine;
 
 export type LineChange = 'same' | 'changed' | 'added' | 'removed';
 

@@ -7,16 +7,8 @@ import { AdviserCandidates, AdviserPlans, AssignAdviser } from '../../../graphql
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../lib/language';
 import { PlanForm, PlanSummary } from './AdviserPlan';
 import { NgoNav } from './NgoNav';
+import { TOPICS } from '../../ngo/ngo-labels';
 
-/** The API's consultation topics (ConsultationTopic), in the order organisations see them. */
-export const TOPICS = [
-  'MANAGEMENT',
-  'VOLUNTEERING',
-  'FUNDRAISING',
-  'WRITING_OFFERS',
-  'LEGAL',
-  'REGISTRATION',
-] as const;
 type Topic = (typeof TOPICS)[number];
 
 /** Ticks for a list of values: a fieldset with a legend, one labelled checkbox per value. */
