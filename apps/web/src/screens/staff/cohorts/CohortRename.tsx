@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, type CombinedError } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { ErrorBox } from '../../../components/ErrorBox';
@@ -44,8 +44,16 @@ export function CohortRename({
   const [saved, save] = useMutation(RenameCohort);
   const toggle = useRef<HTMLButtonElement>(null);
   const id = `rename-${cohortId}`;
-  const focusField = (lang: Language) =>
-    requestAnimationFrame(() => document.getElementById(`${id}-${lang}`)?.focus());
+  // Where the focus goes once React has put the screen on the page: set after an await, a
+  // render may come later than the next animation frame, so the focus waits for the commit.
+  const [focusOn, setFocusOn] = useState<{ to: Language | 'toggle'; n: number } | null>(null);
+  const focusField = (to: Language | 'toggle') =>
+    setFocusOn((last) => ({ to, n: (last?.n ?? 0) + 1 }));
+  useEffect(() => {
+    if (!focusOn) return;
+    if (focusOn.to === 'toggle') toggle.current?.focus();
+    else document.getElementById(`${id}-${focusOn.to}`)?.focus();
+  }, [focusOn, id]);
 
   const start = async () => {
     setLoading(true);
@@ -83,7 +91,7 @@ export function CohortRename({
   const close = () => {
     setOpen(false);
     setProblem(null);
-    requestAnimationFrame(() => toggle.current?.focus());
+    focusField('toggle');
   };
 
   if (!open)
