@@ -1,4 +1,5 @@
 import { graphql } from './graphql';
+import { OpeningHoursFields } from './opening-hours';
 
 /**
  * The console's calls (issue 12, items 5 and 6): admins build calls, assign reviewers and
@@ -433,26 +434,12 @@ export const ConsoleOrganisation = graphql(
       organisation(id: $id) {
         ...OrganisationFields
         openingHours {
-          weekly {
-            weekday
-            intervals {
-              from
-              to
-            }
-          }
-          exceptions {
-            date
-            note
-            intervals {
-              from
-              to
-            }
-          }
+          ...OpeningHoursFields
         }
       }
     }
   `,
-  [OrganisationFields],
+  [OrganisationFields, OpeningHoursFields],
 );
 
 export const OrganisationMembers = graphql(`

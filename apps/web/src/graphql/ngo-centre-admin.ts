@@ -1,4 +1,5 @@
 import { graphql } from './graphql';
+import { OpeningHoursFields } from './opening-hours';
 
 /**
  * The NGO centre's set-up in the console (issue 17): admins assign advisers and set their plans;
@@ -6,64 +7,45 @@ import { graphql } from './graphql';
  */
 
 /** Advisers with their whole plan (weekly hours and dated exceptions, Warsaw time). */
-export const AdviserPlans = graphql(`
-  query AdviserPlans {
-    advisers {
+/** An adviser with their whole plan (weekly hours and dated exceptions, Warsaw time). */
+export const AdviserFields = graphql(
+  `
+    fragment AdviserFields on Adviser {
       id
       displayName
       topics
       languages
       slotMinutes
       plan {
-        weekly {
-          weekday
-          intervals {
-            from
-            to
-          }
-        }
-        exceptions {
-          date
-          note
-          intervals {
-            from
-            to
-          }
-        }
+        ...OpeningHoursFields
       }
     }
-  }
-`);
+  `,
+  [OpeningHoursFields],
+);
+
+export const AdviserPlans = graphql(
+  `
+    query AdviserPlans {
+      advisers {
+        ...AdviserFields
+      }
+    }
+  `,
+  [AdviserFields],
+);
 
 /** The caller's own adviser record (null for staff who are not advisers). */
-export const MyAdviser = graphql(`
-  query MyAdviser {
-    myAdviser {
-      id
-      displayName
-      topics
-      languages
-      slotMinutes
-      plan {
-        weekly {
-          weekday
-          intervals {
-            from
-            to
-          }
-        }
-        exceptions {
-          date
-          note
-          intervals {
-            from
-            to
-          }
-        }
+export const MyAdviser = graphql(
+  `
+    query MyAdviser {
+      myAdviser {
+        ...AdviserFields
       }
     }
-  }
-`);
+  `,
+  [AdviserFields],
+);
 
 /** The accounts an admin may make advisers (the API takes staff and admin accounts). */
 export const AdviserCandidates = graphql(`
@@ -91,30 +73,19 @@ export const AssignAdviser = graphql(`
   }
 `);
 
-export const SetAdviserAvailability = graphql(`
-  mutation SetAdviserAvailability($input: SetAdviserAvailabilityInput!) {
-    setAdviserAvailability(input: $input) {
-      id
-      plan {
-        weekly {
-          weekday
-          intervals {
-            from
-            to
-          }
-        }
-        exceptions {
-          date
-          note
-          intervals {
-            from
-            to
-          }
+export const SetAdviserAvailability = graphql(
+  `
+    mutation SetAdviserAvailability($input: SetAdviserAvailabilityInput!) {
+      setAdviserAvailability(input: $input) {
+        id
+        plan {
+          ...OpeningHoursFields
         }
       }
     }
-  }
-`);
+  `,
+  [OpeningHoursFields],
+);
 
 export const CreateRoom = graphql(`
   mutation CreateRoom($input: CreateRoomInput!) {
