@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useClient, useMutation, useQuery, type CombinedError } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/Layout';
@@ -19,6 +19,7 @@ import { BaseDiff } from './BaseDiff';
 import { LegalSourcesForm } from './LegalSourcesForm';
 import { movedTo, useDragReorder } from './drag-reorder';
 import './academy.css';
+import { CourseSubpageTop } from './CourseSubpageTop';
 
 type LessonTexts = ResultOf<typeof StaffLessonTexts>;
 /** Blocks whose Markdown is edited here; links and glossary entries are kept as they are. */
@@ -154,14 +155,11 @@ export function LessonEditPage() {
 
   return (
     <Page title={source ? source.title.text : t('staff.academy.lessonEditor')}>
-      <p>
-        <Link to={`/staff/academy/${courseId}`}>
-          {t('staff.academy.backToCourse', { title: res.data?.course.title.text ?? '' })}
-        </Link>
-      </p>
-      <div role="status" aria-live="polite">
-        {notice && <p className="notice">{notice}</p>}
-      </div>
+      <CourseSubpageTop
+        courseId={courseId}
+        courseTitle={res.data?.course.title.text}
+        notice={notice}
+      />
       <div role="status" aria-live="polite" className="visually-hidden" data-testid="move-note">
         {moveNote}
       </div>

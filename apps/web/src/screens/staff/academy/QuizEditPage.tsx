@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/Layout';
@@ -22,6 +22,7 @@ import { ownText } from './authoring';
 import { NewQuestionForm } from './NewQuestionForm';
 import { baseDiffNotes } from './BaseDiff';
 import './academy.css';
+import { CourseSubpageTop } from './CourseSubpageTop';
 
 type Bank = ResultOf<typeof StaffQuiz>;
 
@@ -53,14 +54,7 @@ export function QuizEditPage() {
 
   return (
     <Page title={t('staff.academy.quizTitle', { module: module?.title.text ?? '' })}>
-      <p>
-        <Link to={`/staff/academy/${courseId}`}>
-          {t('staff.academy.backToCourse', { title: course?.title.text ?? '' })}
-        </Link>
-      </p>
-      <div role="status" aria-live="polite">
-        {notice && <p className="notice">{notice}</p>}
-      </div>
+      <CourseSubpageTop courseId={courseId} courseTitle={course?.title.text} notice={notice} />
       <ErrorBox error={res.error} />
       {!res.data && !res.error && <p role="status">{t('common.loading')}</p>}
       {res.data && (

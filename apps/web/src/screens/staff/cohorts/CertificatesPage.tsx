@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../../components/Layout';
@@ -7,6 +7,7 @@ import { ErrorBox } from '../../../components/ErrorBox';
 import { formatDateTime } from '../../../lib/format';
 import { CourseCertificates, RevokeCertificate } from '../../../graphql/staff-cohorts';
 import './cohorts.css';
+import { CourseSubpageTop } from '../academy/CourseSubpageTop';
 
 /**
  * A course's certificates: holder (the name they chose to print), issued (Warsaw time), the
@@ -45,14 +46,7 @@ export function CertificatesPage() {
 
   return (
     <Page title={t('staff.certificates.title', { course: course?.title.text ?? '' })}>
-      <p>
-        <Link to={`/staff/academy/${courseId}`}>
-          {t('staff.academy.backToCourse', { title: course?.title.text ?? '' })}
-        </Link>
-      </p>
-      <div role="status" aria-live="polite">
-        {notice && <p className="notice">{notice}</p>}
-      </div>
+      <CourseSubpageTop courseId={courseId} courseTitle={course?.title.text} notice={notice} />
       <ErrorBox error={res.error} />
       {!res.data && !res.error && <p role="status">{t('common.loading')}</p>}
       {res.data && list.length === 0 && <p>{t('staff.certificates.none')}</p>}

@@ -16,6 +16,7 @@ import {
 } from '../events/MultilingualInput';
 import { CohortRename } from './CohortRename';
 import './cohorts.css';
+import { CourseSubpageTop } from '../academy/CourseSubpageTop';
 
 /**
  * A course's in-person cohorts: each with its seats and sessions (Warsaw time), a new cohort
@@ -36,14 +37,7 @@ export function CohortsPage() {
 
   return (
     <Page title={t('staff.cohorts.title', { course: course?.title.text ?? '' })}>
-      <p>
-        <Link to={`/staff/academy/${courseId}`}>
-          {t('staff.academy.backToCourse', { title: course?.title.text ?? '' })}
-        </Link>
-      </p>
-      <div role="status" aria-live="polite">
-        {notice && <p className="notice">{notice}</p>}
-      </div>
+      <CourseSubpageTop courseId={courseId} courseTitle={course?.title.text} notice={notice} />
       <ErrorBox error={res.error} />
       {!res.data && !res.error && <p role="status">{t('common.loading')}</p>}
       {res.data && (
