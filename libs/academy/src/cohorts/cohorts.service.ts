@@ -174,9 +174,11 @@ export class CohortsService {
   async members(cohortId: string): Promise<CohortMember[]> {
     const cohort = await this.find(cohortId);
     const ids = await this.enrolments.membersOf(cohort.courseId, cohort._id);
-    const accounts = await Promise.all(ids.map((id) => this.users.findRaw(id)));
-    return ids.map((userId, i) => {
-      const account = accounts[i];
+    const accounts = new Map(
+      (await this.users.findManyRaw(ids)).map((a) => [a._id.toHexString(), a]),
+    );
+    return ids.map((userId) => {
+      const account = accounts.get(userId);
       return { userId, displayName: account ? this.users.toModel(account).displayName : null };
     });
   }

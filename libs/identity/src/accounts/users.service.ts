@@ -198,6 +198,18 @@ export class UsersService implements OnApplicationBootstrap {
     return this.users.findById(id).lean<LeanUser>().exec();
   }
 
+  /** Several accounts in one read (ids that are not valid or not found are left out). */
+  async findManyRaw(ids: string[]): Promise<LeanUser[]> {
+    const valid = ids
+      .filter((id) => Types.ObjectId.isValid(id))
+      .map((id) => new Types.ObjectId(id));
+    if (valid.length === 0) return [];
+    return this.users
+      .find({ _id: trusted({ $in: valid }) })
+      .lean<LeanUser[]>()
+      .exec();
+  }
+
   async get(id: string): Promise<UserModel> {
     const user = await this.findRaw(id);
     if (!user) throw new DomainException(ErrorCode.NOT_FOUND);
